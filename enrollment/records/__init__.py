@@ -1,0 +1,1 @@
+"""The intake record: people, intakes, consent, captures, results, decisions; stored with SQLAlchemy."""

@@ -1,0 +1,68 @@
+"""The ``zuil`` console script: one root group with global options; each part contributes its commands."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+import click
+
+from enrollment.commands import CliState
+from enrollment.errors import EnrollmentError
+
+
+def _version() -> str:
+    try:
+        return version("aanmeldzuil")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+class ZuilGroup(click.Group):
+    """Turns the project's typed errors into a one-line message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except EnrollmentError as exc:
+            click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(2)
+        except Exception as exc:
+            handled = _project_error_types()
+            if handled and isinstance(exc, handled):
+                click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
+                sys.exit(2)
+            raise
+
+
+def _project_error_types() -> tuple[type[BaseException], ...]:
+    types: list[type[BaseException]] = []
+    for module, name in (("drivers.errors", "DriverError"), ("sync.errors", "SyncError")):
+        try:
+            mod = __import__(module, fromlist=[name])
+            types.append(getattr(mod, name))
+        except (ImportError, AttributeError):
+            continue
+    return tuple(types)
+
+
+@click.group(cls=ZuilGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="zuil")
+@click.option("--config", type=click.Path(dir_okay=False), envvar="ZUIL_CONFIG",
+              help="Settings file (TOML). Default: the embedded defaults. Env: ZUIL_CONFIG.")
+@click.option("--data-dir", type=click.Path(file_okay=False), envvar="ZUIL_DATA_DIR",
+              help="Where the kiosk keeps its database, keys and outbox. Env: ZUIL_DATA_DIR.")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
+    """Aanmeldzuil: the biometric intake kiosk of the LVV."""
+    ctx.obj = CliState(config, data_dir)
+
+
+def _register() -> None:
+    from kiosk import commands as kiosk_commands
+
+    for command in kiosk_commands.COMMANDS:
+        main.add_command(command)
+
+
+_register()

@@ -1,0 +1,7 @@
+"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []
