@@ -1,0 +1,94 @@
+"""NIST NBIS as a reference engine: MINDTCT minutiae + BOZORTH3 scores, through the PyPI package ``nbis-py``.
+
+``nbis-py`` (0.1.3, Rust + UniFFI) offers ``new_nbis_extractor(NbisExtractorSettings)`` with
+``extract_minutiae(image_bytes)`` / ``extract_minutiae_from_image_file(path)`` (MINDTCT),
+``Minutiae.compare(other) -> int`` (BOZORTH3), ``Minutiae.to_iso_19794_2_2005()`` and
+``load_iso_19794_2_2005(bytes)``. It has no gallery search (BOZORTH3's one-to-many mode is not bound), so
+1:N is a loop of 1:1 comparisons. Minutiae live in native memory; between processes they travel as
+ISO/IEC 19794-2:2005 records (the round trip leaves BOZORTH3 scores unchanged).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import struct
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from enrollment.errors import ExtractionError
+from enrollment.evaluation import parameters
+from enrollment.evaluation.engines.base import EngineUnavailable, TwoStageEngine
+from enrollment.evaluation.images import read_grey
+from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING, Template
+
+_ISO_KIND = {KIND_ENDING: 1, KIND_BIFURCATION: 2}
+
+
+def iso_record(template: Template) -> bytes:
+    """A minimal ISO/IEC 19794-2:2005 record (one finger view, no extended data) of ``template``."""
+    count = min(len(template), 255)
+    pixels_per_cm = round(template.resolution_dpi / 2.54)
+    header = struct.pack(
+        ">4s4sIHHHHHBB", b"FMR\0", b" 20\0", 24 + 4 + 6 * count + 2, 0,
+        template.width, template.height, pixels_per_cm, pixels_per_cm, 1, 0,
+    )
+    view = struct.pack(">BBBB", template.finger_position, 0, template.quality, count)
+    body = bytearray()
+    for (x, y), angle, kind, reliability in zip(
+        template.positions[:count], template.directions[:count], template.kinds[:count],
+        template.reliability[:count], strict=True,
+    ):
+        code = round(float(angle) / (2 * math.pi) * 256) % 256
+        body += struct.pack(">HHBB", (_ISO_KIND.get(int(kind), 0) << 14) | int(x), int(y), code, int(reliability))
+    return header + view + bytes(body) + b"\0\0"
+
+
+class NbisEngine(TwoStageEngine):
+    name = "nbis"
+    description = "NIST NBIS: MINDTCT + BOZORTH3 (nbis-py)"
+
+    def __init__(self) -> None:
+        try:
+            import nbis
+        except ImportError as exc:
+            raise EngineUnavailable("the nbis engine needs the PyPI package nbis-py (pip install nbis-py)") from exc
+        self._nbis = nbis
+        self._extractors: dict[int, Any] = {}
+
+    def _extractor(self, dpi: int) -> Any:
+        if dpi not in self._extractors:
+            settings = self._nbis.NbisExtractorSettings(
+                min_quality=0.0, get_center=False, check_fingerprint=False, compute_nfiq2=False,
+                ppi=None if dpi == parameters.DEFAULT_DPI else float(dpi),
+            )
+            self._extractors[dpi] = self._nbis.new_nbis_extractor(settings)
+        return self._extractors[dpi]
+
+    def extract(self, path: Path, dpi: int | None = None) -> bytes:
+        array, own_dpi = read_grey(path)
+        return self.extract_array(array, dpi or own_dpi)
+
+    def extract_array(self, array: np.ndarray, dpi: int) -> bytes:
+        """MINDTCT on a grey image; the minutiae as an ISO record. Raises ExtractionError when none are found."""
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(array, dtype=np.uint8)).save(buffer, format="PNG")
+        try:
+            minutiae = self._extractor(dpi).extract_minutiae(buffer.getvalue())
+        except self._nbis.NbisError as exc:
+            raise ExtractionError(f"MINDTCT failed: {exc}") from exc
+        if not minutiae.get():
+            raise ExtractionError("MINDTCT found no minutiae")
+        return minutiae.to_iso_19794_2_2005()
+
+    def load(self, extracted: bytes) -> Any:
+        return self._extractor(parameters.DEFAULT_DPI).load_iso_19794_2_2005(extracted)
+
+    def score(self, a: Any, b: Any) -> float:
+        return float(a.compare(b))
+
+    def from_template(self, template: Template) -> Any:
+        return self.load(iso_record(template))

@@ -1,0 +1,63 @@
+"""Every constant of the evaluation harness, in one place (protocol, metrics, engines, benchmarks)."""
+
+from __future__ import annotations
+
+# --- protocol -------------------------------------------------------------------------------------------
+#: File name extensions taken as fingerprint images in a dataset folder (``<finger>_<impression>.<ext>``).
+IMAGE_EXTENSIONS = (".png", ".tif", ".tiff", ".bmp", ".jpg", ".jpeg", ".pgm", ".wsq", ".jp2")
+#: The file a synthetic dataset carries next to its images.
+MANIFEST_NAME = "manifest.json"
+#: Resolution assumed when neither the image nor the manifest states one.
+DEFAULT_DPI = 500
+
+# --- metrics --------------------------------------------------------------------------------------------
+#: The false-match rates at which FNMR is reported (besides FMR = 0).
+FMR_TARGETS = (1e-2, 1e-3, 1e-4)
+#: Score given to every comparison that involves an image from which no template could be made: below any
+#: real score, so a genuine pair counts as a false non-match and an impostor pair as a correct rejection
+#: (the FVC convention of counting failures to enrol against the system).
+FAILURE_SCORE = float("-inf")
+
+# --- execution ------------------------------------------------------------------------------------------
+#: Worker processes for extraction and scoring (the development machine has two cores).
+WORKERS = 2
+#: Below this many items a process pool costs more than it saves.
+MIN_ITEMS_FOR_POOL = 16
+#: Pairs handed to a worker at once when scoring.
+SCORE_CHUNK = 256
+
+# --- plots ----------------------------------------------------------------------------------------------
+HISTOGRAM_BINS = 50
+PLOT_DPI = 120
+
+# --- baseline engine (image correlation; a yardstick, not a matcher) ------------------------------------
+#: Scale applied to a 500 dpi image before correlation (FVC's 388x374 becomes about 129x125).
+BASELINE_SCALE = 1 / 3
+#: Side of the square the scaled image is centred in, padded or cropped (pixels).
+BASELINE_SIZE = 128
+#: Band-pass of the phase correlation, as fractions of the Nyquist frequency: keeps ridge frequencies.
+BASELINE_BAND = (0.08, 0.6)
+
+# --- speed benchmark ------------------------------------------------------------------------------------
+GALLERY_SIZES = (1_000, 10_000, 100_000)
+QUICK_GALLERY_SIZES = (200, 1_000)
+#: Finger positions of the two-finger probe and of every gallery subject (right index, left index).
+PROBE_POSITIONS = (2, 7)
+#: Timed repetitions of the extraction of each image (the median and p95 are over all of them).
+EXTRACTION_ROUNDS = 3
+QUICK_EXTRACTION_ROUNDS = 1
+#: Seconds spent timing 1:1 comparisons.
+COMPARISON_SECONDS = 3.0
+QUICK_COMPARISON_SECONDS = 0.5
+#: 1:N searches timed per gallery size (the median is reported).
+SEARCHES = 5
+QUICK_SEARCHES = 2
+#: An engine without an index is searched by a loop of 1:1 comparisons; at most this many gallery fingers
+#: are actually compared, and the latency for a larger gallery is extrapolated linearly (and said so).
+LOOP_SEARCH_CAP = 5_000
+QUICK_LOOP_SEARCH_CAP = 500
+#: Minutiae per synthetic finger when the population generator is not available (uniform fallback).
+FALLBACK_MINUTIAE = 40
+#: Synthetic images to time extraction on when no image folder is given.
+SPEED_IMAGES = 12
+SPEED_SEED = 20261129
