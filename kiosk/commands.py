@@ -5,3 +5,8 @@ from __future__ import annotations
 import click
 
 COMMANDS: list[click.Command] = []
+
+from enrollment.commands.bench import bench  # noqa: E402
+from enrollment.commands.score_pairs import score_pairs_command  # noqa: E402
+
+COMMANDS += [bench, score_pairs_command]

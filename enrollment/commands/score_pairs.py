@@ -1,0 +1,46 @@
+"""``zuil score-pairs``: score a list of image pairs with one engine, extracting each image once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from enrollment.evaluation import parameters
+from enrollment.evaluation.engines import AUTO, ENGINES, get_engine
+from enrollment.evaluation.pairs_file import read_pairs, write_scores
+from enrollment.evaluation.scoring import prepare_images, score_pairs
+
+
+@click.command("score-pairs")
+@click.argument("pairs_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Scores CSV to write (a,b,score; written atomically).")
+@click.option("--engine", "engine_name", default=AUTO, show_default=True,
+              type=click.Choice([AUTO, *ENGINES]),
+              help="Engine: zuil (ours), baseline (image correlation yardstick), nbis (NIST); auto = zuil if "
+                   "present, else baseline.")
+@click.option("--workers", default=parameters.WORKERS, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction and scoring.")
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def score_pairs_command(pairs_csv: Path, out: Path, engine_name: str, workers: int, quiet: bool) -> None:
+    """Score the image pairs of PAIRS_CSV (columns a,b: image paths relative to the CSV's folder).
+
+    Each distinct image is decoded and extracted once; the scores (higher = more similar) are written as
+    a,b,score in the input order. A pair with an image that yields no template gets an empty score.
+    """
+    rows = read_pairs(pairs_csv)
+    engine = get_engine(engine_name)
+    distinct: dict[Path, int] = {}
+    for row in rows:
+        for path in (row.a_path, row.b_path):
+            distinct.setdefault(path.resolve(), len(distinct))
+    prepared = prepare_images(engine, list(distinct), workers=workers, progress=not quiet)
+    index_pairs = [(distinct[r.a_path.resolve()], distinct[r.b_path.resolve()]) for r in rows]
+    scores = score_pairs(engine, prepared.items, index_pairs, workers=workers, progress=not quiet)
+    write_scores(out, rows, scores)
+    click.echo(f"{len(rows)} pairs scored by {engine.name} ({engine.description}); "
+               f"{len(distinct)} distinct images, {len(prepared.failures)} failed to extract; wrote {out}")
+    paths = list(distinct)
+    for index, reason in sorted(prepared.failures.items()):
+        click.echo(f"  no template from {paths[index]}: {reason}", err=True)

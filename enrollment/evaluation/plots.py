@@ -1,0 +1,64 @@
+"""The accuracy figures as PNG: a DET curve (all engines on one plot) and score histograms per engine."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+
+from enrollment.evaluation import parameters
+from enrollment.evaluation.metrics import ErrorCurve
+
+
+def det_plot(curves: Sequence[tuple[str, ErrorCurve]], path: Path, title: str) -> None:
+    """FNMR against FMR, both on log axes; zero rates are drawn at half the set's resolution (said on the axis)."""
+    figure, axes = plt.subplots(figsize=(6.4, 5.2))
+    floor_fmr = min(0.5 / c.impostor_count for _, c in curves)
+    floor_fnmr = min(0.5 / c.genuine_count for _, c in curves)
+    for name, curve in curves:
+        fmr = np.maximum(curve.fmr, floor_fmr)
+        fnmr = np.maximum(curve.fnmr, floor_fnmr)
+        axes.step(fmr, fnmr, where="post", label=name)
+    for target in parameters.FMR_TARGETS:
+        axes.axvline(target, color="grey", linewidth=0.6, linestyle=":")
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlim(floor_fmr * 0.8, 1.0)
+    axes.set_ylim(floor_fnmr * 0.8, 1.0)
+    axes.set_xlabel(f"FMR (log; 0 drawn at {floor_fmr:.1e})")
+    axes.set_ylabel(f"FNMR (log; 0 drawn at {floor_fnmr:.1e})")
+    axes.set_title(title)
+    axes.grid(True, which="both", linewidth=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=parameters.PLOT_DPI)
+    plt.close(figure)
+
+
+def histograms(
+    engines: Sequence[tuple[str, np.ndarray, np.ndarray]], path: Path, title: str
+) -> None:
+    """Genuine and impostor score histograms, one panel per engine (failure scores left out, counted)."""
+    figure, axes = plt.subplots(1, len(engines), figsize=(5.2 * len(engines), 4.0), squeeze=False)
+    for ax, (name, genuine, impostor) in zip(axes[0], engines, strict=True):
+        gen, imp = genuine[np.isfinite(genuine)], impostor[np.isfinite(impostor)]
+        finite = np.concatenate([gen, imp])
+        bins = np.linspace(finite.min(), finite.max(), parameters.HISTOGRAM_BINS + 1) if finite.size else 10
+        if finite.size and finite.min() == finite.max():
+            bins = parameters.HISTOGRAM_BINS
+        ax.hist(imp, bins=bins, alpha=0.6, density=True, label=f"impostor ({imp.size})", color="tab:red")
+        ax.hist(gen, bins=bins, alpha=0.6, density=True, label=f"genuine ({gen.size})", color="tab:green")
+        dropped = (genuine.size - gen.size) + (impostor.size - imp.size)
+        ax.set_title(f"{name}" + (f" ({dropped} pairs with a failed extraction not drawn)" if dropped else ""))
+        ax.set_xlabel("score")
+        ax.set_ylabel("density")
+        ax.legend()
+    figure.suptitle(title)
+    figure.tight_layout()
+    figure.savefig(path, dpi=parameters.PLOT_DPI)
+    plt.close(figure)
