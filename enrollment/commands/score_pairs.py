@@ -8,8 +8,7 @@ import click
 
 from enrollment.evaluation import parameters
 from enrollment.evaluation.engines import AUTO, ENGINES, get_engine
-from enrollment.evaluation.pairs_file import read_pairs, write_scores
-from enrollment.evaluation.scoring import prepare_images, score_pairs
+from enrollment.evaluation.pairs_file import score_file
 
 
 @click.command("score-pairs")
@@ -29,18 +28,9 @@ def score_pairs_command(pairs_csv: Path, out: Path, engine_name: str, workers: i
     Each distinct image is decoded and extracted once; the scores (higher = more similar) are written as
     a,b,score in the input order. A pair with an image that yields no template gets an empty score.
     """
-    rows = read_pairs(pairs_csv)
     engine = get_engine(engine_name)
-    distinct: dict[Path, int] = {}
-    for row in rows:
-        for path in (row.a_path, row.b_path):
-            distinct.setdefault(path.resolve(), len(distinct))
-    prepared = prepare_images(engine, list(distinct), workers=workers, progress=not quiet)
-    index_pairs = [(distinct[r.a_path.resolve()], distinct[r.b_path.resolve()]) for r in rows]
-    scores = score_pairs(engine, prepared.items, index_pairs, workers=workers, progress=not quiet)
-    write_scores(out, rows, scores)
-    click.echo(f"{len(rows)} pairs scored by {engine.name} ({engine.description}); "
-               f"{len(distinct)} distinct images, {len(prepared.failures)} failed to extract; wrote {out}")
-    paths = list(distinct)
-    for index, reason in sorted(prepared.failures.items()):
-        click.echo(f"  no template from {paths[index]}: {reason}", err=True)
+    result = score_file(pairs_csv, out, engine, workers=workers, progress=not quiet)
+    click.echo(f"{len(result.rows)} pairs scored by {engine.name} ({engine.description}); "
+               f"{len(result.images)} distinct images, {len(result.prepared.failures)} failed to extract; wrote {out}")
+    for index, reason in sorted(result.prepared.failures.items()):
+        click.echo(f"  no template from {result.images[index]}: {reason}", err=True)

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enrollment.errors import EnrollmentError
+from enrollment.evaluation import parameters
+from enrollment.evaluation.engines.base import TwoStageEngine
+from enrollment.evaluation.scoring import PreparedImages, prepare_images, score_pairs
 
 REQUIRED_COLUMNS = ("a", "b")
 
@@ -93,3 +96,33 @@ def write_atomically(path: str | Path, lines: Iterable[Sequence[str]]) -> None:
 def write_scores(path: str | Path, rows: Sequence[PairRow], scores: Sequence[float]) -> None:
     body = ((r.a, r.b, format_score(s)) for r, s in zip(rows, scores, strict=True))
     write_atomically(path, [("a", "b", "score"), *body])
+
+
+@dataclass(frozen=True)
+class ScoredFile:
+    rows: list[PairRow]
+    scores: list[float]
+    images: list[Path]  # the distinct images, in first-use order
+    prepared: PreparedImages
+
+
+def score_file(
+    pairs_csv: str | Path,
+    out: str | Path,
+    engine: TwoStageEngine,
+    *,
+    workers: int = parameters.WORKERS,
+    progress: bool = True,
+) -> ScoredFile:
+    """Read ``pairs_csv``, extract each distinct image once, score every row, write ``out`` atomically."""
+    rows = read_pairs(pairs_csv)
+    distinct: dict[Path, int] = {}
+    for row in rows:
+        for path in (row.a_path, row.b_path):
+            distinct.setdefault(path.resolve(), len(distinct))
+    images = list(distinct)
+    prepared = prepare_images(engine, images, workers=workers, progress=progress)
+    index_pairs = [(distinct[r.a_path.resolve()], distinct[r.b_path.resolve()]) for r in rows]
+    scores = score_pairs(engine, prepared.items, index_pairs, workers=workers, progress=progress)
+    write_scores(out, rows, scores)
+    return ScoredFile(rows, scores, images, prepared)
