@@ -59,3 +59,63 @@ def _describe(method: list[str]) -> None:
     click.echo("method:")
     for line in method:
         click.echo(f"  {line}")
+
+
+def _speed_images(folder: Path | None, limit: int) -> list[Path]:
+    from enrollment.evaluation.protocol import DatasetError
+
+    if folder is None:
+        found = [parameters.SAMPLE_IMAGE_DIR / n for n in parameters.SAMPLE_IMAGE_NAMES]
+        if not all(p.is_file() for p in found):
+            raise DatasetError(f"no --images folder given and the sample images are not at "
+                               f"{parameters.SAMPLE_IMAGE_DIR}; pass --images DIR")
+        return found
+    if not folder.is_dir():
+        raise DatasetError(f"image folder {folder} does not exist")
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in parameters.IMAGE_EXTENSIONS)
+    if len(found) < 2:
+        raise DatasetError(f"{folder} holds fewer than two images ({', '.join(parameters.IMAGE_EXTENSIONS)})")
+    return found[:limit]
+
+
+def _sizes(text: str | None) -> tuple[int, ...] | None:
+    if not text:
+        return None
+    try:
+        sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
+    except ValueError as exc:
+        raise click.BadParameter(f"{text!r} is not a comma-separated list of numbers") from exc
+    if not sizes or min(sizes) < 2:
+        raise click.BadParameter("gallery sizes must be at least 2 fingers")
+    return sizes
+
+
+@bench.command("speed")
+@click.option("--engine", "engine_name", default=AUTO, show_default=True, type=click.Choice([AUTO, *ENGINES]),
+              help=_ENGINE_HELP)
+@click.option("--compare", "compare", multiple=True, type=click.Choice(list(ENGINES)),
+              help="Another engine to time in the same run (e.g. nbis); repeatable.")
+@click.option("--gallery-sizes", "gallery_sizes", default=None,
+              help="Comma-separated 1:N gallery sizes in fingers. Default 1000,10000,100000 (200,1000 with --quick).")
+@click.option("--images", "images", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of images to time extraction on. Default: the public sample images.")
+@click.option("--max-images", default=parameters.SPEED_IMAGES, show_default=True, type=click.IntRange(2, None),
+              help="At most this many images from --images.")
+@click.option("--quick", is_flag=True, help="Fewer rounds, shorter timings and small galleries (a smoke run).")
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def speed_command(engine_name: str, compare: tuple[str, ...], gallery_sizes: str | None, images: Path | None,
+                  max_images: int, quick: bool, quiet: bool) -> None:
+    """Extraction ms per image, 1:1 comparisons per second and 1:N search latency, on one core."""
+    from enrollment.evaluation import speed_report
+
+    engines = [get_engine(engine_name)]
+    engines += [get_engine(name) for name in compare if name != engines[0].name]
+    settings = speed_report.SpeedSettings.standard(quick, _sizes(gallery_sizes))
+    for engine in engines:
+        click.echo(f"engine {engine.name}: {engine.description}")
+    report = speed_report.run(engines, _speed_images(images, max_images), settings, progress=not quiet)
+    click.echo("")
+    for line in speed_report.table(report):
+        click.echo(line)
+    click.echo("")
+    _describe(speed_report.method(report))

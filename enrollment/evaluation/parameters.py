@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # --- protocol -------------------------------------------------------------------------------------------
 #: File name extensions taken as fingerprint images in a dataset folder (``<finger>_<impression>.<ext>``).
 IMAGE_EXTENSIONS = (".png", ".tif", ".tiff", ".bmp", ".jpg", ".jpeg", ".pgm", ".wsq", ".jp2")
@@ -61,3 +63,6 @@ FALLBACK_MINUTIAE = 40
 #: Synthetic images to time extraction on when no image folder is given.
 SPEED_IMAGES = 12
 SPEED_SEED = 20261129
+#: The public sample images timed when no image folder is given (found next to a source checkout).
+SAMPLE_IMAGE_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sourceafis-samples"
+SAMPLE_IMAGE_NAMES = ("probe.png", "matching.png", "nonmatching.png")

@@ -52,6 +52,10 @@ class TwoStageEngine:
     def score(self, a: Any, b: Any) -> float:
         raise NotImplementedError
 
+    def gallery_index_class(self) -> type | None:
+        """The engine's 1:N index class (``add``/``rebuild``/``search``), or None: 1:N is then a loop of 1:1."""
+        return None
+
     def from_template(self, template: Template) -> Any:
         raise EngineUnavailable(f"the {self.name} engine compares images; it cannot load a minutia template")
 

@@ -5,7 +5,8 @@
 ``Minutiae.compare(other) -> int`` (BOZORTH3), ``Minutiae.to_iso_19794_2_2005()`` and
 ``load_iso_19794_2_2005(bytes)``. It has no gallery search (BOZORTH3's one-to-many mode is not bound), so
 1:N is a loop of 1:1 comparisons. Minutiae live in native memory; between processes they travel as
-ISO/IEC 19794-2:2005 records (the round trip leaves BOZORTH3 scores unchanged).
+nbis-py's own template records (the round trip leaves BOZORTH3 scores unchanged). Those records are *not*
+conformant ISO/IEC 19794-2:2005 (see :func:`nbis_record`), so they are never exchanged with anything else.
 """
 
 from __future__ import annotations
@@ -28,23 +29,26 @@ from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING, Template
 _ISO_KIND = {KIND_ENDING: 1, KIND_BIFURCATION: 2}
 
 
-def iso_record(template: Template) -> bytes:
-    """A minimal ISO/IEC 19794-2:2005 record (one finger view, no extended data) of ``template``."""
+def nbis_record(template: Template) -> bytes:
+    """``template`` in the record layout ``nbis-py``'s ``load_iso_19794_2_2005`` actually reads.
+
+    nbis-py 0.1.3 writes and reads a variant of ISO/IEC 19794-2:2005: the 24-byte header with resolution 0 and
+    0 finger views, then a 2-byte finger view header (a byte nbis-py ignores, then the minutia count) instead
+    of the standard 4 bytes, 6-byte minutiae, and no extended-data length. A conformant record loads as zero
+    minutiae, so this is what the NBIS engine is given for synthetic galleries.
+    """
     count = min(len(template), 255)
-    pixels_per_cm = round(template.resolution_dpi / 2.54)
     header = struct.pack(
-        ">4s4sIHHHHHBB", b"FMR\0", b" 20\0", 24 + 4 + 6 * count + 2, 0,
-        template.width, template.height, pixels_per_cm, pixels_per_cm, 1, 0,
+        ">4s4sIHHHHHBB", b"FMR\0", b" 20\0", 24 + 2 + 6 * count, 0, template.width, template.height, 0, 0, 0, 0
     )
-    view = struct.pack(">BBBB", template.finger_position, 0, template.quality, count)
-    body = bytearray()
+    body = bytearray(struct.pack(">BB", 0, count))
     for (x, y), angle, kind, reliability in zip(
         template.positions[:count], template.directions[:count], template.kinds[:count],
         template.reliability[:count], strict=True,
     ):
         code = round(float(angle) / (2 * math.pi) * 256) % 256
         body += struct.pack(">HHBB", (_ISO_KIND.get(int(kind), 0) << 14) | int(x), int(y), code, int(reliability))
-    return header + view + bytes(body) + b"\0\0"
+    return header + bytes(body)
 
 
 class NbisEngine(TwoStageEngine):
@@ -91,4 +95,4 @@ class NbisEngine(TwoStageEngine):
         return float(a.compare(b))
 
     def from_template(self, template: Template) -> Any:
-        return self.load(iso_record(template))
+        return self.load(nbis_record(template))

@@ -37,3 +37,6 @@ class ZuilEngine(TwoStageEngine):
 
     def from_template(self, template: Template) -> Any:
         return self._matching.prepare(template)
+
+    def gallery_index_class(self) -> type | None:
+        return getattr(self._matching, "GalleryIndex", None)

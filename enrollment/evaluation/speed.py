@@ -1,0 +1,225 @@
+"""``zuil bench speed``: extraction time, 1:1 comparison rate and 1:N search latency, on one core.
+
+Method (printed with the figures):
+- every timing runs in this process pinned to one CPU (``sched_setaffinity``), so library threads cannot
+  borrow the second core; wall-clock ``perf_counter``;
+- extraction: ``prepare`` (decode + extract + load) of each image, ``rounds`` times; median and p95 in ms;
+- 1:1: prepared images compared in a cycle of all ordered pairs for a fixed time; comparisons per second;
+- 1:N: a gallery of N synthetic fingers (N/2 subjects x 2 finger positions) and a mated 2-finger probe, so a
+  search costs N finger comparisons. An engine with an index (``enrollment.matching.GalleryIndex``) is timed
+  with it, index build time included. Engines without one are timed as a loop of 1:1 comparisons over at most
+  ``cap`` gallery fingers; the latency for a larger gallery is extrapolated linearly and marked so. Image-only
+  engines (the baseline) get N / (1:1 rate) as an estimate;
+- memory: the peak resident set size of the process (``getrusage``), a high-water mark over the whole run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from enrollment.errors import EnrollmentError
+from enrollment.evaluation import machine
+from enrollment.evaluation.engines.base import EngineUnavailable, TwoStageEngine
+from enrollment.evaluation.population import Population, mated_probe
+
+
+@dataclass(frozen=True)
+class Extraction:
+    images: int
+    failures: int
+    median_ms: float
+    p95_ms: float
+
+
+@dataclass(frozen=True)
+class Search:
+    gallery_fingers: int
+    median_ms: float
+    how: str  # "index", "loop", "loop, extrapolated from K", "estimate from 1:1 rate"
+    build_seconds: float | None = None
+    peak_rss_mib: float | None = None
+    hits: int | None = None  # searches whose top candidate was the mated subject (index searches only)
+    searches: int = 0
+
+
+@dataclass
+class EngineSpeed:
+    name: str
+    description: str
+    extraction: Extraction | None = None
+    comparisons_per_second: float | None = None
+    searches: list[Search] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    peak_rss_mib: float = 0.0
+
+
+@contextmanager
+def one_core() -> Iterator[str]:
+    """Pin this process (all its threads) to one CPU for the duration; says which."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield "not pinned (no sched_setaffinity here)"
+        return
+    before = os.sched_getaffinity(0)
+    cpu = min(before)
+    os.sched_setaffinity(0, {cpu})
+    try:
+        yield f"pinned to CPU {cpu}"
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def time_extraction(
+    engine: TwoStageEngine, images: Sequence[Path], rounds: int, progress: bool
+) -> tuple[Extraction, list[Any]]:
+    """Time ``prepare`` on every image ``rounds`` times; returns the timing and the prepared items.
+
+    One untimed ``prepare`` comes first, so that lazy set-up (libraries, tables) is not charged to an image.
+    """
+    times, prepared, failures = [], [], 0
+    with suppress(EnrollmentError):
+        engine.prepare(images[0])
+    bar = tqdm(total=rounds * len(images), desc=f"extraction ({engine.name})", disable=not progress, leave=False)
+    for round_ in range(rounds):
+        for path in images:
+            bar.update(1)
+            start = time.perf_counter()
+            try:
+                item = engine.prepare(path)
+            except EnrollmentError:
+                failures += round_ == 0
+                continue
+            times.append(time.perf_counter() - start)
+            if round_ == 0:
+                prepared.append(item)
+    bar.close()
+    ms = np.asarray(times) * 1000
+    median = float(np.median(ms)) if ms.size else float("nan")
+    p95 = float(np.percentile(ms, 95)) if ms.size else float("nan")
+    return Extraction(len(images), failures, median, p95), prepared
+
+
+def comparison_rate(engine: TwoStageEngine, items: Sequence[Any], seconds: float) -> float | None:
+    """1:1 comparisons per second over a cycle of all ordered pairs of distinct items, for ``seconds``."""
+    pairs = [(a, b) for i, a in enumerate(items) for j, b in enumerate(items) if i != j]
+    if not pairs:
+        return None
+    done, start = 0, time.perf_counter()
+    while True:
+        for a, b in pairs[:64]:
+            engine.score(a, b)
+        done += min(64, len(pairs))
+        pairs = pairs[64:] + pairs[:64]
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return done / elapsed
+
+
+def _probes(population: Population, subjects: int, count: int, seed: int) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    return [mated_probe(population, int(rng.integers(subjects)), seed + k) for k in range(count)]
+
+
+def loop_search(
+    engine: TwoStageEngine, population: Population, sizes: Sequence[int], cap: int, searches: int, seed: int,
+    progress: bool,
+) -> list[Search]:
+    """1:N by a loop of 1:1 comparisons over at most ``cap`` gallery fingers, extrapolated beyond."""
+    limit = min(cap, max(sizes)) // 2
+    gallery = [
+        {pos: engine.from_template(t) for pos, t in subject.items()}
+        for subject in tqdm(population.subjects[:limit], desc=f"gallery ({engine.name})", disable=not progress,
+                            leave=False)
+    ]
+    results = []
+    for size in sizes:
+        subjects = min(size // 2, len(gallery))
+        probes = [{pos: engine.from_template(t) for pos, t in p.items()}
+                  for p in _probes(population, subjects, searches, seed)]
+        latencies = []
+        for probe in probes:
+            start = time.perf_counter()
+            fused = [sum(engine.score(probe[pos], g[pos]) for pos in probe if pos in g) for g in gallery[:subjects]]
+            int(np.argmax(fused))
+            latencies.append(time.perf_counter() - start)
+        compared = subjects * 2
+        scale = size / compared
+        how = "loop" if scale == 1 else f"loop over {compared:,} fingers, extrapolated x{scale:.0f}"
+        results.append(Search(size, float(np.median(latencies)) * 1000 * scale, how,
+                              peak_rss_mib=machine.peak_rss_mib(), searches=len(probes)))
+    return results
+
+
+def index_search(
+    index_class: type, population: Population, sizes: Sequence[int], searches: int, seed: int, progress: bool
+) -> list[Search]:
+    """1:N through the engine's gallery index (add every subject, rebuild, search), per gallery size."""
+    results = []
+    for size in sizes:
+        subjects = size // 2
+        start = time.perf_counter()
+        index = index_class()
+        for sid, fingers in enumerate(tqdm(population.subjects[:subjects], desc=f"index {size:,}",
+                                           disable=not progress, leave=False)):
+            index.add(str(sid), fingers)
+        index.rebuild()
+        build = time.perf_counter() - start
+        rng = np.random.default_rng(seed)
+        latencies, hits = [], 0
+        for k in range(searches):
+            subject = int(rng.integers(subjects))
+            probe = mated_probe(population, subject, seed + k)
+            start = time.perf_counter()
+            candidates = index.search(probe)
+            latencies.append(time.perf_counter() - start)
+            hits += _top_subject(candidates) == str(subject)
+        results.append(Search(size, float(np.median(latencies)) * 1000, "index", build, machine.peak_rss_mib(),
+                              hits, searches))
+    return results
+
+
+def _top_subject(candidates: Any) -> str | None:
+    """The subject id of the first candidate, whatever shape the candidate list has."""
+    try:
+        first = candidates[0]
+    except (IndexError, TypeError, KeyError):
+        return None
+    for attribute in ("subject_id", "subject", "person_id", "id"):
+        if hasattr(first, attribute):
+            return str(getattr(first, attribute))
+    if isinstance(first, tuple):
+        return str(first[0])
+    return str(first)
+
+
+def estimate_searches(engine_rate: float | None, sizes: Sequence[int]) -> list[Search]:
+    if not engine_rate:
+        return []
+    return [Search(size, size / engine_rate * 1000, "estimate from 1:1 rate (no minutia gallery)") for size in sizes]
+
+
+def searches_for(
+    engine: TwoStageEngine, population: Population, sizes: Sequence[int], *, cap: int, searches: int, seed: int,
+    rate: float | None, progress: bool,
+) -> tuple[list[Search], list[str]]:
+    """The 1:N figures of one engine by the best method it supports, and notes on how they were obtained."""
+    index_class = engine.gallery_index_class()
+    if index_class is not None:
+        try:
+            return index_search(index_class, population, sizes, searches, seed, progress), []
+        except (TypeError, AttributeError) as exc:  # the index's API differs from what this harness expects
+            note = f"GalleryIndex could not be driven ({type(exc).__name__}: {exc}); timed as a loop instead"
+            return loop_search(engine, population, sizes, cap, searches, seed, progress), [note]
+    try:
+        engine.from_template(population.subjects[0][next(iter(population.subjects[0]))])
+    except EngineUnavailable as exc:
+        return estimate_searches(rate, sizes), [str(exc)]
+    return loop_search(engine, population, sizes, cap, searches, seed, progress), []

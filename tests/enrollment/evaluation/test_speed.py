@@ -1,0 +1,52 @@
+"""``zuil bench speed`` on drawn images and tiny galleries: it runs, reports every figure, never fails on one."""
+
+from __future__ import annotations
+
+import numpy as np
+from click.testing import CliRunner
+
+from enrollment.evaluation.engines import NbisEngine
+from enrollment.evaluation.engines.nbis import nbis_record
+from enrollment.evaluation.population import mated_probe, synthesize
+from kiosk.cli import main
+
+
+def test_bench_speed_quick_reports_both_engines(drawn_set):
+    result = CliRunner().invoke(main, ["bench", "speed", "--engine", "baseline", "--compare", "nbis", "--quick",
+                                       "--gallery-sizes", "20,60", "--images", str(drawn_set), "--quiet"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    for label in ("extraction ms/img, median", "extraction ms/img, p95", "1:1 comparisons/s (1 core)",
+                  "1:N 20 fingers: ms/search", "1:N 60 fingers: ms/search", "peak RSS MiB", "machine:", "method:",
+                  "estimate from 1:1 rate"):
+        assert label in text, label
+    nbis_row = next(line for line in text.splitlines() if line.startswith("1:N 60 fingers"))
+    assert nbis_row.split()[-1] != "-"  # NBIS searched the synthetic gallery
+
+
+def test_bad_gallery_sizes_are_refused(drawn_set):
+    result = CliRunner().invoke(main, ["bench", "speed", "--engine", "baseline", "--gallery-sizes", "ten",
+                                       "--images", str(drawn_set)])
+    assert result.exit_code == 2 and "comma-separated" in result.output
+
+
+def test_population_is_seeded_and_mated_probes_score_above_others():
+    population = synthesize(40, seed=5)
+    again = synthesize(40, seed=5)
+    assert len(population.subjects) == 20 and population.finger_count == 40
+    first, second = population.subjects[0][2], again.subjects[0][2]
+    assert np.array_equal(first.positions, second.positions)
+    engine = NbisEngine()
+    probe = mated_probe(population, 3, seed=9)
+    scores = [engine.score(engine.from_template(probe[2]), engine.from_template(s[2])) for s in population.subjects]
+    assert int(np.argmax(scores)) == 3
+
+
+def test_nbis_record_loads_in_nbis_with_the_same_minutiae():
+    template = synthesize(2, seed=1).subjects[0][7]
+    loaded = NbisEngine().from_template(template).get()
+    assert len(loaded) == len(template)
+    assert [(m.x(), m.y()) for m in loaded] == [tuple(map(int, p)) for p in template.positions]
+    assert [m.kind().value for m in loaded] == list(template.kinds)
+    record = nbis_record(template)
+    assert record[:8] == b"FMR\0 20\0" and int.from_bytes(record[8:12], "big") == len(record)
