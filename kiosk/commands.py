@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from enrollment.commands.bench import bench
+from enrollment.commands.db import db
+from enrollment.commands.score_pairs import score_pairs_command
+from kiosk.app_commands import demo, kiosk, selftest
 
-from enrollment.commands.bench import bench  # noqa: E402
-from enrollment.commands.score_pairs import score_pairs_command  # noqa: E402
-
+COMMANDS: list[click.Command] = [kiosk, demo, selftest, db]
 COMMANDS += [bench, score_pairs_command]
