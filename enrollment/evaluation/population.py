@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from tqdm import tqdm
 
 from enrollment.evaluation import parameters
 from enrollment.template.model import Template
@@ -66,13 +67,15 @@ def _fallback_perturb(template: Template, rng: np.random.Generator) -> Template:
     )
 
 
-def synthesize(fingers: int, seed: int = parameters.SPEED_SEED) -> Population:
+def synthesize(fingers: int, seed: int = parameters.SPEED_SEED, progress: bool = False) -> Population:
     """``fingers`` synthetic fingers as fingers/2 subjects with the two probe positions each."""
     positions = parameters.PROBE_POSITIONS
     subjects_count = max(1, fingers // len(positions))
     generator = _generator()
     if generator is not None:
-        flat = list(generator.synthesize_minutiae(subjects_count * len(positions), seed))
+        total = subjects_count * len(positions)
+        flat = list(tqdm(generator.synthesize_minutiae(total, seed), total=total, desc="synthetic gallery",
+                         unit="finger", disable=not progress, leave=False))
         source = "enrollment.synthesis.population.synthesize_minutiae"
     else:
         rng = np.random.default_rng(seed)
@@ -95,7 +98,8 @@ def mated_probe(population: Population, subject: int, seed: int) -> dict[int, Te
     probe = {}
     for position, template in population.subjects[subject].items():
         if generator is not None:
-            probe[position] = _with_position(generator.perturb_template(template, seed + position), position)
+            impression = generator.perturb_template(template, np.random.default_rng((seed, subject, position)))
+            probe[position] = _with_position(impression, position)
         else:
             probe[position] = _fallback_perturb(template, rng)
     return probe

@@ -42,7 +42,7 @@ class SpeedReport:
 
 def run(engines: Sequence[TwoStageEngine], images: Sequence[Path], settings: SpeedSettings,
         progress: bool = True) -> SpeedReport:
-    population = synthesize(max(settings.gallery_sizes))
+    population = synthesize(max(settings.gallery_sizes), progress=progress)
     results = []
     with one_core() as pinning:
         for engine in engines:
