@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import click
@@ -61,23 +62,6 @@ def _describe(method: list[str]) -> None:
         click.echo(f"  {line}")
 
 
-def _speed_images(folder: Path | None, limit: int) -> list[Path]:
-    from enrollment.evaluation.protocol import DatasetError
-
-    if folder is None:
-        found = [parameters.SAMPLE_IMAGE_DIR / n for n in parameters.SAMPLE_IMAGE_NAMES]
-        if not all(p.is_file() for p in found):
-            raise DatasetError(f"no --images folder given and the sample images are not at "
-                               f"{parameters.SAMPLE_IMAGE_DIR}; pass --images DIR")
-        return found
-    if not folder.is_dir():
-        raise DatasetError(f"image folder {folder} does not exist")
-    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in parameters.IMAGE_EXTENSIONS)
-    if len(found) < 2:
-        raise DatasetError(f"{folder} holds fewer than two images ({', '.join(parameters.IMAGE_EXTENSIONS)})")
-    return found[:limit]
-
-
 def _sizes(text: str | None) -> tuple[int, ...] | None:
     if not text:
         return None
@@ -98,7 +82,8 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 @click.option("--gallery-sizes", "gallery_sizes", default=None,
               help="Comma-separated 1:N gallery sizes in fingers. Default 1000,10000,100000 (200,1000 with --quick).")
 @click.option("--images", "images", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of images to time extraction on. Default: the public sample images.")
+              help="Folder of images to time extraction on. Default: the public sample images plus synthetic "
+                   "impressions (when the generator is installed).")
 @click.option("--max-images", default=parameters.SPEED_IMAGES, show_default=True, type=click.IntRange(2, None),
               help="At most this many images from --images.")
 @click.option("--quick", is_flag=True, help="Fewer rounds, shorter timings and small galleries (a smoke run).")
@@ -113,7 +98,9 @@ def speed_command(engine_name: str, compare: tuple[str, ...], gallery_sizes: str
     settings = speed_report.SpeedSettings.standard(quick, _sizes(gallery_sizes))
     for engine in engines:
         click.echo(f"engine {engine.name}: {engine.description}")
-    report = speed_report.run(engines, _speed_images(images, max_images), settings, progress=not quiet)
+    with tempfile.TemporaryDirectory(prefix="zuil-bench-speed-") as scratch:
+        timed = speed_report.images_for_timing(images, max_images, Path(scratch))
+        report = speed_report.run(engines, timed, settings, progress=not quiet)
     click.echo("")
     for line in speed_report.table(report):
         click.echo(line)

@@ -60,9 +60,12 @@ LOOP_SEARCH_CAP = 5_000
 QUICK_LOOP_SEARCH_CAP = 500
 #: Minutiae per synthetic finger when the population generator is not available (uniform fallback).
 FALLBACK_MINUTIAE = 40
-#: Synthetic images to time extraction on when no image folder is given.
+#: At most this many images are timed.
 SPEED_IMAGES = 12
+#: Synthetic fingers x impressions added to the timed images when the generator is installed.
+SPEED_SYNTHETIC = (3, 3)
 SPEED_SEED = 20261129
-#: The public sample images timed when no image folder is given (found next to a source checkout).
-SAMPLE_IMAGE_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sourceafis-samples"
+#: The public sample images timed when no image folder is given: this folder, looked for in every ancestor of
+#: the source checkout (``../shared/data/...`` next to the project, or further up for a git worktree).
+SAMPLE_IMAGE_SUBDIR = Path("shared") / "data" / "sourceafis-samples"
 SAMPLE_IMAGE_NAMES = ("probe.png", "matching.png", "nonmatching.png")

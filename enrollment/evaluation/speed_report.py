@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from enrollment.evaluation import machine, parameters
 from enrollment.evaluation.engines.base import TwoStageEngine
 from enrollment.evaluation.population import Population, synthesize
+from enrollment.evaluation.protocol import DatasetError
 from enrollment.evaluation.speed import EngineSpeed, comparison_rate, one_core, searches_for, time_extraction
 
 
@@ -56,6 +59,45 @@ def run(engines: Sequence[TwoStageEngine], images: Sequence[Path], settings: Spe
             result.peak_rss_mib = machine.peak_rss_mib()
             results.append(result)
     return SpeedReport(results, list(images), population, pinning, settings)
+
+
+def sample_dir() -> Path:
+    """The public sample folder in the nearest ancestor of this source tree that has one (or a path that doesn't
+    exist)."""
+    for ancestor in Path(__file__).resolve().parents:
+        candidate = ancestor / parameters.SAMPLE_IMAGE_SUBDIR
+        if candidate.is_dir():
+            return candidate
+    return Path(parameters.SAMPLE_IMAGE_SUBDIR)
+
+
+def images_for_timing(folder: Path | None, limit: int, scratch: Path) -> list[Path]:
+    """The images to time: up to ``limit`` from ``folder``, else the public samples plus synthetic impressions.
+
+    Synthetic impressions come from ``enrollment.synthesis`` when installed and are written to ``scratch``.
+    """
+    if folder is not None:
+        if not folder.is_dir():
+            raise DatasetError(f"image folder {folder} does not exist")
+        found = sorted(p for p in folder.iterdir() if p.suffix.lower() in parameters.IMAGE_EXTENSIONS)
+        if len(found) < 2:
+            raise DatasetError(f"{folder} holds fewer than two images ({', '.join(parameters.IMAGE_EXTENSIONS)})")
+        return found[:limit]
+    found = [p for p in (sample_dir() / n for n in parameters.SAMPLE_IMAGE_NAMES) if p.is_file()]
+    try:
+        from enrollment.synthesis.generator import synthesize_dataset
+    except ImportError:
+        synthesize_dataset = None
+    if synthesize_dataset is not None:
+        fingers, impressions = parameters.SPEED_SYNTHETIC
+        for impression in synthesize_dataset(fingers, impressions, parameters.SPEED_SEED):
+            path = scratch / f"synthetic_{impression.finger + 1}_{impression.impression + 1}.png"
+            Image.fromarray(impression.image).save(path, dpi=(500, 500))
+            found.append(path)
+    if len(found) < 2:
+        raise DatasetError(f"no --images folder given, no {parameters.SAMPLE_IMAGE_SUBDIR} above the project "
+                           f"and the synthetic generator is not installed; pass --images DIR")
+    return found[:limit]
 
 
 def _num(value: float | None, digits: int = 1) -> str:
