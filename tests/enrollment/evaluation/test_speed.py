@@ -50,3 +50,14 @@ def test_nbis_record_loads_in_nbis_with_the_same_minutiae():
     assert [m.kind().value for m in loaded] == list(template.kinds)
     record = nbis_record(template)
     assert record[:8] == b"FMR\0 20\0" and int.from_bytes(record[8:12], "big") == len(record)
+
+
+def test_loop_search_beyond_the_cap_is_extrapolated_and_said_so():
+    from enrollment.evaluation.speed import loop_search
+
+    population = synthesize(200, seed=2)
+    searches = loop_search(NbisEngine(), population, [40, 200], cap=40, searches=2, seed=3, progress=False)
+    assert [s.gallery_fingers for s in searches] == [40, 200]
+    assert searches[0].how == "loop"
+    assert "extrapolated x5" in searches[1].how and "40 fingers" in searches[1].how
+    assert all(s.median_ms > 0 for s in searches)
