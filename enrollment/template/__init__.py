@@ -1,5 +1,6 @@
-"""Fingerprint templates: the immutable minutiae model and its persisted forms."""
+"""Fingerprint templates: the immutable minutiae model and its persisted forms (native binary, ISO 19794-2)."""
 
 from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
+from enrollment.template.native import deserialize, serialize
 
-__all__ = ["FINGER_POSITIONS", "KIND_BIFURCATION", "KIND_ENDING", "Template"]
+__all__ = ["FINGER_POSITIONS", "KIND_BIFURCATION", "KIND_ENDING", "Template", "deserialize", "serialize"]
