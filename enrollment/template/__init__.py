@@ -1,6 +1,16 @@
 """Fingerprint templates: the immutable minutiae model and its persisted forms (native binary, ISO 19794-2)."""
 
+from enrollment.template.iso19794_2 import from_iso, to_iso
 from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 from enrollment.template.native import deserialize, serialize
 
-__all__ = ["FINGER_POSITIONS", "KIND_BIFURCATION", "KIND_ENDING", "Template", "deserialize", "serialize"]
+__all__ = [
+    "FINGER_POSITIONS",
+    "KIND_BIFURCATION",
+    "KIND_ENDING",
+    "Template",
+    "deserialize",
+    "from_iso",
+    "serialize",
+    "to_iso",
+]

@@ -21,7 +21,6 @@ AES-GCM encryption of the gallery.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import struct
 import zlib
@@ -137,7 +136,7 @@ def deserialize(data: bytes) -> Template:
         kinds=minutiae["kind"],
         reliability=minutiae["reliability"],
     )
-    return dataclasses.replace(template, extras=extras) if extras else template
+    return template.with_extras(extras) if extras else template
 
 
 def _unpack_extras(data: bytes, at: int, end: int) -> dict[str, bytes]:
