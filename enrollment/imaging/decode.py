@@ -1,8 +1,9 @@
 """Decode a fingerprint image (file, bytes or a driver's array) into one 8-bit grey plane and its resolution.
 
-Accepted: PNG, BMP, JPEG, TIFF (through Pillow), WSQ (the ``wsq`` package's Pillow plugin over the NBIS
-decoder) and raw 8- or 16-bit grey arrays. The size is checked from the header before any pixel is
-decoded (decompression-bomb guard); the resolution comes from the caller, else the file, else 500 dpi.
+Accepted: PNG, BMP, JPEG, TIFF (through Pillow), WSQ (NBIS's decoder from the ``wsq`` package, run in a
+child process, see :mod:`enrollment.imaging.wsq_decoder`) and raw 8- or 16-bit grey arrays. The size is
+checked from the header before any pixel is decoded (decompression-bomb guard); the resolution comes from
+the caller, else the file, else 500 dpi.
 Every failure is an :class:`~enrollment.errors.ImageError` subclass that names the source.
 """
 
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import wsq  # noqa: F401  (registers the WSQ plugin with Pillow on import)
 from PIL import Image
 
 from enrollment.errors import ImageError
@@ -27,13 +27,14 @@ from enrollment.imaging.errors import (
     TruncatedImageError,
     UnknownFormatError,
 )
-from enrollment.imaging.header import read_wsq_header, sniff
+from enrollment.imaging.header import check_png_complete, read_wsq_header, sniff
 from enrollment.imaging.pixels import channels_to_grey, image_to_grey, sixteen_bit_to_grey
 from enrollment.imaging.resolution import check_size, choose_dpi
+from enrollment.imaging.wsq_decoder import decode_wsq
 
 ImageSource = str | os.PathLike | bytes | bytearray | memoryview | np.ndarray
 
-Image.init()  # register every Pillow plugin once, so ``formats=`` below finds TIFF and WSQ
+Image.init()  # register every Pillow plugin once, so that ``formats=`` below finds TIFF
 
 _TRUNCATION_HINTS = ("truncated", "eof", "end of", "not enough", "premature", "broken data stream", "buffer")
 
@@ -117,36 +118,48 @@ def _from_bytes(data: bytes, where: str, dpi: int | None) -> DecodedImage:
     if kind is None:
         head = data[:8].hex(" ")
         raise UnknownFormatError(f"{where}: not a PNG, BMP, JPEG, TIFF or WSQ image (starts with {head})")
-    file_dpi: float | tuple[float, float] | None = None
     if kind == "WSQ":
-        header = read_wsq_header(data, where)
-        check_size(header.width, header.height, where, dpi=None)
-        file_dpi = header.ppi
+        return _from_wsq(data, where, dpi)
+    if kind == "PNG":
+        check_png_complete(data, where)
     image = _open(data, kind, where)
     try:
         width, height = image.size
         check_size(width, height, where, dpi=None)  # from the header only: nothing decoded yet
-        if kind != "WSQ":
-            file_dpi = image.info.get("dpi")
-        resolution, origin = choose_dpi(dpi, file_dpi, where)
+        resolution, origin = choose_dpi(dpi, image.info.get("dpi"), where)
         check_size(width, height, where, dpi=resolution)
         _decode_pixels(image, kind, where)
         grey = image_to_grey(image, where)
+        name = p.FORMAT_ALIASES.get(image.format or kind, image.format or kind)
     finally:
         image.close()
     if grey.shape != (height, width):
         raise CorruptImageError(
             f"{where}: decoded {grey.shape[1]}x{grey.shape[0]} pixels, header said {width}x{height}"
         )
+    return _frozen(grey, resolution, (width, height), name, origin)
+
+
+def _from_wsq(data: bytes, where: str, dpi: int | None) -> DecodedImage:
+    header = read_wsq_header(data, where)
+    check_size(header.width, header.height, where, dpi=None)  # from the frame header: nothing decoded yet
+    resolution, origin = choose_dpi(dpi, header.ppi, where)
+    check_size(header.width, header.height, where, dpi=resolution)
+    grey = decode_wsq(data, header.width, header.height, where)
+    return _frozen(grey, resolution, (header.width, header.height), "WSQ", origin)
+
+
+def _frozen(grey: np.ndarray, dpi: int, size: tuple[int, int], name: str, origin: str) -> DecodedImage:
     grey = np.array(grey, dtype=np.uint8, copy=True, order="C")
     grey.setflags(write=False)
-    return DecodedImage(grey, resolution, (width, height), p.FORMAT_ALIASES.get(image.format or kind, kind), origin)
+    return DecodedImage(grey, dpi, size, name, origin)
 
 
 def _open(data: bytes, kind: str, where: str) -> Image.Image:
     """Read the header only (Pillow opens lazily), refusing what Pillow cannot identify."""
     try:
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns about corrupt EXIF etc.; what matters is raised below
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return Image.open(io.BytesIO(data), formats=list(p.ACCEPTED_FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:

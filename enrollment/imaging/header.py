@@ -49,6 +49,15 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def check_png_complete(data: bytes, where: str) -> None:
+    """Refuse a PNG without its closing IEND chunk: Pillow decodes one cut just after the pixel data."""
+    if data.rfind(_PNG_END) < 0:
+        raise TruncatedImageError(f"{where}: PNG of {len(data)} bytes has no closing IEND chunk; the file is cut short")
+
+
 def read_wsq_header(data: bytes, where: str) -> WsqHeader:
     """Walk the WSQ markers up to the frame header; refuse a stream that is cut short or malformed."""
     if len(data) < 4:

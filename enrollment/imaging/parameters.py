@@ -31,8 +31,8 @@ MAX_PIXELS = 16 * 1024 * 1024
 #: a 16-bit TIFF of the largest accepted size is 32 MiB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-#: Image formats accepted (Pillow format names); anything else is refused as unknown.
-ACCEPTED_FORMATS = ("PNG", "BMP", "JPEG", "TIFF", "WSQ")
+#: Formats decoded through Pillow (WSQ is accepted too, decoded apart); anything else is refused as unknown.
+ACCEPTED_FORMATS = ("PNG", "BMP", "JPEG", "TIFF")
 
 #: Pillow reports some formats under a variant name (a JPEG with a multi-picture extension is "MPO").
 FORMAT_ALIASES = {"MPO": "JPEG"}
@@ -42,3 +42,8 @@ ALPHA_BACKGROUND = 255
 
 #: Luma weights (ITU-R BT.601, as used by Pillow's "L" conversion) for colour to grey.
 LUMA_WEIGHTS = (0.299, 0.587, 0.114)
+
+#: WSQ is decoded in a child process (see ``wsq_decoder``): its time limit and address-space cap. The cap
+#: leaves room for the interpreter plus a 4096x4096 image and NBIS's float working buffers.
+WSQ_DECODE_TIMEOUT_S = 20
+WSQ_CHILD_MEMORY_BYTES = 1024 * 1024 * 1024

@@ -6,6 +6,7 @@ import io
 
 import numpy as np
 import pytest
+import wsq  # noqa: F401  (registers the WSQ encoder with Pillow, to make test files)
 from PIL import Image
 
 from enrollment.errors import ImageError
