@@ -122,15 +122,6 @@ def _parse_view(
     end = first + count * _MINUTIA.itemsize
     if end + 2 > len(record):
         raise TemplateFormatError(f"byte {at + 3}: {count} minutiae in view {index} run past the record end")
-    minutiae = np.frombuffer(record, dtype=_MINUTIA, count=count, offset=first)
-    kinds = (minutiae["type_x"] >> 14).astype(np.uint8)
-    if np.any(minutiae["y"] >> 14):
-        bad = int(np.argmax(minutiae["y"] >> 14))
-        raise TemplateFormatError(f"byte {first + bad * 6 + 2}: minutia {bad} has its reserved bits set")
-    xs, ys = minutiae["type_x"] & 0x3FFF, minutiae["y"] & 0x3FFF
-    bounds.check_minutiae(
-        xs, ys, kinds, minutiae["quality"], width, height, first_offset=first, stride=6, field_offsets=(0, 2, 0, 5)
-    )
     (block_length,) = struct.unpack_from(">H", record, end)
     block_end = end + 2 + block_length
     if block_end > len(record):
@@ -142,11 +133,35 @@ def _parse_view(
         extras[EXTRA_VIEW] = bytes([view])
     if block:
         extras[EXTRA_EXTENDED] = block
-    template = _build(width, height, dpi, position, quality, xs, ys, kinds, minutiae, extras)
-    return template, block_end
+    minutiae = _minutiae(record, first, count, width, height)
+    return _build(width, height, dpi, position, quality, minutiae, extras), block_end
 
 
-def _build(width, height, dpi, position, quality, xs, ys, kinds, minutiae, extras) -> Template:
+def _minutiae(data: bytes, first: int, count: int, width: int, height: int) -> np.ndarray:
+    """The ``count`` 6-byte minutiae from byte ``first``, refused (with the offset) when out of range."""
+    minutiae = np.frombuffer(data, dtype=_MINUTIA, count=count, offset=first)
+    reserved = minutiae["y"] >> 14
+    if np.any(reserved):
+        bad = int(np.argmax(reserved))
+        raise TemplateFormatError(f"byte {first + bad * 6 + 2}: minutia {bad} has its reserved bits set")
+    bounds.check_minutiae(
+        minutiae["type_x"] & 0x3FFF,
+        minutiae["y"],
+        minutiae["type_x"] >> 14,
+        minutiae["quality"],
+        width,
+        height,
+        first_offset=first,
+        stride=_MINUTIA.itemsize,
+        field_offsets=(0, 2, 0, 5),
+    )
+    return minutiae
+
+
+def _build(
+    width: int, height: int, dpi: int, position: int, quality: int, minutiae: np.ndarray, extras: dict[str, bytes]
+) -> Template:
+    xs, ys = minutiae["type_x"] & 0x3FFF, minutiae["y"]
     template = Template.create(
         width=width,
         height=height,
@@ -155,7 +170,7 @@ def _build(width, height, dpi, position, quality, xs, ys, kinds, minutiae, extra
         finger_position=position,
         positions=np.stack([xs, ys], axis=1) if len(xs) else np.empty((0, 2)),
         directions=angle_radians(minutiae["angle"]),
-        kinds=kinds,
+        kinds=minutiae["type_x"] >> 14,
         reliability=minutiae["quality"],
     )
     return template.with_extras(extras) if extras else template
@@ -172,25 +187,9 @@ def _from_nbis(data: bytes) -> Template:
     width, height = struct.unpack_from(">HH", data, 14)
     position, view, quality, count = data[18], data[19], data[20], data[25]
     bounds.check_header(width, height, NBIS_DEFAULT_DPI, quality, position, count, offsets=(14, 16, 12, 20, 18, 25))
-    minutiae = np.frombuffer(data, dtype=_MINUTIA, count=count, offset=_NBIS_HEADER)
-    kinds = (minutiae["type_x"] >> 14).astype(np.uint8)
-    xs, ys = minutiae["type_x"] & 0x3FFF, minutiae["y"] & 0x3FFF
-    if np.any(minutiae["y"] >> 14):
-        bad = int(np.argmax(minutiae["y"] >> 14))
-        raise TemplateFormatError(f"byte {_NBIS_HEADER + bad * 6 + 2}: minutia {bad} has its reserved bits set")
-    bounds.check_minutiae(
-        xs,
-        ys,
-        kinds,
-        minutiae["quality"],
-        width,
-        height,
-        first_offset=_NBIS_HEADER,
-        stride=6,
-        field_offsets=(0, 2, 0, 5),
-    )
     extras = {EXTRA_LAYOUT: b"nbis-rs"} | ({EXTRA_VIEW: bytes([view])} if view else {})
-    return _build(width, height, NBIS_DEFAULT_DPI, position, quality, xs, ys, kinds, minutiae, extras)
+    minutiae = _minutiae(data, _NBIS_HEADER, count, width, height)
+    return _build(width, height, NBIS_DEFAULT_DPI, position, quality, minutiae, extras)
 
 
 def to_iso(templates: Template | Sequence[Template]) -> bytes:
