@@ -146,3 +146,46 @@ def test_reads_the_nbis_export(sourceafis_samples):
     assert np.allclose(degrees, [m.angle() for m in expected], atol=360 / 256 / 2 + 1e-6)
     # NBIS's own loader reads only its own layout, so our conformant re-export is checked through our parser
     assert from_iso(to_iso(view))[0].same_as(view.with_extras({}))
+
+
+def test_iso_angles_follow_the_ridges_on_the_image(sourceafis_samples):
+    """The angle reading (counter-clockwise as seen, (dx, dy) = (cos a, -sin a)) checked against the picture.
+
+    The vendor records are of another capture (224x288) than probe.png, so NBIS's minutiae of probe.png
+    are used: read through our parser, their directions must lie along the ridge flow (the mirrored
+    reading must not), endings must point into their ridge (dark ahead) and bifurcations into the valley.
+    """
+    nbis = pytest.importorskip("nbis")
+    import cv2
+
+    settings = nbis.NbisExtractorSettings(
+        min_quality=0.0, get_center=False, check_fingerprint=False, compute_nfiq2=False, ppi=None
+    )
+    png = (sourceafis_samples / "probe.png").read_bytes()
+    (view,) = from_iso(nbis.new_nbis_extractor(settings).extract_minutiae(png).to_iso_19794_2_2005())
+    image = cv2.imread(str(sourceafis_samples / "probe.png"), cv2.IMREAD_GRAYSCALE).astype(np.float64)
+    gx, gy = cv2.Sobel(image, cv2.CV_64F, 1, 0), cv2.Sobel(image, cv2.CV_64F, 0, 1)
+    gxx, gyy, gxy = (cv2.GaussianBlur(g, (17, 17), 4) for g in (gx * gx, gy * gy, gx * gy))
+    ridge_as_seen = -(0.5 * np.arctan2(2 * gxy, gxx - gyy) + math.pi / 2)  # y axis flipped to point up
+    xs, ys = view.positions[:, 0], view.positions[:, 1]
+
+    def orientation_error(directions: np.ndarray) -> float:
+        difference = np.mod(directions - ridge_as_seen[ys, xs], math.pi)
+        return float(np.degrees(np.median(np.minimum(difference, math.pi - difference))))
+
+    assert orientation_error(view.directions.astype(float)) < 15
+    assert orientation_error(-view.directions.astype(float)) > 30
+
+    smooth = cv2.GaussianBlur(image, (3, 3), 1)
+    ahead_is_ridge = []
+    for (x, y), angle in zip(view.positions, view.directions.astype(float), strict=True):
+        steps = [
+            (x + d * math.cos(angle), y - d * math.sin(angle), x - d * math.cos(angle), y + d * math.sin(angle))
+            for d in (4, 6, 8)
+        ]
+        fore = [smooth[int(np.clip(round(fy), 0, 373)), int(np.clip(round(fx), 0, 387))] for fx, fy, _, _ in steps]
+        back = [smooth[int(np.clip(round(by), 0, 373)), int(np.clip(round(bx), 0, 387))] for _, _, bx, by in steps]
+        ahead_is_ridge.append(np.mean(fore) < np.mean(back))  # ridges are dark
+    ahead_is_ridge = np.array(ahead_is_ridge)
+    assert ahead_is_ridge[view.kinds == 1].mean() > 0.9
+    assert ahead_is_ridge[view.kinds == 2].mean() < 0.1
