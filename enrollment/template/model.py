@@ -90,9 +90,7 @@ class Template:
         dirs = np.mod(np.asarray(directions, dtype=np.float64).reshape(-1), 2 * math.pi)
         dirs = _frozen(dirs, np.float32, ())
         knd = _frozen(np.full(n, KIND_ENDING) if kinds is None else np.asarray(kinds).reshape(-1), np.uint8, ())
-        rel = _frozen(
-            np.full(n, 50) if reliability is None else np.asarray(reliability).reshape(-1), np.uint8, ()
-        )
+        rel = _frozen(np.full(n, 50) if reliability is None else np.asarray(reliability).reshape(-1), np.uint8, ())
         template = cls(
             width=int(width),
             height=int(height),
@@ -118,8 +116,14 @@ class Template:
         """Field-by-field equality (arrays compared by value); ``==`` stays identity, the arrays being numpy."""
         return (
             (self.width, self.height, self.resolution_dpi, self.quality, self.finger_position, self.format_version)
-            == (other.width, other.height, other.resolution_dpi, other.quality, other.finger_position,
-                other.format_version)
+            == (
+                other.width,
+                other.height,
+                other.resolution_dpi,
+                other.quality,
+                other.finger_position,
+                other.format_version,
+            )
             and np.array_equal(self.positions, other.positions)
             and np.array_equal(self.directions, other.directions)
             and np.array_equal(self.kinds, other.kinds)

@@ -205,3 +205,24 @@ def test_raw_arrays(ridges):
         load_image(ridges.astype(np.float32))
     with pytest.raises(UnknownFormatError):
         load_image(np.zeros((4, 100, 100), np.uint8))
+
+
+def _forge_size(data: bytes, fmt: str, width: int, height: int) -> bytes:
+    """The file with its header's image size replaced (pixel data untouched)."""
+    out = bytearray(data)
+    if fmt == "BMP":
+        out[18:26] = width.to_bytes(4, "little") + height.to_bytes(4, "little")
+    elif fmt == "JPEG":
+        at = data.index(b"\xff\xc0")
+        out[at + 5 : at + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    elif fmt == "WSQ":
+        at = data.index(b"\xff\xa2")
+        out[at + 6 : at + 10] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("fmt", ["BMP", "JPEG", "WSQ"])
+@pytest.mark.parametrize(("width", "height"), [(5000, 100), (100, 4097), (4096, 4096 + 1)])
+def test_oversized_headers_are_refused_before_decoding(ridges, fmt, width, height):
+    with pytest.raises(ImageTooLargeError, match=f"{width}x{height}"):
+        load_image(_forge_size(_encode(ridges, fmt), fmt, width, height))

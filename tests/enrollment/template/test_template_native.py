@@ -88,3 +88,14 @@ def test_refusals_name_the_offset():
         deserialize(_reseal(body[:100]))
     with pytest.raises(TemplateFormatError, match="unexpected bytes"):
         deserialize(_reseal(body + b"\x00"))
+
+
+def test_read_templates_tells_the_forms_apart():
+    from enrollment.template import detect_format, read_templates, to_iso
+
+    template = _template()
+    native, iso = serialize(template), to_iso([template, template])
+    assert (detect_format(native), detect_format(iso), detect_format(b"\x89PNG")) == ("native", "iso19794-2", None)
+    assert len(read_templates(native)) == 1 and len(read_templates(iso)) == 2
+    with pytest.raises(TemplateFormatError, match="byte 0"):
+        read_templates(b"")
