@@ -45,5 +45,5 @@ def test_unreadable_image_is_a_failure_to_extract_not_a_crash(drawn_set):
     (drawn_set / "105_1.png").write_bytes(b"garbage")
     report = accuracy.run(load_dataset(drawn_set), [BaselineEngine()], workers=1, progress=False)
     result = report.results[0]
-    assert len(result.failures) == 1 and "ImageError" in next(iter(result.failures.values()))
+    assert len(result.failures) == 1 and "105_1.png: not a PNG" in next(iter(result.failures.values()))
     assert any("failed to extract 1 image" in line for line in accuracy.table(report))
