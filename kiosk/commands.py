@@ -5,3 +5,7 @@ from __future__ import annotations
 import click
 
 COMMANDS: list[click.Command] = []
+
+from enrollment.commands.synth import synth  # noqa: E402
+
+COMMANDS.append(synth)

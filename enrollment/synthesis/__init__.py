@@ -1,0 +1,1 @@
+"""Synthetic fingerprints (SFinGe-style images and a minutia-level population model) for tests and demos."""
