@@ -24,13 +24,11 @@ class FingerShape:
     def random(
         cls, rng: np.random.Generator, width: int = p.MASTER_WIDTH, height: int = p.MASTER_HEIGHT
     ) -> FingerShape:
-        return cls(
-            centre_x=width / 2 + rng.uniform(-6, 6),
-            centre_y=height * p.FINGER_CENTRE_Y + rng.uniform(-10, 10),
-            half_width=rng.uniform(*p.FINGER_WIDTH) / 2,
-            top_height=rng.uniform(*p.FINGER_TOP_HEIGHT),
-            bottom_height=rng.uniform(*p.FINGER_BOTTOM_HEIGHT),
-        )
+        half_width = rng.uniform(*p.FINGER_WIDTH) / 2
+        top_height = rng.uniform(*p.FINGER_TOP_HEIGHT)
+        bottom_height = rng.uniform(*p.FINGER_BOTTOM_HEIGHT)
+        centre_y = min(top_height + rng.uniform(*p.FINGER_TOP_MARGIN), height - 0.8 * bottom_height)
+        return cls(width / 2 + rng.uniform(-6, 6), centre_y, half_width, top_height, bottom_height)
 
     def level(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """A shape function: < 1 inside the silhouette, 1 on its border, > 1 outside."""

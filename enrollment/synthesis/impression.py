@@ -61,7 +61,7 @@ def render(
     """The impression (uint8 ``height`` x ``width``) of a master ridge ``pattern`` on its silhouette ``shape``."""
     placement = Placement(
         anchor_x=shape.centre_x + rng.uniform(-10, 10),
-        anchor_y=shape.centre_y + rng.uniform(20, 60),
+        anchor_y=shape.centre_y + rng.uniform(10, 50),
         rotation=np.radians(knobs.rotation_deg),
         shift_x=knobs.shift_x,
         shift_y=knobs.shift_y,
@@ -77,13 +77,14 @@ def render(
     warped = cv2.remap(pattern, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=-1.0)
     silhouette = (shape.level(map_x, map_y) < 1.0).astype(np.float32)
 
-    semi = (shape.half_width * knobs.contact_scale, (shape.top_height + shape.bottom_height) / 2 * knobs.contact_scale)
+    semi = (shape.half_width * knobs.contact_scale,
+            (shape.top_height + shape.bottom_height) / 2 * p.CONTACT_HEIGHT_RATIO * knobs.contact_scale)
     mask, border = contact_area.compute((cx, cy), semi, placement.rotation, width, height, rng)
     mask *= cv2.GaussianBlur(silhouette, (0, 0), 1.5)
     border = np.maximum(border, 1.0 - cv2.GaussianBlur(silhouette, (0, 0), 6.0))
 
     coverage = skin_condition.ink(warped, border, knobs.pressure, rng) * mask
-    background = knobs.background_grey - 8.0 * np.clip(np.hypot(x - cx, y - cy) / max(width, height), 0, 1)
+    background = knobs.background_grey - 4.0 * np.clip(np.hypot(x - cx, y - cy) / max(width, height), 0, 1)
     grey = background - (background - knobs.ridge_grey) * coverage
     grey = cv2.GaussianBlur(grey.astype(np.float32), (0, 0), knobs.blur_sigma)
     grey += knobs.noise_sigma * rng.standard_normal(grey.shape).astype(np.float32)

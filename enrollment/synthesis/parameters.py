@@ -29,12 +29,12 @@ CLASS_FREQUENCIES: dict[str, float] = {
 MASTER_WIDTH = 416
 MASTER_HEIGHT = 512
 #: Finger width (px) range; ~13-16 mm at 500 dpi.
-FINGER_WIDTH = (215, 265)
+FINGER_WIDTH = (225, 275)
 #: Height of the upper (fingertip) half-ellipse and of the lower, flatter part, px.
 FINGER_TOP_HEIGHT = (165, 215)
 FINGER_BOTTOM_HEIGHT = (230, 280)
-#: Vertical position of the widest line of the silhouette, as a fraction of the canvas height.
-FINGER_CENTRE_Y = 0.40
+#: Margin (px) between the fingertip and the top of the master canvas.
+FINGER_TOP_MARGIN = (12, 30)
 #: Soft edge of the silhouette, px (Gaussian sigma).
 FINGER_EDGE_SIGMA = 4.0
 
@@ -65,7 +65,7 @@ ORIENTATION_PERTURBATION = 0.16
 
 # --- ridge frequency -----------------------------------------------------------------------------------------
 #: Mean ridge period at 500 dpi (px) and its per-finger spread; local variation is +-RIDGE_PERIOD_VARIATION.
-RIDGE_PERIOD = 9.0
+RIDGE_PERIOD = 8.7
 RIDGE_PERIOD_FINGER_SPREAD = 0.6
 RIDGE_PERIOD_VARIATION = 0.15
 
@@ -83,7 +83,7 @@ GABOR_SIGMA_ALONG = 0.55
 GROWTH_ITERATIONS = 10
 SEED_DENSITY = 0.004
 #: Gain of the saturating non-linearity applied after each filtering step.
-GROWTH_GAIN = 3.0
+GROWTH_GAIN = 5.0
 
 # --- impressions ---------------------------------------------------------------------------------------------
 IMPRESSION_WIDTH = 388
@@ -92,7 +92,9 @@ IMPRESSION_HEIGHT = 374
 ROTATION_MAX = 0.35
 DISPLACEMENT_MAX = (40, 45)
 #: Contact ellipse: semi-axes as fractions of the silhouette's, and the offset of its centre (px).
-CONTACT_SEMI_AXES = (0.78, 1.0)
+CONTACT_SEMI_AXES = (0.85, 1.05)
+#: The contact ellipse's vertical semi-axis, as a fraction of the silhouette's mean top/bottom height.
+CONTACT_HEIGHT_RATIO = 0.85
 CONTACT_OFFSET = 30
 #: Ragged contact border: amplitude (fraction of the radius) and sigma (px) of the border noise.
 CONTACT_BORDER_NOISE = 0.06
@@ -107,17 +109,19 @@ DISTORTION_ROTATION = 0.06
 DISTORTION_BRAKE = 1.6
 
 #: Pressure: -1 (very dry, thin broken ridges) .. +1 (very wet, thick merged ridges); normal, clipped to -1..1.
-PRESSURE_MEAN = -0.15
-PRESSURE_SPREAD = 0.45
+PRESSURE_MEAN = -0.35
+PRESSURE_SPREAD = 0.4
 #: Threshold shift of the ridge pattern per unit pressure (pattern values lie in -1..1).
 PRESSURE_THRESHOLD_SHIFT = 0.45
+#: Threshold at normal pressure: a little above 0, so ridges are slightly narrower than valleys.
+RIDGE_THRESHOLD = 0.12
 #: Sharpness of the ridge/valley transition (logistic gain applied to the pattern).
 RIDGE_SHARPNESS = 5.0
 #: Dry prints: density of ridge breaks and of pores (per foreground px), pore radius px.
 DRY_BREAK_DENSITY = 0.0025
 PORE_DENSITY = 0.004
 #: Wet prints: number of dark blotches per unit wetness, blotch radius range px.
-WET_BLOTCHES = 6
+WET_BLOTCHES = 4
 WET_BLOTCH_RADIUS = (8, 22)
 #: Texture: sigma (px) and amplitude of the mid-frequency noise that makes ridge edges ragged.
 TEXTURE_SIGMA = 1.4
@@ -125,7 +129,7 @@ TEXTURE_AMPLITUDE = 0.3
 #: Low-frequency pressure variation over the contact area (amplitude of ridge darkness variation).
 DARKNESS_VARIATION = 0.25
 #: Background grey (0-255) range, ridge grey range, sensor noise sigma range, blur sigma range.
-BACKGROUND_GREY = (242, 256)
+BACKGROUND_GREY = (246, 256)
 RIDGE_GREY = (0, 40)
 SENSOR_NOISE = (1.0, 4.0)
 BLUR_SIGMA = (0.4, 0.9)

@@ -35,21 +35,20 @@ def ink(pattern: np.ndarray, border: np.ndarray, pressure: float, rng: np.random
     """Ink coverage 0..1 for a warped ridge ``pattern`` (-1..1, ridges positive), given the contact border map."""
     shape = pattern.shape
     dryness, wetness = max(0.0, -pressure), max(0.0, pressure)
-    threshold = -p.PRESSURE_THRESHOLD_SHIFT * pressure + 0.9 * border**2
+    threshold = p.RIDGE_THRESHOLD - p.PRESSURE_THRESHOLD_SHIFT * pressure + 0.9 * border**2
+    if wetness > 0.15:  # wet skin: in a few blotches the ridges swell until the valleys fill in
+        blotches = np.zeros(shape, dtype=np.float32)
+        for _ in range(rng.poisson(p.WET_BLOTCHES * wetness)):
+            centre = (int(rng.uniform(0, shape[1])), int(rng.uniform(0, shape[0])))
+            axes = (int(rng.uniform(*p.WET_BLOTCH_RADIUS)), int(rng.uniform(*p.WET_BLOTCH_RADIUS)))
+            cv2.ellipse(blotches, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1)
+        threshold = threshold - 1.6 * wetness * cv2.GaussianBlur(blotches, (0, 0), 5.0)
     texture = p.TEXTURE_AMPLITUDE * (0.7 + 0.6 * dryness) * _noise(rng, shape, p.TEXTURE_SIGMA)
     coverage = 1.0 / (1.0 + np.exp(-p.RIDGE_SHARPNESS * (pattern + texture - threshold)))
     # dry skin: ridge breaks; every finger: pores on the ridges (visible mostly when dry)
     breaks = _dots(rng, shape, p.DRY_BREAK_DENSITY * (0.2 + dryness), (1.5, 3.5))
     pores = _dots(rng, shape, p.PORE_DENSITY * (0.3 + dryness), (0.8, 1.4))
     coverage *= (1.0 - breaks) * (1.0 - 0.9 * pores)
-    if wetness > 0.15:  # wet skin: ink runs into the valleys in a few blotches
-        blotches = np.zeros(shape, dtype=np.float32)
-        for _ in range(rng.poisson(p.WET_BLOTCHES * wetness)):
-            centre = (int(rng.uniform(0, shape[1])), int(rng.uniform(0, shape[0])))
-            axes = (int(rng.uniform(*p.WET_BLOTCH_RADIUS)), int(rng.uniform(*p.WET_BLOTCH_RADIUS)))
-            cv2.ellipse(blotches, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1)
-        blotches = cv2.GaussianBlur(blotches, (0, 0), 5.0) * wetness * 0.8
-        coverage = np.maximum(coverage, blotches * (0.55 + 0.45 * coverage))
     darkness = SmoothField.random(rng, wavelength=(120.0, 300.0)).grid(shape[1], shape[0])
     coverage *= 1.0 - p.DARKNESS_VARIATION * (darkness + 1.0) / 2.0
     return np.clip(coverage, 0.0, 1.0).astype(np.float32)
