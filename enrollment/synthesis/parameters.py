@@ -53,8 +53,18 @@ WHORL_DELTA_DY = (100, 150)
 TENTED_CORE_Y = (-10, 40)
 TENTED_DELTA_DY = (50, 90)
 #: Arch ridge model: height (px) and width (px) of the central bump of the arch ridges.
-ARCH_BUMP_HEIGHT = (40, 80)
+ARCH_BUMP_HEIGHT = (60, 110)
 ARCH_BUMP_WIDTH = (70, 110)
+
+# --- correction of the zero-pole model (after Vizcaya and Gerhardt) -------------------------------------------
+#: Each singular point's angle arg(z - s) goes through g(a) = a - k sin(a - axis) + small harmonics before use.
+#: Loop cores: k (flattening towards the loop's axis, which makes the loop's ridges parallel instead of a fan)
+#: and the axis' tilt from straight down, away from the delta (radians).
+LOOP_CORE_FLATTEN = (0.45, 0.7)
+LOOP_AXIS_TILT = (0.15, 0.45)
+#: Other singular points: flattening range, and amplitude of two random harmonics (keeps g monotone).
+OTHER_FLATTEN = (0.0, 0.25)
+ARG_HARMONIC = 0.07
 
 # --- orientation perturbation --------------------------------------------------------------------------------
 #: Number of random cosine waves in a smooth random field, and their wavelength range (px).
