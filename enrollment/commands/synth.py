@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import click
@@ -72,29 +73,35 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
     entries: list[dict] = []
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
+    master_time = impression_time = 0.0
     with tqdm(total=fingers * impressions, unit="image", delay=2.0, disable=None) as bar:
         for index in range(fingers):
+            started = time.perf_counter()
             master = synthesize_master(seed, index)
+            master_time += time.perf_counter() - started
             row = []
             for k in range(impressions):
+                started = time.perf_counter()
                 impression = render_impression(master, seed, k, width, height)
+                impression_time += time.perf_counter() - started
                 if out_dir is not None:
                     name = f"{index + 1}_{k + 1}.png"
                     _write_atomic(out_dir / name, contact_sheet.encode_png(impression.image))
-                    entry = impression.describe()
-                    entry.update(file=name, finger=index + 1, impression=k + 1)
-                    entries.append(entry)
+                    entries.append({"file": name, **impression.describe(), "finger": index + 1, "impression": k + 1})
                 else:
                     row.append(impression.image)
                 bar.update()
             rows.append(row)
+    timing = (f"generation: {master_time / fingers * 1000:.0f} ms per master, "
+              f"{impression_time / (fingers * impressions) * 1000:.0f} ms per impression")
     if sheet_path is not None:
         sheet = contact_sheet.compose(rows, [_read_grey(path) for path in compare])
         _write_atomic(sheet_path, contact_sheet.encode_png(sheet))
-        click.echo(f"wrote contact sheet {sheet_path} ({fingers} x {impressions} synthetic, {len(compare)} real)")
+        click.echo(f"wrote contact sheet {sheet_path} ({fingers} x {impressions} synthetic, "
+                   f"{len(compare)} real); {timing}")
         return
     manifest = {"format_version": p.MANIFEST_VERSION, "generator": "aanmeldzuil synthetic fingerprints",
                 "seed": seed, "fingers": fingers, "impressions": impressions, "width": width, "height": height,
                 "resolution_dpi": 500, "images": entries}
     _write_atomic(out_dir / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode())
-    click.echo(f"wrote {len(entries)} images and manifest.json to {out_dir}")
+    click.echo(f"wrote {len(entries)} images and manifest.json to {out_dir}; {timing}")

@@ -12,6 +12,14 @@ import numpy as np
 from enrollment.synthesis import parameters as p
 
 
+def _smooth_noise(rng: np.random.Generator, width: int, height: int, sigma: float, step: int) -> np.ndarray:
+    """Gaussian-blurred white noise with unit spread, made on a grid ``step`` times coarser (it is smooth)."""
+    small = rng.standard_normal((-(-height // step), -(-width // step))).astype(np.float32)
+    small = cv2.GaussianBlur(small, (0, 0), sigma / step)
+    small /= small.std() + 1e-6
+    return cv2.resize(small, (width, height), interpolation=cv2.INTER_CUBIC)
+
+
 def compute(
     centre: tuple[float, float],
     semi_axes: tuple[float, float],
@@ -28,11 +36,9 @@ def compute(
     # an egg shape: the lower half of the contact is a little fuller than the fingertip half
     lower = np.where(across > 0, 0.85, 1.0).astype(np.float32)
     level = np.sqrt((along / semi_axes[0]) ** 2 + (across * lower / semi_axes[1]) ** 2)
-    ragged = cv2.GaussianBlur(rng.standard_normal((height, width)).astype(np.float32), (0, 0), p.CONTACT_BORDER_SIGMA)
-    ragged *= p.CONTACT_BORDER_NOISE / (ragged.std() + 1e-6)
-    coarse = cv2.GaussianBlur(rng.standard_normal((height, width)).astype(np.float32), (0, 0), 25.0)
-    coarse *= 0.6 * p.CONTACT_BORDER_NOISE / (coarse.std() + 1e-6)
-    level = level + ragged + coarse
+    ragged = _smooth_noise(rng, width, height, p.CONTACT_BORDER_SIGMA, 2)
+    coarse = _smooth_noise(rng, width, height, 25.0, 8)
+    level = level + p.CONTACT_BORDER_NOISE * (ragged + 0.6 * coarse)
     mask = cv2.GaussianBlur((level < 1.0).astype(np.float32), (0, 0), 1.0)
     border = np.clip((level - 0.75) / 0.25, 0.0, 1.0)
     return mask, border

@@ -52,7 +52,7 @@ def _one(seed: int, index: int, width: int, height: int) -> Template:
     # candidate points uniform in the contact ellipse (sensor coordinates)
     centre = np.array(placement.to_sensor(shape.centre_x, shape.centre_y + 30, width, height))
     scale = rng.uniform(*p.CONTACT_SEMI_AXES)
-    semi = np.array([shape.half_width, (shape.top_height + shape.bottom_height) / 2]) * scale
+    semi = np.array([shape.half_width, (shape.top_height + shape.bottom_height) / 2 * p.CONTACT_HEIGHT_RATIO]) * scale
     radius, angle = np.sqrt(rng.random(260)), rng.uniform(0, 2 * np.pi, 260)
     local = np.stack([radius * np.cos(angle) * semi[0], radius * np.sin(angle) * semi[1]], axis=1)
     c, s = np.cos(rotation), np.sin(rotation)
