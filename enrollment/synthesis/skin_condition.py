@@ -46,7 +46,7 @@ def ink(pattern: np.ndarray, border: np.ndarray, pressure: float, rng: np.random
     texture = p.TEXTURE_AMPLITUDE * (0.7 + 0.6 * dryness) * _noise(rng, shape, p.TEXTURE_SIGMA)
     coverage = 1.0 / (1.0 + np.exp(-p.RIDGE_SHARPNESS * (pattern + texture - threshold)))
     # dry skin: ridge breaks; every finger: pores on the ridges (visible mostly when dry)
-    breaks = _dots(rng, shape, p.DRY_BREAK_DENSITY * (0.2 + dryness), (1.5, 3.5))
+    breaks = _dots(rng, shape, p.DRY_BREAK_DENSITY * (0.45 + dryness), (1.5, 3.5))
     pores = _dots(rng, shape, p.PORE_DENSITY * (0.3 + dryness), (0.8, 1.4))
     coverage *= (1.0 - breaks) * (1.0 - 0.9 * pores)
     darkness = SmoothField.random(rng, wavelength=(120.0, 300.0)).grid(shape[1], shape[0])
