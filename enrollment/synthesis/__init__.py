@@ -13,7 +13,8 @@ Two generators:
   model for speed and scale tests only, never for accuracy figures.
 
 Steps live in one module each (``orientation_model``, ``ridge_frequency``, ``ridge_pattern``,
-``finger_shape``, ``contact_area``, ``distortion``, ``skin_condition``, ``impression``, ``population``);
+``finger_shape``, ``contact_area``, ``distortion``, ``skin_condition``, ``impression``, ``population``,
+``perturbation``);
 every constant is in ``parameters``.
 """
 
@@ -26,7 +27,8 @@ from enrollment.synthesis.generator import (
     synthesize_master,
 )
 from enrollment.synthesis.impression import QualityKnobs
-from enrollment.synthesis.population import perturb_template, synthesize_minutiae
+from enrollment.synthesis.perturbation import perturb_template
+from enrollment.synthesis.population import synthesize_minutiae
 
 __all__ = [
     "Impression",

@@ -35,20 +35,18 @@ class SmoothField:
         weight = rng.uniform(0.5, 1.0, size=waves)
         weight = weight / np.sqrt(np.sum(weight**2) / 2) * 0.5
         return cls(
-            wave_x=2 * np.pi * np.cos(angle) / length,
-            wave_y=2 * np.pi * np.sin(angle) / length,
-            phase=rng.uniform(0.0, 2 * np.pi, size=waves),
-            weight=weight,
+            wave_x=(2 * np.pi * np.cos(angle) / length).astype(np.float32),
+            wave_y=(2 * np.pi * np.sin(angle) / length).astype(np.float32),
+            phase=rng.uniform(0.0, 2 * np.pi, size=waves).astype(np.float32),
+            weight=weight.astype(np.float32),
         )
 
     def at(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """The field's value (float32, -1..1) at pixel coordinates ``x``, ``y`` (arrays of one shape)."""
-        x = np.asarray(x, dtype=np.float32)
-        y = np.asarray(y, dtype=np.float32)
-        total = np.zeros(np.broadcast(x, y).shape, dtype=np.float32)
-        for kx, ky, ph, w in zip(self.wave_x, self.wave_y, self.phase, self.weight, strict=True):
-            total += np.float32(w) * np.cos(np.float32(kx) * x + np.float32(ky) * y + np.float32(ph))
-        return np.clip(total, -1.0, 1.0)
+        x = np.asarray(x, dtype=np.float32)[..., None]
+        y = np.asarray(y, dtype=np.float32)[..., None]
+        phase = x * self.wave_x + y * self.wave_y + self.phase
+        return np.clip(np.cos(phase) @ self.weight, -1.0, 1.0)
 
     def grid(self, width: int, height: int) -> np.ndarray:
         """The field sampled on every pixel of a ``height`` x ``width`` canvas."""

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from enrollment.synthesis import parameters as p
-from enrollment.synthesis.population import perturb_template, synthesize_minutiae
+from enrollment.synthesis.perturbation import perturb_template
+from enrollment.synthesis.population import synthesize_minutiae
 from enrollment.template.model import KIND_BIFURCATION
 
 
