@@ -3,13 +3,15 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from conftest import SEED
 
 from enrollment.synthesis import parameters as p
 from enrollment.synthesis.generator import master_class, render_impression, synthesize_dataset, synthesize_master
 
+SEED = 20261129  # the seed of the shared ``masters`` fixture (tests/enrollment/synthesis/conftest.py)
+
 
 def test_same_seed_gives_byte_identical_images(masters):
+    assert masters[0].seed == SEED
     again = synthesize_master(SEED, 0)
     assert np.array_equal(again.pattern, masters[0].pattern)
     first = render_impression(masters[0], SEED, 2).image
