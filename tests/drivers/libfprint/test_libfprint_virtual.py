@@ -150,3 +150,14 @@ def test_missing_pygobject_names_the_packages(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(sys.modules, "gi", None)  # makes `import gi` raise ImportError
     with pytest.raises(LibfprintUnavailableError, match=r"gir1\.2-fprint-2\.0"):
         load_fprint.__wrapped__()
+
+
+def test_a_public_sample_print_passes_through_unchanged(virtual_socket: Path, sourceafis_samples: Path) -> None:
+    import cv2
+
+    image = cv2.imread(str(sourceafis_samples / "probe.png"), cv2.IMREAD_GRAYSCALE)
+    assert image is not None
+    with LibfprintScanner() as scanner:
+        send_later(virtual_socket, image_payload(np.ascontiguousarray(image)))
+        capture = scanner.capture(timeout=15)
+    assert np.array_equal(capture.image, image)
