@@ -123,3 +123,16 @@ def test_wedge_reader_delivers_scans_and_returns_typing() -> None:
     assert isinstance(events[2], ReaderResult) and str(events[2].vnumber) == "5554443332"
     assert isinstance(events[3], ScanLineError)  # one MRZ line, then another code: the MRZ line is dropped
     assert isinstance(events[4], ReaderResult) and str(events[4].vnumber) == "0000000001"
+
+
+@given(st.lists(st.tuples(st.sampled_from("0123456789VNR: \r\n\t"), st.floats(0.0, 0.5)), max_size=60))
+def test_fuzz_no_key_is_lost_or_duplicated(keys: list[tuple[str, float]]) -> None:
+    assembler, t, out = WedgeAssembler(), 0.0, []
+    for key, gap in keys:
+        t += gap
+        out += assembler.feed(KeyEvent(key, t))
+    out += assembler.flush(t + 1.0)
+    given_chars = "".join(k for k, _ in keys if k not in "\r\n\t")
+    produced = "".join(o.text for o in out)
+    assert "".join(c for c in produced if c not in "\r\n\t") == given_chars
+    assert assembler.holding == 0
