@@ -73,9 +73,11 @@ class MrzLineGrouper:
         self._held: list[str] = []
         self.dropped = 0
 
-    @staticmethod
-    def _is_mrz_line(text: str) -> bool:
-        return len(text) == 30 and "<" in text and all(c.isascii() and (c.isalnum() or c == "<") for c in text)
+    def _is_mrz_line(self, text: str) -> bool:
+        # Any 30 characters of the MRZ alphabet; the first line must also hold a filler '<' (a TD1 line 1
+        # nearly always has one), so a 30-digit code is not taken for the start of an MRZ.
+        shaped = len(text) == 30 and all(c.isascii() and (c.isalnum() or c == "<") for c in text)
+        return shaped and ("<" in text or bool(self._held))
 
     def push(self, text: str) -> str | None:
         line = text.strip()

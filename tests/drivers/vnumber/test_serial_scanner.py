@@ -56,6 +56,16 @@ def test_mrz_grouper_joins_three_lines_and_drops_interrupted_ones() -> None:
     assert [grouper.push(line) for line in mrz][-1] == "\n".join(mrz)
 
 
+def test_mrz_grouper_takes_a_full_line_2_without_fillers_but_not_a_30_digit_code() -> None:
+    mrz = compose_td1(document_code="IR", issuing_state="NLD", document_number="AB0000001", birth_date="800101",
+                      sex="F", expiry_date="300101", nationality="NGA", primary_identifier="OKAFOR",
+                      optional_data_2="99988877766")
+    assert "<" not in mrz[1]
+    grouper = MrzLineGrouper()
+    assert [grouper.push(line) for line in mrz][-1] == "\n".join(mrz)
+    assert grouper.push("1" * 30) == "1" * 30
+
+
 @pytest.fixture
 def pty_pair():
     """A real pseudo-terminal: the reader opens the slave by name, the test writes as the scanner on the master."""
