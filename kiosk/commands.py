@@ -4,4 +4,7 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from enrollment.commands.db import db
+from kiosk.app_commands import demo, kiosk, selftest
+
+COMMANDS: list[click.Command] = [kiosk, demo, selftest, db]

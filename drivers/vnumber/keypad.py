@@ -11,7 +11,7 @@ import unicodedata
 
 from drivers.vnumber.errors import InvalidVNumberError
 from drivers.vnumber.reader import ReaderCallback, ReaderResult, VNumberReader
-from enrollment.records.vnumber import VNUMBER_DIGITS, VNumber, VNumberError, parse_vnumber
+from enrollment.records.vnumber import LENGTH, VNumber, VNumberError, parse_vnumber
 
 __all__ = ["KeypadBuffer", "KeypadReader"]
 
@@ -25,11 +25,11 @@ class KeypadBuffer:
         self._digits = ""
         for char in digits:
             if not self.append(char):
-                raise ValueError(f"{digits!r} is not up to {VNUMBER_DIGITS} digits")
+                raise ValueError(f"{digits!r} is not up to {LENGTH} digits")
 
     def append(self, key: str) -> bool:
         """Add one digit key (any script's decimal digit counts as its ASCII digit); False if refused."""
-        if len(key) != 1 or len(self._digits) >= VNUMBER_DIGITS:
+        if len(key) != 1 or len(self._digits) >= LENGTH:
             return False
         value = unicodedata.decimal(key, None)
         if value is None:
@@ -52,7 +52,7 @@ class KeypadBuffer:
 
     @property
     def complete(self) -> bool:
-        return len(self._digits) == VNUMBER_DIGITS
+        return len(self._digits) == LENGTH
 
     def display(self) -> str:
         """The digits so far grouped 4-3-3: ``"1234 56"``, ``"1234 567 890"``."""

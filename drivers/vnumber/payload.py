@@ -2,7 +2,7 @@
 
 Accepted forms (anything else is a :class:`BarcodePayloadError`):
 
-- the bare number, ``1234567890`` (spaces and dots allowed, as :func:`parse_vnumber` allows);
+- the bare number, ``1234567890`` (with the spaces, dots or dashes :func:`parse_vnumber` allows);
 - a prefixed number, ``VNR 1234567890``, ``VNR:1234567890``, ``V-nummer: 1234.567.890`` (any case);
 - a TD1 machine-readable zone (three 30-character lines) whose optional data holds the V-number.
 """
@@ -23,7 +23,7 @@ _PREFIXED = re.compile(
     r"\s*[:#.]?\s*(?P<number>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_NUMBERISH = re.compile(r"^[\d\s.]+$")
+_NUMBERISH = re.compile(r"^[\d\s.\-]+$")
 
 
 def _looks_like_mrz(text: str) -> bool:

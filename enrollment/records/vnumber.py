@@ -1,12 +1,9 @@
-"""The V-number: the ten-digit number the Basisvoorziening Vreemdelingen gives a foreign national.
+"""The V-number (vreemdelingennummer): exactly ten digits, or explicitly none.
 
-There is no public check-digit rule (do NOT apply the BSN 11-test), so validation is about form only:
-exactly ten digits once the spaces and dots people type or print as separators are removed.
-
-Non-ASCII decimal digits (Arabic-Indic ``٠-٩``, Extended Arabic-Indic/Persian ``۰-۹``, and any other
-Unicode decimal digit such as full-width ``０-９``) are converted to ASCII: many participants type on an
-Arabic or Persian keyboard layout, and refusing a correct number for its script would only hurt them.
-Other digit-like characters (superscripts, circled digits, fractions) are refused.
+There is no public check-digit rule (do not apply the BSN 11-test). Input from a keypad, a barcode or a
+document is forgiving about spaces, dots and dashes between digit groups and about non-ASCII decimal digits
+(Arabic-Indic and Persian digits are common on participants' own keyboards; they are converted to ASCII).
+Anything else is refused with a message that names the problem and where it is.
 """
 
 from __future__ import annotations
@@ -16,76 +13,48 @@ from dataclasses import dataclass
 
 from enrollment.errors import VNumberError
 
-__all__ = ["VNumber", "VNumberError", "parse_vnumber"]
-
-VNUMBER_DIGITS = 10
-#: Longer input is refused before it is scanned: no real V-number with separators comes near it.
-_MAX_INPUT_CHARS = 64
-_SEPARATORS = frozenset(" .")
+LENGTH = 10
+_SEPARATORS = frozenset(" .-\u00a0\u202f\t")
+_PREFIXES = ("VNR:", "VNR", "V-NUMMER:", "V-NUMMER", "V-NR:", "V-NR")
 
 
 @dataclass(frozen=True, order=True)
 class VNumber:
-    """A well-formed V-number: exactly ten ASCII digits. Build it with :func:`parse_vnumber`."""
-
     digits: str
 
     def __post_init__(self) -> None:
-        if not (len(self.digits) == VNUMBER_DIGITS and self.digits.isascii() and self.digits.isdigit()):
-            raise VNumberError(f"a VNumber holds exactly {VNUMBER_DIGITS} ASCII digits, got {self.digits!r}")
+        if len(self.digits) != LENGTH or not self.digits.isascii() or not self.digits.isdigit():
+            raise VNumberError(f"a V-number is exactly {LENGTH} digits 0-9, got {len(self.digits)} characters")
 
     def __str__(self) -> str:
         return self.digits
 
-    def grouped(self) -> str:
-        """The number as shown to people, ``1234 567 890`` (4-3-3), easier to read back than ten digits."""
+    def display(self) -> str:
+        """Grouped for reading aloud and on screen: ``1234 567 890``."""
         return f"{self.digits[:4]} {self.digits[4:7]} {self.digits[7:]}"
 
 
-def _describe(char: str) -> str:
-    """A character as a person (or a log) can recognise it, also when it is invisible."""
-    name = unicodedata.name(char, "")
-    if char.isprintable() and not char.isspace():
-        return f"{char!r}" + (f" ({name})" if not char.isascii() and name else "")
-    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-
-
-def _is_separator(char: str) -> bool:
-    # Plain spaces and dots, plus the other Unicode space separators (no-break space from copy-paste).
-    return char in _SEPARATORS or unicodedata.category(char) == "Zs"
-
-
 def parse_vnumber(text: object) -> VNumber:
-    """Read a V-number from what a person typed or a reader produced; raise VNumberError naming the problem.
-
-    Surrounding whitespace is stripped; spaces and dots inside are separators; any Unicode decimal digit
-    counts as its ASCII digit. Positions in error messages are 1-based positions in ``text`` as given.
-    """
+    """Parse typed or scanned text into a :class:`VNumber`; raise :class:`VNumberError` naming the problem."""
     if not isinstance(text, str):
         raise VNumberError(f"a V-number is text, got {type(text).__name__}")
-    if len(text) > _MAX_INPUT_CHARS:
-        raise VNumberError(f"a V-number is {VNUMBER_DIGITS} digits; this input is {len(text)} characters long")
     stripped = text.strip()
+    upper = stripped.upper()
+    for prefix in _PREFIXES:
+        if upper.startswith(prefix):
+            stripped = stripped[len(prefix):].strip()
+            break
     if not stripped:
-        raise VNumberError("the V-number is empty")
-    offset = len(text) - len(text.lstrip())
+        raise VNumberError("no V-number was given (the input is empty)")
     digits: list[str] = []
-    for index, char in enumerate(stripped, start=offset + 1):
-        if "0" <= char <= "9":
-            digits.append(char)
-        elif _is_separator(char):
+    for position, char in enumerate(stripped, start=1):
+        if char in _SEPARATORS:
             continue
-        elif (value := unicodedata.decimal(char, None)) is not None:
-            digits.append(str(value))
-        else:
-            raise VNumberError(
-                f"the V-number has {_describe(char)} at position {index}; only digits, spaces and dots are allowed"
-            )
-    if not digits:
-        raise VNumberError("the V-number has no digits, only separators")
-    if len(digits) != VNUMBER_DIGITS:
-        few_many = "too few" if len(digits) < VNUMBER_DIGITS else "too many"
-        raise VNumberError(
-            f"the V-number has {len(digits)} digits ({few_many}); it needs exactly {VNUMBER_DIGITS}"
-        )
+        if char.isdecimal():
+            digits.append(str(unicodedata.decimal(char)))
+            continue
+        name = unicodedata.name(char, "unnamed character")
+        raise VNumberError(f"character {position} ({char!r}, {name.lower()}) is not a digit")
+    if len(digits) != LENGTH:
+        raise VNumberError(f"a V-number has exactly {LENGTH} digits; this has {len(digits)}")
     return VNumber("".join(digits))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,15 +25,16 @@ def test_accepted_forms(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "error", "fragment"), [
-    ("VNR 123456789", InvalidVNumberError, "9 digits"),
-    ("VNR: 12345X7890", InvalidVNumberError, "'X' at position 6"),
-    ("12345678901", InvalidVNumberError, "11 digits"),
+    ("VNR 123456789", InvalidVNumberError, "this has 9"),
+    ("VNR: 12345X7890", InvalidVNumberError, "character 6 ('X'"),
+    ("12345678901", InvalidVNumberError, "this has 11"),
+    ("1234-567-89", InvalidVNumberError, "this has 9"),
     ("https://example.org/1234567890", BarcodePayloadError, "neither"),
     ("", BarcodePayloadError, "empty"),
     ("9" * 600, BarcodePayloadError, "too long"),
 ])
 def test_refused_forms(text: str, error: type, fragment: str) -> None:
-    with pytest.raises(error, match=fragment):
+    with pytest.raises(error, match=re.escape(fragment)):
         parse_payload(text)
 
 
@@ -64,7 +67,7 @@ def test_keypad_backspace_clear_and_non_digits() -> None:
     buffer.backspace()
     buffer.backspace()
     assert buffer.digits == "1234" and len(buffer) == 4
-    with pytest.raises(VNumberError, match="4 digits"):
+    with pytest.raises(VNumberError, match="this has 4"):
         buffer.value()
     buffer.clear()
     assert buffer.display() == "" and buffer.digits == ""
@@ -82,6 +85,6 @@ def test_keypad_reader_submits_result_or_error() -> None:
         reader.buffer.append("0")
         reader.submit()
     first, second = reader.events.get_nowait(), reader.events.get_nowait()
-    assert isinstance(first, InvalidVNumberError) and "9 digits" in str(first)
+    assert isinstance(first, InvalidVNumberError) and "this has 9" in str(first)
     assert isinstance(second, ReaderResult) and second.source == "keypad" and str(second.vnumber) == "9876543210"
     assert "9876543210" not in repr(second)  # the number stays out of logs

@@ -99,7 +99,7 @@ def test_scanner_lines_become_results_and_typed_errors(pty_pair) -> None:
     assert isinstance(first, ReaderResult) and str(first.vnumber) == "1234567890"
     assert first.source == "serial-barcode" and first.raw == "VNR 1234567890"
     assert isinstance(second, ReaderResult) and str(second.vnumber) == "1234567891"
-    assert isinstance(short, InvalidVNumberError) and "5 digits" in str(short)
+    assert isinstance(short, InvalidVNumberError) and "this has 5" in str(short)
     assert isinstance(url, BarcodePayloadError)
     assert isinstance(garbled, ScanLineError) and "position 1" in str(garbled)
     assert isinstance(document, ReaderResult) and str(document.vnumber) == "1112223334"
