@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from enrollment.commands.db import db
+from enrollment.commands.synth import synth
+from kiosk.app_commands import demo, kiosk, selftest
 
-from enrollment.commands.synth import synth  # noqa: E402
-
-COMMANDS.append(synth)
+COMMANDS: list[click.Command] = [kiosk, demo, selftest, db, synth]
