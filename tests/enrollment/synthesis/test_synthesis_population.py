@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from enrollment.synthesis import parameters as p
 from enrollment.synthesis.perturbation import perturb_template
@@ -95,3 +97,17 @@ def test_perturbation_is_deterministic_for_a_seeded_rng():
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError):
         list(synthesize_minutiae(-1, seed=0))
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**63 - 1), start=st.integers(0, 10**9), width=st.integers(64, 600),
+       height=st.integers(64, 600))
+def test_any_seed_and_size_gives_valid_reproducible_templates(seed, start, width, height):
+    """Whatever the seed, offset and image size: valid templates inside the image, the same on a second call."""
+    first = next(synthesize_minutiae(1, seed, width, height, start=start))
+    again = next(synthesize_minutiae(1, seed, width, height, start=start))
+    assert np.array_equal(first.positions, again.positions)
+    assert first.width == width and first.height == height
+    assert len(first) <= p.POPULATION_MINUTIAE[1]
+    second = perturb_template(first, np.random.default_rng(seed % 1000))
+    second.validate()
