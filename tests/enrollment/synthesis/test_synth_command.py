@@ -21,6 +21,7 @@ def test_synth_writes_fvc_named_images_and_a_manifest(tmp_path):
     entry = next(e for e in manifest["images"] if e["file"] == "2_1.png")
     assert entry["finger"] == 2 and entry["impression"] == 1
     assert {"class", "knobs"} <= set(entry) and "pressure" in entry["knobs"]
+    assert (out / "2_1.png").stat().st_mode & 0o044  # readable by others (umask permitting), unlike mkstemp's 0600
     image = cv2.imread(str(out / "2_1.png"), cv2.IMREAD_UNCHANGED)
     assert image.shape == (320, 300) and image.dtype == np.uint8
     # file 2_1 is finger index 1, impression index 0 of the library API
