@@ -45,3 +45,17 @@ def write_set(folder: Path, fingers: int, impressions: int) -> Path:
 def drawn_set(tmp_path: Path) -> Path:
     """Four fingers x three impressions drawn as PNG, FVC-style names (101_1.png ...)."""
     return write_set(tmp_path / "drawn", 4, 3)
+
+
+@pytest.fixture(scope="session")
+def synthetic_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three synthetic fingers x three impressions from ``zuil synth`` (PNG + manifest.json), made once."""
+    from click.testing import CliRunner
+
+    from kiosk.cli import main
+
+    folder = tmp_path_factory.mktemp("synthetic") / "set"
+    result = CliRunner().invoke(main, ["synth", "--fingers", "3", "--impressions", "3", "--seed", "7",
+                                       "--out", str(folder)])
+    assert result.exit_code == 0, result.output
+    return folder

@@ -61,3 +61,11 @@ def test_loop_search_beyond_the_cap_is_extrapolated_and_said_so():
     assert searches[0].how == "loop"
     assert "extrapolated x5" in searches[1].how and "40 fingers" in searches[1].how
     assert all(s.median_ms > 0 for s in searches)
+
+
+def test_default_timing_images_include_synthetic_impressions(tmp_path):
+    from enrollment.evaluation.speed_report import images_for_timing
+
+    images = images_for_timing(None, 12, tmp_path)
+    synthetic = [p for p in images if p.name.startswith("synthetic_")]
+    assert len(synthetic) == 9 and all(p.is_file() for p in images)
