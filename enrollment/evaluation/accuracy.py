@@ -11,7 +11,7 @@ import numpy as np
 
 from enrollment.evaluation import parameters, plots
 from enrollment.evaluation.engines.base import TwoStageEngine
-from enrollment.evaluation.metrics import ErrorCurve, Summary, error_curve, summarise
+from enrollment.evaluation.metrics import ErrorCurve, Summary, error_curve, rates_at, summarise
 from enrollment.evaluation.pairs_file import format_score, write_atomically
 from enrollment.evaluation.protocol import Dataset, Pair, all_pairs
 from enrollment.evaluation.scoring import prepare_images, score_pairs
@@ -25,6 +25,7 @@ class EngineResult:
     curve: ErrorCurve
     summary: Summary
     failures: dict[int, str]  # sample index -> reason
+    named: dict[str, tuple[float, float, float]]  # shipped threshold name -> (threshold, FMR, FNMR) here
     images: int
     median_extract_ms: float
 
@@ -66,6 +67,8 @@ def run(
                 failures={used[k]: reason for k, reason in prepared.failures.items()},
                 images=len(paths),
                 median_extract_ms=float(np.median(prepared.extract_seconds)) * 1000 if paths else math.nan,
+                named={name: (t, *rates_at(scores[genuine], scores[~genuine], t))
+                       for name, t in engine.named_thresholds().items()},
             )
         )
     return AccuracyReport(dataset, pairs, results)
@@ -111,6 +114,10 @@ def table(report: AccuracyReport) -> list[str]:
         if target < resolution:
             lines.append(f"note: FMR {_fraction(target)} is finer than this set resolves ({first.impostor_count:,} "
                          f"impostor pairs): it is met only at FMR 0, so that row equals the FMR 0 row.")
+    for r in results:
+        for name, (threshold, fmr, fnmr) in r.named.items():
+            lines.append(f"{r.name} at its shipped {name} ({_threshold(threshold)}): FMR {_percent(fmr)}, "
+                         f"FNMR {_percent(fnmr)} on this set")
     for r in results:
         if r.failures:
             lines.append(f"note: {r.name} failed to extract {len(r.failures)} image(s); their pairs count as "

@@ -111,6 +111,12 @@ def at_fmr(curve: ErrorCurve, target: float) -> OperatingPoint:
     return OperatingPoint(target, float(curve.thresholds[k]), float(curve.fmr[k]), float(curve.fnmr[k]))
 
 
+def rates_at(genuine: np.ndarray, impostor: np.ndarray, threshold: float) -> tuple[float, float]:
+    """(FMR, FNMR) at a fixed threshold, e.g. one the matcher ships with (same conventions as above)."""
+    gen, imp = _scores(genuine, "genuine"), _scores(impostor, "impostor")
+    return float(np.mean(imp >= threshold)), float(np.mean(gen < threshold))
+
+
 def det_points(curve: ErrorCurve) -> tuple[np.ndarray, np.ndarray]:
     """(FMR, FNMR) pairs of the DET curve, one per candidate threshold, FMR descending."""
     return curve.fmr.copy(), curve.fnmr.copy()

@@ -52,6 +52,10 @@ class TwoStageEngine:
     def score(self, a: Any, b: Any) -> float:
         raise NotImplementedError
 
+    def named_thresholds(self) -> dict[str, float]:
+        """Thresholds the engine ships with, by name (e.g. ``FMR_1_IN_1000``), to check them on a dataset."""
+        return {}
+
     def gallery_index_class(self) -> type | None:
         """The engine's 1:N index class (``add``/``rebuild``/``search``), or None: 1:N is then a loop of 1:1."""
         return None

@@ -40,3 +40,11 @@ class ZuilEngine(TwoStageEngine):
 
     def gallery_index_class(self) -> type | None:
         return getattr(self._matching, "GalleryIndex", None)
+
+    def named_thresholds(self) -> dict[str, float]:
+        try:
+            from enrollment.matching import parameters
+        except ImportError:
+            return {}
+        return {name: float(getattr(parameters, name)) for name in sorted(dir(parameters))
+                if name.startswith("FMR_1_IN_") and isinstance(getattr(parameters, name), int | float)}

@@ -100,3 +100,9 @@ def test_summary_and_errors():
         error_curve([1.0], [math.nan])
     with pytest.raises(MetricsError, match="outside"):
         at_fmr(error_curve([1.0], [0.0]), 2.0)
+
+
+def test_rates_at_a_fixed_threshold():
+    from enrollment.evaluation.metrics import rates_at
+
+    assert rates_at(np.array([0.2, 0.5, 0.7, 0.9]), np.array([0.1, 0.3, 0.5, 0.6]), 0.5) == (0.5, 0.25)
