@@ -83,7 +83,7 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
               help="Comma-separated 1:N gallery sizes in fingers. Default 1000,10000,100000 (200,1000 with --quick).")
 @click.option("--images", "images", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of images to time extraction on. Default: the public sample images plus synthetic "
-                   "impressions (when the generator is installed).")
+                   "impressions.")
 @click.option("--max-images", default=parameters.SPEED_IMAGES, show_default=True, type=click.IntRange(2, None),
               help="At most this many images from --images.")
 @click.option("--quick", is_flag=True, help="Fewer rounds, shorter timings and small galleries (a smoke run).")

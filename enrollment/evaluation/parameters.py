@@ -58,8 +58,6 @@ QUICK_SEARCHES = 2
 #: are actually compared, and the latency for a larger gallery is extrapolated linearly (and said so).
 LOOP_SEARCH_CAP = 5_000
 QUICK_LOOP_SEARCH_CAP = 500
-#: Minutiae per synthetic finger when the population generator is not available (uniform fallback).
-FALLBACK_MINUTIAE = 40
 #: At most this many images are timed.
 SPEED_IMAGES = 12
 #: Synthetic fingers x impressions added to the timed images when the generator is installed.

@@ -14,6 +14,7 @@ from enrollment.evaluation.engines.base import TwoStageEngine
 from enrollment.evaluation.population import Population, synthesize
 from enrollment.evaluation.protocol import DatasetError
 from enrollment.evaluation.speed import EngineSpeed, comparison_rate, one_core, searches_for, time_extraction
+from enrollment.synthesis import synthesize_dataset
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,8 @@ def sample_dir() -> Path:
 
 
 def images_for_timing(folder: Path | None, limit: int, scratch: Path) -> list[Path]:
-    """The images to time: up to ``limit`` from ``folder``, else the public samples plus synthetic impressions.
-
-    Synthetic impressions come from ``enrollment.synthesis`` when installed and are written to ``scratch``.
-    """
+    """The images to time: up to ``limit`` from ``folder``, else the public samples (when found) plus synthetic
+    impressions from ``enrollment.synthesis``, written to ``scratch``."""
     if folder is not None:
         if not folder.is_dir():
             raise DatasetError(f"image folder {folder} does not exist")
@@ -84,19 +83,11 @@ def images_for_timing(folder: Path | None, limit: int, scratch: Path) -> list[Pa
             raise DatasetError(f"{folder} holds fewer than two images ({', '.join(parameters.IMAGE_EXTENSIONS)})")
         return found[:limit]
     found = [p for p in (sample_dir() / n for n in parameters.SAMPLE_IMAGE_NAMES) if p.is_file()]
-    try:
-        from enrollment.synthesis.generator import synthesize_dataset
-    except ImportError:
-        synthesize_dataset = None
-    if synthesize_dataset is not None:
-        fingers, impressions = parameters.SPEED_SYNTHETIC
-        for impression in synthesize_dataset(fingers, impressions, parameters.SPEED_SEED):
-            path = scratch / f"synthetic_{impression.finger + 1}_{impression.impression + 1}.png"
-            Image.fromarray(impression.image).save(path, dpi=(500, 500))
-            found.append(path)
-    if len(found) < 2:
-        raise DatasetError(f"no --images folder given, no {parameters.SAMPLE_IMAGE_SUBDIR} above the project "
-                           f"and the synthetic generator is not installed; pass --images DIR")
+    fingers, impressions = parameters.SPEED_SYNTHETIC
+    for impression in synthesize_dataset(fingers, impressions, parameters.SPEED_SEED):
+        path = scratch / f"synthetic_{impression.finger + 1}_{impression.impression + 1}.png"
+        Image.fromarray(impression.image).save(path, dpi=(500, 500))
+        found.append(path)
     return found[:limit]
 
 
