@@ -48,7 +48,7 @@ class Search:
     how: str  # "index", "loop", "loop, extrapolated from K", "estimate from 1:1 rate"
     build_seconds: float | None = None
     peak_rss_mib: float | None = None
-    hits: int | None = None  # searches whose top candidate was the mated subject (index searches only)
+    hits: int | None = None  # searches whose top candidate was the mated subject (within the subjects searched)
     searches: int = 0
 
 
@@ -124,9 +124,11 @@ def comparison_rate(engine: TwoStageEngine, items: Sequence[Any], seconds: float
             return done / elapsed
 
 
-def _probes(population: Population, subjects: int, count: int, seed: int) -> list[dict]:
+def _probes(population: Population, subjects: int, count: int, seed: int) -> list[tuple[int, dict]]:
+    """``count`` mated probes of random subjects among the first ``subjects``: (subject index, probe)."""
     rng = np.random.default_rng(seed)
-    return [mated_probe(population, int(rng.integers(subjects)), seed + k) for k in range(count)]
+    chosen = [int(rng.integers(subjects)) for _ in range(count)]
+    return [(subject, mated_probe(population, subject, seed + k)) for k, subject in enumerate(chosen)]
 
 
 def loop_search(
@@ -143,19 +145,20 @@ def loop_search(
     results = []
     for size in sizes:
         subjects = min(size // 2, len(gallery))
-        probes = [{pos: engine.from_template(t) for pos, t in p.items()}
-                  for p in _probes(population, subjects, searches, seed)]
-        latencies = []
-        for probe in probes:
+        probes = [(subject, {pos: engine.from_template(t) for pos, t in p.items()})
+                  for subject, p in _probes(population, subjects, searches, seed)]
+        latencies, hits = [], 0
+        for subject, probe in probes:
             start = time.perf_counter()
             fused = [sum(engine.score(probe[pos], g[pos]) for pos in probe if pos in g) for g in gallery[:subjects]]
-            int(np.argmax(fused))
+            best = int(np.argmax(fused))
             latencies.append(time.perf_counter() - start)
+            hits += best == subject
         compared = subjects * 2
         scale = size / compared
         how = "loop" if scale == 1 else f"loop over {compared:,} fingers, extrapolated x{scale:.0f}"
         results.append(Search(size, float(np.median(latencies)) * 1000 * scale, how,
-                              peak_rss_mib=machine.peak_rss_mib(), searches=len(probes)))
+                              peak_rss_mib=machine.peak_rss_mib(), hits=hits, searches=len(probes)))
     return results
 
 
@@ -181,11 +184,8 @@ def index_search(
                 index.add(*item)
             index.rebuild()
         build = time.perf_counter() - start
-        rng = np.random.default_rng(seed)
         latencies, hits = [], 0
-        for k in range(searches):
-            subject = int(rng.integers(subjects))
-            probe = mated_probe(population, subject, seed + k)
+        for subject, probe in _probes(population, subjects, searches, seed):
             start = time.perf_counter()
             candidates = index.search(probe)
             latencies.append(time.perf_counter() - start)

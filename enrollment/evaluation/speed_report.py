@@ -133,8 +133,9 @@ def table(report: SpeedReport) -> list[str]:
             if search.how not in ("index", "loop"):
                 lines.append(f"* {e.name}, {search.gallery_fingers:,} fingers: {search.how}")
             if search.hits is not None:
+                among = " (among the fingers actually compared)" if "extrapolated" in search.how else ""
                 lines.append(f"  {e.name}, {search.gallery_fingers:,} fingers: mated subject ranked first in "
-                             f"{search.hits} of {search.searches} searches")
+                             f"{search.hits} of {search.searches} searches{among}")
         lines.extend(f"note ({e.name}): {note}" for note in e.notes)
     return lines
 
