@@ -1,7 +1,9 @@
 """Minutia filters: drop what lies near the foreground border, in pairs that are artefacts (spurs, bridges,
 broken ridges), in dense clouds (noise), and keep the most reliable ``MAX_MINUTIAE``.
 
-Reliability (0-100) is the orientation coherence at the minutia, scaled down near the border.
+Reliability (0-100) combines ridge clarity around the minutia (the local amplitude of the enhanced image
+relative to the print's median, which unlike orientation coherence stays high at cores and deltas) with its
+distance from the foreground border.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ import numpy as np
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.minutiae import Minutiae
+from enrollment.extraction.smoothing import blur
 from enrollment.template.model import KIND_ENDING
 
 
-def apply(found: Minutiae, mask: np.ndarray, coherence: np.ndarray) -> Minutiae:
+def clarity_map(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Local amplitude of the enhanced ridges relative to the print's median amplitude (~1 where typical)."""
+    amplitude = blur(np.abs(enhanced), p.CLARITY_SIGMA)
+    reference = float(np.median(amplitude[mask])) if mask.any() else 1.0
+    return amplitude / max(reference, 1e-6)
+
+
+def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     """The minutiae of ``found`` worth keeping, with their reliability filled in, most reliable first."""
     if not len(found):
         return found
@@ -24,10 +34,10 @@ def apply(found: Minutiae, mask: np.ndarray, coherence: np.ndarray) -> Minutiae:
     found = found.subset(~_artefact_pairs(found))
     found = found.subset(~_clouds(found))
     ys, xs = _pixels(found.xy, mask.shape)
-    span = p.RELIABILITY_COHERENCE_FULL - p.RELIABILITY_COHERENCE_FLOOR
-    clarity = np.clip((coherence[ys, xs] - p.RELIABILITY_COHERENCE_FLOOR) / span, 0.0, 1.0)
+    span = p.RELIABILITY_CLARITY_FULL - p.RELIABILITY_CLARITY_FLOOR
+    clear = np.clip((clarity[ys, xs] - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
     position = np.clip(border[ys, xs] / p.RELIABILITY_BORDER_FULL, 0.0, 1.0)
-    reliability = 100.0 * clarity * (0.5 + 0.5 * position)
+    reliability = 100.0 * clear * (0.5 + 0.5 * position)
     found = Minutiae(found.xy, found.angle, found.kinds, reliability)
     found = found.subset(reliability >= p.MIN_RELIABILITY)
     order = np.argsort(-found.reliability, kind="stable")[: p.MAX_MINUTIAE]

@@ -34,7 +34,7 @@ MIN_FOREGROUND_PIXELS = 60 * 60
 """Below this many foreground pixels there is no usable fingerprint (ExtractionError)."""
 MASK_SMOOTHING_SIGMA = 6.0
 """Block mask upscaled to pixels is blurred and re-thresholded, which rounds its staircase outline."""
-MASK_BORDER_EROSION = 6
+MASK_BORDER_EROSION = 2
 """The pixel mask is eroded by this much: the outermost ridges are distorted by the finger's edge."""
 
 # --- contrast equalisation --------------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ SNAP_TOLERANCE = math.radians(30.0)
 """A traced direction within this of the orientation field takes the field's (smoother) angle."""
 
 # --- minutia filters --------------------------------------------------------------------------------------------
-BORDER_MARGIN = 10
+BORDER_MARGIN = 6
 """Minutiae closer than this to the edge of the (eroded) foreground mask are dropped."""
 CLOUD_RADIUS = 20
 CLOUD_MAX_NEIGHBOURS = 4
@@ -119,8 +119,10 @@ MIN_RELIABILITY = 10
 """Minutiae below this reliability (0-100) are not kept."""
 
 # --- reliability ------------------------------------------------------------------------------------------------
-RELIABILITY_COHERENCE_FLOOR = 0.2
-RELIABILITY_COHERENCE_FULL = 0.7
-"""Coherence maps linearly from floor (reliability 0) to full (reliability 100)."""
+CLARITY_SIGMA = 6.0
+"""Window (Gaussian sigma) of the local amplitude of the enhanced image that measures ridge clarity."""
+RELIABILITY_CLARITY_FLOOR = 0.3
+RELIABILITY_CLARITY_FULL = 1.0
+"""Clarity (local amplitude / median amplitude) maps linearly from floor (reliability 0) to full (100)."""
 RELIABILITY_BORDER_FULL = 30
 """Distance from the mask edge (pixels) beyond which a minutia is no longer penalised for its position."""

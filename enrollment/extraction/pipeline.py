@@ -38,6 +38,8 @@ class Extraction:
     template: Template
     image: np.ndarray  # float32 grey
     mask: np.ndarray  # bool
+    block_mask: np.ndarray  # bool, per block
+    block_contrast: np.ndarray  # float32, per block: grey-level standard deviation
     equalized: np.ndarray  # float32
     angle: np.ndarray  # float32 ridge orientation, [0, pi), image coordinates
     coherence: np.ndarray  # float32 0-1
@@ -74,7 +76,7 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     emit(debug, "cleaned_skeleton", skeleton)
     candidates = minutia_detection.detect(skeleton, field.angle)
     emit(debug, "minutiae_candidates", _as_table(candidates))
-    kept = minutia_filters.apply(candidates, mask.pixels, field.coherence)
+    kept = minutia_filters.apply(candidates, mask.pixels, minutia_filters.clarity_map(enhanced, mask.pixels))
     emit(debug, "minutiae", _as_table(kept))
     template = Template.create(
         width=grey.shape[1], height=grey.shape[0], resolution_dpi=p.TARGET_DPI,
@@ -82,8 +84,8 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
         directions=np.mod(-kept.angle, 2 * np.pi),  # image (y down) -> counter-clockwise as seen
         kinds=kept.kinds, reliability=np.rint(kept.reliability), finger_position=finger_position,
     )
-    return Extraction(template, grey, mask.pixels, equalized, field.angle, field.coherence, period, ridges,
-                      skeleton, len(candidates))
+    return Extraction(template, grey, mask.pixels, mask.blocks, mask.contrast, equalized, field.angle,
+                      field.coherence, period, ridges, skeleton, len(candidates))
 
 
 def _as_table(found: Minutiae) -> np.ndarray:
