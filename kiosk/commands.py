@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from enrollment.commands.db import db
+from enrollment.commands.extract import extract_command, template_group
+from kiosk.app_commands import demo, kiosk, selftest
 
-from enrollment.commands.extract import extract_command, template_group  # noqa: E402
-
+COMMANDS: list[click.Command] = [kiosk, demo, selftest, db]
 COMMANDS += [extract_command, template_group]
