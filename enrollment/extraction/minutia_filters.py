@@ -1,6 +1,8 @@
 """Minutia filters: drop what lies near the foreground border, in pairs that are artefacts (spurs, bridges,
 broken ridges), in dense clouds (noise), and keep the most reliable ``MAX_MINUTIAE``.
 
+Endings where the image edge cut a ridge are dropped; where the foreground border (the finger's contour) cut
+it they are kept (matchers do use them) but marked unreliable.
 Reliability (0-100) combines ridge clarity around the minutia (the local amplitude of the enhanced image
 relative to the print's median, which unlike orientation coherence stays high at cores and deltas) with its
 distance from the foreground border.
@@ -31,6 +33,7 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     border = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 5)[1:-1, 1:-1]
     ys, xs = _pixels(found.xy, mask.shape)
     found = found.subset(border[ys, xs] >= p.BORDER_MARGIN)
+    found = found.subset(~_cut_by_border(found, mask)[0])
     found = found.subset(~_artefact_pairs(found))
     found = found.subset(~_clouds(found))
     ys, xs = _pixels(found.xy, mask.shape)
@@ -38,6 +41,7 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     clear = np.clip((clarity[ys, xs] - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
     position = np.clip(border[ys, xs] / p.RELIABILITY_BORDER_FULL, 0.0, 1.0)
     reliability = 100.0 * clear * (0.5 + 0.5 * position)
+    reliability[_cut_by_border(found, mask)[1]] *= p.BORDER_CUT_RELIABILITY
     found = Minutiae(found.xy, found.angle, found.kinds, reliability)
     found = found.subset(reliability >= p.MIN_RELIABILITY)
     order = np.argsort(-found.reliability, kind="stable")[: p.MAX_MINUTIAE]
@@ -48,6 +52,20 @@ def _pixels(xy: np.ndarray, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndar
     ys = np.clip(np.rint(xy[:, 1]).astype(np.intp), 0, shape[0] - 1)
     xs = np.clip(np.rint(xy[:, 0]).astype(np.intp), 0, shape[1] - 1)
     return ys, xs
+
+
+def _cut_by_border(found: Minutiae, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Endings whose ridge, continued outward, leaves the image / the foreground: cut there, not ended."""
+    steps = np.arange(1, p.BORDER_CUT_STEPS + 1) * (p.BORDER_CUT_REACH / p.BORDER_CUT_STEPS)
+    outward = -np.stack([np.cos(found.angle), np.sin(found.angle)], axis=1)
+    probes = found.xy[:, None, :] + steps[None, :, None] * outward[:, None, :]
+    xs = np.rint(probes[..., 0]).astype(np.intp)
+    ys = np.rint(probes[..., 1]).astype(np.intp)
+    inside_image = (xs >= 0) & (ys >= 0) & (xs < mask.shape[1]) & (ys < mask.shape[0])
+    inside_mask = inside_image.copy()
+    inside_mask[inside_image] = mask[ys[inside_image], xs[inside_image]]
+    endings = found.kinds == KIND_ENDING
+    return endings & ~inside_image.all(axis=1), endings & ~inside_mask.all(axis=1)
 
 
 def _distances(found: Minutiae) -> tuple[np.ndarray, np.ndarray]:

@@ -34,7 +34,7 @@ MIN_FOREGROUND_PIXELS = 60 * 60
 """Below this many foreground pixels there is no usable fingerprint (ExtractionError)."""
 MASK_SMOOTHING_SIGMA = 6.0
 """Block mask upscaled to pixels is blurred and re-thresholded, which rounds its staircase outline."""
-MASK_BORDER_EROSION = 2
+MASK_BORDER_EROSION = 0
 """The pixel mask is eroded by this much: the outermost ridges are distorted by the finger's edge."""
 
 # --- contrast equalisation --------------------------------------------------------------------------------------
@@ -104,18 +104,24 @@ SNAP_TOLERANCE = math.radians(30.0)
 """A traced direction within this of the orientation field takes the field's (smoother) angle."""
 
 # --- minutia filters --------------------------------------------------------------------------------------------
-BORDER_MARGIN = 6
+BORDER_MARGIN = 2
 """Minutiae closer than this to the edge of the (eroded) foreground mask are dropped."""
+BORDER_CUT_REACH = 14.0
+BORDER_CUT_STEPS = 4
+"""An ending whose ridge, continued outward this far (checked at this many points), leaves the foreground
+is probably where the mask cut a ridge, not where a ridge ends: it is kept (bozorth3 on FVC2002 DB1 did
+better with them) but its reliability is scaled by ``BORDER_CUT_RELIABILITY``."""
+BORDER_CUT_RELIABILITY = 0.25
 CLOUD_RADIUS = 20
-CLOUD_MAX_NEIGHBOURS = 4
+CLOUD_MAX_NEIGHBOURS = 8
 """A minutia with more than this many neighbours within the cloud radius sits in a mess and is dropped."""
-MIN_PAIR_DISTANCE = 7
+MIN_PAIR_DISTANCE = 5
 """Two minutiae closer than this are a spur, bridge or break artefact; both are dropped."""
 BROKEN_RIDGE_DISTANCE = 20
 BROKEN_RIDGE_ANGLE = math.radians(40.0)
 """Two endings this close, pointing at each other, are the two sides of a broken ridge; both are dropped."""
 MAX_MINUTIAE = 100
-MIN_RELIABILITY = 10
+MIN_RELIABILITY = 0
 """Minutiae below this reliability (0-100) are not kept."""
 
 # --- reliability ------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ class QualityFeatures:
     clarity: float  # separation of ridge and valley grey levels (d-prime on the equalised image)
     frequency_spread: float  # coefficient of variation of the ridge period over foreground blocks
     contrast: float  # median grey-level standard deviation of foreground blocks (0-255 scale)
-    ridge_fraction: float  # ridge pixels per foreground pixel
+    ridge_fraction: float  # foreground pixels darker than their local mean (0.5 balanced; dry < 0.5 < wet)
     minutiae: int
 
     def as_dict(self) -> dict[str, float]:
@@ -44,5 +44,6 @@ def measure(extraction: Extraction) -> QualityFeatures:
     periods = extraction.ridge_period[block_mask] if block_mask.any() else extraction.ridge_period.ravel()
     frequency_spread = float(periods.std() / max(periods.mean(), 1e-6))
     contrast = float(np.median(extraction.block_contrast[block_mask])) if block_mask.any() else 0.0
-    return QualityFeatures(area, coherence, clarity, frequency_spread, contrast, float(ridge.sum()) / area,
+    ridge_fraction = float((extraction.equalized[mask] < 0).mean())
+    return QualityFeatures(area, coherence, clarity, frequency_spread, contrast, ridge_fraction,
                            len(extraction.template))

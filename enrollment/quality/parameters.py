@@ -10,15 +10,16 @@ from __future__ import annotations
 # --- reasons (checked in this order; the first that fires is the reason) ----------------------------------------
 LOW_CONTRAST_STD = 6.0
 """Grey-level standard deviation of the whole image below which it is blank or washed out."""
-LOW_CONTRAST_BLOCK = 12.0
+LOW_CONTRAST_BLOCK = 10.0
 """Median grey-level standard deviation of the foreground blocks below which ridges are too faint."""
 MIN_AREA = 25_000
 """Foreground pixels at 500 dpi (about 10 x 10 mm) below which too little finger touched the scanner."""
-DRY_RIDGE_FRACTION = 0.36
-"""Ridge pixels per foreground pixel below which ridges are thin and broken: the finger is too dry."""
-WET_RIDGE_FRACTION = 0.64
-"""Ridge pixels per foreground pixel above which valleys are filled in: the finger is too wet."""
-MIN_CLARITY_FOR_MOISTURE = 1.2
+DRY_RIDGE_FRACTION = 0.30
+"""Share of foreground pixels darker than their surroundings below which ridges are thin and broken: too dry.
+(FVC2002 B sets: median 0.42, 1st percentile 0.29.)"""
+WET_RIDGE_FRACTION = 0.52
+"""... above which ridges swell into the valleys: too wet. (FVC2002 B sets: 95th percentile 0.53.)"""
+MIN_CLARITY_FOR_MOISTURE = 1.5
 """Dry/wet are reported only when ridge/valley clarity is also below this (a clear print is not blamed)."""
 MIN_MINUTIAE = 12
 """Fewer minutiae than this cannot support a reliable comparison."""
@@ -29,10 +30,14 @@ FEATURE_NAMES = ("area", "coherence", "clarity", "frequency_spread", "contrast",
 FEATURE_SCALE = {"area": 1e-4, "coherence": 1.0, "clarity": 1.0, "frequency_spread": 1.0, "contrast": 0.01,
                  "minutiae": 0.01}
 """Each feature is multiplied by its scale before the weights apply (keeps the weights of similar size)."""
-SCORE_INTERCEPT = -20.0
-SCORE_WEIGHTS = {"area": 4.0, "coherence": 60.0, "clarity": 12.0, "frequency_spread": -40.0, "contrast": 10.0,
-                 "minutiae": 15.0}
-"""Initial hand-set weights, replaced by the calibration fit."""
+SCORE_INTERCEPT = -58.556
+SCORE_WEIGHTS = {"area": 6.386, "coherence": 51.983, "clarity": 6.158, "frequency_spread": -0.0, "contrast": 60.179,
+                 "minutiae": 0.0}
+"""Fitted by non-negative least squares (each weight constrained to its expected sign) against NFIQ 2 of
+nbis-py on 322 images: FVC2002 DB1_B-DB4_B (320) and the SourceAFIS probe/matching/nonmatching samples.
+Fit: mean absolute difference 8.8 points, 66 % within +-10, Pearson r 0.86 (per set MAE: DB1 11.9, DB2 8.8,
+DB3 7.3, DB4 7.2, samples 3.7). Frequency spread and minutiae count got weight 0: on these sets they add
+nothing once area, coherence, clarity and contrast are known; they stay in the model so a refit can use them."""
 SCORE_AREA_SATURATION = 70_000
 """Foreground area counts in the model up to this many pixels (a larger print is not better)."""
 SCORE_MINUTIAE_SATURATION = 60
