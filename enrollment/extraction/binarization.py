@@ -20,7 +20,7 @@ def apply(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def _remove_small(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.ndarray:
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=connectivity)
-    keep = stats[:, cv2.CC_STAT_AREA] > max_area
-    keep[0] = False
-    return keep[labels].astype(np.uint8)
+    count, labels = cv2.connectedComponents(binary, connectivity=connectivity)
+    keep = (np.bincount(labels.ravel(), minlength=count) > max_area).astype(np.uint8)
+    keep[0] = 0
+    return keep[labels]

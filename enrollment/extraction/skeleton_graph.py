@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.neighbourhood import crossing_numbers
@@ -32,17 +34,31 @@ def analyse(skeleton: np.ndarray) -> SkeletonGraph:
     """Endings, junction clusters and branches of a 0/1 skeleton."""
     cn = crossing_numbers(skeleton)
     endings = np.argwhere(cn == 1)
-    junction_pixels = (cn >= 3).astype(np.uint8)
-    count, cluster_labels, _, centroids = cv2.connectedComponentsWithStats(junction_pixels, connectivity=8)
-    zone = cv2.dilate(cluster_labels.astype(np.float32), _BOX)  # max label around each cluster
+    junction_yx = np.argwhere(cn >= 3)
+    cluster = _clusters(junction_yx)
+    count = int(cluster.max()) + 2 if len(cluster) else 1
+    cluster_labels = np.zeros(skeleton.shape, np.float32)
+    cluster_labels[junction_yx[:, 0], junction_yx[:, 1]] = cluster + 1
+    zone = cv2.dilate(cluster_labels, _BOX)  # max label around each cluster
     branch_pixels = ((skeleton > 0) & (zone == 0)).astype(np.uint8)
     _, branches = cv2.connectedComponents(branch_pixels, connectivity=8)
     ring = cv2.dilate(zone, _BOX)
     touching = (branches > 0) & (ring > 0)
     pairs = np.unique(np.stack([ring[touching].astype(np.int64), branches[touching].astype(np.int64)]), axis=1)
     junction_branches = [pairs[1, pairs[0] == j] for j in range(1, count)]
-    junctions = centroids[1:, ::-1].astype(np.float64)
+    size = np.maximum(np.bincount(cluster, minlength=count - 1), 1)
+    junctions = np.stack([np.bincount(cluster, junction_yx[:, 0], count - 1) / size,
+                          np.bincount(cluster, junction_yx[:, 1], count - 1) / size], axis=1).reshape(-1, 2)
     return SkeletonGraph(skeleton, endings, junctions, branches, junction_branches)
+
+
+def _clusters(points: np.ndarray) -> np.ndarray:
+    """Cluster index of each (y, x) point; 8-adjacent points share a cluster."""
+    if len(points) == 0:
+        return np.zeros(0, np.intp)
+    gap = np.abs(points[:, None, :] - points[None, :, :]).max(axis=2)
+    _, labels = connected_components(csr_matrix(gap <= 1), directed=False)
+    return labels
 
 
 def _annulus() -> tuple[np.ndarray, np.ndarray]:

@@ -6,10 +6,11 @@ at once: a 3x3 neighbour code per pixel and a precomputed 256-entry deletion tab
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.neighbourhood import bits, codes
+from enrollment.extraction.neighbourhood import bits, codes, lookup
 
 
 def _deletion_table(second: bool) -> np.ndarray:
@@ -26,7 +27,7 @@ def _deletion_table(second: bool) -> np.ndarray:
     return table
 
 
-_TABLES = (_deletion_table(False), _deletion_table(True))
+_TABLES = (_deletion_table(False).astype(np.uint8), _deletion_table(True).astype(np.uint8))
 
 
 def apply(ridges: np.ndarray) -> np.ndarray:
@@ -35,9 +36,9 @@ def apply(ridges: np.ndarray) -> np.ndarray:
     for _ in range(p.MAX_THINNING_ITERATIONS):
         changed = False
         for table in _TABLES:
-            delete = table[codes(skeleton)] & (skeleton > 0)
-            if delete.any():
-                skeleton[delete] = 0
+            delete = lookup(codes(skeleton), table) & skeleton
+            if cv2.countNonZero(delete):
+                skeleton -= delete
                 changed = True
         if not changed:
             break
