@@ -1,0 +1,118 @@
+"""Where the simulator's finger images come from: an internal ridge pattern or image files.
+
+Every source yields sensor-sized (288 x 256) uint8 images and an identity string that stays the same for
+every press of the same finger (the simulator's "matcher" compares identities).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from PIL import Image
+
+from drivers.zfm import parameters as p
+
+_IMAGE_SUFFIXES = (".png", ".bmp", ".tif", ".tiff", ".jpg", ".jpeg", ".pgm")
+SENSOR_SHAPE = (p.IMAGE_HEIGHT, p.IMAGE_WIDTH)
+
+
+class ImageSource(Protocol):
+    def next_press(self) -> tuple[np.ndarray, str]:
+        """One press: a 288 x 256 uint8 image and the identity of the finger."""
+        ...
+
+
+def fit_to_sensor(image: np.ndarray) -> np.ndarray:
+    """Scale to cover 256 x 288 (keeping the aspect ratio) and crop the centre."""
+    h, w = image.shape
+    scale = max(p.IMAGE_HEIGHT / h, p.IMAGE_WIDTH / w)
+    size = (max(p.IMAGE_WIDTH, round(w * scale)), max(p.IMAGE_HEIGHT, round(h * scale)))
+    resized = np.asarray(Image.fromarray(image).resize(size, Image.Resampling.BILINEAR))
+    top, left = (resized.shape[0] - p.IMAGE_HEIGHT) // 2, (resized.shape[1] - p.IMAGE_WIDTH) // 2
+    return np.ascontiguousarray(resized[top:top + p.IMAGE_HEIGHT, left:left + p.IMAGE_WIDTH])
+
+
+def quantise(image: np.ndarray) -> np.ndarray:
+    """What the sensor can send: 16 grey levels, widened back to 0..255."""
+    return ((image >> 4) * 17).astype(np.uint8)
+
+
+class RidgePatternSource:
+    """A small internal synthetic finger: concentric ridges about a core, bent by smooth noise, with minutiae
+    made by phase singularities (an added arctangent term splits or ends a ridge). ``fingers`` distinct
+    fingers are cycled; each press shifts, turns and re-noises the finger slightly."""
+
+    def __init__(self, seed: int = 0, fingers: int = 1) -> None:
+        self._rng = np.random.default_rng(seed)
+        self._fingers = [self._finger(seed * 1000 + i) for i in range(fingers)]
+        self._next = 0
+
+    @staticmethod
+    def _finger(seed: int) -> dict:
+        rng = np.random.default_rng(seed)
+        return {
+            "id": f"ridge-pattern:{seed}",
+            "core": (rng.uniform(110, 150), rng.uniform(120, 170)),
+            "period": rng.uniform(8.0, 10.0),
+            "aspect": rng.uniform(0.55, 0.8),
+            "minutiae": rng.uniform((30, 40), (226, 250), size=(int(rng.integers(25, 40)), 2)),
+            "signs": rng.choice((-1.0, 1.0), size=40),
+            "warp": rng.normal(0, 1, size=(4, 4)),
+        }
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        finger = self._fingers[self._next % len(self._fingers)]
+        self._next += 1
+        return render_finger(finger, self._rng), finger["id"]
+
+
+def render_finger(f: dict, rng: np.random.Generator) -> np.ndarray:
+    dx, dy, turn = rng.normal(0, 4), rng.normal(0, 4), rng.normal(0, 0.05)
+    ys, xs = np.mgrid[0:p.IMAGE_HEIGHT, 0:p.IMAGE_WIDTH].astype(np.float32)
+    c, s = np.cos(turn), np.sin(turn)
+    x = c * (xs - 128 - dx) - s * (ys - 144 - dy) + 128
+    y = s * (xs - 128 - dx) + c * (ys - 144 - dy) + 144
+    cx, cy = f["core"]
+    warp = np.asarray(Image.fromarray(f["warp"].astype(np.float32)).resize(
+        (p.IMAGE_WIDTH, p.IMAGE_HEIGHT), Image.Resampling.BICUBIC))
+    radius = np.sqrt((x - cx) ** 2 + ((y - cy) * f["aspect"]) ** 2)
+    phase = 2 * np.pi * radius / f["period"] + 1.5 * warp
+    for (mx, my), sign in zip(f["minutiae"], f["signs"], strict=False):
+        phase += sign * np.arctan2(y - my, x - mx)
+    ridges = 0.5 + 0.5 * np.cos(phase)
+    mask_r = ((x - 128) / 112) ** 2 + ((y - 150) / 140) ** 2
+    mask = np.clip((1.0 - mask_r) * 6.0, 0.0, 1.0)
+    grey = 235 - mask * (40 + 150 * ridges) + rng.normal(0, 6, size=x.shape)
+    return np.clip(grey, 0, 255).astype(np.uint8)
+
+
+class DirectorySource:
+    """Cycles the image files of a directory; the file name is the finger identity."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        self._files = sorted(f for f in self.directory.iterdir() if f.suffix.lower() in _IMAGE_SUFFIXES)
+        if not self._files:
+            raise FileNotFoundError(f"no images ({', '.join(_IMAGE_SUFFIXES)}) in {self.directory}")
+        self._next = 0
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        path = self._files[self._next % len(self._files)]
+        self._next += 1
+        with Image.open(path) as img:
+            grey = np.asarray(img.convert("L"))
+        return fit_to_sensor(grey), f"file:{path.name}"
+
+
+def default_source(seed: int = 0, images: str | Path | None = None) -> ImageSource:
+    """Images from the directory ``images`` if given, else the internal ridge pattern (four fingers)."""
+    if images:
+        return DirectorySource(images)
+    return RidgePatternSource(seed, fingers=4)
+
+
+def identity_digest(identity: str) -> bytes:
+    return hashlib.sha256(identity.encode()).digest()
