@@ -7,6 +7,7 @@ every press of the same finger (the simulator's "matcher" compares identities).
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
 from typing import Protocol
 
@@ -107,11 +108,39 @@ class DirectorySource:
         return fit_to_sensor(grey), f"file:{path.name}"
 
 
+class GeneratorSource:
+    """Impressions of the project's synthetic population (``enrollment.synthesis``), rendered at sensor size.
+
+    Imported lazily: on a branch without the generator, :func:`default_source` falls back to the internal
+    ridge pattern."""
+
+    def __init__(self, seed: int = 0, fingers: int = 4) -> None:
+        self._gen = importlib.import_module("enrollment.synthesis.generator")
+        self._seed, self._fingers, self._press = seed, fingers, 0
+        self._masters: dict[int, object] = {}
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        index, impression = self._press % self._fingers, self._press // self._fingers
+        self._press += 1
+        if index not in self._masters:
+            self._masters[index] = self._gen.synthesize_master(self._seed, index)
+        rendered = self._gen.render_impression(self._masters[index], self._seed, impression,
+                                               p.IMAGE_WIDTH, p.IMAGE_HEIGHT)
+        image = np.asarray(rendered.image, dtype=np.uint8)
+        if image.shape != SENSOR_SHAPE:
+            image = fit_to_sensor(image)
+        return image, f"synthesis:{self._seed}:{index}"
+
+
 def default_source(seed: int = 0, images: str | Path | None = None) -> ImageSource:
-    """Images from the directory ``images`` if given, else the internal ridge pattern (four fingers)."""
+    """Images from the directory ``images`` if given, else the project's synthetic generator where this
+    tree has it, else the internal ridge pattern (four fingers each way)."""
     if images:
         return DirectorySource(images)
-    return RidgePatternSource(seed, fingers=4)
+    try:
+        return GeneratorSource(seed, fingers=4)
+    except ImportError:
+        return RidgePatternSource(seed, fingers=4)
 
 
 def identity_digest(identity: str) -> bytes:
