@@ -8,7 +8,6 @@ simulator needs to make Match, RegModel and Search behave like the real module's
 
 from __future__ import annotations
 
-import time
 from typing import Protocol
 
 import numpy as np
@@ -26,6 +25,9 @@ _MATCH_SCORE = 180
 class Link(Protocol):
     def send(self, data: bytes) -> None: ...
     def hang_up(self) -> None: ...
+    def pause(self, seconds: float) -> bool:
+        """Wait; False when the link is going away (stop sending)."""
+        ...
 
 
 def characteristic(picture: np.ndarray, identity: str) -> bytes:
@@ -76,8 +78,8 @@ class SimulatedZfm:
                 packet = packet[:-1] + bytes([packet[-1] ^ 0x5A])
             if header and number == header.packet:
                 packet = b"\xef\x02" + packet[2:]
-            if slow and number:
-                time.sleep(slow.delay)
+            if not link.pause(slow.delay if slow and number else 0.0):
+                return
             link.send(packet)
 
     # --- input -------------------------------------------------------------------------------------------------

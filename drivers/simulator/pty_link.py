@@ -116,6 +116,9 @@ class PtySimulator:
         self.stop()
 
     # --- the Link the device writes through --------------------------------------------------------------------
+    def pause(self, seconds: float) -> bool:
+        return not self._stop.wait(seconds) if seconds > 0 else not self._stop.is_set()
+
     def send(self, data: bytes) -> None:
         if self.realtime:
             time.sleep(p.wire_seconds(len(data), self.device.baudrate))
@@ -155,7 +158,7 @@ class PtySimulator:
             return b""
 
     def _serve(self) -> None:
-        reader = PacketReader(self._read, self.device.address)
+        reader = PacketReader(self._read, None)
         while not self._stop.is_set():
             fd = self._master
             if fd < 0 or not select.select([fd], [], [], 0.1)[0]:
@@ -171,8 +174,8 @@ class PtySimulator:
                 if self._line_ok():
                     self.device.receive_error(self)
                 continue
-            if not self._line_ok():
-                continue  # at a wrong baud rate the module sees only noise
+            if not self._line_ok() or packet.address != self.device.address:
+                continue  # at a wrong baud rate the module sees only noise; other addresses are not for it
             try:
                 self.device.handle(packet, self)
             except Exception:  # a simulator bug must not look like a silent device

@@ -177,7 +177,10 @@ class ZfmScanner(Scanner):
         """Send instruction ``code``; returns (status, rest of the answer). Status not in ``ok`` raises."""
         name = _COMMAND_NAMES.get(code, f"0x{code:02x}")
         self._send(p.PID_COMMAND, bytes([code]) + args)
-        ack = self._receive(timeout, (p.PID_ACK,))
+        try:
+            ack = self._receive(timeout, (p.PID_ACK,))
+        except DeviceTimeoutError as exc:
+            raise DeviceTimeoutError(f"{name}: {exc} within {timeout:.1f} s") from exc
         if not ack.payload:
             raise ProtocolError(f"{name}: empty acknowledgement")
         status = ack.payload[0]
@@ -198,7 +201,11 @@ class ZfmScanner(Scanner):
             if left <= 0:
                 self._dirty = True
                 raise DeviceTimeoutError(f"{name}: {len(data)} of {limit} bytes within {timeout:.1f} s")
-            packet = self._receive(left, (p.PID_DATA, p.PID_END))
+            try:
+                packet = self._receive(left, (p.PID_DATA, p.PID_END))
+            except DeviceTimeoutError as exc:
+                raise DeviceTimeoutError(f"{name}: stalled after {len(data)} of {limit} bytes "
+                                         f"(allowed {timeout:.1f} s): {exc}") from exc
             if len(packet.payload) > size or len(data) + len(packet.payload) > limit:
                 self._dirty = True
                 raise ProtocolError(f"{name}: data packet of {len(packet.payload)} bytes after {len(data)} "

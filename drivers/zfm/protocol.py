@@ -51,12 +51,13 @@ def encode_packet(pid: int, payload: bytes, address: int = p.DEFAULT_ADDRESS) ->
     return head + bytes(payload) + checksum(pid, length, payload).to_bytes(2, "big")
 
 
-def parse_header(head: bytes, address: int, offset: int = 0) -> tuple[int, int]:
-    """Check the 9 header bytes; returns (packet id, payload length). ``offset``: stream position, for messages."""
+def parse_header(head: bytes, address: int | None, offset: int = 0) -> tuple[int, int]:
+    """Check the 9 header bytes; returns (packet id, payload length). ``address`` None accepts any address;
+    ``offset`` is the stream position, for messages."""
     if head[:2] != p.HEADER:
         raise ProtocolError(f"bad header at byte {offset}: got {head[:2].hex()} expected {p.HEADER.hex()}")
     got = int.from_bytes(head[2:6], "big")
-    if got != address:
+    if address is not None and got != address:
         raise ProtocolError(f"wrong address at byte {offset + 2}: got {got:#010x} expected {address:#010x}")
     pid = head[6]
     if pid not in p.PACKET_IDS:
@@ -84,7 +85,9 @@ def decode_packet(data: bytes, address: int = p.DEFAULT_ADDRESS) -> Packet:
     pid, size = parse_header(data[: p.HEADER_SIZE], address)
     end = p.HEADER_SIZE + size
     if len(data) != end + p.CHECKSUM_SIZE:
-        raise ProtocolError(f"packet length field says {end + p.CHECKSUM_SIZE} bytes in all, got {len(data)}")
+        what = "truncated packet" if len(data) < end + p.CHECKSUM_SIZE else "trailing bytes after the packet"
+        raise ProtocolError(f"{what}: the length field at byte 7 says {end + p.CHECKSUM_SIZE} bytes in all, "
+                            f"got {len(data)}")
     payload = bytes(data[p.HEADER_SIZE:end])
     _check_sum(pid, payload, data[end:], end)
     return Packet(pid, payload, address)
@@ -93,10 +96,11 @@ def decode_packet(data: bytes, address: int = p.DEFAULT_ADDRESS) -> Packet:
 class PacketReader:
     """Reads whole, verified packets from a stream; every read is bounded in bytes and in time.
 
-    ``position`` counts bytes consumed, so errors say where in the stream they happened.
+    ``position`` counts bytes consumed, so errors say where in the stream they happened. ``address`` None
+    accepts packets for any address (a module listening, which then ignores those not for it).
     """
 
-    def __init__(self, read: ReadFn, address: int = p.DEFAULT_ADDRESS) -> None:
+    def __init__(self, read: ReadFn, address: int | None = p.DEFAULT_ADDRESS) -> None:
         self._read = read
         self.address = address
         self.position = 0
@@ -128,7 +132,7 @@ class PacketReader:
         if pid not in expect:
             raise ProtocolError(f"unexpected {_PACKET_NAMES[pid]} packet at byte {start}, expected "
                                 + " or ".join(_PACKET_NAMES[e] for e in expect))
-        return Packet(pid, body[:size], self.address)
+        return Packet(pid, body[:size], int.from_bytes(head[2:6], "big"))
 
 
 def bytes_reader(data: bytes) -> ReadFn:
