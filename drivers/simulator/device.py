@@ -239,6 +239,16 @@ class SimulatedZfm:
     def _template_num(self, args: bytes, link: Link) -> None:
         self._ack(link, p.ST_OK, len(self.library).to_bytes(2, "big"))
 
+    def _read_index_table(self, args: bytes, link: Link) -> None:
+        if len(args) != 1 or args[0] > 3:
+            return self._ack(link, p.ST_RECEIVE_ERROR)
+        bits = bytearray(p.INDEX_PAGE_SLOTS // 8)
+        for page in self.library:
+            slot = page - args[0] * p.INDEX_PAGE_SLOTS
+            if 0 <= slot < p.INDEX_PAGE_SLOTS:
+                bits[slot // 8] |= 1 << (slot % 8)
+        self._ack(link, p.ST_OK, bytes(bits))
+
     def _up_image(self, args: bytes, link: Link) -> None:
         self._upload(link, zimage.pack(self.image))
 
@@ -262,6 +272,7 @@ _HANDLERS = {
     p.CMD_IMG2TZ: SimulatedZfm._img2tz, p.CMD_MATCH: SimulatedZfm._match, p.CMD_REG_MODEL: SimulatedZfm._reg_model,
     p.CMD_STORE: SimulatedZfm._store, p.CMD_LOAD_CHAR: SimulatedZfm._load_char, p.CMD_SEARCH: SimulatedZfm._search,
     p.CMD_DELETE: SimulatedZfm._delete, p.CMD_EMPTY: SimulatedZfm._empty,
-    p.CMD_TEMPLATE_NUM: SimulatedZfm._template_num, p.CMD_UP_IMAGE: SimulatedZfm._up_image,
+    p.CMD_TEMPLATE_NUM: SimulatedZfm._template_num,
+    p.CMD_READ_INDEX_TABLE: SimulatedZfm._read_index_table, p.CMD_UP_IMAGE: SimulatedZfm._up_image,
     p.CMD_UP_CHAR: SimulatedZfm._up_char, p.CMD_DOWN_CHAR: SimulatedZfm._down_char,
 }

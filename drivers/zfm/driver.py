@@ -252,6 +252,16 @@ class ZfmScanner(Scanner):
             raise ProtocolError("TemplateNum answer too short")
         return int.from_bytes(rest[:2], "big")
 
+    def used_slots(self) -> list[int]:
+        """Library pages holding a template (ReadIndexTable over the four index pages)."""
+        size = self.params.library_size if self.params else p.LIBRARY_SIZE
+        used = []
+        for page in range(-(-size // p.INDEX_PAGE_SLOTS)):
+            bits = self.command(p.CMD_READ_INDEX_TABLE, bytes([page]))[1]
+            used += [page * p.INDEX_PAGE_SLOTS + i * 8 + k for i, byte in enumerate(bits) for k in range(8)
+                     if byte >> k & 1]
+        return used
+
     def search(self, buffer: int = 1, start: int = 0, count: int | None = None) -> tuple[int, int] | None:
         """(page, score) of the best library template for the characteristic in ``buffer``; None if none."""
         count = count if count is not None else (self.params.library_size if self.params else p.LIBRARY_SIZE)

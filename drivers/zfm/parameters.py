@@ -40,6 +40,8 @@ CMD_SET_SYS_PARA = 0x0E
 CMD_READ_SYS_PARA = 0x0F
 CMD_VFY_PWD = 0x13
 CMD_TEMPLATE_NUM = 0x1D
+CMD_READ_INDEX_TABLE = 0x1F  # page 0..3 -> 32 bytes, bit k (LSB first) of byte i = slot page*256 + 8i + k
+INDEX_PAGE_SLOTS = 256
 
 # --- confirmation (status) codes -----------------------------------------------------------------------------
 ST_OK = 0x00

@@ -178,7 +178,9 @@ def test_library_commands(sim, scanner):
     assert scanner.match() > 0
     scanner.reg_model()
     scanner.store(7, buffer=1)
-    assert scanner.template_count() == 1
+    scanner.store(300, buffer=2)
+    assert scanner.template_count() == 2 and scanner.used_slots() == [7, 300]
+    scanner.delete(300)
     assert scanner.search(buffer=2) == (7, 180)
     scanner.capture(timeout=5)
     assert scanner.search(1) is None
