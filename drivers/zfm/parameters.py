@@ -110,7 +110,7 @@ BLANK_FRACTION = 0.05
 #: Below this fraction the finger is only partly on the glass.
 PARTIAL_FRACTION = 0.30
 #: The foreground centroid may be at most this fraction of the image size away from the centre.
-MAX_CENTROID_OFFSET = 0.25
+MAX_CENTROID_OFFSET = 0.20
 
 
 def wire_seconds(nbytes: int, baudrate: int) -> float:
