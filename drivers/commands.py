@@ -20,7 +20,7 @@ _FAULT_HELP = "; ".join(f"{name}: {what}" for name, (what, _) in FAULTS.items())
 @click.option("--port-link", required=True, type=click.Path(dir_okay=False),
               help="Symlink to create to the simulator's pty; clients open this path like /dev/ttyUSB0.")
 @click.option("--images", type=click.Path(file_okay=False, exists=True),
-              help="Serve these image files (cropped/resized to 256x288) instead of synthetic fingers.")
+              help="Serve these 500 dpi images (centre-cropped or padded to 256x288) instead of synthetic fingers.")
 @click.option("--fault", "faults", multiple=True, metavar="NAME[:key=value,...]",
               help=f"Inject a fault (repeatable). {_FAULT_HELP}.")
 @click.option("--baud", type=click.Choice([str(b) for b in p.BAUDRATES]), default=str(p.DEFAULT_BAUDRATE),

@@ -27,13 +27,16 @@ class ImageSource(Protocol):
 
 
 def fit_to_sensor(image: np.ndarray) -> np.ndarray:
-    """Scale to cover 256 x 288 (keeping the aspect ratio) and crop the centre."""
+    """Centre-crop (or pad with the image's own background) to 256 x 288 without scaling, so a 500 dpi
+    image stays 500 dpi, as the sensor's window over a larger finger would."""
     h, w = image.shape
-    scale = max(p.IMAGE_HEIGHT / h, p.IMAGE_WIDTH / w)
-    size = (max(p.IMAGE_WIDTH, round(w * scale)), max(p.IMAGE_HEIGHT, round(h * scale)))
-    resized = np.asarray(Image.fromarray(image).resize(size, Image.Resampling.BILINEAR))
-    top, left = (resized.shape[0] - p.IMAGE_HEIGHT) // 2, (resized.shape[1] - p.IMAGE_WIDTH) // 2
-    return np.ascontiguousarray(resized[top:top + p.IMAGE_HEIGHT, left:left + p.IMAGE_WIDTH])
+    background = int(np.median(np.concatenate([image[0], image[-1], image[:, 0], image[:, -1]])))
+    out = np.full(SENSOR_SHAPE, background, np.uint8)
+    src_top, src_left = max(0, (h - p.IMAGE_HEIGHT) // 2), max(0, (w - p.IMAGE_WIDTH) // 2)
+    dst_top, dst_left = max(0, (p.IMAGE_HEIGHT - h) // 2), max(0, (p.IMAGE_WIDTH - w) // 2)
+    ch, cw = min(h, p.IMAGE_HEIGHT), min(w, p.IMAGE_WIDTH)
+    out[dst_top:dst_top + ch, dst_left:dst_left + cw] = image[src_top:src_top + ch, src_left:src_left + cw]
+    return out
 
 
 def quantise(image: np.ndarray) -> np.ndarray:
@@ -91,7 +94,7 @@ def render_finger(f: dict, rng: np.random.Generator) -> np.ndarray:
 
 
 class DirectorySource:
-    """Cycles the image files of a directory; the file name is the finger identity."""
+    """Cycles the image files (500 dpi) of a directory, cropped to the sensor; the file name is the identity."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)

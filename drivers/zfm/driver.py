@@ -84,10 +84,10 @@ class ZfmScanner(Scanner):
         rates = [self.baudrate] + ([r for r in (57600, 115200, *p.BAUDRATES) if r != self.baudrate]
                                    if self.autobaud else [])
         last: DeviceError | None = None
-        for rate in dict.fromkeys(rates):
+        for attempt, rate in enumerate(dict.fromkeys(rates)):
             self._connect(rate)
             try:
-                self.verify_password(timeout=p.HANDSHAKE_TIMEOUT)
+                self.verify_password(timeout=p.PROBE_TIMEOUT if attempt else p.COMMAND_TIMEOUT)
                 self.baudrate = rate
                 break
             except (DeviceTimeoutError, ProtocolError) as exc:
@@ -223,6 +223,17 @@ class ZfmScanner(Scanner):
 
     def set_system_parameter(self, register: int, value: int) -> None:
         self.command(p.CMD_SET_SYS_PARA, bytes([register, value]))
+
+    def set_baudrate(self, rate: int) -> None:
+        """Switch the module (SetSysPara) and this port to ``rate``; the module keeps it across power cycles."""
+        if rate not in p.BAUDRATES:
+            raise ValueError(f"baud rate {rate} is not a multiple of 9600 from 9600 to 115200")
+        self.set_system_parameter(p.REG_BAUD, rate // p.BAUD_UNIT)
+        with self._io() as ser:
+            ser.baudrate = rate
+        self.baudrate = rate
+        self.verify_password()
+        self.params = self.read_system_parameters()
 
     def gen_img(self) -> bool:
         """Take an image into the image buffer; False when no finger is on the glass."""

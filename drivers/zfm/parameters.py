@@ -93,8 +93,8 @@ COMMAND_TIMEOUT = 2.0
 TRANSFER_SLACK = 3.0
 #: Factor on the wire time for bulk transfers: the module pauses between packets.
 TRANSFER_FACTOR = 2.0
-#: Handshake answer time; short, because a probe at a wrong baud rate should fail fast.
-HANDSHAKE_TIMEOUT = 0.6
+#: Answer time of a handshake probing another baud rate; short, so a wrong rate fails fast.
+PROBE_TIMEOUT = 1.0
 #: Time between GenImg polls while waiting for a finger.
 POLL_INTERVAL = 0.05
 #: A quiet gap this long ends a drain of stale bytes after an aborted transfer.

@@ -138,6 +138,12 @@ def test_baud_rates(make_sim, baud):
         assert s.capture(timeout=5).image.shape == (288, 256)
 
 
+def test_switching_the_baud_rate(sim, scanner):
+    scanner.set_baudrate(115200)
+    assert scanner.params.baudrate == 115200 and sim.device.baudrate == 115200
+    assert scanner.capture(timeout=5).image.shape == (288, 256)
+
+
 def test_wrong_baud_rate_is_silence_and_autobaud_finds_the_right_one(make_sim):
     sim = make_sim(baudrate=115200)
     with pytest.raises(e.DeviceTimeoutError):
