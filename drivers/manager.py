@@ -80,14 +80,16 @@ class SelfTestResult:
 class DeviceManager:
     """Builds the configured scanner (``settings``: a :class:`~enrollment.settings.ScannerSettings`).
 
-    ``images`` and ``faults`` feed the simulator; ``link_dir`` is where its pty link goes (default: a
-    temporary directory)."""
+    ``images``, ``faults``, ``finger_after`` (no-finger polls before each press) and ``realtime`` (pace at the
+    baud rate) shape the simulator; ``link_dir`` is where its pty link goes (default: a temporary directory)."""
 
     def __init__(self, settings: ScannerSettings, *, images: str | None = None, faults: FaultPlan | None = None,
-                 link_dir: str | Path | None = None, simulator_seed: int = 0) -> None:
+                 link_dir: str | Path | None = None, simulator_seed: int = 0, finger_after: int = 0,
+                 realtime: bool = False) -> None:
         self.settings = settings
         self.driver = settings.driver
         self.images, self.faults, self.simulator_seed = images, faults or FaultPlan(), simulator_seed
+        self.finger_after, self.realtime = finger_after, realtime
         self._link_dir = Path(link_dir) if link_dir else None
         self._tmp: tempfile.TemporaryDirectory | None = None
         self.simulator: PtySimulator | None = None
@@ -102,8 +104,8 @@ class DeviceManager:
                 self._link_dir = Path(self._tmp.name)
             device = SimulatedZfm(default_source(self.simulator_seed, self.images), self.faults,
                                   address=self.settings.address, password=self.settings.password,
-                                  baudrate=self.settings.baudrate)
-            self.simulator = PtySimulator(device, self._link_dir / "ttyZFM-sim").start()
+                                  baudrate=self.settings.baudrate, finger_after=self.finger_after)
+            self.simulator = PtySimulator(device, self._link_dir / "ttyZFM-sim", realtime=self.realtime).start()
         return str(self.simulator.link_path)
 
     def _factory(self) -> Callable[[], Scanner]:

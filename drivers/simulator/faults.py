@@ -6,6 +6,7 @@ Written on the command line as ``NAME[:key=value,...]``, e.g. ``no_finger:times=
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 #: name -> (what it does, the keys it takes besides ``times``)
@@ -58,26 +59,32 @@ class Fault:
 
 
 class FaultPlan:
-    """The queue of pending faults; thread-safe enough for one simulator thread plus a test adding faults."""
+    """The queue of pending faults; the simulator thread takes them while a test or script adds them."""
 
     def __init__(self, faults: list[Fault] | None = None) -> None:
         self._faults: list[Fault] = list(faults or [])
+        self._lock = threading.Lock()
 
     def add(self, fault: Fault | str) -> None:
-        self._faults.append(Fault.parse(fault) if isinstance(fault, str) else fault)
+        fault = Fault.parse(fault) if isinstance(fault, str) else fault
+        with self._lock:
+            self._faults.append(fault)
 
     def clear(self) -> None:
-        self._faults.clear()
+        with self._lock:
+            self._faults.clear()
 
     def take(self, name: str) -> Fault | None:
         """The first pending fault called ``name``, consuming one of its ``times``; None if there is none."""
-        for fault in list(self._faults):
-            if fault.name == name:
-                fault.times -= 1
-                if fault.times <= 0:
-                    self._faults.remove(fault)
-                return fault
+        with self._lock:
+            for fault in self._faults:
+                if fault.name == name:
+                    fault.times -= 1
+                    if fault.times <= 0:
+                        self._faults.remove(fault)
+                    return fault
         return None
 
     def pending(self) -> list[Fault]:
-        return list(self._faults)
+        with self._lock:
+            return list(self._faults)

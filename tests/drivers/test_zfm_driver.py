@@ -119,6 +119,41 @@ def test_cancel_during_finger_polling_is_prompt(sim, scanner):
     assert errors[0].user_message == ""
 
 
+def test_cancel_during_the_image_upload_then_the_next_capture_resynchronises(sim, scanner):
+    sim.device.faults.add("slow:delay=0.01")
+    uploading = threading.Event()
+    original = scanner.up_image
+
+    def up_image(check_cancel=False):
+        uploading.set()
+        return original(check_cancel)
+
+    scanner.up_image = up_image
+    outcome: list[BaseException] = []
+
+    def run():
+        try:
+            scanner.capture(timeout=10)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert uploading.wait(5)
+    scanner.cancel()
+    thread.join(10)
+    assert isinstance(outcome[0], e.CaptureCancelled) and "UpImage cancelled after" in str(outcome[0])
+    assert scanner.capture(timeout=5).image.shape == (288, 256)  # stale packets drained first
+
+
+def test_preview_sees_the_image_before_the_placement_check(sim, scanner):
+    sim.device.faults.add("partial")
+    previews = []
+    with pytest.raises(e.PartialFingerError):
+        scanner.capture(timeout=5, preview=previews.append)
+    assert len(previews) == 1 and previews[0].shape == (288, 256)
+
+
 def test_unplug_mid_upload_is_device_removed(sim, scanner):
     sim.device.faults.add("unplug:after=20")
     with pytest.raises(e.DeviceRemovedError):
