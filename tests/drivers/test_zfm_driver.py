@@ -120,7 +120,7 @@ def test_cancel_during_finger_polling_is_prompt(sim, scanner):
 
 
 def test_cancel_during_the_image_upload_then_the_next_capture_resynchronises(sim, scanner):
-    sim.device.faults.add("slow:delay=0.01")
+    sim.device.faults.add("slow:delay=0.005")
     uploading = threading.Event()
     original = scanner.up_image
 
