@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from drivers.commands import scanner_group, simulator_command
+from enrollment.commands.db import db
+from kiosk.app_commands import demo, kiosk, selftest
 
-from drivers.commands import scanner_group, simulator_command  # noqa: E402
-
+COMMANDS: list[click.Command] = [kiosk, demo, selftest, db]
 COMMANDS += [simulator_command, scanner_group]
