@@ -32,8 +32,10 @@ _FAULT_HELP = "; ".join(f"{name}: {what}" for name, (what, _) in FAULTS.items())
 @click.option("--realtime/--fast", default=False, show_default=True,
               help="Pace output at the baud rate (an image takes ~7 s at 57600), as the real wire does.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the synthetic fingers.")
+@click.option("--replug-after", type=float, default=2.0, show_default=True,
+              help="After an 'unplug' fault, plug the device back in after this many seconds (0: exit instead).")
 def simulator_command(port_link: str, images: str | None, faults: tuple[str, ...], baud: str, packet_size: str,
-                      finger_after: int, realtime: bool, seed: int) -> None:
+                      finger_after: int, realtime: bool, seed: int, replug_after: float) -> None:
     """Run a simulated ZFM/R30x fingerprint scanner on a pseudo-terminal until interrupted."""
     try:
         plan = FaultPlan([Fault.parse(f) for f in faults])
@@ -46,8 +48,12 @@ def simulator_command(port_link: str, images: str | None, faults: tuple[str, ...
     with PtySimulator(device, port_link, realtime=realtime) as sim:
         click.echo(f"simulated ZFM scanner at {port_link} -> {sim.tty_name}, {baud} baud; Ctrl-C to stop")
         try:
-            while not done.wait(0.5) and not sim.hung_up.is_set():
-                pass
+            while not done.wait(0.2):
+                if sim.hung_up.is_set():
+                    if replug_after <= 0 or done.wait(replug_after):
+                        break
+                    sim.plug()
+                    click.echo(f"plugged back in at {port_link} -> {sim.tty_name}")
         except KeyboardInterrupt:
             pass
     click.echo("simulator stopped")

@@ -66,6 +66,8 @@ class PtySimulator:
     def plug(self) -> None:
         """Create a fresh pty, point the link at it and serve it."""
         self.unplug()
+        if self.link_path.exists() and not self.link_path.is_symlink():
+            raise FileExistsError(f"{self.link_path} exists and is not a symlink; refusing to replace it")
         master, slave = os.openpty()
         tty.setraw(slave)
         tty.setraw(master)

@@ -20,6 +20,7 @@ from drivers.capture import Capture, DeviceInfo
 from drivers.errors import (
     CaptureCancelled,
     CaptureTimeoutError,
+    DeviceBusyError,
     DeviceError,
     DeviceRemovedError,
     DeviceTimeoutError,
@@ -114,6 +115,8 @@ class ZfmScanner(Scanner):
             self._serial = serial.Serial(self.port, rate, timeout=0, write_timeout=p.COMMAND_TIMEOUT,
                                          exclusive=True)
         except (serial.SerialException, OSError, ValueError) as exc:
+            if "lock" in str(exc).lower():
+                raise DeviceBusyError(f"{self.port} is in use by another program: {exc}") from exc
             raise DeviceRemovedError(f"cannot open {self.port}: {exc}") from exc
         self._dirty = False
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from drivers.errors import DeviceRemovedError
 from drivers.zfm.driver import ZfmScanner
 from kiosk.cli import main
 
@@ -22,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_standalone_simulator_process(tmp_path):
     link = tmp_path / "ttyZFM"
     proc = subprocess.Popen([sys.executable, "-m", "kiosk", "simulator", "--port-link", str(link), "--baud",
-                             "115200", "--finger-after", "2", "--fault", "partial"], cwd=ROOT,
+                             "115200", "--finger-after", "2", "--fault", "unplug:after=4",
+                             "--replug-after", "0.2"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(300):
@@ -31,15 +33,21 @@ def test_standalone_simulator_process(tmp_path):
             time.sleep(0.05)
         assert link.exists(), proc.stderr.read() if proc.poll() is not None else "no link"
         with ZfmScanner(str(link), baudrate=115200) as scanner:
-            from drivers.errors import PartialFingerError
-            with pytest.raises(PartialFingerError):
+            with pytest.raises(DeviceRemovedError):
                 scanner.capture(timeout=10)
-            assert scanner.capture(timeout=10).image.shape == (288, 256)
+            for _ in range(100):  # the simulator plugs itself back in; the driver re-opens on the next capture
+                try:
+                    assert scanner.capture(timeout=10).image.shape == (288, 256)
+                    break
+                except DeviceRemovedError:
+                    time.sleep(0.05)
+            else:
+                raise AssertionError("the simulator did not come back")
     finally:
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
-    assert "simulated ZFM scanner at" in out and not link.exists()
+    assert "simulated ZFM scanner at" in out and "plugged back in" in out and not link.exists()
 
 
 def test_simulator_refuses_a_bad_fault(tmp_path):
