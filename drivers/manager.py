@@ -12,7 +12,7 @@ import importlib
 import logging
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from drivers.capture import DeviceInfo
@@ -22,7 +22,7 @@ from drivers.scanner import Scanner
 from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm, default_source
 from drivers.worker import DeviceWorker
 from drivers.zfm.driver import ZfmScanner
-from enrollment.settings import ScannerSettings
+from enrollment.settings import ScannerSettings, Settings
 
 log = logging.getLogger(__name__)
 LIBFPRINT_MODULE = "drivers.libfprint"
@@ -95,6 +95,17 @@ class DeviceManager:
         self.simulator: PtySimulator | None = None
         self._scanner: ReconnectingScanner | None = None
         self.port = settings.port
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, simulate: bool = False, **options) -> DeviceManager:
+        """The manager for the whole kiosk's settings: ``simulate`` (``zuil kiosk --simulate``) swaps in the
+        simulator; a site without biometrics gets the ``none`` driver. ``options`` as for the constructor."""
+        scanner = settings.scanner
+        if not settings.biometrics_enabled:
+            scanner = replace(scanner, driver="none")
+        elif simulate:
+            scanner = replace(scanner, driver="simulator")
+        return cls(scanner, **options)
 
     # --- building ----------------------------------------------------------------------------------------------
     def _start_simulator(self) -> str:

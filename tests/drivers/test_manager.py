@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -10,7 +11,7 @@ from drivers.errors import DeviceRemovedError
 from drivers.manager import DeviceManager, serial_ports
 from drivers.simulator import FaultPlan
 from drivers.zfm.driver import ZfmScanner
-from enrollment.settings import ScannerSettings
+from enrollment.settings import ScannerSettings, Settings
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -86,3 +87,16 @@ def test_libfprint_is_loaded_lazily_by_name(monkeypatch):
 def test_serial_ports_are_listed():
     for port in serial_ports():
         assert port.device.startswith("/dev/")
+
+
+def test_from_settings_simulate_and_no_biometrics(tmp_path):
+    site = Settings(scanner=ScannerSettings(driver="zfm", port="/dev/ttyUSB0"))
+    with DeviceManager.from_settings(site, simulate=True, link_dir=tmp_path) as manager:
+        assert manager.driver == "simulator"
+        worker = manager.worker()
+        try:
+            assert worker.capture(timeout=5).result(10).image.shape == (288, 256)
+        finally:
+            worker.close()
+    assert DeviceManager.from_settings(replace(site, biometrics_enabled=False)).driver == "none"
+    assert DeviceManager.from_settings(site).driver == "zfm"
