@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 _TCGETS2 = 0x802C542A
 _BOTHER = 0o010000
 _SPEEDS = {getattr(termios, f"B{r}"): r for r in (9600, 19200, 38400, 57600, 115200) if hasattr(termios, f"B{r}")}
+_QUIET = 0.03  # seconds of silence that end a bad packet's remains
 _STUCK_WRITE = 10.0  # give up writing when the client has not read for this long
 
 
@@ -173,6 +174,7 @@ class PtySimulator:
                 if self._stop.is_set():
                     break
                 log.debug("simulator: bad packet from the host: %s", exc)
+                self._discard_input()
                 if self._line_ok():
                     self.device.receive_error(self)
                 continue
@@ -182,6 +184,12 @@ class PtySimulator:
                 self.device.handle(packet, self)
             except Exception:  # a simulator bug must not look like a silent device
                 log.exception("simulator: failed to answer %s", packet)
+
+    def _discard_input(self) -> None:
+        """After a bad packet, drop what follows until the line is quiet, so the next packet starts clean."""
+        end = time.monotonic() + 1.0
+        while time.monotonic() < end and self._read(4096, _QUIET):
+            pass
 
     def _line_ok(self) -> bool:
         try:

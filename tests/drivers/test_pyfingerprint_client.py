@@ -61,6 +61,13 @@ def test_enroll_store_search_and_characteristics(sim, client):
     assert client.getTemplateCount() == 0
 
 
+@pytest.mark.parametrize("baud", [9600, 115200])
+def test_other_baud_rates(make_sim, baud):
+    sim = make_sim(link=f"tty{baud}", baudrate=baud)
+    client = pyfingerprint.PyFingerprint(str(sim.link_path), baud, 0xFFFFFFFF, 0x00000000)
+    assert client.verifyPassword() is True and client.getBaudRate() == baud
+
+
 def test_wrong_password_is_refused(make_sim):
     sim = make_sim(link="locked", password=0x1234)
     client = pyfingerprint.PyFingerprint(str(sim.link_path), 57600, 0xFFFFFFFF, 0x00000000)
