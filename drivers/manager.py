@@ -127,7 +127,7 @@ class DeviceManager:
             return lambda: ZfmScanner(port, s.baudrate, s.address, s.password, autobaud=self.driver == "zfm")
         if self.driver == "libfprint":
             module = self._libfprint()
-            return lambda: module.LibfprintScanner(usb_allow=tuple(s.usb_allow))
+            return lambda: module.LibfprintScanner()  # the first capture-capable libfprint device
         raise UnsupportedDeviceError(f"no scanner driver {self.driver!r} (biometrics are off with 'none')")
 
     @staticmethod
