@@ -20,6 +20,7 @@ from drivers.errors import DeviceError, DriverError, UnsupportedDeviceError
 from drivers.reconnect import ReconnectingScanner
 from drivers.scanner import Scanner
 from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm, default_source
+from drivers.simulator.images import ImageSource
 from drivers.worker import DeviceWorker
 from drivers.zfm.driver import ZfmScanner
 from enrollment.settings import ScannerSettings, Settings
@@ -80,16 +81,17 @@ class SelfTestResult:
 class DeviceManager:
     """Builds the configured scanner (``settings``: a :class:`~enrollment.settings.ScannerSettings`).
 
-    ``images``, ``faults``, ``finger_after`` (no-finger polls before each press) and ``realtime`` (pace at the
-    baud rate) shape the simulator; ``link_dir`` is where its pty link goes (default: a temporary directory)."""
+    For the simulator: ``source`` (default: the files in ``images``, else synthetic fingers), ``faults``,
+    ``finger_after`` (no-finger polls before each press), ``realtime`` (pace at the baud rate) and
+    ``link_dir`` (where its pty link goes; default: a temporary directory)."""
 
     def __init__(self, settings: ScannerSettings, *, images: str | None = None, faults: FaultPlan | None = None,
                  link_dir: str | Path | None = None, simulator_seed: int = 0, finger_after: int = 0,
-                 realtime: bool = False) -> None:
+                 realtime: bool = False, source: ImageSource | None = None) -> None:
         self.settings = settings
         self.driver = settings.driver
         self.images, self.faults, self.simulator_seed = images, faults or FaultPlan(), simulator_seed
-        self.finger_after, self.realtime = finger_after, realtime
+        self.finger_after, self.realtime, self.source = finger_after, realtime, source
         self._link_dir = Path(link_dir) if link_dir else None
         self._tmp: tempfile.TemporaryDirectory | None = None
         self.simulator: PtySimulator | None = None
@@ -113,7 +115,8 @@ class DeviceManager:
             if self._link_dir is None:
                 self._tmp = tempfile.TemporaryDirectory(prefix="zuil-sim-")
                 self._link_dir = Path(self._tmp.name)
-            device = SimulatedZfm(default_source(self.simulator_seed, self.images), self.faults,
+            source = self.source or default_source(self.simulator_seed, self.images)
+            device = SimulatedZfm(source, self.faults,
                                   address=self.settings.address, password=self.settings.password,
                                   baudrate=self.settings.baudrate, finger_after=self.finger_after)
             self.simulator = PtySimulator(device, self._link_dir / "ttyZFM-sim", realtime=self.realtime).start()

@@ -9,7 +9,7 @@ import pytest
 
 from drivers.errors import DeviceRemovedError
 from drivers.manager import DeviceManager, serial_ports
-from drivers.simulator import FaultPlan
+from drivers.simulator import FaultPlan, RidgePatternSource
 from drivers.zfm.driver import ZfmScanner
 from enrollment.settings import ScannerSettings, Settings
 
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.timeout(30)
 
 
 def test_simulator_driver_runs_the_real_zfm_driver_over_a_pty(tmp_path):
-    with DeviceManager(ScannerSettings(driver="simulator"), link_dir=tmp_path) as manager:
+    settings = ScannerSettings(driver="simulator")
+    with DeviceManager(settings, link_dir=tmp_path, source=RidgePatternSource(5, 2)) as manager:
         scanner = manager.scanner()
         capture = scanner.capture(timeout=5)
         assert capture.image.shape == (288, 256) and capture.device.driver == "zfm"
@@ -31,7 +32,8 @@ def test_simulator_driver_runs_the_real_zfm_driver_over_a_pty(tmp_path):
 
 def test_hot_plug_reopens_after_the_device_comes_back(tmp_path):
     faults = FaultPlan()
-    with DeviceManager(ScannerSettings(driver="simulator"), link_dir=tmp_path, faults=faults) as manager:
+    with DeviceManager(ScannerSettings(driver="simulator"), link_dir=tmp_path, faults=faults,
+                       source=RidgePatternSource(5, 2)) as manager:
         scanner = manager.scanner()
         scanner.capture(timeout=5)
         faults.add("unplug:after=15")
@@ -91,7 +93,8 @@ def test_serial_ports_are_listed():
 
 def test_from_settings_simulate_and_no_biometrics(tmp_path):
     site = Settings(scanner=ScannerSettings(driver="zfm", port="/dev/ttyUSB0"))
-    with DeviceManager.from_settings(site, simulate=True, link_dir=tmp_path) as manager:
+    fingers = RidgePatternSource(5, 2)
+    with DeviceManager.from_settings(site, simulate=True, link_dir=tmp_path, source=fingers) as manager:
         assert manager.driver == "simulator"
         worker = manager.worker()
         try:
