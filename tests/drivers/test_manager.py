@@ -103,3 +103,11 @@ def test_from_settings_simulate_and_no_biometrics(tmp_path):
             worker.close()
     assert DeviceManager.from_settings(replace(site, biometrics_enabled=False)).driver == "none"
     assert DeviceManager.from_settings(site).driver == "zfm"
+
+
+def test_libfprint_driver_comes_from_drivers_libfprint():
+    libfprint = pytest.importorskip("drivers.libfprint")
+    with DeviceManager(ScannerSettings(driver="libfprint")) as manager:
+        assert isinstance(manager.scanner()._factory(), libfprint.LibfprintScanner)
+        result = manager.self_test()
+    assert result.checks[0].ok  # configured; the handshake needs a USB scanner (and libfprint) on this machine
