@@ -1,11 +1,20 @@
-"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here."""
+"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here (one per line)."""
 
 from __future__ import annotations
 
 import click
 
+from drivers.commands import scanner_group, simulator_command
 from enrollment.commands.db import db
 from enrollment.commands.synth import synth
 from kiosk.app_commands import demo, kiosk, selftest
 
-COMMANDS: list[click.Command] = [kiosk, demo, selftest, db, synth]
+COMMANDS: list[click.Command] = [
+    kiosk,
+    demo,
+    selftest,
+    db,
+    synth,
+    simulator_command,
+    scanner_group,
+]
