@@ -1,12 +1,23 @@
-"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here."""
+"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here (one per line)."""
 
 from __future__ import annotations
 
 import click
 
+from drivers.commands import scanner_group, simulator_command
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
+from enrollment.commands.synth import synth
 from kiosk.app_commands import demo, kiosk, selftest
 
-COMMANDS: list[click.Command] = [kiosk, demo, selftest, db]
-COMMANDS += [extract_command, template_group]
+COMMANDS: list[click.Command] = [
+    kiosk,
+    demo,
+    selftest,
+    db,
+    synth,
+    simulator_command,
+    scanner_group,
+    extract_command,
+    template_group,
+]

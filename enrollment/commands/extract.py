@@ -1,8 +1,8 @@
 """``zuil extract IMAGE`` (image -> template, quality, optional overlay) and ``zuil template show FILE``.
 
-Image files are decoded by :mod:`enrollment.imaging` and templates written/read by the native and
-ISO/IEC 19794-2 codecs in :mod:`enrollment.template` when those are present in this build; until then images
-are read with OpenCV and template files cannot be written (the command says so).
+Image files are decoded by :mod:`enrollment.imaging` (any accepted encoding, resolution from the file unless
+``--dpi``); templates are written and read by the native and ISO/IEC 19794-2 codecs of
+:mod:`enrollment.template`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import click
 import cv2
 import numpy as np
 
-from enrollment.errors import ImageError, TemplateFormatError
+from enrollment.errors import TemplateFormatError
 from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 
 KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
@@ -81,41 +81,23 @@ def show_command(file: Path) -> None:
 
 
 def _load_image(path: Path, dpi: int | None) -> tuple[np.ndarray, int]:
-    try:
-        from enrollment.imaging import load_image
-    except ImportError:  # the decoders are not in this build yet: PNG/BMP/JPEG/TIFF through OpenCV
-        grey = cv2.imdecode(np.frombuffer(path.read_bytes(), np.uint8), cv2.IMREAD_GRAYSCALE)
-        if grey is None:
-            raise ImageError(f"{path}: not an image OpenCV can decode") from None
-        return grey, dpi or 500
+    from enrollment.imaging import load_image
+
     decoded = load_image(path, dpi=dpi)
     return np.ascontiguousarray(decoded.array), decoded.dpi
 
 
 def _encode(template: Template, iso: bool) -> bytes:
-    try:
-        if iso:
-            from enrollment.template.iso19794_2 import to_iso
+    from enrollment.template import iso19794_2, native
 
-            return to_iso(template)
-        from enrollment.template.native import serialize
-
-        return serialize(template)
-    except ImportError:
-        raise click.ClickException("this build has no template codecs (enrollment.template.native/iso19794_2) "
-                                   "yet, so templates cannot be written") from None
+    return iso19794_2.to_iso(template) if iso else native.serialize(template)
 
 
 def _decode(data: bytes, where: str) -> list[Template]:
+    from enrollment.template.read import read_templates
+
     try:
-        from enrollment.template.iso19794_2 import from_iso
-        from enrollment.template.native import deserialize
-    except ImportError:
-        raise click.ClickException("this build has no template codecs yet, so template files cannot be read") from None
-    if data[:4] == b"FMR\x00":
-        return from_iso(data)
-    try:
-        return [deserialize(data)]
+        return read_templates(data)
     except TemplateFormatError as exc:
         raise TemplateFormatError(f"{where}: {exc}") from exc
 

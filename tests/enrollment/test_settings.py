@@ -20,9 +20,11 @@ def test_embedded_defaults_are_valid(monkeypatch):
 
 def test_file_and_data_dir_override(tmp_path, monkeypatch):
     cfg = tmp_path / "zuil.toml"
-    cfg.write_text('location = "utrecht"\nkiosk_id = "zuil-utr-02"\nfingers = [1, 6]\n'
-                   '[scanner]\ndriver = "zfm"\nport = "/dev/ttyUSB0"\nbaudrate = 115200\n'
-                   '[retention]\nbiometrics_days = 1825\n')
+    cfg.write_text(
+        'location = "utrecht"\nkiosk_id = "zuil-utr-02"\nfingers = [1, 6]\n'
+        '[scanner]\ndriver = "zfm"\nport = "/dev/ttyUSB0"\nbaudrate = 115200\n'
+        "[retention]\nbiometrics_days = 1825\n"
+    )
     monkeypatch.setenv("ZUIL_DATA_DIR", str(tmp_path / "d"))
     s = load_settings(cfg)
     assert (s.location, s.kiosk_id, s.fingers) == ("utrecht", "zuil-utr-02", (1, 6))
@@ -31,27 +33,30 @@ def test_file_and_data_dir_override(tmp_path, monkeypatch):
     assert load_settings().location == "utrecht"
 
 
-@pytest.mark.parametrize(("mapping", "key", "fragment"), [
-    ({"location": "atlantis"}, "location", "unknown location"),
-    ({"location": "Amsterdam!"}, "location", "must be 2-32"),
-    ({"kiosk_id": "X"}, "kiosk_id", "3-40"),
-    ({"upstream_url": "http://x"}, "upstream_url", "https"),
-    ({"languages": ["nl", "xx"]}, "languages", "unsupported language 'xx'"),
-    ({"languages": []}, "languages", "at least one"),
-    ({"fingers": [0]}, "fingers", "ISO code"),
-    ({"fingers": [2, 2]}, "fingers", "twice"),
-    ({"fingers": "2"}, "fingers", "expected list"),
-    ({"biometrics_enabled": "yes"}, "biometrics_enabled", "expected bool"),
-    ({"colour": "blue"}, "colour", "unknown setting"),
-    ({"scanner": {"driver": "magic"}}, "scanner.driver", "one of"),
-    ({"scanner": {"baudrate": 12345}}, "scanner.baudrate", "9600"),
-    ({"scanner": {"driver": "zfm"}}, "scanner.port", "serial port"),
-    ({"scanner": {"usb_allow": ["nope"]}}, "scanner.usb_allow", "vendor:product"),
-    ({"scanner": {"baudrate": True}}, "scanner.baudrate", "whole number"),
-    ({"retention": {"biometrics_days": -1}}, "retention.biometrics_days", "0 to 36500"),
-    ({"locations": [{"id": "x"}]}, "locations", "needs 'name'"),
-    ({"database_url": "mysql://x"}, "database_url", "sqlite"),
-])
+@pytest.mark.parametrize(
+    ("mapping", "key", "fragment"),
+    [
+        ({"location": "atlantis"}, "location", "unknown location"),
+        ({"location": "Amsterdam!"}, "location", "must be 2-32"),
+        ({"kiosk_id": "X"}, "kiosk_id", "3-40"),
+        ({"upstream_url": "http://x"}, "upstream_url", "https"),
+        ({"languages": ["nl", "xx"]}, "languages", "unsupported language 'xx'"),
+        ({"languages": []}, "languages", "at least one"),
+        ({"fingers": [0]}, "fingers", "ISO code"),
+        ({"fingers": [2, 2]}, "fingers", "twice"),
+        ({"fingers": "2"}, "fingers", "expected list"),
+        ({"biometrics_enabled": "yes"}, "biometrics_enabled", "expected bool"),
+        ({"colour": "blue"}, "colour", "unknown setting"),
+        ({"scanner": {"driver": "magic"}}, "scanner.driver", "one of"),
+        ({"scanner": {"baudrate": 12345}}, "scanner.baudrate", "9600"),
+        ({"scanner": {"driver": "zfm"}}, "scanner.port", "serial port"),
+        ({"scanner": {"usb_allow": ["nope"]}}, "scanner.usb_allow", "vendor:product"),
+        ({"scanner": {"baudrate": True}}, "scanner.baudrate", "whole number"),
+        ({"retention": {"biometrics_days": -1}}, "retention.biometrics_days", "0 to 36500"),
+        ({"locations": [{"id": "x"}]}, "locations", "needs 'name'"),
+        ({"database_url": "mysql://x"}, "database_url", "sqlite"),
+    ],
+)
 def test_bad_settings_name_file_key_and_reason(mapping, key, fragment):
     with pytest.raises(SettingsError) as err:
         settings_from_mapping(mapping, "site.toml")
@@ -73,8 +78,9 @@ def test_unreadable_files_are_refused_clearly(tmp_path):
 
 
 def test_custom_locations():
-    s = settings_from_mapping({"location": "den-haag",
-                               "locations": [{"id": "den-haag", "name": "LVV Den Haag", "region": "Haaglanden"}]})
+    s = settings_from_mapping(
+        {"location": "den-haag", "locations": [{"id": "den-haag", "name": "LVV Den Haag", "region": "Haaglanden"}]}
+    )
     assert s.location_record().name == "LVV Den Haag"
 
 
@@ -95,8 +101,11 @@ toml_values = st.recursive(
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
-@given(st.dictionaries(st.sampled_from([*Settings.__dataclass_fields__, "scanner", "retention", "junk"]),
-                       toml_values, max_size=4))
+@given(
+    st.dictionaries(
+        st.sampled_from([*Settings.__dataclass_fields__, "scanner", "retention", "junk"]), toml_values, max_size=4
+    )
+)
 def test_fuzz_settings_only_typed_errors(mapping):
     mapping = {k: v for k, v in mapping.items() if v is not None}
     with contextlib.suppress(SettingsError):

@@ -38,10 +38,19 @@ def test_extract_refuses_a_file_that_is_no_image(tmp_path):
 
 @pytest.mark.parametrize("iso", [False, True])
 def test_template_written_by_extract_can_be_shown(sourceafis_samples, tmp_path, iso):
-    pytest.importorskip("enrollment.template.native", reason="template codecs not merged into this build yet")
     output = tmp_path / "probe.tpl"
     args = ["extract", str(sourceafis_samples / "probe.png"), "-o", str(output)] + (["--iso"] if iso else [])
     assert CliRunner().invoke(main, args).exit_code == 0
     shown = CliRunner().invoke(main, ["template", "show", str(output)])
     assert shown.exit_code == 0, shown.output
     assert "388x374" in shown.output and "ending" in shown.output and "bifurcation" in shown.output
+    assert len([line for line in shown.output.splitlines() if line.strip().endswith(("ending", "bifurcation"))
+                or " ending " in line or " bifurcation " in line]) >= 20
+
+
+def test_template_show_refuses_a_file_that_is_no_template(tmp_path):
+    junk = tmp_path / "junk.tpl"
+    junk.write_bytes(b"XXXX not a template")
+    result = CliRunner().invoke(main, ["template", "show", str(junk)])
+    assert result.exit_code == 2
+    assert "junk.tpl" in result.output and "TemplateFormatError" in result.output

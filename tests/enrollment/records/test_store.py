@@ -22,21 +22,44 @@ from enrollment.records.vocabulary import (
     OutcomeCategory,
 )
 
-TABLES = {"locations", "persons", "intakes", "consent_records", "captures", "identification_results",
-          "officer_decisions", "contra_indications", "alembic_version"}
+TABLES = {
+    "locations",
+    "persons",
+    "intakes",
+    "consent_records",
+    "captures",
+    "identification_results",
+    "officer_decisions",
+    "contra_indications",
+    "alembic_version",
+}
 
 
 def _full_intake(rs: store.RecordStore) -> str:
     with rs.transaction() as s:
         intakes.sync_locations(s, DEFAULT_LOCATIONS)
-        intake = intakes.start_intake(s, location_id="rotterdam", kiosk_id="zuil-rtd-01",
-                                      v_number=parse_vnumber("1234 567 890"))
+        intake = intakes.start_intake(
+            s, location_id="rotterdam", kiosk_id="zuil-rtd-01", v_number=parse_vnumber("1234 567 890")
+        )
         text = consent_text("nl")
-        intakes.record_consent(s, intake, language="nl", text_version=text.version, text=text.text,
-                               decision=ConsentDecision.GIVEN, signature_strokes=[[(0, 0), (1, 1)]])
+        intakes.record_consent(
+            s,
+            intake,
+            language="nl",
+            text_version=text.version,
+            text=text.text,
+            decision=ConsentDecision.GIVEN,
+            signature_strokes=[[(0, 0), (1, 1)]],
+        )
         intakes.add_capture(s, intake, finger_position=2, quality=71, template=b"\x01\x02", device_id="sim:1")
-        intakes.add_identification(s, intake, decision=IdentificationDecision.NO_HIT,
-                                   threshold_name="FMR_1_IN_10000", gallery_size=0, candidates=[])
+        intakes.add_identification(
+            s,
+            intake,
+            decision=IdentificationDecision.NO_HIT,
+            threshold_name="FMR_1_IN_10000",
+            gallery_size=0,
+            candidates=[],
+        )
         intakes.add_officer_decision(s, intake, officer_id="avim-7", role="avim", decision=OfficerDecision.PROCEED)
         intakes.flag_contra_indication(s, intake, ContraIndication.DUBLIN_CLAIMANT, recorded_by="avim-7")
         intakes.record_outcome(s, intake, Outcome.ARTICLE_64)
@@ -56,8 +79,9 @@ def _check_round_trip(url: str) -> None:
             assert intake.captures[0].template == b"\x01\x02"
             assert intake.flags[0].flag is ContraIndication.DUBLIN_CLAIMANT
             # a second intake of the same pseudonymous person, elsewhere, without a V-number
-            second = intakes.start_intake(s, location_id="groningen", kiosk_id="zuil-gro-01", v_number=None,
-                                          person=intake.person)
+            second = intakes.start_intake(
+                s, location_id="groningen", kiosk_id="zuil-gro-01", v_number=None, person=intake.person
+            )
             assert second.has_v_number == 0
             assert len(intakes.intakes_for_vnumber(s, parse_vnumber("1234567890"))) == 1
         with rs.transaction() as s:
@@ -112,8 +136,9 @@ def test_a_failed_transaction_writes_nothing(sqlite_url):
         intakes.sync_locations(s, DEFAULT_LOCATIONS)
     with pytest.raises(StorageError), rs.transaction() as s:
         intake = intakes.start_intake(s, location_id="utrecht", kiosk_id="k", v_number=None)
-        intakes.record_consent(s, intake, language="en", text_version="v1", text="t",
-                               decision=ConsentDecision.REFUSED)  # refusal without a reason
+        intakes.record_consent(
+            s, intake, language="en", text_version="v1", text="t", decision=ConsentDecision.REFUSED
+        )  # refusal without a reason
     with rs.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Intake)) == 0
         assert s.scalar(select(func.count()).select_from(ConsentRecord)) == 0
@@ -135,8 +160,9 @@ def test_invalid_input_is_refused_before_writing(sqlite_url):
         with pytest.raises(StorageError, match="quality"):
             intakes.add_capture(s, intake, finger_position=1, quality=101, template=None, device_id="d")
         with pytest.raises(StorageError, match="ISO 639"):
-            intakes.record_consent(s, intake, language="Dutch", text_version="v", text="t",
-                                   decision=ConsentDecision.GIVEN)
+            intakes.record_consent(
+                s, intake, language="Dutch", text_version="v", text="t", decision=ConsentDecision.GIVEN
+            )
     rs.close()
 
 

@@ -6,20 +6,25 @@ from enrollment.errors import VNumberError
 from enrollment.records.vnumber import VNumber, parse_vnumber
 
 
-@pytest.mark.parametrize("text", ["1234567890", " 1234 567 890 ", "1234.567.890", "VNR 1234567890",
-                                  "vnr:1234-567-890", "١٢٣٤٥٦٧٨٩٠", "۱۲۳۴۵۶۷۸۹۰"])
+@pytest.mark.parametrize(
+    "text",
+    ["1234567890", " 1234 567 890 ", "1234.567.890", "VNR 1234567890", "vnr:1234-567-890", "١٢٣٤٥٦٧٨٩٠", "۱۲۳۴۵۶۷۸۹۰"],
+)
 def test_accepts_ten_digits_with_separators_and_non_ascii_digits(text):
     assert parse_vnumber(text) == VNumber("1234567890")
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("", "empty"),
-    ("   ", "empty"),
-    ("123456789", "this has 9"),
-    ("12345678901", "this has 11"),
-    ("12345A7890", "character 6 ('A'"),
-    ("1234567890!", "character 11"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("123456789", "this has 9"),
+        ("12345678901", "this has 11"),
+        ("12345A7890", "character 6 ('A'"),
+        ("1234567890!", "character 11"),
+    ],
+)
 def test_refuses_with_a_message_naming_the_problem(text, fragment):
     with pytest.raises(VNumberError) as err:
         parse_vnumber(text)
