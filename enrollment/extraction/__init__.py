@@ -7,10 +7,14 @@ chained by :mod:`.pipeline`, with every constant in :mod:`.parameters`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from enrollment.errors import ExtractionError
+from enrollment.extraction import pipeline
 from enrollment.extraction.debug import DebugSink
+from enrollment.quality import assess
 from enrollment.template.model import Template
 
 __all__ = ["DebugSink", "ExtractionError", "extract"]
@@ -22,11 +26,6 @@ def extract(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debu
     Positions are at 500 dpi (the image is resampled first). ``quality`` is the NFIQ 2-like score of
     :func:`enrollment.quality.assess`. Raises :class:`ExtractionError` when there is no usable foreground.
     """
-    from dataclasses import replace
-
-    from enrollment.extraction import pipeline
-    from enrollment.quality import assess
-
     extraction = pipeline.run(image, dpi=dpi, finger_position=finger_position, debug=debug)
     report = assess(extraction.image, extraction)
     return replace(extraction.template, quality=report.score)

@@ -50,6 +50,7 @@ class Extraction:
 
 
 def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: DebugSink | None = None) -> Extraction:
+    """Every step from a 2-D uint8 grey image to its template (quality not yet set) and the maps behind it."""
     grey = resolution.resample(image, dpi)
     emit(debug, "resampled", grey)
     blocks = block_map.compute(grey.shape)
