@@ -2,7 +2,8 @@
 
 The score is a clipped linear model of :class:`~.features.QualityFeatures` (weights in :mod:`.parameters`,
 fitted against NFIQ 2). The reason is rule-based, checked in order: ``low_contrast``, ``too_small_area``,
-``too_dry``, ``too_wet``, ``too_few_minutiae``, else ``ok``.
+``too_dry``, ``too_wet``, ``too_few_minutiae``; a score below ``MIN_OK_SCORE`` is never ``ok`` (the weakest
+feature names the reason); else ``ok``.
 """
 
 from __future__ import annotations
@@ -72,4 +73,20 @@ def reason(features: QualityFeatures) -> str:
             return "too_wet"
     if features.minutiae < p.MIN_MINUTIAE:
         return "too_few_minutiae"
+    if score(features) < p.MIN_OK_SCORE:
+        return _weakest(features)
     return "ok"
+
+
+def _weakest(features: QualityFeatures) -> str:
+    """The reason behind the feature furthest below its typical value; unclear or incoherent ridges are blamed
+    on moisture (lighter-than-balanced ridges: dry; darker: wet)."""
+    values = features.as_dict()
+    worst = min(p.TYPICAL, key=lambda name: values[name] / p.TYPICAL[name])
+    if worst == "area":
+        return "too_small_area"
+    if worst == "contrast":
+        return "low_contrast"
+    if worst == "minutiae":
+        return "too_few_minutiae"
+    return "too_dry" if features.ridge_fraction < 0.5 else "too_wet"

@@ -24,6 +24,12 @@ MIN_CLARITY_FOR_MOISTURE = 1.5
 MIN_MINUTIAE = 12
 """Fewer minutiae than this cannot support a reliable comparison."""
 
+MIN_OK_SCORE = 12
+"""Below this score (about the worst 5 % of FVC2002 B images) a capture is never "ok": when no rule above
+fired, the reason is taken from the feature furthest below its typical value."""
+TYPICAL = {"area": 65_800, "contrast": 26.6, "clarity": 1.7, "coherence": 0.63, "minutiae": 45}
+"""Median feature values on the FVC2002 B sets, the yardstick for "furthest below typical"."""
+
 # --- score model -------------------------------------------------------------------------------------------------
 FEATURE_NAMES = ("area", "coherence", "clarity", "frequency_spread", "contrast", "minutiae")
 """Order of the features in the model (see :class:`~enrollment.quality.features.QualityFeatures`)."""

@@ -88,3 +88,15 @@ def test_score_grows_with_every_favourable_feature():
     assert score(_features(area=40_000, coherence=0.7, clarity=1.0, minutiae=20)) >= base
     assert score(_features(area=40_000, coherence=0.5, clarity=1.0, minutiae=40)) >= base
     assert 0 <= score(_features(area=0, coherence=0.0, clarity=0.0, minutiae=0)) <= score(_features()) <= 100
+
+
+def test_noise_is_never_ok():
+    noise = np.random.default_rng(7).integers(0, 256, (300, 300)).astype(np.uint8)
+    report = assess(noise)
+    assert report.score < 20
+    assert report.reason != "ok"
+
+
+def test_a_hopeless_score_names_its_weakest_feature():
+    assert reason(_features(coherence=0.05, clarity=0.2, contrast=14.0, ridge_fraction=0.45)) == "too_dry"
+    assert reason(_features(coherence=0.05, clarity=0.2, contrast=14.0, ridge_fraction=0.55)) == "too_wet"
