@@ -132,9 +132,17 @@ def load_folder(folder: Path) -> list[tuple[str, Prepared]]:
 
 def format_parameters(cal: Calibration, protocol: str) -> str:
     knots = "".join(f"    ({s!r}, {lf!r}),\n" for s, lf in cal.knots)
-    lines = [f"IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (\n{knots})", f"TAIL_SLOPE = {cal.slope!r}"]
+    lines = [f"IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (\n{knots})",
+             f"TAIL_SLOPE = {cal.slope!r}  # d log10(FMR) / d score past the last knot (exponential tail fit)"]
     lines += [f"{name} = {round(cal.threshold(f), 4)!r}" for name, f in FMR_NAMES.items()]
-    lines.append(f"CALIBRATION_PROTOCOL = {protocol!r}")
+    words, chunks, line = protocol.split(" "), [], ""
+    for word in words:
+        if len(line) + len(word) > 90:
+            chunks.append(line)
+            line = ""
+        line += word + " "
+    chunks.append(line.rstrip())
+    lines.append("CALIBRATION_PROTOCOL = (\n" + "".join(f"    {c!r}\n" for c in chunks) + ")")
     return "\n".join(lines) + "\n"
 
 
@@ -142,7 +150,7 @@ def _write(snippet: str) -> None:
     path = Path(p.__file__)
     text = path.read_text()
     start = text.index("IMPOSTOR_TAIL:")
-    end = text.index("\n", text.index("CALIBRATION_PROTOCOL ="))
+    end = text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2
     path.write_text(text[:start] + snippet.rstrip("\n") + text[end:])
 
 
@@ -166,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         counts = ", ".join(f"{name}: {int((held >= half_cal.threshold(f)).sum())} of {len(held)} (expected "
                            f"{f * len(held):.2f})" for name, f in FMR_NAMES.items())
         print(f"fit on {'odd' if half else 'even'} fingers, held-out impostors at or above: {counts}")
-    fnmr = ", ".join(f"{name} {100 * float((genuine < cal.threshold(f)).mean()):.2f} %" for name, f in FMR_NAMES.items())
+    fnmr = ", ".join(
+        f"{name} {100 * float((genuine < cal.threshold(f)).mean()):.2f} %" for name, f in FMR_NAMES.items()
+    )
     print(f"all: {len(genuine)} genuine, {len(impostor)} impostor; FNMR at {fnmr}")
     protocol = (f"{len(impostor)} impostor pairs (all different-finger pairs) of {len(labelled)} templates in "
                 f"{', '.join(f.name for f in folders)}; knots to {MIN_TAIL_SAMPLES} samples, tail fit over the top "

@@ -21,52 +21,50 @@ from numba import njit
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import angle_difference
 
-NS = p.SPATIAL_CELLS
-ND = p.DIRECTION_CELLS
-SPATIAL = NS * NS
-WORDS = SPATIAL * ND // 64
-MASK_WORDS = SPATIAL // 64
-CELL_SIZE = 2.0 * p.CYLINDER_RADIUS / NS
-# Cells whose centre lies inside the disc of radius R: the same for every cylinder.
-_offsets = (np.arange(NS) - (NS - 1) / 2.0) * CELL_SIZE
-CELL_U = np.repeat(_offsets, NS)  # along the minutia direction (index i)
-CELL_V = np.tile(_offsets, NS)  # perpendicular (index j)
-IN_DISC = CELL_U**2 + CELL_V**2 <= p.CYLINDER_RADIUS**2
-DISC_CELLS = int(IN_DISC.sum())
-MIN_VALID_CELLS = int(math.ceil(p.MIN_VALID_CELL_FRACTION * DISC_CELLS))
-MIN_MATCHABLE_BITS = int(math.ceil(p.MIN_MATCHABLE_FRACTION * DISC_CELLS)) * ND
+
+def _direction_shares(nd: int, steps: int = 1024) -> np.ndarray:
+    """C^D: the share of a normal density (sigma_D) on the relative direction falling in each direction cell.
+
+    Rows are relative directions -pi + 2*pi*r/steps; columns the Nd cells centred at -pi + (d + 1/2) * 2*pi/Nd.
+    """
+    step_d = 2.0 * math.pi / nd
+    scale = 1.0 / (p.SIGMA_DIRECTION * math.sqrt(2.0))
+    table = np.empty((steps, nd))
+    for r in range(steps):
+        rel = -math.pi + 2.0 * math.pi * r / steps
+        for d in range(nd):
+            alpha = (-math.pi + (d + 0.5) * step_d - rel + math.pi) % (2.0 * math.pi) - math.pi
+            table[r, d] = 0.5 * (math.erf((alpha + step_d / 2) * scale) - math.erf((alpha - step_d / 2) * scale))
+    return table
+
+
+class Layout:
+    """The fixed tables of one cylinder geometry (Ns x Ns x Nd cells over radius R), shared by all cylinders."""
+
+    def __init__(self, ns: int, nd: int) -> None:
+        if (ns * ns) % 64:
+            raise ValueError("Ns squared must be a multiple of 64 for the bit layout")
+        self.ns, self.nd, self.spatial = ns, nd, ns * ns
+        self.words, self.mask_words = ns * ns * nd // 64, ns * ns // 64
+        offsets = (np.arange(ns) - (ns - 1) / 2.0) * (2.0 * p.CYLINDER_RADIUS / ns)
+        self.cell_u = np.repeat(offsets, ns)  # along the minutia direction (first index)
+        self.cell_v = np.tile(offsets, ns)  # perpendicular (second index)
+        self.in_disc = self.cell_u**2 + self.cell_v**2 <= p.CYLINDER_RADIUS**2  # cells centred inside radius R
+        self.disc_cells = int(self.in_disc.sum())
+        self.min_valid_cells = math.ceil(p.MIN_VALID_CELL_FRACTION * self.disc_cells)
+        self.min_matchable_bits = math.ceil(p.MIN_MATCHABLE_FRACTION * self.disc_cells) * nd
+        self.shares = _direction_shares(nd)
+        self.constants = np.array([p.CYLINDER_RADIUS, p.SIGMA_SPATIAL, p.CELL_THRESHOLD, p.HULL_OFFSET,
+                                   self.min_valid_cells, p.MIN_CYLINDER_MINUTIAE], dtype=np.float64)
+
 
 # The spatial Gaussian G_S (a normal density) tabulated over squared distance 0 .. (3 sigma_S)^2.
 _GAUSS_D2 = np.linspace(0.0, (3.0 * p.SIGMA_SPATIAL) ** 2, 4096)
 GAUSS_TABLE = np.exp(-_GAUSS_D2 / (2.0 * p.SIGMA_SPATIAL**2)) / (p.SIGMA_SPATIAL * math.sqrt(2.0 * math.pi))
 
-
-
-def _direction_shares(steps: int = 1024) -> np.ndarray:
-    """C^D: the share of a normal density (sigma_D) on the relative direction falling in each direction cell.
-
-    Rows are relative directions -pi + 2*pi*r/steps; columns the Nd cells centred at -pi + (d + 1/2) * 2*pi/Nd.
-    """
-    from math import erf
-
-    step_d = 2.0 * math.pi / ND
-    scale = 1.0 / (p.SIGMA_DIRECTION * math.sqrt(2.0))
-    table = np.empty((steps, ND))
-    for r in range(steps):
-        rel = -math.pi + 2.0 * math.pi * r / steps
-        for d in range(ND):
-            alpha = (-math.pi + (d + 0.5) * step_d - rel + math.pi) % (2.0 * math.pi) - math.pi
-            table[r, d] = 0.5 * (erf((alpha + step_d / 2) * scale) - erf((alpha - step_d / 2) * scale))
-    return table
-
-
-SHARE_TABLE = _direction_shares()
-
-CONSTANTS = np.array([p.CYLINDER_RADIUS, p.SIGMA_SPATIAL, p.CELL_THRESHOLD, p.HULL_OFFSET, MIN_VALID_CELLS,
-                      p.MIN_CYLINDER_MINUTIAE], dtype=np.float64)
-
-if SPATIAL % 64:
-    raise ValueError("SPATIAL_CELLS squared must be a multiple of 64 for the bit layout")
+FULL = Layout(p.SPATIAL_CELLS, p.DIRECTION_CELLS)
+NS, ND, SPATIAL, WORDS, MASK_WORDS = FULL.ns, FULL.nd, FULL.spatial, FULL.words, FULL.mask_words
+MIN_MATCHABLE_BITS = FULL.min_matchable_bits
 
 
 @njit(cache=True)
@@ -120,11 +118,11 @@ def hull_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
-def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, share_table):  # noqa: C901
+def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, share_table):
     # Constants come in as arguments (not globals) so that numba's on-disk cache never keeps stale values.
     radius, sigma, threshold, offset, min_cells, min_minutiae = consts
     spatial, nd = cell_u.shape[0], share_table.shape[1]
-    ns = int(round(math.sqrt(spatial)))
+    ns = round(math.sqrt(spatial))
     cell_size = 2.0 * radius / ns
     n = x.shape[0]
     bits = np.zeros((n, spatial * nd // 64), dtype=np.uint64)
@@ -139,6 +137,9 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
     half = (ns - 1) / 2.0
     cell_ok = np.zeros(spatial, dtype=np.bool_)
     values = np.zeros((spatial, nd))
+    seen = np.zeros(spatial, dtype=np.bool_)
+    touched = np.empty(spatial, dtype=np.int64)
+    touched_count = 0
     for m in range(n):
         c, s = math.cos(theta[m]), math.sin(theta[m])
         neighbours = 0
@@ -148,9 +149,17 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
         if neighbours < min_minutiae:
             continue
         count = 0
+        whole = x[m] - radius >= x0 and x[m] + radius <= x1 and y[m] - radius >= y0 and y[m] + radius <= y1
+        for e in range(planes.shape[0]):
+            if whole and planes[e, 0] * x[m] + planes[e, 1] * y[m] + planes[e, 2] < radius - offset:
+                whole = False
         for k in range(spatial):
             cell_ok[k] = False
             if not in_disc[k]:
+                continue
+            if whole:  # the disc lies inside the enlarged hull: no cell test needed
+                cell_ok[k] = True
+                count += 1
                 continue
             px = x[m] + cell_u[k] * c - cell_v[k] * s
             py = y[m] + cell_u[k] * s + cell_v[k] * c
@@ -167,7 +176,10 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
         if count < min_cells:
             continue
         valid[m] = True
-        values[:, :] = 0.0
+        for k in range(touched_count):
+            values[touched[k], :] = 0.0
+            seen[touched[k]] = False
+        touched_count = 0
         for t in range(n):
             if t == m:
                 continue
@@ -178,10 +190,10 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
             row = int((rel + math.pi) * share_scale + 0.5) % share_table.shape[0]
             u = dxm * c + dym * s  # the neighbour in the cylinder's frame
             v = -dxm * s + dym * c
-            i0 = max(0, int(math.floor((u - cutoff) / cell_size + half)))
-            i1 = min(ns - 1, int(math.ceil((u + cutoff) / cell_size + half)))
-            j0 = max(0, int(math.floor((v - cutoff) / cell_size + half)))
-            j1 = min(ns - 1, int(math.ceil((v + cutoff) / cell_size + half)))
+            i0 = max(0, math.floor((u - cutoff) / cell_size + half))
+            i1 = min(ns - 1, math.ceil((u + cutoff) / cell_size + half))
+            j0 = max(0, math.floor((v - cutoff) / cell_size + half))
+            j1 = min(ns - 1, math.ceil((v + cutoff) / cell_size + half))
             for i in range(i0, i1 + 1):
                 for j in range(j0, j1 + 1):
                     k = i * ns + j
@@ -192,12 +204,17 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
                     if dist2 > cutoff * cutoff:
                         continue
                     g = gauss[int(dist2 * gauss_scale + 0.5)]
+                    if not seen[k]:
+                        seen[k] = True
+                        touched[touched_count] = k
+                        touched_count += 1
                     for d in range(nd):
                         values[k, d] += g * share_table[row, d]
         for k in range(spatial):
-            if not cell_ok[k]:
-                continue
-            masks[m, k >> 6] |= np.uint64(1) << np.uint64(k & 63)
+            if cell_ok[k]:
+                masks[m, k >> 6] |= np.uint64(1) << np.uint64(k & 63)
+        for r in range(touched_count):
+            k = touched[r]
             for d in range(nd):
                 if values[k, d] >= threshold:
                     b = d * spatial + k
@@ -205,8 +222,12 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
     return bits, masks, valid
 
 
-def compute(x: np.ndarray, y: np.ndarray, theta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cylinder bits (n, WORDS), spatial validity masks (n, MASK_WORDS) and cylinder validity (n,) in y-up frame."""
+def compute(
+    x: np.ndarray, y: np.ndarray, theta: np.ndarray, layout: Layout = FULL
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cylinder bits (n, words), spatial validity masks (n, mask_words) and validity (n,); y-up frame."""
     if len(x) == 0:
-        return np.zeros((0, WORDS), np.uint64), np.zeros((0, MASK_WORDS), np.uint64), np.zeros(0, bool)
-    return _cylinders(x, y, theta, hull_of(x, y), CONSTANTS, CELL_U, CELL_V, IN_DISC, GAUSS_TABLE, SHARE_TABLE)
+        return (np.zeros((0, layout.words), np.uint64), np.zeros((0, layout.mask_words), np.uint64),
+                np.zeros(0, bool))
+    return _cylinders(x, y, theta, hull_of(x, y), layout.constants, layout.cell_u, layout.cell_v, layout.in_disc,
+                      GAUSS_TABLE, layout.shares)

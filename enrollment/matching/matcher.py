@@ -13,4 +13,6 @@ def match(a: Template | Prepared, b: Template | Prepared) -> float:
     Accepts templates (prepared once and cached) or :class:`Prepared` values; symmetric in its arguments.
     """
     pa, pb = prepare(a), prepare(b)
-    return similarity.score(pa.x, pa.y, pa.theta, pa.bits, pa.masks, pb.x, pb.y, pb.theta, pb.bits, pb.masks, similarity.CONSTANTS)
+    return similarity.score(
+        pa.x, pa.y, pa.theta, pa.bits, pa.masks, pb.x, pb.y, pb.theta, pb.bits, pb.masks, similarity.CONSTANTS
+    )

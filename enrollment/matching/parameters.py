@@ -30,33 +30,51 @@ MIN_PAIRS = 4  # min_nP
 MAX_PAIRS = 12  # max_nP
 PAIRS_MU = 20.0  # mu_P of the sigmoid choosing nP from the smaller minutia count
 PAIRS_TAU = 2.0 / 5.0  # tau_P
+MAX_RELAXATION_PAIRS = 1000  # n_R = min(nA, nB, this): pairs taken into the relaxation (paper: no cap)
 RELAXATION_ITERATIONS = 5  # n_rel
 RELAXATION_WEIGHT = 0.5  # w_R
 DISTANCE_MU, DISTANCE_TAU = 5.0, -8.0 / 5.0  # rho_1: pair distances should agree (pixels)
 DIRECTION_MU, DIRECTION_TAU = math.pi / 12.0, -30.0  # rho_2: relative directions should agree
 RADIAL_MU, RADIAL_TAU = math.pi / 12.0, -30.0  # rho_3: radial angles should agree
 
-# --- coarse pre-selection for 1:N (our design, see gallery.py) -------------------------------------------
-PAIR_MAX_DISTANCE = 130.0  # minutia pairs farther apart than this give no coarse feature (pixels)
-PAIR_MIN_DISTANCE = 12.0  # ... and nearer than this neither (too unstable)
-PAIR_DISTANCE_STEP = 10.0  # quantisation of the pair distance (pixels)
-PAIR_ANGLE_BINS = 12  # quantisation of each of the two pair angles (relative direction, radial angle)
-COARSE_BITS = 2048  # length of the per-template bit vector (power of two, multiple of 64)
-SHORTLIST_PER_FINGER = 400  # candidates per probe finger kept for full matching
-SHORTLIST_MIN_FRACTION = 0.004  # ... or this fraction of the gallery's templates, whichever is larger
+# --- coarse pre-selection for 1:N (our design, see sketch.py and gallery.py) -----------------------------
+SKETCH_SPATIAL_CELLS = 8  # a sketch is a coarse cylinder: 8 x 8 spatial cells ...
+SKETCH_DIRECTION_CELLS = 3  # ... by 3 direction cells (192 bits)
+SKETCHES_PER_TEMPLATE = 24  # sketches a gallery template keeps (of its fullest cylinders)
+FIRST_PASS_SKETCHES = 6  # first pass: score every template on its first (fullest) few sketches only ...
+FIRST_PASS_TOP = 2  # ... as the mean of its best two ...
+FIRST_PASS_KEEP = 1000  # ... keep this many templates per probe finger ...
+FIRST_PASS_FRACTION = 0.01  # ... or this fraction of those searched, whichever is larger
+COARSE_TOP = 4  # the coarse score is the mean of this many best sketch similarities
+SHORTLIST_PER_FINGER = 100  # second pass (all sketches): templates per probe finger kept for full matching ...
+SHORTLIST_FRACTION = 0.001  # ... or this fraction of those searched, whichever is larger
+COMPLETED_CANDIDATES = 50  # persons (best on their shortlisted fingers) then matched on all probe fingers
+PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searches (about 10 kB each)
 
 # --- calibration (written by ``python -m enrollment.matching.calibration``; see its docstring) ------------
 # Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
 # Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
 IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (
-    (0.0, 0.0),
-    (1.0, -12.0),
+    (0.008339, 0.0),
+    (0.013803, -0.5),
+    (0.015649, -1.0),
+    (0.017704, -1.5),
+    (0.02, -2.0),
+    (0.023327, -2.5),
+    (0.027223, -3.0),
 )
-TAIL_SLOPE = -12.0  # d log10(FMR) / d score past the last knot (exponential tail fit)
-FMR_1_IN_1000 = 0.25
-FMR_1_IN_10000 = 0.33
-FMR_1_IN_100000 = 0.42
-CALIBRATION_PROTOCOL = "placeholder, replaced by the calibration command"
+TAIL_SLOPE = -115.988  # d log10(FMR) / d score past the last knot (exponential tail fit)
+FMR_1_IN_1000 = 0.0272
+FMR_1_IN_10000 = 0.0358
+FMR_1_IN_100000 = 0.0445
+CALIBRATION_PROTOCOL = (
+    "49920 impostor pairs (all different-finger pairs) of 320 templates in DB1_B, DB2_B, DB3_B, "
+    "DB4_B; knots to 20 samples, tail fit over the top 0.3 %"
+)
+
+# --- decisions -------------------------------------------------------------------------------------------
+VERIFY_FMR = 1e-4  # V-number check: person-level false-match rate of one claimed-identity comparison
+IDENTIFY_FMR_PER_SEARCH = 1e-3  # duplicate search: chance that a search of the whole gallery yields a false hit
 
 #: Floor of the per-finger FMR used by fusion, so one finger can't carry a person-level decision alone
 #: with an evidence the calibration can't support.
