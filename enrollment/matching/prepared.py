@@ -67,6 +67,8 @@ def prepare(template: Template | Prepared) -> Prepared:
     """The :class:`Prepared` form of a template, computed once per template object and cached while it lives."""
     if isinstance(template, Prepared):
         return template
+    if not isinstance(template, Template):
+        raise MatchingError(f"expected a Template or Prepared, got {type(template).__name__}")
     prepared = _cache.get(template)
     if prepared is None:
         prepared = build(template)
