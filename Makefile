@@ -10,6 +10,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	@if pkg-config --exists gobject-introspection-1.0 cairo 2>/dev/null; then \
+		$(BIN)/pip install --quiet -e '.[test,libfprint]'; \
+	else \
+		echo "Note: USB scanner support (libfprint via PyGObject) is not installed; for it:"; \
+		echo "  apt-get install libgirepository1.0-dev libcairo2-dev pkg-config gir1.2-fprint-2.0 libfprint-2-2"; \
+		echo "  rm $(STAMP) && make test"; \
+	fi
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -1,11 +1,23 @@
-"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here."""
+"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here (one per line)."""
 
 from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from drivers.commands import scanner_group, simulator_command
+from enrollment.commands.db import db
+from enrollment.commands.match import identify_command, match_command
+from enrollment.commands.synth import synth
+from kiosk.app_commands import demo, kiosk, selftest
 
-from enrollment.commands.match import identify_command, match_command  # noqa: E402
-
-COMMANDS += [match_command, identify_command]
+COMMANDS: list[click.Command] = [
+    kiosk,
+    demo,
+    selftest,
+    db,
+    synth,
+    simulator_command,
+    scanner_group,
+    match_command,
+    identify_command,
+]

@@ -20,3 +20,36 @@ def sourceafis_samples() -> Path:
     if not (SOURCEAFIS_SAMPLES / "probe.png").exists():
         pytest.skip(f"public sample set not found at {SOURCEAFIS_SAMPLES} (see ../shared/data/README.md)")
     return SOURCEAFIS_SAMPLES
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    """URL of a private PostgreSQL server (database 'postgres'), started for this test session."""
+    from tests.postgres import PrivatePostgres
+
+    server = PrivatePostgres()
+    url = server.start()
+    yield url
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url):
+    """A fresh, empty database on the private server for one test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgres_server_url.replace("/postgres?", f"/{name}?")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'records.sqlite3'}"

@@ -1,7 +1,7 @@
 """Turn a file into a template for the matcher: native template, ISO/IEC 19794-2 record, or image.
 
 Images need the extractor (``enrollment.extraction``) and the decoders (``enrollment.imaging``); templates the
-codecs in ``enrollment.template``. Each is imported when needed so the matcher itself depends on none of them.
+codecs in ``enrollment.template``. They are imported when needed so the matching core depends on none of them.
 """
 
 from __future__ import annotations
@@ -14,16 +14,6 @@ from enrollment.template.model import Template
 TEMPLATE_SUFFIXES = {".tpl", ".zft", ".template", ".bin"}
 ISO_SUFFIXES = {".iso", ".dat", ".fmr", ".ist"}
 IMAGE_SUFFIXES = {".png", ".bmp", ".jpg", ".jpeg", ".tif", ".tiff", ".wsq", ".pgm"}
-
-
-def _from_iso(data: bytes, where: str) -> Template:
-    try:
-        from enrollment.template import from_iso  # type: ignore[attr-defined]
-    except ImportError:
-        from enrollment.matching import _iso_fallback
-
-        return _iso_fallback.read(data, where)
-    return from_iso(data)
 
 
 def _from_image(path: Path, dpi: int | None, finger_position: int) -> Template:
@@ -45,16 +35,16 @@ def load_template(path: str | Path, *, dpi: int | None = None, finger_position: 
         data = path.read_bytes()
     except OSError as exc:
         raise MatchingError(f"{path}: cannot read ({exc.strerror})") from exc
-    suffix = path.suffix.lower()
     try:
-        if data[:4] == b"FMR\0" or suffix in ISO_SUFFIXES:
-            return _from_iso(data, str(path))
-        if suffix in IMAGE_SUFFIXES:
+        if path.suffix.lower() in IMAGE_SUFFIXES:
             return _from_image(path, dpi, finger_position)
-        from enrollment.template import deserialize
+        from enrollment.template import read_templates
 
-        return deserialize(data)
+        templates = read_templates(data)
     except EnrollmentError:
         raise
     except (ValueError, OSError) as exc:
         raise MatchingError(f"{path}: {exc}") from exc
+    if len(templates) != 1:
+        raise MatchingError(f"{path}: holds {len(templates)} finger views; give one finger per file")
+    return templates[0]

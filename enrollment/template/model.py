@@ -15,6 +15,7 @@ Conventions (shared by extraction, matching, synthesis, ISO/IEC 19794-2 import/e
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -89,9 +90,7 @@ class Template:
         dirs = np.mod(np.asarray(directions, dtype=np.float64).reshape(-1), 2 * math.pi)
         dirs = _frozen(dirs, np.float32, ())
         knd = _frozen(np.full(n, KIND_ENDING) if kinds is None else np.asarray(kinds).reshape(-1), np.uint8, ())
-        rel = _frozen(
-            np.full(n, 50) if reliability is None else np.asarray(reliability).reshape(-1), np.uint8, ()
-        )
+        rel = _frozen(np.full(n, 50) if reliability is None else np.asarray(reliability).reshape(-1), np.uint8, ())
         template = cls(
             width=int(width),
             height=int(height),
@@ -108,6 +107,29 @@ class Template:
 
     def __len__(self) -> int:
         return len(self.positions)
+
+    def with_extras(self, extras: dict[str, bytes]) -> Template:
+        """A copy whose ``extras`` (format-specific bytes kept for faithful re-export) are replaced."""
+        return dataclasses.replace(self, extras={str(k): bytes(v) for k, v in extras.items()})
+
+    def same_as(self, other: Template) -> bool:
+        """Field-by-field equality (arrays compared by value); ``==`` stays identity, the arrays being numpy."""
+        return (
+            (self.width, self.height, self.resolution_dpi, self.quality, self.finger_position, self.format_version)
+            == (
+                other.width,
+                other.height,
+                other.resolution_dpi,
+                other.quality,
+                other.finger_position,
+                other.format_version,
+            )
+            and np.array_equal(self.positions, other.positions)
+            and np.array_equal(self.directions, other.directions)
+            and np.array_equal(self.kinds, other.kinds)
+            and np.array_equal(self.reliability, other.reliability)
+            and self.extras == other.extras
+        )
 
     def validate(self) -> None:
         """Refuse a template whose fields are out of range; raises :class:`TemplateFormatError`."""

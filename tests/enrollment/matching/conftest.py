@@ -1,4 +1,4 @@
-"""A small private, seeded minutia population for the matcher tests (until enrollment.synthesis lands on main).
+"""A small private, seeded minutia population for the matcher tests, offered as fixtures.
 
 Fingers: minutiae spaced by a hard-core rule inside an elliptical contact area, each pointing along a smooth
 orientation field (a loop-like pattern around a random core, plus a random slow twist) with a random flow sense.
@@ -8,7 +8,6 @@ Second impressions: rotated, moved, elastically jittered, some minutiae dropped 
 from __future__ import annotations
 
 import math
-import struct
 
 import numpy as np
 import pytest
@@ -18,7 +17,7 @@ from enrollment.template.model import Template
 WIDTH, HEIGHT = 320, 400
 
 
-def make_finger(rng: np.random.Generator, position: int = 0) -> Template:
+def _make_finger(rng: np.random.Generator, position: int = 0) -> Template:
     cx, cy = rng.uniform(120, 200), rng.uniform(150, 250)
     ax, ay = rng.uniform(100, 140), rng.uniform(130, 180)
     points: list[tuple[float, float]] = []
@@ -42,7 +41,7 @@ def make_finger(rng: np.random.Generator, position: int = 0) -> Template:
                            finger_position=position)
 
 
-def impression(template: Template, rng: np.random.Generator, *, drop: float = 0.2, spurious: float = 0.1,
+def _impression(template: Template, rng: np.random.Generator, *, drop: float = 0.2, spurious: float = 0.1,
                rotation: float = 0.35, shift: float = 30.0, jitter: float = 2.5) -> Template:
     """Another impression: rotated (radians, image plane), moved, jittered, minutiae dropped and added."""
     pos = template.positions.astype(float)
@@ -65,18 +64,6 @@ def impression(template: Template, rng: np.random.Generator, *, drop: float = 0.
                            finger_position=template.finger_position)
 
 
-def iso_record(template: Template) -> bytes:
-    """A minimal ISO/IEC 19794-2:2005 record of one finger view (for command-line tests)."""
-    body = b"".join(
-        struct.pack(">HHBB", (int(k) << 14) | int(x), int(y), round(float(a) * 256 / (2 * math.pi)) % 256, 60)
-        for (x, y), a, k in zip(template.positions, template.directions, template.kinds, strict=True)
-    )
-    view = struct.pack(">BBBB", template.finger_position, 0, 60, len(template)) + body + b"\0\0"
-    header = b"FMR\0" + b" 20\0" + struct.pack(">IHHHHHBB", 24 + len(view), 0, template.width, template.height,
-                                              197, 197, 1, 0)
-    return header + view
-
-
 @pytest.fixture
 def rng() -> np.random.Generator:
     return np.random.default_rng(20261129)
@@ -86,4 +73,16 @@ def rng() -> np.random.Generator:
 def population() -> list[Template]:
     """200 unrelated fingers (seeded)."""
     generator = np.random.default_rng(7)
-    return [make_finger(generator) for _ in range(200)]
+    return [_make_finger(generator) for _ in range(200)]
+
+
+@pytest.fixture(name="make_finger", scope="session")
+def make_finger_fixture():
+    """``make_finger(rng, position=0)``: a new unrelated finger."""
+    return _make_finger
+
+
+@pytest.fixture(name="impression", scope="session")
+def impression_fixture():
+    """``impression(template, rng, drop=..., ...)``: another impression of the same finger."""
+    return _impression

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import impression, make_finger
 
 from enrollment.errors import MatchingError
 from enrollment.matching import FMR_1_IN_1000, FMR_1_IN_10000, FMR_1_IN_100000, match, prepare
-from enrollment.matching._iso_fallback import read as read_iso
+from enrollment.template import from_iso
 
 
 def test_identical_template_scores_far_above_every_threshold(population):
@@ -20,7 +19,7 @@ def test_thresholds_rise_with_rarity():
     assert 0 < FMR_1_IN_1000 < FMR_1_IN_10000 < FMR_1_IN_100000 < 1
 
 
-def test_match_is_symmetric(population, rng):
+def test_match_is_symmetric(population, rng, impression):
     for i in range(15):
         a, b = population[i], population[i + 1]
         assert match(a, b) == pytest.approx(match(b, a), abs=1e-3)
@@ -37,7 +36,7 @@ def test_prepare_is_cached_immutable_and_accepted_by_match(population):
     assert match(prepared, population[1]) == match(template, population[1])
 
 
-def test_transformed_copies_match_and_unrelated_fingers_do_not(population, rng):
+def test_transformed_copies_match_and_unrelated_fingers_do_not(population, rng, impression):
     mated = [match(t, impression(t, rng)) for t in population[:60]]
     assert np.mean(np.array(mated) >= FMR_1_IN_10000) >= 0.95
     impostor = np.array([match(population[i], population[j]) for i in range(60) for j in range(i + 1, 60)])
@@ -46,12 +45,12 @@ def test_transformed_copies_match_and_unrelated_fingers_do_not(population, rng):
     assert (impostor >= FMR_1_IN_1000).sum() <= 10
 
 
-def test_a_copy_losing_most_of_its_minutiae_falls_away(population, rng):
+def test_a_copy_losing_most_of_its_minutiae_falls_away(population, rng, impression):
     template = population[3]
     assert match(template, impression(template, rng, drop=0.9)) < match(template, impression(template, rng))
 
 
-def test_empty_and_tiny_templates_score_zero(rng):
+def test_empty_and_tiny_templates_score_zero(rng, make_finger):
     from enrollment.template.model import Template
 
     empty = Template.create(width=100, height=100, positions=np.zeros((0, 2)), directions=[])
@@ -66,8 +65,8 @@ def test_non_templates_are_refused():
 
 
 def test_public_iso_samples_match_and_non_match_with_a_wide_margin(sourceafis_samples):
-    probe = read_iso((sourceafis_samples / "iso-probe.dat").read_bytes())
-    mate = read_iso((sourceafis_samples / "iso-matching.dat").read_bytes())
-    other = read_iso((sourceafis_samples / "iso-nonmatching.dat").read_bytes())
+    probe = from_iso((sourceafis_samples / "iso-probe.dat").read_bytes())[0]
+    mate = from_iso((sourceafis_samples / "iso-matching.dat").read_bytes())[0]
+    other = from_iso((sourceafis_samples / "iso-nonmatching.dat").read_bytes())[0]
     assert match(probe, mate) >= 5 * FMR_1_IN_100000
     assert match(probe, other) <= FMR_1_IN_1000 / 1.5

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-from conftest import impression, make_finger
 
 from enrollment.errors import MatchingError
 from enrollment.matching import FMR_1_IN_10000, fmr_of, fuse, person_threshold, threshold_for, verify
@@ -58,7 +57,7 @@ def test_fit_recovers_an_exponential_tail():
         fit(scores[:100])
 
 
-def test_verify_accepts_the_same_person_and_rejects_another(rng):
+def test_verify_accepts_the_same_person_and_rejects_another(rng, make_finger, impression):
     held = {2: make_finger(rng, 2), 7: make_finger(rng, 7)}
     live = {pos: impression(t, rng) for pos, t in held.items()}
     result = verify(live, held)

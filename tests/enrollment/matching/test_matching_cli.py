@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-
-import numpy as np
 from click.testing import CliRunner
-from conftest import impression, iso_record, make_finger
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from enrollment.errors import TemplateFormatError
-from enrollment.matching._iso_fallback import read as read_iso
+from enrollment.template import to_iso
 from kiosk.cli import main
 
 
@@ -25,14 +18,14 @@ def test_match_prints_score_and_band(sourceafis_samples):
     assert other.exit_code == 0 and "no match" in other.output
 
 
-def test_identify_ranks_the_mate_first_and_marks_the_hit(tmp_path, rng):
+def test_identify_ranks_the_mate_first_and_marks_the_hit(tmp_path, rng, make_finger, impression):
     gallery = tmp_path / "gallery"
     gallery.mkdir()
     fingers = {f"p{i}": make_finger(rng, 2) for i in range(30)}
     for subject, template in fingers.items():
-        (gallery / f"{subject}_2.iso").write_bytes(iso_record(template))
+        (gallery / f"{subject}_2.iso").write_bytes(to_iso(template))
     probe = tmp_path / "probe_2.iso"
-    probe.write_bytes(iso_record(impression(fingers["p17"], rng)))
+    probe.write_bytes(to_iso(impression(fingers["p17"], rng)))
     result = CliRunner().invoke(main, ["identify", str(probe), "--gallery", str(gallery), "--limit", "3"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -45,18 +38,3 @@ def test_unreadable_input_is_a_clear_error(tmp_path):
     bad.write_bytes(b"FMR\0 20\0garbage")
     result = CliRunner().invoke(main, ["match", str(bad), str(bad)])
     assert result.exit_code == 2 and "TemplateFormatError" in result.output
-
-
-def test_iso_round_trip_keeps_minutiae(rng):
-    template = make_finger(rng, 7)
-    back = read_iso(iso_record(template))
-    assert np.array_equal(back.positions, template.positions) and back.finger_position == 7
-    assert np.allclose(back.directions, template.directions, atol=2 * np.pi / 256)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=200))
-def test_iso_reader_refuses_garbage_cleanly(data):
-    for candidate in (data, b"FMR\0 20\0" + data):
-        with contextlib.suppress(TemplateFormatError):
-            read_iso(candidate)

@@ -1,0 +1,35 @@
+"""``zuil db``: the record database's schema."""
+
+from __future__ import annotations
+
+import click
+
+from enrollment.commands import current_settings
+from enrollment.records import store
+
+
+@click.group("db")
+def db() -> None:
+    """Manage the record database (SQLite in the data dir by default, or database_url)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target schema revision.")
+def upgrade(revision: str) -> None:
+    """Bring the schema up to date (safe to run again)."""
+    settings = current_settings()
+    store.upgrade(settings.database, revision)
+    engine = store.make_engine(settings.database)
+    try:
+        click.echo(f"database {store.redact(settings.database)} at schema {store.current_revision(engine)}")
+    finally:
+        engine.dispose()
+
+
+@db.command("downgrade")
+@click.argument("revision")
+def downgrade(revision: str) -> None:
+    """Step the schema back to REVISION ('base' drops every table: all records are lost)."""
+    settings = current_settings()
+    store.downgrade(settings.database, revision)
+    click.echo(f"database {store.redact(settings.database)} downgraded to {revision}")

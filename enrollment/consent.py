@@ -1,0 +1,58 @@
+"""The consent and information notice (GDPR art. 13 and art. 9) as shown to the participant, versioned.
+
+The exact text shown is what the record hashes (SHA-256), so a text never changes under its version:
+a changed text gets a new version. The kiosk's screens carry the translations of the full notice; this module
+holds the canonical texts the record refers to and the languages they exist in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from enrollment.errors import EnrollmentError
+
+CURRENT_VERSION = "2026-11.1"
+
+_TEXTS: dict[str, dict[str, str]] = {
+    CURRENT_VERSION: {
+        "nl": (
+            "Wat gebeurt er met uw gegevens?\n"
+            "De LVV neemt uw vingerafdrukken om vast te stellen wie u bent en of u al eerder bij een LVV bent "
+            "ingeschreven. De afdrukken worden versleuteld bewaard en gedeeld met de politie (AVIM). "
+            "U mag weigeren; dan gaat de intake verder met een medewerker. Uw gegevens worden niet langer "
+            "bewaard dan de wet toestaat. U kunt inzage, correctie of verwijdering vragen bij de medewerker."
+        ),
+        "en": (
+            "What happens with your data?\n"
+            "The LVV takes your fingerprints to establish who you are and whether you were registered at an "
+            "LVV before. The prints are stored encrypted and shared with the police (AVIM). You may refuse; "
+            "the intake then continues with a staff member. Your data is kept no longer than the law allows. "
+            "You can ask the staff member to see, correct or delete your data."
+        ),
+    }
+}
+
+
+class ConsentTextError(EnrollmentError):
+    """No consent text exists for that version and language."""
+
+
+@dataclass(frozen=True)
+class ConsentText:
+    version: str
+    language: str
+    text: str
+
+
+def consent_text(language: str, version: str = CURRENT_VERSION) -> ConsentText:
+    try:
+        return ConsentText(version, language, _TEXTS[version][language])
+    except KeyError as exc:
+        have = ", ".join(sorted(_TEXTS.get(version, {}))) or "none"
+        raise ConsentTextError(
+            f"no consent text for language {language!r} in version {version} (have: {have})"
+        ) from exc
+
+
+def languages(version: str = CURRENT_VERSION) -> tuple[str, ...]:
+    return tuple(sorted(_TEXTS.get(version, {})))

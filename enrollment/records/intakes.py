@@ -1,0 +1,146 @@
+"""Writing the intake record: the operations the kiosk flow performs, each inside a caller's transaction.
+
+These functions validate their input (V-number, location, finger position, consent fields) and raise typed
+errors before anything is written, so a refused call leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from enrollment.errors import LocationError, StorageError
+from enrollment.records.locations import Location
+from enrollment.records.models import (
+    CaptureRow,
+    ConsentRecord,
+    ContraIndicationFlag,
+    IdentificationResult,
+    Intake,
+    LocationRow,
+    OfficerDecisionRow,
+    Person,
+    utcnow,
+)
+from enrollment.records.vnumber import VNumber
+from enrollment.records.vocabulary import (
+    ConsentDecision,
+    ContraIndication,
+    IdentificationDecision,
+    IntakeStatus,
+    OfficerDecision,
+    Outcome,
+)
+
+_LANG = re.compile(r"^[a-z]{2,3}$")
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of the consent/information text exactly as shown (UTF-8), as 64 hex digits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sync_locations(session: Session, locations: Iterable[Location]) -> None:
+    """Make the locations table hold the configured locations (added or renamed; never deleted)."""
+    for loc in locations:
+        row = session.get(LocationRow, loc.id)
+        if row is None:
+            session.add(LocationRow(id=loc.id, name=loc.name, region=loc.region))
+        else:
+            row.name, row.region = loc.name, loc.region
+
+
+def start_intake(session: Session, *, location_id: str, kiosk_id: str, v_number: VNumber | None,
+                 person: Person | None = None, biometrics_enabled: bool = True) -> Intake:
+    """Open an intake for a new (or a known, pseudonymous) person. ``v_number=None`` means explicitly none."""
+    if session.get(LocationRow, location_id) is None:
+        raise LocationError(f"location {location_id!r} is not configured on this kiosk")
+    if v_number is not None and not isinstance(v_number, VNumber):
+        raise StorageError("v_number must be a parsed VNumber or None (use parse_vnumber)")
+    person = person or Person()
+    intake = Intake(person=person, location_id=location_id, kiosk_id=kiosk_id,
+                    has_v_number=int(v_number is not None), v_number=str(v_number) if v_number else None,
+                    biometrics_enabled=int(biometrics_enabled), status=IntakeStatus.OPEN)
+    session.add_all([person, intake])
+    session.flush()
+    return intake
+
+
+def record_consent(session: Session, intake: Intake, *, language: str, text_version: str, text: str,
+                   decision: ConsentDecision, refusal_reason: str | None = None,
+                   signature_strokes: Sequence[Sequence[tuple[float, float]]] | None = None) -> ConsentRecord:
+    if not _LANG.match(language):
+        raise StorageError(f"consent language {language!r} is not an ISO 639 code")
+    if not text_version or len(text_version) > 32:
+        raise StorageError("consent text version must be 1-32 characters")
+    decision = ConsentDecision(decision)
+    if decision is ConsentDecision.REFUSED and not (refusal_reason and refusal_reason.strip()):
+        raise StorageError("a refusal needs a reason (it may be 'no reason given')")
+    strokes = [[[round(float(x), 4), round(float(y), 4)] for x, y in stroke] for stroke in signature_strokes or []]
+    record = ConsentRecord(intake=intake, language=language, text_version=text_version,
+                           text_sha256=text_digest(text), decision=decision,
+                           refusal_reason=refusal_reason if decision is ConsentDecision.REFUSED else None,
+                           signature_strokes=strokes or None)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def add_capture(session: Session, intake: Intake, *, finger_position: int, quality: int, template: bytes | None,
+                device_id: str, image: bytes | None = None, failure_reason: str | None = None) -> CaptureRow:
+    if not 1 <= int(finger_position) <= 10:
+        raise StorageError(f"finger position {finger_position} is not an ISO code 1..10")
+    if not 0 <= int(quality) <= 100:
+        raise StorageError(f"quality {quality} outside 0..100")
+    row = CaptureRow(intake=intake, finger_position=int(finger_position), quality=int(quality), template=template,
+                     image=image, device_id=device_id[:80], failure_reason=failure_reason)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_identification(session: Session, intake: Intake, *, decision: IdentificationDecision,
+                       threshold_name: str, gallery_size: int, candidates: list[dict]) -> IdentificationResult:
+    row = IdentificationResult(intake=intake, decision=IdentificationDecision(decision),
+                               threshold_name=threshold_name, gallery_size=int(gallery_size),
+                               candidates=candidates)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_officer_decision(session: Session, intake: Intake, *, officer_id: str, role: str,
+                         decision: OfficerDecision, reason: str | None = None) -> OfficerDecisionRow:
+    row = OfficerDecisionRow(intake=intake, officer_id=officer_id, role=role,
+                             decision=OfficerDecision(decision), reason=reason)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def flag_contra_indication(session: Session, intake: Intake, flag: ContraIndication, *, recorded_by: str,
+                           note: str | None = None) -> ContraIndicationFlag:
+    row = ContraIndicationFlag(intake=intake, flag=ContraIndication(flag), recorded_by=recorded_by, note=note)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def finish_intake(session: Session, intake: Intake, *, status: IntakeStatus = IntakeStatus.COMPLETED) -> None:
+    if intake.status is not IntakeStatus.OPEN:
+        raise StorageError(f"intake {intake.id} is already {intake.status.value}")
+    intake.status = IntakeStatus(status)
+    intake.finished_at = utcnow()
+
+
+def record_outcome(session: Session, intake: Intake, outcome: Outcome) -> None:
+    outcome = Outcome(outcome)
+    intake.outcome, intake.outcome_category, intake.outcome_at = outcome, outcome.category, utcnow()
+
+
+def intakes_for_vnumber(session: Session, v_number: VNumber) -> list[Intake]:
+    return list(session.scalars(select(Intake).where(Intake.v_number == str(v_number))))

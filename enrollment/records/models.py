@@ -1,0 +1,182 @@
+"""The intake record as SQLAlchemy 2 models (SQLite by default, PostgreSQL alike).
+
+A person is pseudonymous (a random id, no name); a person can have several intakes at several locations over
+time. Every table the schema has is created by the Alembic migrations in ``enrollment/records/migrations``;
+the models are the single source the migrations are checked against (``tests/enrollment/records``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from enrollment.records.vocabulary import (
+    ConsentDecision,
+    ContraIndication,
+    IdentificationDecision,
+    IntakeStatus,
+    OfficerDecision,
+    Outcome,
+    OutcomeCategory,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(cls: type, name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, create_constraint=True, length=40,
+                values_callable=lambda e: [m.value for m in e])
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class LocationRow(Base):
+    __tablename__ = "locations"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    region: Mapped[str] = mapped_column(String(80))
+
+
+class Person(Base):
+    """A pseudonymous person: a random id that links intakes, never a name."""
+
+    __tablename__ = "persons"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intakes: Mapped[list[Intake]] = relationship(back_populates="person")
+
+
+class Intake(Base):
+    __tablename__ = "intakes"
+    __table_args__ = (
+        CheckConstraint(
+            "(has_v_number = 1 AND v_number IS NOT NULL AND length(v_number) = 10) OR "
+            "(has_v_number = 0 AND v_number IS NULL)",
+            name="v_number_given_or_explicitly_none",
+        ),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    kiosk_id: Mapped[str] = mapped_column(String(40))
+    has_v_number: Mapped[int] = mapped_column(Integer)
+    v_number: Mapped[str | None] = mapped_column(String(10), index=True)
+    status: Mapped[IntakeStatus] = mapped_column(_enum(IntakeStatus, "intake_status"), default=IntakeStatus.OPEN)
+    biometrics_enabled: Mapped[int] = mapped_column(Integer, default=1)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome, "outcome"))
+    outcome_category: Mapped[OutcomeCategory | None] = mapped_column(_enum(OutcomeCategory, "outcome_category"))
+    outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    person: Mapped[Person] = relationship(back_populates="intakes")
+    consents: Mapped[list[ConsentRecord]] = relationship(back_populates="intake", order_by="ConsentRecord.decided_at")
+    captures: Mapped[list[CaptureRow]] = relationship(back_populates="intake")
+    identifications: Mapped[list[IdentificationResult]] = relationship(back_populates="intake")
+    decisions: Mapped[list[OfficerDecisionRow]] = relationship(back_populates="intake")
+    flags: Mapped[list[ContraIndicationFlag]] = relationship(back_populates="intake")
+
+
+class ConsentRecord(Base):
+    """What was shown (language, version and SHA-256 of the text) and what the person decided."""
+
+    __tablename__ = "consent_records"
+    __table_args__ = (
+        CheckConstraint("length(text_sha256) = 64", name="sha256_hex"),
+        CheckConstraint("decision = 'given' OR refusal_reason IS NOT NULL", name="refusal_has_reason"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    text_version: Mapped[str] = mapped_column(String(32))
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    decision: Mapped[ConsentDecision] = mapped_column(_enum(ConsentDecision, "consent_decision"))
+    refusal_reason: Mapped[str | None] = mapped_column(Text)
+    signature_strokes: Mapped[list | None] = mapped_column(JSON)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intake: Mapped[Intake] = relationship(back_populates="consents")
+
+
+class CaptureRow(Base):
+    """One finger's capture: quality and template (encrypted at rest), a raw image only where policy keeps it."""
+
+    __tablename__ = "captures"
+    __table_args__ = (
+        CheckConstraint("finger_position BETWEEN 1 AND 10", name="iso_finger_position"),
+        CheckConstraint("quality BETWEEN 0 AND 100", name="quality_range"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
+    finger_position: Mapped[int] = mapped_column(Integer)
+    quality: Mapped[int] = mapped_column(Integer)
+    template: Mapped[bytes | None] = mapped_column(LargeBinary)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    device_id: Mapped[str] = mapped_column(String(80))
+    failure_reason: Mapped[str | None] = mapped_column(String(80))
+    captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intake: Mapped[Intake] = relationship(back_populates="captures")
+
+
+class IdentificationResult(Base):
+    __tablename__ = "identification_results"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[IdentificationDecision] = mapped_column(_enum(IdentificationDecision, "identification"))
+    threshold_name: Mapped[str] = mapped_column(String(40))
+    gallery_size: Mapped[int] = mapped_column(Integer)
+    candidates: Mapped[list] = mapped_column(JSON, default=list)  # [{person_id, fused, per_finger}]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intake: Mapped[Intake] = relationship(back_populates="identifications")
+
+
+class OfficerDecisionRow(Base):
+    __tablename__ = "officer_decisions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    decision: Mapped[OfficerDecision] = mapped_column(_enum(OfficerDecision, "officer_decision"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intake: Mapped[Intake] = relationship(back_populates="decisions")
+
+
+class ContraIndicationFlag(Base):
+    __tablename__ = "contra_indications"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
+    flag: Mapped[ContraIndication] = mapped_column(_enum(ContraIndication, "contra_indication"))
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    intake: Mapped[Intake] = relationship(back_populates="flags")

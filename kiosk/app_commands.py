@@ -1,0 +1,48 @@
+"""The kiosk's own ``zuil`` commands: ``kiosk``, ``demo``, ``selftest``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from enrollment.commands import current_settings
+
+
+@click.command("kiosk")
+@click.option("--simulate", is_flag=True, help="Use the simulated scanner (no hardware needed).")
+@click.option("--windowed", is_flag=True, help="A window instead of full screen (development).")
+def kiosk(simulate: bool, windowed: bool) -> None:
+    """Start the touchscreen kiosk."""
+    settings = current_settings()
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+        raise click.ClickException("no display: set DISPLAY or WAYLAND_DISPLAY, or run `zuil demo` (headless)")
+    from kiosk.ui.app import run_kiosk  # Qt is imported only here
+
+    sys.exit(run_kiosk(settings, simulate=simulate, windowed=windowed))
+
+
+@click.command("demo")
+@click.option("--seed", default=1, show_default=True, help="Seed of the synthetic person.")
+@click.option("--language", default="en", show_default=True, help="Language of the consent text.")
+def demo(seed: int, language: str) -> None:
+    """Run one scripted intake headless through the real stack and print a JSON summary."""
+    from kiosk.demo import run_demo
+
+    result = run_demo(current_settings(), seed=seed, language=language)
+    click.echo(json.dumps(result.summary(), indent=2, ensure_ascii=False))
+
+
+@click.command("selftest")
+def selftest() -> None:
+    """Check settings, database, scanner and keys; print a table; exit non-zero on a failure."""
+    from kiosk.selftest import run_selftest
+
+    checks = run_selftest(current_settings())
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        click.echo(f"{check.name:<{width}}  {check.status:<4}  {check.detail}")
+    if any(c.status == "FAIL" for c in checks):
+        sys.exit(1)

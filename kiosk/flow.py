@@ -1,0 +1,196 @@
+"""The intake state machine, free of Qt: what the participant has done and what comes next.
+
+The screens (kiosk/ui) show the current :class:`Step` and call the action methods; the headless demo drives
+the same machine. An action that does not fit the current step raises :class:`FlowError`; a refused input
+(a malformed V-number) raises its own typed error and leaves the state as it was.
+
+Biometrics are never the only way through (EN 301 549 5.3): a finger that cannot be captured after the allowed
+attempts, or that the person cannot give (injured, missing), is skipped with a reason and the intake continues
+to the officer with the V-number or without prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from enrollment.records.vnumber import VNumber, parse_vnumber
+from enrollment.records.vocabulary import ConsentDecision
+
+MAX_CAPTURE_ATTEMPTS = 3
+
+
+class FlowError(Exception):
+    """An action was attempted in a step where it does not belong (a programming error in a screen)."""
+
+
+class Step(StrEnum):
+    LANGUAGE = "language"
+    INFORMATION = "information"  # the art. 13 notice, also the consent text
+    CONSENT = "consent"
+    REFUSAL_REASON = "refusal_reason"
+    VNUMBER = "vnumber"
+    CAPTURE = "capture"
+    PROCESSING = "processing"
+    RECEIPT = "receipt"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+@dataclass
+class FingerOutcome:
+    position: int
+    attempts: int = 0
+    quality: int | None = None
+    template: bytes | None = None
+    skipped_reason: str | None = None
+    last_error: str | None = None
+
+    @property
+    def captured(self) -> bool:
+        return self.template is not None
+
+
+@dataclass
+class IntakeFlow:
+    languages: tuple[str, ...]
+    fingers: tuple[int, ...]
+    biometrics_enabled: bool = True
+    max_attempts: int = MAX_CAPTURE_ATTEMPTS
+    step: Step = Step.LANGUAGE
+    language: str | None = None
+    consent: ConsentDecision | None = None
+    refusal_reason: str | None = None
+    signature_strokes: list[list[tuple[float, float]]] = field(default_factory=list)
+    vnumber: VNumber | None = None
+    vnumber_declared_none: bool = False
+    outcomes: dict[int, FingerOutcome] = field(default_factory=dict)
+    history: list[Step] = field(default_factory=list)
+
+    def _expect(self, *steps: Step) -> None:
+        if self.step not in steps:
+            raise FlowError(f"not possible in step {self.step.value}; expected {', '.join(s.value for s in steps)}")
+
+    def _go(self, step: Step) -> None:
+        self.history.append(self.step)
+        self.step = step
+
+    # -- language and information -------------------------------------------------------------------------
+    def choose_language(self, language: str) -> None:
+        self._expect(Step.LANGUAGE)
+        if language not in self.languages:
+            raise FlowError(f"language {language!r} is not offered here")
+        self.language = language
+        self._go(Step.INFORMATION)
+
+    def acknowledge_information(self) -> None:
+        self._expect(Step.INFORMATION)
+        self._go(Step.CONSENT)
+
+    # -- consent ------------------------------------------------------------------------------------------
+    def give_consent(self, strokes: list[list[tuple[float, float]]]) -> None:
+        self._expect(Step.CONSENT)
+        self.consent, self.signature_strokes = ConsentDecision.GIVEN, [list(s) for s in strokes]
+        self._go(Step.VNUMBER)
+
+    def refuse_consent(self) -> None:
+        self._expect(Step.CONSENT)
+        self.consent = ConsentDecision.REFUSED
+        self._go(Step.REFUSAL_REASON)
+
+    def give_refusal_reason(self, reason: str) -> None:
+        """A refusal ends the biometric part; intake goes on with the officer (no prints are taken)."""
+        self._expect(Step.REFUSAL_REASON)
+        self.refusal_reason = reason.strip() or "no reason given"
+        self._go(Step.VNUMBER)
+
+    # -- V-number -----------------------------------------------------------------------------------------
+    def enter_vnumber(self, text: str) -> VNumber:
+        self._expect(Step.VNUMBER)
+        self.vnumber = parse_vnumber(text)  # raises VNumberError, state unchanged
+        self.vnumber_declared_none = False
+        self._after_vnumber()
+        return self.vnumber
+
+    def declare_no_vnumber(self) -> None:
+        self._expect(Step.VNUMBER)
+        self.vnumber, self.vnumber_declared_none = None, True
+        self._after_vnumber()
+
+    def _after_vnumber(self) -> None:
+        if self.biometrics_enabled and self.consent is ConsentDecision.GIVEN:
+            self.outcomes = {p: FingerOutcome(p) for p in self.fingers}
+            self._go(Step.CAPTURE)
+        else:
+            self._go(Step.PROCESSING)
+
+    # -- capture ------------------------------------------------------------------------------------------
+    @property
+    def current_finger(self) -> int | None:
+        for position in self.fingers:
+            outcome = self.outcomes.get(position)
+            if outcome and not outcome.captured and outcome.skipped_reason is None:
+                return position
+        return None
+
+    def capture_succeeded(self, position: int, *, quality: int, template: bytes) -> None:
+        self._expect_finger(position)
+        outcome = self.outcomes[position]
+        outcome.attempts += 1
+        outcome.quality, outcome.template, outcome.last_error = quality, template, None
+        self._advance_capture()
+
+    def capture_failed(self, position: int, reason: str) -> bool:
+        """Count a failed attempt; returns True when the person may try this finger again."""
+        self._expect_finger(position)
+        outcome = self.outcomes[position]
+        outcome.attempts += 1
+        outcome.last_error = reason
+        if outcome.attempts >= self.max_attempts:
+            outcome.skipped_reason = f"no usable print after {outcome.attempts} attempts ({reason})"
+            self._advance_capture()
+            return False
+        return True
+
+    def skip_finger(self, position: int, reason: str) -> None:
+        """The person cannot give this finger (injured, missing, bandaged): go on without it."""
+        self._expect_finger(position)
+        self.outcomes[position].skipped_reason = reason.strip() or "cannot be given"
+        self._advance_capture()
+
+    def _expect_finger(self, position: int) -> None:
+        self._expect(Step.CAPTURE)
+        if position != self.current_finger:
+            raise FlowError(f"finger {position} is not the one being captured ({self.current_finger})")
+
+    def _advance_capture(self) -> None:
+        if self.current_finger is None:
+            self._go(Step.PROCESSING)
+
+    @property
+    def captured(self) -> dict[int, FingerOutcome]:
+        return {p: o for p, o in self.outcomes.items() if o.captured}
+
+    # -- end ----------------------------------------------------------------------------------------------
+    def processing_done(self) -> None:
+        self._expect(Step.PROCESSING)
+        self._go(Step.RECEIPT)
+
+    def finish(self) -> None:
+        self._expect(Step.RECEIPT)
+        self._go(Step.FINISHED)
+
+    def cancel(self) -> None:
+        """The person walks away or asks to stop: nothing more is asked; what was recorded is kept as aborted."""
+        if self.step in (Step.FINISHED, Step.CANCELLED):
+            raise FlowError(f"the intake is already {self.step.value}")
+        self._go(Step.CANCELLED)
+
+    def back(self) -> None:
+        """One step back where that is meaningful (before anything was captured)."""
+        allowed = {Step.INFORMATION: Step.LANGUAGE, Step.CONSENT: Step.INFORMATION,
+                   Step.REFUSAL_REASON: Step.CONSENT, Step.VNUMBER: Step.CONSENT}
+        if self.step not in allowed:
+            raise FlowError(f"there is no way back from step {self.step.value}")
+        self.history.append(self.step)
+        self.step = allowed[self.step]

@@ -1,0 +1,10 @@
+from enrollment.settings import Settings
+from kiosk.ui.app import PlaceholderWindow
+
+
+def test_placeholder_window_names_the_site(qtbot):
+    window = PlaceholderWindow(Settings(), simulate=True)
+    qtbot.addWidget(window)
+    window.show()
+    text = " ".join(label.text() for label in window.findChildren(type(window.children()[1])))
+    assert "LVV Amsterdam" in text and "simulated" in text
