@@ -3,10 +3,10 @@
     python -m enrollment.matching.benchmark throughput [--pairs 20000]
     python -m enrollment.matching.benchmark identify --persons 100000 [--probes 50] [--seed 11]
 
-Both use the minutia-level population model ``enrollment.synthesis.population`` (synthesize_minutiae,
-perturb_template): fine for speed and for the pre-selection's miss rate against full matching, NOT for
-accuracy (FMR/FNMR come from real prints, see :mod:`calibration`). CPU and wall times are both printed; on a
-shared machine trust the CPU time more.
+Both use the minutia-level population model (``enrollment.synthesis.population.synthesize_minutiae`` and
+``enrollment.synthesis.perturbation.perturb_template``): fine for speed and for the pre-selection's miss rate
+against full matching, NOT for accuracy (FMR/FNMR come from real prints, see :mod:`calibration`). CPU and
+wall times are both printed; on a shared machine trust the CPU time more.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from enrollment.matching.prepared import build, prepare
 
 def _population():
     try:
-        from enrollment.synthesis.population import perturb_template, synthesize_minutiae
+        from enrollment.synthesis.perturbation import perturb_template
+        from enrollment.synthesis.population import synthesize_minutiae
     except ImportError as exc:  # the population model lives on another branch until it is merged
         raise SystemExit(f"needs enrollment.synthesis.population ({exc})") from exc
     return synthesize_minutiae, perturb_template
@@ -58,13 +59,13 @@ def throughput(pairs: int = 20000, seed: int = 5) -> dict[str, float]:
 def identify(persons: int, probes: int = 50, seed: int = 11, fmr_per_search: float = 1e-3) -> dict[str, float]:
     """Index ``persons`` x 2 fingers (positions 2 and 7), search ``probes`` mated 2-finger probes.
 
-    Reports build time, search latency, the hit rate (mate at rank 1 at or above the per-search threshold),
+    Reports build time (of the index from templates already in memory), search latency, the hit rate (mate at
+    rank 1 at or above the per-search threshold),
     the "exhaustive" hit rate bound (mate's own fused score at or above the threshold, as a full search would
     see it unless an impostor outranked it) and the pre-selection miss rate (mate absent from the result).
     """
     synthesize, perturb = _population()
-    fingers = synthesize(2 * persons, seed=seed)
-    items = ((f"S{i // 2:07d}", 2 if i % 2 == 0 else 7, t) for i, t in enumerate(fingers))
+    items = [(f"S{i // 2:07d}", 2 if i % 2 == 0 else 7, t) for i, t in enumerate(synthesize(2 * persons, seed=seed))]
     gallery = GalleryIndex()
     w0, c0 = time.perf_counter(), time.process_time()
     gallery.rebuild(items)

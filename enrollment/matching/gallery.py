@@ -63,6 +63,12 @@ class _Sketches:
         self.size = need
         return start
 
+    def trim(self) -> None:
+        """Drop the spare capacity (after a bulk load)."""
+        self.words = self.words[: self.size].copy()
+        self.directions = self.directions[: self.size].copy()
+        self.counts = self.counts[: self.size].copy()
+
 
 class GalleryIndex:
     """Gallery prints by (subject, finger position); :meth:`search` ranks subjects for a multi-finger probe."""
@@ -98,6 +104,7 @@ class GalleryIndex:
                 self._append(batch)
                 batch = []
         self._append(batch)
+        self._store.trim()
 
     def _append(self, items: list[tuple[str, int, Template]]) -> None:
         if not items:
