@@ -56,6 +56,12 @@ class CaptureTimeoutError(CaptureError):
     user_message = "We did not see a finger in time. Try again when you are ready."
 
 
+class ImpressionsDifferError(CaptureError):
+    """Two impressions meant to be the same finger could not be combined into one template."""
+
+    user_message = "Place the same finger again, the same way."
+
+
 class CaptureCancelled(DriverError):
     """The capture was cancelled by the user or the kiosk; unwinds silently, nothing to say."""
 
@@ -78,6 +84,22 @@ class DeviceRemovedError(DeviceError):
     """The device was unplugged or stopped answering."""
 
     user_message = "The fingerprint scanner was disconnected. Please wait a moment."
+
+
+class DeviceTimeoutError(DeviceError):
+    """The device did not answer in time (wrong baud rate, address, or a hung device)."""
+
+
+class DeviceStatusError(DeviceError):
+    """The device refused a command with a status code that is no capture problem (``code`` says which)."""
+
+    def __init__(self, detail: str = "", *, code: int = -1, user_message: str | None = None) -> None:
+        super().__init__(detail, user_message=user_message)
+        self.code = code
+
+
+class WrongPasswordError(DeviceError):
+    """The device refused the configured password (or address)."""
 
 
 class UnsupportedDeviceError(DeviceError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drivers.manager import DeviceManager
 from enrollment.errors import EnrollmentError
 from enrollment.records import store
 from enrollment.settings import Settings
@@ -38,7 +39,10 @@ def check_database(settings: Settings) -> Check:
 def check_scanner(settings: Settings) -> Check:
     if not settings.biometrics_enabled:
         return Check("scanner", "OK", "biometrics are disabled at this site")
-    return Check("scanner", "WARN", f"driver {settings.scanner.driver}: the device self-test is not built yet")
+    with DeviceManager.from_settings(settings) as manager:
+        result = manager.self_test()
+    detail = "; ".join(f"{c.name}: {c.detail}" for c in result.checks)
+    return Check("scanner", "OK" if result.ok else "FAIL", f"driver {result.driver}: {detail}")
 
 
 def check_keys(settings: Settings) -> Check:

@@ -61,3 +61,13 @@ def test_kiosk_without_display_says_so(run, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     result = CliRunner().invoke(main, ["kiosk", "--simulate"])
     assert result.exit_code != 0 and "no display" in result.output
+
+
+def test_selftest_checks_the_real_scanner_driver(run, tmp_path):
+    cfg = tmp_path / "zfm.toml"
+    cfg.write_text('[scanner]\ndriver = "zfm"\nport = "/dev/ttyUSB-absent-9"\n')
+    result = CliRunner().invoke(main, ["--config", str(cfg), "--data-dir", str(tmp_path / "d"), "selftest"])
+    assert result.exit_code == 1
+    assert "scanner   FAIL" in result.output and "ttyUSB-absent-9 missing" in result.output
+    ok = run("selftest")
+    assert "scanner   OK" in ok.output and "handshake" in ok.output

@@ -1,0 +1,150 @@
+"""Where the simulator's finger images come from: an internal ridge pattern or image files.
+
+Every source yields sensor-sized (288 x 256) uint8 images and an identity string that stays the same for
+every press of the same finger (the simulator's "matcher" compares identities).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from PIL import Image
+
+from drivers.zfm import parameters as p
+
+_IMAGE_SUFFIXES = (".png", ".bmp", ".tif", ".tiff", ".jpg", ".jpeg", ".pgm")
+SENSOR_SHAPE = (p.IMAGE_HEIGHT, p.IMAGE_WIDTH)
+
+
+class ImageSource(Protocol):
+    def next_press(self) -> tuple[np.ndarray, str]:
+        """One press: a 288 x 256 uint8 image and the identity of the finger."""
+        ...
+
+
+def fit_to_sensor(image: np.ndarray) -> np.ndarray:
+    """Centre-crop (or pad with the image's own background) to 256 x 288 without scaling, so a 500 dpi
+    image stays 500 dpi, as the sensor's window over a larger finger would."""
+    h, w = image.shape
+    background = int(np.median(np.concatenate([image[0], image[-1], image[:, 0], image[:, -1]])))
+    out = np.full(SENSOR_SHAPE, background, np.uint8)
+    src_top, src_left = max(0, (h - p.IMAGE_HEIGHT) // 2), max(0, (w - p.IMAGE_WIDTH) // 2)
+    dst_top, dst_left = max(0, (p.IMAGE_HEIGHT - h) // 2), max(0, (p.IMAGE_WIDTH - w) // 2)
+    ch, cw = min(h, p.IMAGE_HEIGHT), min(w, p.IMAGE_WIDTH)
+    out[dst_top:dst_top + ch, dst_left:dst_left + cw] = image[src_top:src_top + ch, src_left:src_left + cw]
+    return out
+
+
+def quantise(image: np.ndarray) -> np.ndarray:
+    """What the sensor can send: 16 grey levels, widened back to 0..255."""
+    return ((image >> 4) * 17).astype(np.uint8)
+
+
+class RidgePatternSource:
+    """A small internal synthetic finger: concentric ridges about a core, bent by smooth noise, with minutiae
+    made by phase singularities (an added arctangent term splits or ends a ridge). ``fingers`` distinct
+    fingers are cycled; each press shifts, turns and re-noises the finger slightly."""
+
+    def __init__(self, seed: int = 0, fingers: int = 1) -> None:
+        self._rng = np.random.default_rng(seed)
+        self._fingers = [self._finger(seed * 1000 + i) for i in range(fingers)]
+        self._next = 0
+
+    @staticmethod
+    def _finger(seed: int) -> dict:
+        rng = np.random.default_rng(seed)
+        return {
+            "id": f"ridge-pattern:{seed}",
+            "core": (rng.uniform(110, 150), rng.uniform(120, 170)),
+            "period": rng.uniform(8.0, 10.0),
+            "aspect": rng.uniform(0.55, 0.8),
+            "minutiae": rng.uniform((30, 40), (226, 250), size=(int(rng.integers(25, 40)), 2)),
+            "signs": rng.choice((-1.0, 1.0), size=40),
+            "warp": rng.normal(0, 1, size=(4, 4)),
+        }
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        finger = self._fingers[self._next % len(self._fingers)]
+        self._next += 1
+        return render_finger(finger, self._rng), finger["id"]
+
+
+def render_finger(f: dict, rng: np.random.Generator) -> np.ndarray:
+    dx, dy, turn = rng.normal(0, 4), rng.normal(0, 4), rng.normal(0, 0.05)
+    ys, xs = np.mgrid[0:p.IMAGE_HEIGHT, 0:p.IMAGE_WIDTH].astype(np.float32)
+    c, s = np.cos(turn), np.sin(turn)
+    x = c * (xs - 128 - dx) - s * (ys - 144 - dy) + 128
+    y = s * (xs - 128 - dx) + c * (ys - 144 - dy) + 144
+    cx, cy = f["core"]
+    warp = np.asarray(Image.fromarray(f["warp"].astype(np.float32)).resize(
+        (p.IMAGE_WIDTH, p.IMAGE_HEIGHT), Image.Resampling.BICUBIC))
+    radius = np.sqrt((x - cx) ** 2 + ((y - cy) * f["aspect"]) ** 2)
+    phase = 2 * np.pi * radius / f["period"] + 1.5 * warp
+    for (mx, my), sign in zip(f["minutiae"], f["signs"], strict=False):
+        phase += sign * np.arctan2(y - my, x - mx)
+    ridges = 0.5 + 0.5 * np.cos(phase)
+    mask_r = ((x - 128) / 112) ** 2 + ((y - 150) / 140) ** 2
+    mask = np.clip((1.0 - mask_r) * 6.0, 0.0, 1.0)
+    grey = 235 - mask * (40 + 150 * ridges) + rng.normal(0, 6, size=x.shape)
+    return np.clip(grey, 0, 255).astype(np.uint8)
+
+
+class DirectorySource:
+    """Cycles the image files (500 dpi) of a directory, cropped to the sensor; the file name is the identity."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        self._files = sorted(f for f in self.directory.iterdir() if f.suffix.lower() in _IMAGE_SUFFIXES)
+        if not self._files:
+            raise FileNotFoundError(f"no images ({', '.join(_IMAGE_SUFFIXES)}) in {self.directory}")
+        self._next = 0
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        path = self._files[self._next % len(self._files)]
+        self._next += 1
+        with Image.open(path) as img:
+            grey = np.asarray(img.convert("L"))
+        return fit_to_sensor(grey), f"file:{path.name}"
+
+
+class GeneratorSource:
+    """Impressions of the project's synthetic population (``enrollment.synthesis``), rendered at sensor size.
+
+    Imported lazily: on a branch without the generator, :func:`default_source` falls back to the internal
+    ridge pattern."""
+
+    def __init__(self, seed: int = 0, fingers: int = 4) -> None:
+        self._gen = importlib.import_module("enrollment.synthesis.generator")
+        self._seed, self._fingers, self._press = seed, fingers, 0
+        self._masters: dict[int, object] = {}
+
+    def next_press(self) -> tuple[np.ndarray, str]:
+        index, impression = self._press % self._fingers, self._press // self._fingers
+        self._press += 1
+        if index not in self._masters:
+            self._masters[index] = self._gen.synthesize_master(self._seed, index)
+        rendered = self._gen.render_impression(self._masters[index], self._seed, impression,
+                                               p.IMAGE_WIDTH, p.IMAGE_HEIGHT)
+        image = np.asarray(rendered.image, dtype=np.uint8)
+        if image.shape != SENSOR_SHAPE:
+            image = fit_to_sensor(image)
+        return image, f"synthesis:{self._seed}:{index}"
+
+
+def default_source(seed: int = 0, images: str | Path | None = None) -> ImageSource:
+    """Images from the directory ``images`` if given, else the project's synthetic generator where this
+    tree has it, else the internal ridge pattern (four fingers each way)."""
+    if images:
+        return DirectorySource(images)
+    try:
+        return GeneratorSource(seed, fingers=4)
+    except ImportError:
+        return RidgePatternSource(seed, fingers=4)
+
+
+def identity_digest(identity: str) -> bytes:
+    return hashlib.sha256(identity.encode()).digest()

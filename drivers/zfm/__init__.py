@@ -1,0 +1,1 @@
+"""The ZFM / R30x / AS608 serial fingerprint scanner family: protocol, status codes, image format, driver."""
