@@ -15,19 +15,20 @@ from kiosk.cli import main
 
 def test_bench_accuracy_end_to_end_with_nbis_side_by_side(synthetic_set, tmp_path):
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["bench", "accuracy", "--dataset", str(synthetic_set), "--engine", "baseline",
-                                       "--compare", "nbis", "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(main, ["bench", "accuracy", "--dataset", str(synthetic_set), "--compare", "nbis",
+                                       "--compare", "baseline", "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     text = result.output
-    header = next(line for line in text.splitlines() if line.strip().startswith("baseline"))
-    assert "nbis" in header
+    header = next(line for line in text.splitlines() if line.strip().startswith("zuil"))
+    assert header.split() == ["zuil", "nbis", "baseline"]  # the default engine is ours now that it has landed
+    assert "zuil at its shipped FMR_1_IN_10000" in text
     for label in ("EER", "FNMR @ FMR 1/100", "FNMR @ FMR 1/1,000", "FNMR @ FMR 1/10,000", "FNMR @ FMR 0",
                   "failures to extract", "9 / 27", "synthetic", "machine:", "CPU:", "numpy", "method:"):
         assert label in text
     for name in ("det.png", "histograms.png"):
         with Image.open(out / name) as image:
             assert image.format == "PNG" and image.size[0] > 300
-    for engine in ("baseline", "nbis"):
+    for engine in ("zuil", "nbis", "baseline"):
         with (out / f"scores-{engine}.csv").open(newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert len(rows) == 36 and sum(r["genuine"] == "1" for r in rows) == 9

@@ -69,3 +69,12 @@ def test_default_timing_images_include_synthetic_impressions(tmp_path):
     images = images_for_timing(None, 12, tmp_path)
     synthetic = [p for p in images if p.name.startswith("synthetic_")]
     assert len(synthetic) == 9 and all(p.is_file() for p in images)
+
+
+def test_bench_speed_drives_the_gallery_index_of_our_engine(drawn_set):
+    result = CliRunner().invoke(main, ["bench", "speed", "--engine", "zuil", "--quick", "--gallery-sizes", "20,60",
+                                       "--images", str(drawn_set), "--quiet"])
+    assert result.exit_code == 0, result.output
+    build = next(line for line in result.output.splitlines() if line.startswith("1:N 60: index build s"))
+    assert build.split()[-1] != "-"
+    assert "zuil, 60 fingers: mated subject ranked first in" in result.output
