@@ -23,7 +23,9 @@ def det_plot(curves: Sequence[tuple[str, ErrorCurve]], path: Path, title: str) -
     for name, curve in curves:
         fmr = np.maximum(curve.fmr, floor_fmr)
         fnmr = np.maximum(curve.fnmr, floor_fnmr)
-        axes.step(fmr, fnmr, where="post", label=name)
+        # consecutive candidate thresholds change FMR or FNMR alone (a horizontal or vertical step) unless a
+        # genuine and an impostor score tie (a diagonal): plain lines draw exactly the achievable curve
+        axes.plot(fmr, fnmr, label=name)
     for target in parameters.FMR_TARGETS:
         axes.axvline(target, color="grey", linewidth=0.6, linestyle=":")
     axes.set_xscale("log")
