@@ -39,3 +39,12 @@ def describe() -> list[str]:
 def peak_rss_mib() -> float:
     """The peak resident set size of this process so far (Linux reports KiB), in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mib() -> float | None:
+    """The resident set size of this process now, in MiB (Linux ``/proc/self/statm``), or None elsewhere."""
+    try:
+        resident_pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return resident_pages * os.sysconf("SC_PAGE_SIZE") / 2**20

@@ -10,11 +10,14 @@ Method (printed with the figures):
   with it, index build time included. Engines without one are timed as a loop of 1:1 comparisons over at most
   ``cap`` gallery fingers; the latency for a larger gallery is extrapolated linearly and marked so. Image-only
   engines (the baseline) get N / (1:1 rate) as an estimate;
-- memory: the peak resident set size of the process (``getrusage``), a high-water mark over the whole run.
+- memory: the growth of the resident set while an index is built (``/proc/self/statm`` before and after,
+  the synthetic population already in memory), and the peak resident set size of the process
+  (``getrusage``), a high-water mark over the whole run.
 """
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import time
@@ -48,6 +51,7 @@ class Search:
     how: str  # "index", "loop", "loop, extrapolated from K", "estimate from 1:1 rate"
     build_seconds: float | None = None
     peak_rss_mib: float | None = None
+    index_mib: float | None = None  # growth of the resident set while the index was built and held
     hits: int | None = None  # searches whose top candidate was the mated subject (within the subjects searched)
     searches: int = 0
 
@@ -175,6 +179,8 @@ def index_search(
         subjects = size // 2
         items = [(str(sid), pos, template) for sid, fingers in enumerate(population.subjects[:subjects])
                  for pos, template in fingers.items()]
+        gc.collect()
+        before = machine.current_rss_mib()
         start = time.perf_counter()
         index = index_class()
         if inspect.signature(index.rebuild).parameters:
@@ -184,6 +190,8 @@ def index_search(
                 index.add(*item)
             index.rebuild()
         build = time.perf_counter() - start
+        after = machine.current_rss_mib()
+        grown = after - before if after is not None and before is not None else None
         latencies, hits = [], 0
         for subject, probe in _probes(population, subjects, searches, seed):
             start = time.perf_counter()
@@ -192,7 +200,7 @@ def index_search(
             hits += _top_subject(candidates) == str(subject)
         del index  # so that the next, larger index is not built while this one is still held
         results.append(Search(size, float(np.median(latencies)) * 1000, "index", build, machine.peak_rss_mib(),
-                              hits, searches))
+                              grown, hits, searches))
     return results
 
 
