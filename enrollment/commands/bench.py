@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from enrollment.evaluation import accuracy, machine, parameters
-from enrollment.evaluation.engines import AUTO, ENGINES, get_engine
+from enrollment.evaluation.engines import DEFAULT_ENGINE, ENGINES, get_engine
 from enrollment.evaluation.protocol import load_dataset
 
-_ENGINE_HELP = "Engine under test: zuil, baseline or nbis; auto = zuil if present, else the baseline."
+_ENGINE_HELP = "Engine under test: zuil (ours), baseline (image-correlation yardstick) or nbis (NIST)."
 
 
 @click.group("bench")
@@ -22,7 +22,7 @@ def bench() -> None:
 @bench.command("accuracy")
 @click.option("--dataset", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of <finger>_<impression>.<ext> images (FVC-style) or a synthetic set with manifest.json.")
-@click.option("--engine", "engine_name", default=AUTO, show_default=True, type=click.Choice([AUTO, *ENGINES]),
+@click.option("--engine", "engine_name", default=DEFAULT_ENGINE, show_default=True, type=click.Choice(list(ENGINES)),
               help=_ENGINE_HELP)
 @click.option("--compare", "compare", multiple=True, type=click.Choice(list(ENGINES)),
               help="Another engine to run on the same pairs in the same run (e.g. nbis); repeatable.")
@@ -75,7 +75,7 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 
 
 @bench.command("speed")
-@click.option("--engine", "engine_name", default=AUTO, show_default=True, type=click.Choice([AUTO, *ENGINES]),
+@click.option("--engine", "engine_name", default=DEFAULT_ENGINE, show_default=True, type=click.Choice(list(ENGINES)),
               help=_ENGINE_HELP)
 @click.option("--compare", "compare", multiple=True, type=click.Choice(list(ENGINES)),
               help="Another engine to time in the same run (e.g. nbis); repeatable.")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from enrollment.evaluation import parameters
-from enrollment.evaluation.engines import AUTO, ENGINES, get_engine
+from enrollment.evaluation.engines import DEFAULT_ENGINE, ENGINES, get_engine
 from enrollment.evaluation.pairs_file import score_file
 
 
@@ -15,10 +15,9 @@ from enrollment.evaluation.pairs_file import score_file
 @click.argument("pairs_csv", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Scores CSV to write (a,b,score; written atomically).")
-@click.option("--engine", "engine_name", default=AUTO, show_default=True,
-              type=click.Choice([AUTO, *ENGINES]),
-              help="Engine: zuil (ours), baseline (image correlation yardstick), nbis (NIST); auto = zuil if "
-                   "present, else baseline.")
+@click.option("--engine", "engine_name", default=DEFAULT_ENGINE, show_default=True,
+              type=click.Choice(list(ENGINES)),
+              help="Engine: zuil (ours), baseline (image-correlation yardstick) or nbis (NIST).")
 @click.option("--workers", default=parameters.WORKERS, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction and scoring.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")

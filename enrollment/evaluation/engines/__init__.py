@@ -8,20 +8,15 @@ from enrollment.evaluation.engines.nbis import NbisEngine
 from enrollment.evaluation.engines.zuil import ZuilEngine
 
 ENGINES: dict[str, type[TwoStageEngine]] = {"zuil": ZuilEngine, "baseline": BaselineEngine, "nbis": NbisEngine}
-AUTO = "auto"
+DEFAULT_ENGINE = "zuil"
 
 
 def get_engine(name: str) -> TwoStageEngine:
-    """The engine called ``name``; ``auto`` is ``zuil`` when its parts are present, else ``baseline``."""
-    if name == AUTO:
-        try:
-            return ZuilEngine()
-        except EngineUnavailable:
-            return BaselineEngine()
+    """The engine called ``name``; raises :class:`EngineUnavailable` for an unknown or unusable one."""
     if name not in ENGINES:
         raise EngineUnavailable(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     return ENGINES[name]()
 
 
-__all__ = ["AUTO", "ENGINES", "BaselineEngine", "Engine", "EngineUnavailable", "NbisEngine", "ZuilEngine",
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "BaselineEngine", "Engine", "EngineUnavailable", "NbisEngine", "ZuilEngine",
            "get_engine"]

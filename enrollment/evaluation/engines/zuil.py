@@ -19,8 +19,7 @@ class ZuilEngine(TwoStageEngine):
             from enrollment import extraction, matching
         except ImportError as exc:
             raise EngineUnavailable(
-                f"the zuil engine needs enrollment.extraction and enrollment.matching, which are not on this "
-                f"branch yet ({exc}); use --engine baseline meanwhile"
+                f"the zuil engine could not load enrollment.extraction and enrollment.matching ({exc})"
             ) from exc
         self._extraction = extraction
         self._matching = matching
