@@ -24,6 +24,7 @@ from enrollment.errors import ExtractionError
 from enrollment.evaluation import parameters
 from enrollment.evaluation.engines.base import EngineUnavailable, TwoStageEngine
 from enrollment.evaluation.images import read_grey
+from enrollment.imaging import load_image, normalise_resolution
 from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING, Template
 
 _ISO_KIND = {KIND_ENDING: 1, KIND_BIFURCATION: 2}
@@ -61,27 +62,27 @@ class NbisEngine(TwoStageEngine):
         except ImportError as exc:
             raise EngineUnavailable("the nbis engine needs the PyPI package nbis-py (pip install nbis-py)") from exc
         self._nbis = nbis
-        self._extractors: dict[int, Any] = {}
-
-    def _extractor(self, dpi: int) -> Any:
-        if dpi not in self._extractors:
-            settings = self._nbis.NbisExtractorSettings(
-                min_quality=0.0, get_center=False, check_fingerprint=False, compute_nfiq2=False,
-                ppi=None if dpi == parameters.DEFAULT_DPI else float(dpi),
-            )
-            self._extractors[dpi] = self._nbis.new_nbis_extractor(settings)
-        return self._extractors[dpi]
+        settings = nbis.NbisExtractorSettings(
+            min_quality=0.0, get_center=False, check_fingerprint=False, compute_nfiq2=False, ppi=None
+        )
+        self._extractor = nbis.new_nbis_extractor(settings)
 
     def extract(self, path: Path, dpi: int | None = None) -> bytes:
         array, own_dpi = read_grey(path)
         return self.extract_array(array, dpi or own_dpi)
 
     def extract_array(self, array: np.ndarray, dpi: int) -> bytes:
-        """MINDTCT on a grey image; the minutiae as an ISO record. Raises ExtractionError when none are found."""
+        """MINDTCT on a grey image; the minutiae as an nbis-py record. Raises ExtractionError when none are found.
+
+        MINDTCT is built for 500 ppi and nbis-py ignores its ``ppi`` setting (the minutiae come out the same for
+        any value), so an image at another resolution is first resampled to 500 dpi by ``enrollment.imaging``.
+        """
+        if dpi != parameters.DEFAULT_DPI:
+            array = normalise_resolution(load_image(np.asarray(array, dtype=np.uint8), dpi=dpi)).array
         buffer = io.BytesIO()
         Image.fromarray(np.asarray(array, dtype=np.uint8)).save(buffer, format="PNG")
         try:
-            minutiae = self._extractor(dpi).extract_minutiae(buffer.getvalue())
+            minutiae = self._extractor.extract_minutiae(buffer.getvalue())
         except self._nbis.NbisError as exc:
             raise ExtractionError(f"MINDTCT failed: {exc}") from exc
         if not minutiae.get():
@@ -89,7 +90,7 @@ class NbisEngine(TwoStageEngine):
         return minutiae.to_iso_19794_2_2005()
 
     def load(self, extracted: bytes) -> Any:
-        return self._extractor(parameters.DEFAULT_DPI).load_iso_19794_2_2005(extracted)
+        return self._extractor.load_iso_19794_2_2005(extracted)
 
     def score(self, a: Any, b: Any) -> float:
         return float(a.compare(b))

@@ -78,3 +78,15 @@ def test_bench_speed_drives_the_gallery_index_of_our_engine(drawn_set):
     build = next(line for line in result.output.splitlines() if line.startswith("1:N 60: index build s"))
     assert build.split()[-1] != "-"
     assert "zuil, 60 fingers: mated subject ranked first in" in result.output
+
+
+def test_nbis_engine_brings_other_resolutions_to_500_dpi(synthetic_set):
+    import cv2
+
+    from enrollment.evaluation.images import read_grey
+
+    engine = NbisEngine()
+    array, dpi = read_grey(synthetic_set / "1_1.png")
+    doubled = cv2.resize(array, (array.shape[1] * 2, array.shape[0] * 2), interpolation=cv2.INTER_CUBIC)
+    minutiae = engine.load(engine.extract_array(doubled, 2 * dpi)).get()
+    assert minutiae and max(m.x() for m in minutiae) < array.shape[1] and max(m.y() for m in minutiae) < array.shape[0]
