@@ -6,7 +6,6 @@ import numpy as np
 from click.testing import CliRunner
 
 from enrollment.evaluation.engines import NbisEngine
-from enrollment.evaluation.engines.nbis import nbis_record
 from enrollment.evaluation.population import mated_probe, synthesize
 from kiosk.cli import main
 
@@ -42,16 +41,6 @@ def test_population_is_seeded_and_mated_probes_score_above_others():
     assert int(np.argmax(scores)) == 3
 
 
-def test_nbis_record_loads_in_nbis_with_the_same_minutiae():
-    template = synthesize(2, seed=1).subjects[0][7]
-    loaded = NbisEngine().from_template(template).get()
-    assert len(loaded) == len(template)
-    assert [(m.x(), m.y()) for m in loaded] == [tuple(map(int, p)) for p in template.positions]
-    assert [m.kind().value for m in loaded] == list(template.kinds)
-    record = nbis_record(template)
-    assert record[:8] == b"FMR\0 20\0" and int.from_bytes(record[8:12], "big") == len(record)
-
-
 def test_loop_search_beyond_the_cap_is_extrapolated_and_said_so():
     from enrollment.evaluation.speed import loop_search
 
@@ -78,15 +67,3 @@ def test_bench_speed_drives_the_gallery_index_of_our_engine(drawn_set):
     build = next(line for line in result.output.splitlines() if line.startswith("1:N 60: index build s"))
     assert build.split()[-1] != "-"
     assert "zuil, 60 fingers: mated subject ranked first in" in result.output
-
-
-def test_nbis_engine_brings_other_resolutions_to_500_dpi(synthetic_set):
-    import cv2
-
-    from enrollment.evaluation.images import read_grey
-
-    engine = NbisEngine()
-    array, dpi = read_grey(synthetic_set / "1_1.png")
-    doubled = cv2.resize(array, (array.shape[1] * 2, array.shape[0] * 2), interpolation=cv2.INTER_CUBIC)
-    minutiae = engine.load(engine.extract_array(doubled, 2 * dpi)).get()
-    assert minutiae and max(m.x() for m in minutiae) < array.shape[1] and max(m.y() for m in minutiae) < array.shape[0]
