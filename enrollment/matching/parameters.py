@@ -1,0 +1,81 @@
+"""Every constant of the matcher, in one place (SourceAFIS style).
+
+The cylinder and consolidation constants are the published values of Minutia Cylinder-Code
+(Cappelli, Ferrara, Maltoni, "Minutia Cylinder-Code: a new representation and matching technique for
+fingerprint recognition", IEEE TPAMI 32(12), 2010), bit-based variant with LSS-R; they were NOT tuned on the
+data the thresholds below are calibrated or evaluated on. Distances are pixels at 500 dpi.
+"""
+
+from __future__ import annotations
+
+import math
+
+# --- cylinder (MCC, section 3 and table 1 of the paper) -------------------------------------------------
+CYLINDER_RADIUS = 70.0  # R
+SPATIAL_CELLS = 16  # Ns: cells along each side of the cylinder base
+DIRECTION_CELLS = 6  # Nd: cells along the height (direction axis)
+SIGMA_SPATIAL = 28.0 / 3.0  # sigma_S of the spatial Gaussian contribution
+SIGMA_DIRECTION = 2.0 * math.pi / 9.0  # sigma_D of the directional contribution
+CELL_THRESHOLD = 0.01  # mu_Psi: a cell's bit is set when its contribution reaches this (bit-based MCC)
+HULL_OFFSET = 50.0  # Omega: cells farther than this outside the minutiae's convex hull are invalid
+MIN_VALID_CELL_FRACTION = 0.75  # minVC, as a fraction of the cells inside the cylinder's circle
+MIN_CYLINDER_MINUTIAE = 2  # minM: neighbours (within R + 3 sigma_S) a cylinder needs to be valid
+
+# --- local similarity ------------------------------------------------------------------------------------
+MAX_DIRECTION_DIFFERENCE = math.pi / 2.0  # delta_theta: cylinders of minutiae turned more than this never match
+MIN_MATCHABLE_FRACTION = 0.60  # minME, as a fraction of the cells inside the cylinder's circle
+
+# --- consolidation: local similarity sort with relaxation (LSS-R) ----------------------------------------
+MIN_PAIRS = 4  # min_nP
+MAX_PAIRS = 12  # max_nP
+PAIRS_MU = 20.0  # mu_P of the sigmoid choosing nP from the smaller minutia count
+PAIRS_TAU = 2.0 / 5.0  # tau_P
+MAX_RELAXATION_PAIRS = 1000  # n_R = min(nA, nB, this): pairs taken into the relaxation (paper: no cap)
+RELAXATION_ITERATIONS = 5  # n_rel
+RELAXATION_WEIGHT = 0.5  # w_R
+DISTANCE_MU, DISTANCE_TAU = 5.0, -8.0 / 5.0  # rho_1: pair distances should agree (pixels)
+DIRECTION_MU, DIRECTION_TAU = math.pi / 12.0, -30.0  # rho_2: relative directions should agree
+RADIAL_MU, RADIAL_TAU = math.pi / 12.0, -30.0  # rho_3: radial angles should agree
+
+# --- coarse pre-selection for 1:N (our design, see sketch.py and gallery.py) -----------------------------
+SKETCH_SPATIAL_CELLS = 8  # a sketch is a coarse cylinder: 8 x 8 spatial cells ...
+SKETCH_DIRECTION_CELLS = 3  # ... by 3 direction cells (192 bits)
+SKETCHES_PER_TEMPLATE = 24  # sketches a gallery template keeps (of its fullest cylinders)
+FIRST_PASS_SKETCHES = 6  # first pass: score every template on its first (fullest) few sketches only ...
+FIRST_PASS_TOP = 2  # ... as the mean of its best two ...
+FIRST_PASS_KEEP = 1000  # ... keep this many templates per probe finger ...
+FIRST_PASS_FRACTION = 0.01  # ... or this fraction of those searched, whichever is larger
+COARSE_TOP = 4  # the coarse score is the mean of this many best sketch similarities
+SHORTLIST_PER_FINGER = 100  # second pass (all sketches): templates per probe finger kept for full matching ...
+SHORTLIST_FRACTION = 0.001  # ... or this fraction of those searched, whichever is larger
+COMPLETED_CANDIDATES = 50  # persons (best on their shortlisted fingers) then matched on all probe fingers
+PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searches (about 10 kB each)
+
+# --- calibration (written by ``python -m enrollment.matching.calibrate``; see its docstring) ------------
+# Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
+# Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
+IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (
+    (0.008339, 0.0),
+    (0.013803, -0.5),
+    (0.015649, -1.0),
+    (0.017704, -1.5),
+    (0.02, -2.0),
+    (0.023327, -2.5),
+    (0.027223, -3.0),
+)
+TAIL_SLOPE = -115.988  # d log10(FMR) / d score past the last knot (exponential tail fit)
+FMR_1_IN_1000 = 0.0272
+FMR_1_IN_10000 = 0.0358
+FMR_1_IN_100000 = 0.0445
+CALIBRATION_PROTOCOL = (
+    "49920 impostor pairs (all different-finger pairs) of 320 templates in DB1_B, DB2_B, DB3_B, "
+    "DB4_B; knots to 20 samples, tail fit over the top 0.3 %"
+)
+
+# --- decisions -------------------------------------------------------------------------------------------
+VERIFY_FMR = 1e-4  # V-number check: person-level false-match rate of one claimed-identity comparison
+IDENTIFY_FMR_PER_SEARCH = 1e-3  # duplicate search: chance that a search of the whole gallery yields a false hit
+
+#: Floor of the per-finger FMR used by fusion, so one finger can't carry a person-level decision alone
+#: with an evidence the calibration can't support.
+MIN_FINGER_FMR = 1e-9
