@@ -27,12 +27,22 @@ def kiosk(simulate: bool, windowed: bool) -> None:
 @click.command("demo")
 @click.option("--seed", default=1, show_default=True, help="Seed of the synthetic person.")
 @click.option("--language", default="en", show_default=True, help="Language of the consent text.")
-def demo(seed: int, language: str) -> None:
-    """Run one scripted intake headless through the real stack and print a JSON summary."""
+@click.option("--returning/--first-time", default=True, show_default=True,
+              help="Whether the synthetic person was enrolled at another LVV before (a duplicate to catch).")
+@click.option("--gallery-persons", default=1000, show_default=True,
+              help="Synthetic people in the demo gallery (made once per database).")
+def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> None:
+    """Run one scripted intake headless through the real stack and print a JSON summary.
+
+    A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
+    driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
+    against the V-number, and the intake is stored in the record database.
+    """
     from kiosk.demo import run_demo
 
-    result = run_demo(current_settings(), seed=seed, language=language)
-    click.echo(json.dumps(result.summary(), indent=2, ensure_ascii=False))
+    summary = run_demo(current_settings(), seed=seed, language=language, returning=returning,
+                       gallery_persons=gallery_persons)
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
 @click.command("selftest")

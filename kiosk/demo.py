@@ -1,74 +1,141 @@
 """The scripted headless intake behind ``zuil demo``: one synthetic person through the real stack.
 
-It uses the same record store, consent texts, scanner driver, extractor and matcher as the kiosk, with the
-simulated scanner fed by the synthetic generator, and prints one JSON summary. No Qt is imported here.
+The same intake flow, record store, scanner driver (over a real pseudo-terminal to the simulator, fed by the
+synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. No Qt here.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from typing import Any
 
+from drivers.errors import CaptureError
+from drivers.manager import DeviceManager
+from drivers.simulator.images import GeneratorSource
+from enrollment import identification
 from enrollment.consent import consent_text
+from enrollment.errors import ExtractionError
+from enrollment.extraction import extract
 from enrollment.records import intakes
+from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
 from enrollment.records.store import RecordStore
-from enrollment.records.vnumber import parse_vnumber
-from enrollment.records.vocabulary import ConsentDecision, IdentificationDecision
+from enrollment.records.vnumber import VNumber
+from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
+from enrollment.template import deserialize, serialize
+from kiosk.demo_gallery import ensure_earlier_visit, ensure_gallery
+from kiosk.flow import IntakeFlow, Step
+
+CAPTURE_TIMEOUT_S = 20.0
+SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
 
 
-@dataclass
-class DemoResult:
-    intake_id: str
-    location: str
-    v_number: str | None
-    consent: dict[str, Any]
-    fingers: list[dict[str, Any]] = field(default_factory=list)
-    identification: dict[str, Any] = field(default_factory=dict)
-    outbox: dict[str, Any] = field(default_factory=dict)
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "intake_id": self.intake_id,
-            "location": self.location,
-            "v_number": self.v_number,
-            "consent": self.consent,
-            "fingers": self.fingers,
-            "identification": self.identification,
-            "outbox": self.outbox,
-        }
-
-
-def synthetic_vnumber(rng: random.Random) -> str:
-    """A random 10-digit number for the demo person (V-numbers have no public check digit)."""
-    return "".join(str(rng.randrange(10)) for _ in range(10))
-
-
-def run_demo(settings: Settings, *, seed: int = 1, language: str = "en") -> DemoResult:
+def synthetic_vnumber(seed: int) -> VNumber:
+    """The demo person's V-number: ten digits from the seed (V-numbers have no public check digit)."""
     rng = random.Random(seed)
+    return VNumber("".join(str(rng.randrange(10)) for _ in range(10)))
+
+
+def _capture_fingers(flow: IntakeFlow, settings: Settings, seed: int) -> list[dict[str, Any]]:
+    """Capture every finger the flow asks for with the real ZFM driver against the simulator."""
+    reports: list[dict[str, Any]] = []
+    source = GeneratorSource(seed, fingers=len(settings.fingers))
+    with DeviceManager.from_settings(settings, simulate=True, source=source) as manager:
+        worker = manager.worker()
+        try:
+            while (position := flow.current_finger) is not None:
+                try:
+                    capture = worker.capture(position, timeout=CAPTURE_TIMEOUT_S).result(CAPTURE_TIMEOUT_S * 3)
+                    template = extract(capture.image, dpi=capture.resolution_dpi, finger_position=position)
+                except (CaptureError, ExtractionError) as exc:
+                    flow.capture_failed(position, type(exc).__name__)
+                    continue
+                flow.capture_succeeded(position, quality=template.quality, template=serialize(template))
+                reports.append({"position": position, "quality": template.quality, "minutiae": len(template),
+                                "device": f"{capture.device.driver}:{capture.device.serial}"})
+        finally:
+            worker.close()
+    for position, outcome in flow.outcomes.items():
+        if not outcome.captured:
+            reports.append({"position": position, "skipped": outcome.skipped_reason})
+    return reports
+
+
+def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returning: bool = True,
+             gallery_persons: int = 1000) -> dict[str, Any]:
     store = RecordStore(settings.database)
     try:
         with store.transaction() as session:
             intakes.sync_locations(session, settings.locations)
-            v_number = parse_vnumber(synthetic_vnumber(rng))
+        v_number = synthetic_vnumber(seed)
+        earlier = None
+        if settings.biometrics_enabled:
+            ensure_gallery(store, settings, persons=gallery_persons)
+            if returning:
+                earlier = ensure_earlier_visit(store, settings, seed=seed, v_number=v_number)
+
+        flow = IntakeFlow(languages=settings.languages, fingers=settings.fingers,
+                          biometrics_enabled=settings.biometrics_enabled)
+        flow.choose_language(language if language in settings.languages else settings.languages[0])
+        flow.acknowledge_information()
+        flow.give_consent(SIGNATURE)
+        flow.enter_vnumber(v_number.display())
+        fingers = _capture_fingers(flow, settings, seed) if flow.step is Step.CAPTURE else []
+
+        probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
+        with store.transaction() as session:
+            index, locations = identification.build_index(enrolled_prints(session))
+            found = identification.search(index, locations, probe)
+            held = prints_for_vnumber(session, v_number)
+        vcheck = identification.check_vnumber(probe, held)
+        flow.processing_done()
+
+        with store.transaction() as session:  # the whole intake is written at once, or not at all
             intake = intakes.start_intake(session, location_id=settings.location, kiosk_id=settings.kiosk_id,
-                                          v_number=v_number, biometrics_enabled=settings.biometrics_enabled)
-            text = consent_text(language)
+                                          v_number=flow.vnumber, biometrics_enabled=settings.biometrics_enabled)
+            text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
             consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
-                                             text=text.text, decision=ConsentDecision.GIVEN,
-                                             signature_strokes=[[(0.1, 0.5), (0.5, 0.4), (0.9, 0.6)]])
-            result = DemoResult(
-                intake_id=intake.id,
-                location=settings.location,
-                v_number=str(v_number),
-                consent={"decision": consent.decision.value, "language": consent.language,
-                         "text_version": consent.text_version, "text_sha256": consent.text_sha256},
-            )
-            result.identification = {"decision": IdentificationDecision.NOT_PERFORMED.value,
-                                     "reason": "fingerprint capture is not part of this build yet"}
-            result.outbox = {"queued": 0, "reason": "the signed outbox is not part of this build yet"}
+                                             text=text.text, decision=flow.consent,
+                                             signature_strokes=flow.signature_strokes)
+            for position, outcome in flow.outcomes.items():
+                intakes.add_capture(session, intake, finger_position=position, quality=outcome.quality or 0,
+                                    template=outcome.template, device_id="simulator",
+                                    failure_reason=None if outcome.captured else (outcome.skipped_reason or "")[:80])
+            if probe:
+                intakes.add_identification(session, intake, decision=found.decision,
+                                           threshold_name=identification.SEARCH_THRESHOLD_NAME,
+                                           gallery_size=found.gallery_persons, candidates=found.candidates)
+            if vcheck is not None:
+                intakes.add_identification(session, intake, decision=vcheck.decision,
+                                           threshold_name=identification.VERIFY_THRESHOLD_NAME,
+                                           gallery_size=1, candidates=[{"fused_score": vcheck.fused_score,
+                                                                        "per_finger": vcheck.per_finger}])
+            flow.finish()
             intakes.finish_intake(session, intake)
-        return result
+            intake_id = intake.id
+
+        search_summary: dict[str, Any] = {"decision": found.decision.value if probe else
+                                          IdentificationDecision.NOT_PERFORMED.value,
+                                          "gallery_persons": found.gallery_persons,
+                                          "threshold": round(found.threshold, 3),
+                                          "threshold_name": identification.SEARCH_THRESHOLD_NAME,
+                                          "candidates": found.candidates if probe else []}
+        return {
+            "intake_id": intake_id,
+            "location": settings.location,
+            "v_number": str(v_number),
+            "consent": {"decision": consent.decision.value, "language": consent.language,
+                        "text_version": consent.text_version, "text_sha256": consent.text_sha256},
+            "fingers": fingers,
+            "identification": {
+                "search": search_summary,
+                "vnumber_check": None if vcheck is None else {
+                    "decision": vcheck.decision.value, "fused_score": vcheck.fused_score,
+                    "per_finger": {str(k): v for k, v in vcheck.per_finger.items()},
+                    "held_prints": vcheck.held_fingers},
+                "earlier_visit_enrolled_now_at": earlier,
+            },
+            "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
+        }
     finally:
         store.close()

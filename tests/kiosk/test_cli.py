@@ -24,14 +24,28 @@ def test_every_command_has_help(run):
         assert (command.help or "").split()[0] in result.output
 
 
-def test_demo_prints_one_json_summary_and_honours_the_data_dir(run, tmp_path):
-    result = run("demo")
+def test_demo_runs_an_intake_through_the_real_stack_and_honours_the_data_dir(run, tmp_path):
+    result = run("demo", "--gallery-persons", "40")
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     for key in ("intake_id", "location", "v_number", "consent", "fingers", "identification", "outbox"):
         assert key in summary
     assert len(summary["v_number"]) == 10 and summary["consent"]["decision"] == "given"
     assert (tmp_path / "data" / "zuil.sqlite3").exists()
+    # both fingers captured through the ZFM driver and extracted
+    assert [f["position"] for f in summary["fingers"]] == [2, 7]
+    assert all(f["minutiae"] >= 12 and "zfm:" in f["device"] for f in summary["fingers"])
+    # the person's earlier visit at another LVV is found, and the V-number's prints confirm it
+    found = summary["identification"]["search"]
+    earlier = summary["identification"]["earlier_visit_enrolled_now_at"]
+    assert found["decision"] == "hit" and found["candidates"][0]["locations"] == [earlier]
+    assert summary["identification"]["vnumber_check"]["decision"] == "vnumber_confirmed"
+    # a person never seen before: nothing found among the 40 synthetic people, the earlier visit and the
+    # intake just made (a pseudonymous person of its own until an officer decides it is the same person)
+    fresh = json.loads(run("demo", "--first-time", "--seed", "7").output)
+    assert fresh["identification"]["search"]["gallery_persons"] == 42
+    assert fresh["identification"]["search"]["decision"] == "no_hit"
+    assert fresh["identification"]["vnumber_check"] is None
 
 
 def test_db_upgrade_and_selftest(run):

@@ -1,0 +1,82 @@
+"""The demo gallery: synthetic people enrolled earlier at other LVVs, so ``zuil demo`` has something to search.
+
+Two kinds of earlier enrollment are written into the ordinary intake record, through the ordinary API:
+- filler people from the synthetic *population* model (minutia-level templates, fast to make; realistic enough
+  as "other people" for a demo, never used for accuracy figures);
+- the demo person's own earlier visit ("shopping": enrolled at another LVV before), from other impressions of
+  the same synthetic fingers, rendered as images and extracted like any capture.
+"""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import func, select
+
+from enrollment.consent import consent_text
+from enrollment.extraction import extract
+from enrollment.records import intakes
+from enrollment.records.models import Intake
+from enrollment.records.store import RecordStore
+from enrollment.records.vnumber import VNumber
+from enrollment.records.vocabulary import ConsentDecision
+from enrollment.settings import Settings
+from enrollment.synthesis.generator import render_impression, synthesize_master
+from enrollment.synthesis.population import synthesize_minutiae
+from enrollment.template import serialize
+
+GALLERY_KIOSK = "demo-gallery"
+EARLIER_VISIT_KIOSK = "demo-earlier-visit"
+EARLIER_IMPRESSION = 6  # impressions 0.. are what the simulator shows at the glass; the earlier visit used another
+
+
+def _other_locations(settings: Settings) -> list[str]:
+    others = [loc.id for loc in settings.locations if loc.id != settings.location]
+    return others or [settings.location]
+
+
+def _enroll(session, settings: Settings, *, location: str, kiosk: str, v_number: VNumber | None,  # type: ignore[no-untyped-def]
+            templates: dict[int, bytes], quality: int) -> None:
+    intake = intakes.start_intake(session, location_id=location, kiosk_id=kiosk, v_number=v_number)
+    text = consent_text("en")
+    intakes.record_consent(session, intake, language="en", text_version=text.version, text=text.text,
+                           decision=ConsentDecision.GIVEN)
+    for position, blob in templates.items():
+        intakes.add_capture(session, intake, finger_position=position, quality=quality, template=blob,
+                            device_id=kiosk)
+    intakes.finish_intake(session, intake)
+
+
+def ensure_gallery(store: RecordStore, settings: Settings, *, persons: int, seed: int = 2026) -> int:
+    """Enroll ``persons`` filler people once per database; returns how many the gallery already had or got."""
+    with store.transaction() as session:
+        have = session.scalar(select(func.count()).select_from(Intake).where(Intake.kiosk_id == GALLERY_KIOSK))
+        if have:
+            return int(have)
+        rng = random.Random(seed)
+        fingers = settings.fingers
+        templates = iter(synthesize_minutiae(persons * len(fingers), seed))
+        others = _other_locations(settings)
+        for _ in range(persons):
+            prints = {pos: serialize(next(templates)) for pos in fingers}
+            _enroll(session, settings, location=rng.choice(others), kiosk=GALLERY_KIOSK, v_number=None,
+                    templates=prints, quality=rng.randint(40, 90))
+        return persons
+
+
+def ensure_earlier_visit(store: RecordStore, settings: Settings, *, seed: int, v_number: VNumber) -> str | None:
+    """Enroll the demo person's earlier visit at another LVV once; returns its location (None if it existed)."""
+    with store.transaction() as session:
+        if intakes.intakes_for_vnumber(session, v_number):
+            return None
+        prints: dict[int, bytes] = {}
+        qualities = []
+        for index, position in enumerate(settings.fingers):
+            impression = render_impression(synthesize_master(seed, index), seed, EARLIER_IMPRESSION)
+            template = extract(impression.image, dpi=500, finger_position=position)
+            prints[position] = serialize(template)
+            qualities.append(template.quality)
+        location = _other_locations(settings)[seed % len(_other_locations(settings))]
+        _enroll(session, settings, location=location, kiosk=EARLIER_VISIT_KIOSK, v_number=v_number,
+                templates=prints, quality=min(qualities))
+        return location
