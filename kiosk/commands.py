@@ -6,6 +6,7 @@ import click
 
 from drivers.commands import scanner_group, simulator_command
 from enrollment.commands.db import db
+from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.match import identify_command, match_command
 from enrollment.commands.synth import synth
 from kiosk.app_commands import demo, kiosk, selftest
@@ -18,6 +19,8 @@ COMMANDS: list[click.Command] = [
     synth,
     simulator_command,
     scanner_group,
+    extract_command,
+    template_group,
     match_command,
     identify_command,
 ]

@@ -1,0 +1,123 @@
+"""``zuil extract IMAGE`` (image -> template, quality, optional overlay) and ``zuil template show FILE``.
+
+Image files are decoded by :mod:`enrollment.imaging` (any accepted encoding, resolution from the file unless
+``--dpi``); templates are written and read by the native and ISO/IEC 19794-2 codecs of
+:mod:`enrollment.template`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import click
+import cv2
+import numpy as np
+
+from enrollment.errors import TemplateFormatError
+from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
+
+KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
+
+
+@click.command("extract")
+@click.argument("image", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dpi", type=click.IntRange(100, 2000), default=None,
+              help="Resolution of the image (default: from the file, else 500).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the template to this file (native format unless --iso).")
+@click.option("--iso", is_flag=True, help="Write ISO/IEC 19794-2:2005 instead of the native format.")
+@click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a PNG of the minutiae drawn on the image (red: endings, blue: bifurcations).")
+@click.option("--finger", type=click.IntRange(0, 10), default=0, help="ISO finger position code (0 = unknown).")
+def extract_command(image: Path, dpi: int | None, output: Path | None, iso: bool, overlay: Path | None,
+                    finger: int) -> None:
+    """Extract the minutiae template of IMAGE and report its quality."""
+    from enrollment.extraction import pipeline
+    from enrollment.extraction.overlay import render
+    from enrollment.quality import assess
+
+    grey, resolution = _load_image(image, dpi)
+    extraction = pipeline.run(grey, dpi=resolution, finger_position=finger)
+    report = assess(extraction.image, extraction)
+    template = _with_quality(extraction.template, report.score)
+    endings = int((template.kinds == KIND_ENDING).sum())
+    click.echo(f"{image.name}: {len(template)} minutiae ({endings} endings, {len(template) - endings} bifurcations), "
+               f"{template.width}x{template.height} at {template.resolution_dpi} dpi, "
+               f"quality {report.score} ({report.reason})")
+    if output is not None:
+        _write_atomically(output, _encode(template, iso))
+        click.echo(f"template written to {output} ({'ISO/IEC 19794-2:2005' if iso else 'native'})")
+    if overlay is not None:
+        picture = render(np.clip(extraction.image, 0, 255).astype(np.uint8), template)
+        ok, png = cv2.imencode(".png", picture)
+        if not ok:
+            raise click.ClickException("could not encode the overlay as PNG")
+        _write_atomically(overlay, png.tobytes())
+        click.echo(f"overlay written to {overlay}")
+
+
+@click.group("template")
+def template_group() -> None:
+    """Inspect template files (native or ISO/IEC 19794-2)."""
+
+
+@template_group.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def show_command(file: Path) -> None:
+    """Print the header and minutiae of a template FILE."""
+    for number, template in enumerate(_decode(file.read_bytes(), str(file)), start=1):
+        click.echo(f"view {number}: {template.width}x{template.height} at {template.resolution_dpi} dpi, "
+                   f"finger {template.finger_position} ({FINGER_POSITIONS.get(template.finger_position, '?')}), "
+                   f"quality {template.quality}, {len(template)} minutiae")
+        click.echo("      x     y  angle  kind         reliability")
+        for (x, y), direction, kind, reliability in zip(
+            template.positions, template.directions, template.kinds, template.reliability, strict=True
+        ):
+            click.echo(f"  {x:5d} {y:5d} {math.degrees(direction):6.1f}  {KIND_NAMES.get(int(kind), 'other'):12s} "
+                       f"{reliability:3d}")
+
+
+def _load_image(path: Path, dpi: int | None) -> tuple[np.ndarray, int]:
+    from enrollment.imaging import load_image
+
+    decoded = load_image(path, dpi=dpi)
+    return np.ascontiguousarray(decoded.array), decoded.dpi
+
+
+def _encode(template: Template, iso: bool) -> bytes:
+    from enrollment.template import iso19794_2, native
+
+    return iso19794_2.to_iso(template) if iso else native.serialize(template)
+
+
+def _decode(data: bytes, where: str) -> list[Template]:
+    from enrollment.template.read import read_templates
+
+    try:
+        return read_templates(data)
+    except TemplateFormatError as exc:
+        raise TemplateFormatError(f"{where}: {exc}") from exc
+
+
+def _with_quality(template: Template, quality: int) -> Template:
+    from dataclasses import replace
+
+    return replace(template, quality=quality)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader never sees half a file."""
+    folder = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,48 @@
+"""The ridge orientation field and its coherence, from smoothed doubled-angle gradient vectors.
+
+The gradient structure tensor (gx^2, gy^2, gx*gy) is averaged locally; in doubled-angle form the averaging
+does not cancel opposite gradients across a ridge. Coherence (0-1) says how consistent the orientation is
+and serves as the reliability map. Angles are in image coordinates: ``theta`` is the ridge direction with
+``(dx, dy) = (cos theta, sin theta)``, y down, in [0, pi).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from enrollment.extraction import parameters as p
+from enrollment.extraction.smoothing import blur
+
+
+@dataclass(frozen=True)
+class OrientationField:
+    angle: np.ndarray  # float32 (h, w): ridge direction, radians [0, pi), image coordinates (y down)
+    coherence: np.ndarray  # float32 (h, w): 0 (isotropic) .. 1 (perfectly parallel ridges)
+
+
+def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
+    """Orientation and coherence of the ridges of ``image`` (equalised float32), zero weight off ``mask``."""
+    blurred = cv2.GaussianBlur(image, (0, 0), p.GRADIENT_SIGMA)
+    gx = cv2.Sobel(blurred, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(blurred, cv2.CV_32F, 0, 1, ksize=3)
+    weight = mask.astype(np.float32)
+    sigma = p.ORIENTATION_SIGMA
+    gxx = blur(gx * gx * weight, sigma)
+    gyy = blur(gy * gy * weight, sigma)
+    gxy = blur(gx * gy * weight, sigma)
+    cos2 = gxx - gyy
+    sin2 = 2.0 * gxy
+    energy = gxx + gyy
+    strength = np.sqrt(cos2 * cos2 + sin2 * sin2)
+    coherence = strength / np.maximum(energy, 1e-6)
+    # second pass: average unit doubled-angle vectors weighted by coherence (bridges scars and creases)
+    scale = coherence / np.maximum(strength, 1e-6)
+    sigma = p.ORIENTATION_SMOOTH_SIGMA
+    cos2 = blur(cos2 * scale, sigma)
+    sin2 = blur(sin2 * scale, sigma)
+    gradient = 0.5 * np.arctan2(sin2, cos2)
+    angle = np.mod(gradient + np.pi / 2, np.pi).astype(np.float32)
+    return OrientationField(angle, np.clip(coherence, 0.0, 1.0).astype(np.float32) * weight)

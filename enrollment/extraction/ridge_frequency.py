@@ -1,0 +1,68 @@
+"""Ridge period per block, from the spectral peak of a windowed patch, smoothed and with a 500-dpi prior.
+
+Each block's centred window is Hann-weighted and Fourier-transformed in one batch; the strongest peak in the
+band of plausible ridge periods gives the period. Blocks without a clear peak borrow from their neighbours
+(masked Gaussian smoothing) and, failing that, take the prior period.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import scipy.fft
+
+from enrollment.extraction import parameters as p
+from enrollment.extraction.block_map import BlockMap
+
+
+def compute(image: np.ndarray, mask_blocks: np.ndarray, blocks: BlockMap) -> np.ndarray:
+    """Ridge period in pixels per block (float32, rows x columns) of the equalised ``image``."""
+    window = p.FREQUENCY_WINDOW
+    margin = (window - blocks.size) // 2
+    padded = cv2.copyMakeBorder(
+        image, margin, blocks.rows * blocks.size - blocks.height + margin,
+        margin, blocks.columns * blocks.size - blocks.width + margin, cv2.BORDER_CONSTANT, value=0,
+    )
+    rows, cols = np.nonzero(mask_blocks)
+    periods = np.full(mask_blocks.shape, np.nan, np.float32)
+    weights = np.zeros(mask_blocks.shape, np.float32)
+    if len(rows):
+        patches = _patches(padded, rows * blocks.size, cols * blocks.size, window)
+        period, share = _spectral_period(patches, window)
+        good = share >= p.MIN_PEAK_SHARE
+        periods[rows[good], cols[good]] = period[good]
+        weights[rows[good], cols[good]] = share[good]
+    return _smooth(periods, weights)
+
+
+def _patches(padded: np.ndarray, tops: np.ndarray, lefts: np.ndarray, window: int) -> np.ndarray:
+    offsets = np.arange(window)
+    ys = tops[:, None, None] + offsets[None, :, None]
+    xs = lefts[:, None, None] + offsets[None, None, :]
+    hann = np.hanning(window).astype(np.float32)
+    return padded[ys, xs] * (hann[:, None] * hann[None, :])
+
+
+def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    power = np.abs(scipy.fft.rfft2(patches, workers=1)) ** 2
+    ky = np.fft.fftfreq(window) * window
+    kx = np.arange(window // 2 + 1, dtype=np.float64)
+    radius = np.hypot(ky[:, None], kx[None, :])
+    band = (radius >= window / p.MAX_RIDGE_PERIOD) & (radius <= window / p.MIN_RIDGE_PERIOD)
+    flat = power.reshape(len(patches), -1)[:, band.ravel()]
+    r = radius[band]
+    peak = np.argmax(flat, axis=1)
+    near = np.abs(r[None, :] - r[peak][:, None]) <= 1.0
+    near_power = np.where(near, flat, 0.0)
+    peak_radius = (near_power * r[None, :]).sum(axis=1) / np.maximum(near_power.sum(axis=1), 1e-12)
+    share = near_power.sum(axis=1) / np.maximum(flat.sum(axis=1), 1e-12)
+    return (window / np.maximum(peak_radius, 1e-6)).astype(np.float32), share.astype(np.float32)
+
+
+def _smooth(periods: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    sigma = p.FREQUENCY_SMOOTHING_BLOCKS
+    values = np.where(weights > 0, periods, 0.0).astype(np.float32)
+    numerator = cv2.GaussianBlur(values * weights, (0, 0), sigma, borderType=cv2.BORDER_CONSTANT)
+    denominator = cv2.GaussianBlur(weights, (0, 0), sigma, borderType=cv2.BORDER_CONSTANT)
+    smoothed = np.where(denominator > 1e-3, numerator / np.maximum(denominator, 1e-6), p.PRIOR_RIDGE_PERIOD)
+    return np.clip(smoothed, p.MIN_RIDGE_PERIOD, p.MAX_RIDGE_PERIOD).astype(np.float32)

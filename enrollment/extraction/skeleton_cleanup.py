@@ -1,0 +1,90 @@
+"""Skeleton clean-up: prune spurs, bridge short gaps in broken ridges, drop fragments and dots.
+
+Thinning leaves short side branches (spurs/tails) on ridge contours; a ridge broken by a scar or dryness
+appears as two endings facing each other; noise leaves short isolated pieces. Each would be a false minutia.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from enrollment.extraction import parameters as p
+from enrollment.extraction import skeleton_graph, thinning
+from enrollment.extraction.neighbourhood import crossing_numbers
+
+_BOX = np.ones((3, 3), np.uint8)
+
+
+def apply(skeleton: np.ndarray) -> np.ndarray:
+    """A cleaned copy of the 0/1 ``skeleton``."""
+    skeleton = skeleton.copy()
+    for _ in range(2):
+        skeleton = _prune_spurs(skeleton)
+    skeleton = _bridge_gaps(skeleton)
+    skeleton = _prune_spurs(skeleton)
+    return _drop_fragments(skeleton)
+
+
+def _prune_spurs(skeleton: np.ndarray) -> np.ndarray:
+    graph = skeleton_graph.analyse(skeleton)
+    if not len(graph.endings) or not len(graph.junctions):
+        return skeleton
+    labels = graph.branches
+    count = int(labels.max()) + 1
+    length = np.bincount(labels.ravel(), minlength=count)
+    has_ending = np.zeros(count, bool)
+    has_ending[labels[graph.endings[:, 0], graph.endings[:, 1]]] = True
+    at_junction = np.zeros(count, bool)
+    for attached in graph.junction_branches:
+        at_junction[attached] = True
+    spur = has_ending & at_junction & (length <= p.SPUR_LENGTH)
+    spur[0] = False
+    if not spur.any():
+        return skeleton
+    pruned = skeleton.copy()
+    pruned[spur[labels]] = 0
+    # the spur's first pixel next to the junction is left as a nub: remove stray endings there (twice)
+    near_junction = cv2.dilate((crossing_numbers(skeleton) >= 3).astype(np.uint8), _BOX, iterations=2) > 0
+    for _ in range(2):
+        nub = (crossing_numbers(pruned) == 1) & near_junction & (labels == 0)
+        pruned[nub] = 0
+    return thinning.apply(pruned)
+
+
+def _bridge_gaps(skeleton: np.ndarray) -> np.ndarray:
+    graph = skeleton_graph.analyse(skeleton)
+    endings = graph.endings
+    if len(endings) < 2:
+        return skeleton
+    labels = graph.branches[endings[:, 0], endings[:, 1]]
+    inward, support = skeleton_graph.branch_vectors(graph.branches, endings.astype(np.float64), labels)
+    valid = support >= p.MIN_BRANCH_PIXELS
+    outward = -inward / np.maximum(np.linalg.norm(inward, axis=1, keepdims=True), 1e-9)
+    xy = endings[:, ::-1].astype(np.float64)
+    delta = xy[None, :, :] - xy[:, None, :]  # delta[i, j] = j - i
+    distance = np.linalg.norm(delta, axis=2)
+    unit = delta / np.maximum(distance[..., None], 1e-9)
+    limit = np.cos(p.MAX_GAP_ANGLE)
+    facing = (np.einsum("ijk,ik->ij", unit, outward) >= limit) & (np.einsum("ijk,jk->ij", -unit, outward) >= limit)
+    candidate = facing & (distance <= p.MAX_GAP_LENGTH) & valid[:, None] & valid[None, :]
+    candidate &= labels[:, None] != labels[None, :]
+    i_idx, j_idx = np.nonzero(np.triu(candidate, 1))
+    if not len(i_idx):
+        return skeleton
+    bridged = skeleton.copy()
+    used = np.zeros(len(endings), bool)
+    for k in np.argsort(distance[i_idx, j_idx], kind="stable"):
+        i, j = i_idx[k], j_idx[k]
+        if used[i] or used[j]:
+            continue
+        used[i] = used[j] = True
+        cv2.line(bridged, (int(xy[i, 0]), int(xy[i, 1])), (int(xy[j, 0]), int(xy[j, 1])), 1, 1, cv2.LINE_8)
+    return thinning.apply(bridged)
+
+
+def _drop_fragments(skeleton: np.ndarray) -> np.ndarray:
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(skeleton, connectivity=8)
+    keep = stats[:, cv2.CC_STAT_AREA] >= p.MIN_FRAGMENT_LENGTH
+    keep[0] = False
+    return keep[labels].astype(np.uint8)

@@ -1,0 +1,49 @@
+"""The measurable properties of an impression that predict how well it will match (after NFIQ 2's ideas:
+foreground size, orientation certainty, ridge/valley clarity, frequency consistency, contrast, minutiae)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from enrollment.extraction.pipeline import Extraction
+
+
+@dataclass(frozen=True)
+class QualityFeatures:
+    area: int  # foreground pixels at 500 dpi
+    coherence: float  # mean orientation coherence over the foreground, 0-1
+    clarity: float  # separation of ridge and valley grey levels (d-prime on the equalised image)
+    frequency_spread: float  # coefficient of variation of the ridge period over foreground blocks
+    contrast: float  # median grey-level standard deviation of foreground blocks (0-255 scale)
+    ridge_fraction: float  # foreground pixels darker than their local mean (0.5 balanced; dry < 0.5 < wet)
+    minutiae: int
+
+    def as_dict(self) -> dict[str, float]:
+        return {k: float(v) for k, v in asdict(self).items()}
+
+
+def measure(extraction: Extraction) -> QualityFeatures:
+    """The features of one extraction (its maps and template)."""
+    mask = extraction.mask
+    area = int(mask.sum())
+    if area == 0:
+        return QualityFeatures(0, 0.0, 0.0, 1.0, 0.0, 0.0, len(extraction.template))
+    coherence = float(extraction.coherence[mask].mean())
+    ridge = (extraction.ridges > 0) & mask
+    valley = ~ridge & mask
+    clarity = 0.0
+    if ridge.any() and valley.any():
+        values = extraction.equalized
+        spread = np.sqrt(0.5 * (values[ridge].var() + values[valley].var()))
+        clarity = float((values[valley].mean() - values[ridge].mean()) / max(spread, 1e-6))
+    block_mask = extraction.block_mask
+    periods = extraction.ridge_period[block_mask] if block_mask.any() else extraction.ridge_period.ravel()
+    frequency_spread = float(periods.std() / max(periods.mean(), 1e-6))
+    contrast = float(np.median(extraction.block_contrast[block_mask])) if block_mask.any() else 0.0
+    ridge_fraction = float((extraction.equalized[mask] < 0).mean())
+    return QualityFeatures(area, coherence, clarity, frequency_spread, contrast, ridge_fraction,
+                           len(extraction.template))
