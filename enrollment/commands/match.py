@@ -12,7 +12,7 @@ from enrollment.matching.calibration import fmr_of
 from enrollment.matching.fusion import person_threshold
 from enrollment.matching.gallery import GalleryIndex
 from enrollment.matching.matcher import match
-from enrollment.matching.sources import IMAGE_SUFFIXES, ISO_SUFFIXES, TEMPLATE_SUFFIXES, load_template
+from enrollment.matching.sources import load_template
 
 _NAMED = re.compile(r"^(?P<subject>.+)_(?P<position>\d{1,2})$")
 
@@ -51,8 +51,8 @@ def match_command(a: Path, b: Path, dpi: int | None) -> None:
 
 
 def _gallery_files(directory: Path) -> list[Path]:
-    known = TEMPLATE_SUFFIXES | ISO_SUFFIXES | IMAGE_SUFFIXES
-    return sorted(f for f in directory.iterdir() if f.is_file() and f.suffix.lower() in known)
+    """Every visible regular file: images by their suffix, templates by their magic bytes (see sources)."""
+    return sorted(f for f in directory.iterdir() if f.is_file() and not f.name.startswith("."))
 
 
 @click.command("identify")

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
                      for name, f in cal.FMR_NAMES.items())
     print(f"all: {len(genuine)} genuine, {len(impostor)} impostor; FNMR at {fnmr}")
     protocol = (f"{len(impostor)} impostor pairs (all different-finger pairs) of {len(labelled)} templates in "
-                f"{', '.join(f.name for f in folders)}; knots to {cal.MIN_TAIL_SAMPLES} samples, tail fit over "
+                f"{', '.join(f.name for f in folders)}; knots to {cal.KNOT_MIN_SAMPLES} samples, tail fit over "
                 f"the top {100 * cal.TAIL_FRACTION:g} %")
     snippet = cal.format_parameters(fitted, protocol)
     print(snippet)

@@ -12,23 +12,24 @@ Protocol (what the command does; the matcher's constants are the published MCC v
 2. Impostor scores: ``match`` of every pair of templates of different fingers, within and across folders
    (for FVC2002: 49,920 pairs). Genuine scores (every pair of the same finger) are only reported.
 3. Knots: the impostor score exceeded by a fraction f of impostors, for f = 10^0, 10^-0.5, ... down to the
-   smallest f that still has ``MIN_TAIL_SAMPLES`` impostors above it. log10 FMR is linear between knots.
+   smallest f that still has ``KNOT_MIN_SAMPLES`` impostors above it. log10 FMR is linear between knots.
 4. Tail: a least-squares line of log10(k / M) against the k-th highest impostor score, over the top 0.3 % of
    the M impostors (k >= MIN_TAIL_SAMPLES); past the last knot log10 FMR falls with that slope (an
-   exponential tail). Thresholds FMR_1_IN_10000 and FMR_1_IN_100000 are usually extrapolated this way.
+   exponential tail). With ~50,000 impostors FMR_1_IN_10000 rests on the 5 highest impostor scores and
+   FMR_1_IN_100000 is extrapolated this way from there.
 5. Check: the same fit on one half of the fingers (odd finger numbers), counting the other half's impostors
    above its thresholds, and the other way round; the command prints both, with the EER per folder.
 
-Run behind the constants now in ``parameters.py`` (2026-11-29): the ISO templates that ship with the public
-repository neilharan/openafis (data/valid/fvc2002, made by that project's extractor, NOT ours). EER per set
-DB1-DB4: 2.15 / 1.07 / 5.35 / 1.13 %. Held-out check (expected 12.2 / 1.2 / 0.12 of 12,160): fit on odd
-fingers 4 / 0 / 0, fit on even fingers 15 / 1 / 1. FNMR over all four sets at FMR_1_IN_1000 / 1_IN_10000 /
-1_IN_100000: 10.5 / 15.9 / 20.2 %. With only ~50,000 impostors the 1/10,000 and 1/100,000 thresholds are
-extrapolated from the tail fit; treat them as estimates.
+Run behind the constants now in ``parameters.py`` (2026-11-29): templates extracted by the project's own
+extractor (``enrollment.extraction``, 43 minutiae on average) from the FVC2002 DB1_B-DB4_B images (DB2 at 569
+dpi, the others at 500), in /work/data/fvc2002_zuil. EER per set DB1-DB4: 1.07 / 2.50 / 5.35 / 2.15 %.
+Held-out check (expected 12.2 / 1.2 / 0.12 of 12,160): fit on odd fingers 6 / 0 / 0, on even fingers
+18 / 5 / 1 (the far tail is heavier than the exponential fit: read FMR_1_IN_100000 as about 1 in 50,000).
+FNMR over all four sets at FMR_1_IN_1000 / 1_IN_10000 / 1_IN_100000: 7.1 / 13.0 / 16.9 %.
 
-Calibration belongs to an extractor: on the same images extracted by NIST mindtct (nbis-py), these thresholds
-give 1 impostor of 49,920 at FMR_1_IN_1000 (too strict for that extractor; EER 2.17 / 0.67 / 6.74 / 3.22 %).
-Re-run this command on images once the project's extractor is in, and use its output.
+Calibration belongs to an extractor: the ISO templates shipped with neilharan/openafis for the same images
+give EER 2.15 / 1.07 / 5.35 / 1.13 % and NIST mindtct's (nbis-py) 2.17 / 0.67 / 6.74 / 3.22 %, each with its
+own impostor tail. Re-run this command whenever the extractor changes, and use its output.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ from enrollment.matching import parameters as p
 from enrollment.matching.matcher import match
 from enrollment.matching.prepared import Prepared, prepare
 
-MIN_TAIL_SAMPLES = 20
+KNOT_MIN_SAMPLES = 5  # a knot needs this many impostors above it (the empirical quantile is unbiased, if noisy)
+MIN_TAIL_SAMPLES = 20  # the tail line is fitted from the 20th highest impostor down (steadier slope)
 TAIL_FRACTION = 0.003
 FMR_NAMES = {"FMR_1_IN_1000": 1e-3, "FMR_1_IN_10000": 1e-4, "FMR_1_IN_100000": 1e-5}
 
@@ -96,7 +98,7 @@ def fit(impostor: np.ndarray) -> Calibration:
         raise ValueError(f"{m} impostor scores are too few to calibrate (need {100 * MIN_TAIL_SAMPLES})")
     knots: list[tuple[float, float]] = []
     exponent = 0.0
-    while 10.0**exponent * m >= MIN_TAIL_SAMPLES:
+    while 10.0**exponent * m >= KNOT_MIN_SAMPLES - 1e-9:
         f = 10.0**exponent
         score = float(np.quantile(scores, 1.0 - f)) if exponent < 0 else float(scores[-1])
         if not knots or score > knots[-1][0]:

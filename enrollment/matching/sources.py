@@ -11,8 +11,7 @@ from pathlib import Path
 from enrollment.errors import EnrollmentError, MatchingError
 from enrollment.template.model import Template
 
-TEMPLATE_SUFFIXES = {".tpl", ".zft", ".template", ".bin"}
-ISO_SUFFIXES = {".iso", ".dat", ".fmr", ".ist"}
+ISO_SUFFIXES = {".iso", ".dat", ".fmr", ".ist"}  # preferred over images of the same name by calibration
 IMAGE_SUFFIXES = {".png", ".bmp", ".jpg", ".jpeg", ".tif", ".tiff", ".wsq", ".pgm"}
 
 

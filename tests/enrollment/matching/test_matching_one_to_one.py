@@ -70,3 +70,13 @@ def test_public_iso_samples_match_and_non_match_with_a_wide_margin(sourceafis_sa
     other = from_iso((sourceafis_samples / "iso-nonmatching.dat").read_bytes())[0]
     assert match(probe, mate) >= 5 * FMR_1_IN_100000
     assert match(probe, other) <= FMR_1_IN_1000 / 1.5
+
+
+def test_public_sample_images_match_through_the_extractor(sourceafis_samples):
+    pytest.importorskip("enrollment.extraction", reason="the extractor has not landed here yet")
+    from enrollment.matching.sources import load_template
+
+    probe, mate, other = (load_template(sourceafis_samples / name)
+                          for name in ("probe.png", "matching.png", "nonmatching.png"))
+    assert match(probe, mate) >= FMR_1_IN_10000
+    assert match(probe, other) < FMR_1_IN_1000
