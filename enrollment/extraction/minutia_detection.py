@@ -13,15 +13,23 @@ import numpy as np
 from enrollment.extraction import parameters as p
 from enrollment.extraction import skeleton_graph
 from enrollment.extraction.minutiae import Minutiae
+from enrollment.extraction.neighbourhood import content_window
 from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING
 
 
 def detect(skeleton: np.ndarray, orientation: np.ndarray) -> Minutiae:
-    """All minutiae of the 0/1 ``skeleton``; ``orientation`` is the ridge angle field in [0, pi)."""
-    graph = skeleton_graph.analyse(skeleton)
+    """All minutiae of the 0/1 ``skeleton``; ``orientation`` is the ridge angle field in [0, pi).
+
+    The graph is analysed on the window around the skeleton's pixels (exact: the analysis is local)."""
+    rows, columns = content_window(skeleton, 2)
+    origin = (rows.start, columns.start)
+    if rows.stop <= rows.start or columns.stop <= columns.start:
+        return _none()
+    graph = skeleton_graph.analyse(np.ascontiguousarray(skeleton[rows, columns]), origin)
     parts = [_endings(graph), _bifurcations(graph)]
     found = Minutiae.concatenate(parts)
-    return Minutiae(found.xy, _snap(found.angle, found.xy, orientation), found.kinds, found.reliability)
+    xy = found.xy + np.array(origin[::-1], np.float64)
+    return Minutiae(xy, _snap(found.angle, xy, orientation), found.kinds, found.reliability)
 
 
 def _endings(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
@@ -37,7 +45,7 @@ def _endings(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
 def _bifurcations(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
     three = [j for j, attached in enumerate(graph.junction_branches) if len(attached) == 3]
     if not three:
-        return Minutiae(np.zeros((0, 2)), np.zeros(0), np.zeros(0, np.uint8), np.zeros(0))
+        return _none()
     centres = np.repeat(graph.junctions[three], 3, axis=0)
     labels = np.concatenate([graph.junction_branches[j] for j in three])
     vectors, support = skeleton_graph.branch_vectors(graph.branches, centres, labels)
@@ -54,6 +62,10 @@ def _bifurcations(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
     xy = graph.junctions[three][enough][:, ::-1].copy()
     n = len(xy)
     return Minutiae(xy, angle, np.full(n, KIND_BIFURCATION, np.uint8), np.zeros(n))
+
+
+def _none() -> Minutiae:
+    return Minutiae(np.zeros((0, 2)), np.zeros(0), np.zeros(0, np.uint8), np.zeros(0))
 
 
 def _snap(angle: np.ndarray, xy: np.ndarray, orientation: np.ndarray) -> np.ndarray:

@@ -49,3 +49,16 @@ NEIGHBOUR_COUNT = np.array([bin(c).count("1") for c in range(256)], np.uint8)
 def crossing_numbers(skeleton: np.ndarray) -> np.ndarray:
     """Crossing number at every pixel of a 0/1 uint8 skeleton (0 off the skeleton)."""
     return lookup(codes(skeleton), CROSSING_NUMBER) * skeleton
+
+
+def content_window(binary: np.ndarray, pad: int) -> tuple[slice, slice]:
+    """Rows and columns holding every non-zero pixel of ``binary`` plus ``pad`` pixels, clipped to the image.
+
+    Local binary steps run on this window only: outside it everything is 0, exactly as the zero border they
+    assume. The window starts on even coordinates so that OpenCV's 2x2-block labelling scans pixels in the
+    same order as on the whole image (labels keep their numbering)."""
+    x, y, w, h = cv2.boundingRect(binary)
+    if w == 0 or h == 0:
+        return slice(0, 0), slice(0, 0)
+    top, left = max(0, y - pad) & ~1, max(0, x - pad) & ~1
+    return slice(top, min(binary.shape[0], y + h + pad)), slice(left, min(binary.shape[1], x + w + pad))

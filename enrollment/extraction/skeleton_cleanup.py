@@ -11,19 +11,27 @@ import numpy as np
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction import skeleton_graph, thinning
-from enrollment.extraction.neighbourhood import crossing_numbers
+from enrollment.extraction.neighbourhood import content_window, crossing_numbers
 
 _BOX = np.ones((3, 3), np.uint8)
 
 
 def apply(skeleton: np.ndarray) -> np.ndarray:
-    """A cleaned copy of the 0/1 ``skeleton``."""
-    skeleton = skeleton.copy()
+    """A cleaned copy of the 0/1 ``skeleton``.
+
+    Every step is local (and bridges join endings already in the skeleton), so it runs on the window around
+    the skeleton's pixels only."""
+    cleaned = np.zeros_like(skeleton)
+    rows, columns = content_window(skeleton, 2)
+    window = np.ascontiguousarray(skeleton[rows, columns])
+    if window.size == 0:
+        return cleaned
     for _ in range(2):
-        skeleton = _prune_spurs(skeleton)
-    skeleton = _bridge_gaps(skeleton)
-    skeleton = _prune_spurs(skeleton)
-    return _drop_fragments(skeleton)
+        window = _prune_spurs(window)
+    window = _bridge_gaps(window)
+    window = _prune_spurs(window)
+    cleaned[rows, columns] = _drop_fragments(window)
+    return cleaned
 
 
 def _prune_spurs(skeleton: np.ndarray) -> np.ndarray:
@@ -36,8 +44,7 @@ def _prune_spurs(skeleton: np.ndarray) -> np.ndarray:
     has_ending = np.zeros(count, bool)
     has_ending[labels[graph.endings[:, 0], graph.endings[:, 1]]] = True
     at_junction = np.zeros(count, bool)
-    for attached in graph.junction_branches:
-        at_junction[attached] = True
+    at_junction[np.concatenate(graph.junction_branches)] = True
     spur = has_ending & at_junction & (length <= p.SPUR_LENGTH)
     spur[0] = False
     if not spur.any():
@@ -45,10 +52,10 @@ def _prune_spurs(skeleton: np.ndarray) -> np.ndarray:
     pruned = skeleton.copy()
     pruned[spur[labels]] = 0
     # the spur's first pixel next to the junction is left as a nub: remove stray endings there (twice)
-    near_junction = cv2.dilate((crossing_numbers(skeleton) >= 3).astype(np.uint8), _BOX, iterations=2) > 0
+    near_junction = cv2.dilate((graph.crossing >= 3).view(np.uint8), _BOX, iterations=2)
+    candidates = (near_junction > 0) & (labels == 0)  # nubs are junction-zone pixels near a junction
     for _ in range(2):
-        nub = (crossing_numbers(pruned) == 1) & near_junction & (labels == 0)
-        pruned[nub] = 0
+        pruned[(crossing_numbers(pruned) == 1) & candidates] = 0
     return thinning.apply(pruned)
 
 

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.neighbourhood import bits, codes, lookup
+from enrollment.extraction.neighbourhood import bits, codes, content_window, lookup
 
 
 def _deletion_table(second: bool) -> np.ndarray:
@@ -33,6 +33,14 @@ _TABLES = (_deletion_table(False).astype(np.uint8), _deletion_table(True).astype
 def apply(ridges: np.ndarray) -> np.ndarray:
     """The skeleton (uint8 0/1) of the 0/1 ridge map."""
     skeleton = (ridges > 0).astype(np.uint8)
+    rows, columns = content_window(skeleton, 1)
+    _thin(skeleton[rows, columns])  # a view: thinned in place
+    return skeleton
+
+
+def _thin(skeleton: np.ndarray) -> None:
+    if skeleton.size == 0:
+        return
     for _ in range(p.MAX_THINNING_ITERATIONS):
         changed = False
         for table in _TABLES:
@@ -42,4 +50,3 @@ def apply(ridges: np.ndarray) -> np.ndarray:
                 changed = True
         if not changed:
             break
-    return skeleton
