@@ -10,12 +10,16 @@ response is upsampled, which keeps the zero crossings for a small part of the co
 
 from __future__ import annotations
 
+import functools
 import math
 
 import cv2
 import numpy as np
 
 from enrollment.extraction import parameters as p
+
+_Filter = tuple[float, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]
+"""One orientation of the bank: row key, even/odd row kernels, even/odd column kernels, odd-part sign."""
 
 
 def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -34,7 +38,8 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     theta = cv2.resize(angle[top:bottom, left:right], size, interpolation=cv2.INTER_NEAREST)
     local_period = cv2.resize(period[top:bottom, left:right], size, interpolation=cv2.INTER_LINEAR)
     count = p.GABOR_ORIENTATIONS
-    index = np.rint(theta * (count / math.pi)).astype(np.intp) % count
+    index = np.rint(theta * (count / math.pi)).astype(np.intp)
+    index[index >= count] -= count  # theta < pi: only the top bin wraps
     periods = np.asarray(p.GABOR_PERIODS, dtype=np.float32)
     position = np.interp(local_period, periods, np.arange(len(periods))).astype(np.float32)
     response = np.zeros_like(small)
@@ -42,7 +47,9 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         weight = np.clip(1.0 - np.abs(position - j), 0.0, 1.0)
         if not weight.any():
             continue
-        responses = _bank_responses(small, float(wavelength) / factor, count)
+        used = np.zeros(count, bool)
+        used[index[weight > 0]] = True  # other filters would be multiplied by a zero weight everywhere
+        responses = _bank_responses(small, float(wavelength) / factor, count, used)
         response += weight * np.take_along_axis(responses, index[None], axis=0)[0]
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
@@ -54,32 +61,46 @@ def _radius(wavelength: float) -> int:
     return math.ceil(p.GABOR_RADIUS_SIGMAS * p.GABOR_SIGMA_FACTOR * wavelength)
 
 
-def _bank_responses(image: np.ndarray, wavelength: float, count: int) -> np.ndarray:
-    """Responses (count, h, w) of the even Gabor filters for ridge directions k*pi/count, unit gain."""
+def _bank_responses(image: np.ndarray, wavelength: float, count: int, used: np.ndarray) -> np.ndarray:
+    """Responses (count, h, w) of the even Gabor filters for ridge directions k*pi/count, unit gain; 0 for the
+    filters not ``used``."""
+    rows: dict[float, tuple[np.ndarray, np.ndarray | None]] = {}
+    out = np.zeros((count, *image.shape), np.float32)
+    for k, (key, row_even, row_odd, column_even, column_odd, sign) in enumerate(_bank(wavelength, count)):
+        if not used[k]:
+            continue
+        if key not in rows:
+            rows[key] = (cv2.filter2D(image, -1, row_even, borderType=cv2.BORDER_CONSTANT),
+                         cv2.filter2D(image, -1, row_odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
+        even_part, odd_part = rows[key]
+        response = cv2.filter2D(even_part, -1, column_even, borderType=cv2.BORDER_CONSTANT)
+        if odd_part is not None and sign != 0:
+            odd = cv2.filter2D(odd_part, -1, column_odd, borderType=cv2.BORDER_CONSTANT)
+            response = response - odd if sign > 0 else response + odd
+        out[k] = response
+    return out
+
+
+@functools.cache
+def _bank(wavelength: float, count: int) -> tuple[_Filter, ...]:
+    """Per orientation k: the row-pass key (|cos| of the carrier), the even/odd row and column kernels, and
+    how the odd parts combine (+1: subtract, -1: add, 0: no odd part). Built once per process."""
     sigma = p.GABOR_SIGMA_FACTOR * wavelength
     radius = _radius(wavelength)
     offsets = np.arange(-radius, radius + 1, dtype=np.float64)
     envelope = np.exp(-(offsets**2) / (2 * sigma**2))
     envelope /= envelope.sum() / math.sqrt(2.0)  # (sum G)^2 / 2 == 1: unit response to a matched sinusoid
-    rows: dict[float, tuple[np.ndarray, np.ndarray]] = {}
-    out = np.empty((count, *image.shape), np.float32)
+    bank = []
     for k in range(count):
         normal = k * math.pi / count + math.pi / 2  # the carrier runs across the ridges
         c, s = math.cos(normal), math.sin(normal)
         key = round(abs(c), 6)
-        if key not in rows:
-            phase = 2 * math.pi * key * offsets / wavelength
-            even = (envelope * np.cos(phase)).astype(np.float32)[None, :]
-            odd = (envelope * np.sin(phase)).astype(np.float32)[None, :]
-            rows[key] = (cv2.filter2D(image, -1, even, borderType=cv2.BORDER_CONSTANT),
-                         cv2.filter2D(image, -1, odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
-        row_even, row_odd = rows[key]
+        phase = 2 * math.pi * key * offsets / wavelength
+        row_even = (envelope * np.cos(phase)).astype(np.float32)[None, :]
+        row_odd = (envelope * np.sin(phase)).astype(np.float32)[None, :]
         phase = 2 * math.pi * s * offsets / wavelength
         column_even = (envelope * np.cos(phase)).astype(np.float32)[:, None]
         column_odd = (envelope * np.sin(phase)).astype(np.float32)[:, None]
-        response = cv2.filter2D(row_even, -1, column_even, borderType=cv2.BORDER_CONSTANT)
-        if row_odd is not None and abs(s) > 1e-6:
-            odd_part = cv2.filter2D(row_odd, -1, column_odd, borderType=cv2.BORDER_CONSTANT)
-            response = response - odd_part if c >= 0 else response + odd_part
-        out[k] = response
-    return out
+        sign = 0 if abs(s) <= 1e-6 else (1 if c >= 0 else -1)
+        bank.append((key, row_even, row_odd, column_even, column_odd, sign))
+    return tuple(bank)

@@ -44,5 +44,16 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     cos2 = blur(cos2 * scale, sigma)
     sin2 = blur(sin2 * scale, sigma)
     gradient = 0.5 * np.arctan2(sin2, cos2)
-    angle = np.mod(gradient + np.pi / 2, np.pi).astype(np.float32)
+    angle = _ridge_angle(gradient)
     return OrientationField(angle, np.clip(coherence, 0.0, 1.0).astype(np.float32) * weight)
+
+
+_PI = np.float32(np.pi)
+
+
+def _ridge_angle(gradient: np.ndarray) -> np.ndarray:
+    """``(gradient + pi/2) mod pi`` for float32 gradient angles in [-pi/2, pi/2]: the sum lies in [0, pi], so
+    the modulo is one conditional subtraction (numpy's float32 ``mod`` costs ~50x more; same bits)."""
+    angle = gradient + _PI / 2
+    angle[angle >= _PI] -= _PI
+    return angle

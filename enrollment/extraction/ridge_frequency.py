@@ -7,6 +7,8 @@ band of plausible ridge periods gives the period. Blocks without a clear peak bo
 
 from __future__ import annotations
 
+import functools
+
 import cv2
 import numpy as np
 import scipy.fft
@@ -27,7 +29,7 @@ def compute(image: np.ndarray, mask_blocks: np.ndarray, blocks: BlockMap) -> np.
     periods = np.full(mask_blocks.shape, np.nan, np.float32)
     weights = np.zeros(mask_blocks.shape, np.float32)
     if len(rows):
-        patches = _patches(padded, rows * blocks.size, cols * blocks.size, window)
+        patches = _patches(padded, rows, cols, blocks.size, window)
         period, share = _spectral_period(patches, window)
         good = share >= p.MIN_PEAK_SHARE
         periods[rows[good], cols[good]] = period[good]
@@ -35,12 +37,16 @@ def compute(image: np.ndarray, mask_blocks: np.ndarray, blocks: BlockMap) -> np.
     return _smooth(periods, weights)
 
 
-def _patches(padded: np.ndarray, tops: np.ndarray, lefts: np.ndarray, window: int) -> np.ndarray:
-    offsets = np.arange(window)
-    ys = tops[:, None, None] + offsets[None, :, None]
-    xs = lefts[:, None, None] + offsets[None, None, :]
+def _patches(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray, step: int, window: int) -> np.ndarray:
+    """The Hann-weighted ``window``-wide patch starting at (row, col) * ``step`` of ``padded``, for each block."""
+    views = np.lib.stride_tricks.sliding_window_view(padded, (window, window))[::step, ::step]
+    return views[rows, cols] * _hann(window)
+
+
+@functools.cache
+def _hann(window: int) -> np.ndarray:
     hann = np.hanning(window).astype(np.float32)
-    return padded[ys, xs] * (hann[:, None] * hann[None, :])
+    return hann[:, None] * hann[None, :]
 
 
 def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
