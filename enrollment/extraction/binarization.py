@@ -9,14 +9,23 @@ import cv2
 import numpy as np
 
 from enrollment.extraction import parameters as p
+from enrollment.extraction.neighbourhood import content_window
 
 
 def apply(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Ridge map (uint8 0/1) of ``enhanced`` inside ``mask``."""
-    ridges = ((enhanced < 0) & mask).astype(np.uint8)
+    """Ridge map (uint8 0/1) of ``enhanced`` inside ``mask``.
+
+    Runs on the window around the mask plus a margin: outside it there are no ridges, and the margin keeps the
+    valley outside the print one large component (never filled), as on the whole image."""
+    result = np.zeros(mask.shape, np.uint8)
+    rows, columns = content_window(mask.view(np.uint8), 2)
+    if rows.stop <= rows.start or columns.stop <= columns.start:
+        return result
+    ridges = ((enhanced[rows, columns] < 0) & mask[rows, columns]).astype(np.uint8)
     ridges = _remove_small(ridges, p.MIN_RIDGE_ISLAND_AREA)
-    valleys = _remove_small((1 - ridges).astype(np.uint8), p.MAX_PORE_AREA, connectivity=4)
-    return (1 - valleys).astype(np.uint8)
+    valleys = _remove_small(1 - ridges, p.MAX_PORE_AREA, connectivity=4)
+    result[rows, columns] = 1 - valleys
+    return result
 
 
 def _remove_small(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.ndarray:
