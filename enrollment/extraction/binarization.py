@@ -30,6 +30,7 @@ def apply(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 def _remove_small(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.ndarray:
     count, labels = cv2.connectedComponents(binary, connectivity=connectivity)
-    keep = (np.bincount(labels.ravel(), minlength=count) > max_area).astype(np.uint8)
+    on = np.flatnonzero(binary.view(bool))  # count only labelled pixels: label 0 is dropped anyway
+    keep = (np.bincount(labels.ravel()[on], minlength=count) > max_area).astype(np.uint8)
     keep[0] = 0
-    return keep[labels]
+    return keep.take(labels)
