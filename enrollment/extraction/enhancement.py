@@ -27,10 +27,10 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     enhanced = np.zeros_like(image)
     if not mask.any():
         return enhanced
-    ys, xs = np.nonzero(mask)
+    x, y, w, h = cv2.boundingRect(mask.view(np.uint8))
     pad = _radius(max(p.GABOR_PERIODS))
-    top, bottom = max(0, ys.min() - pad), min(image.shape[0], ys.max() + pad + 1)
-    left, right = max(0, xs.min() - pad), min(image.shape[1], xs.max() + pad + 1)
+    top, bottom = max(0, y - pad), min(image.shape[0], y + h + pad)
+    left, right = max(0, x - pad), min(image.shape[1], x + w + pad)
     window = np.ascontiguousarray(image[top:bottom, left:right])
     factor = p.ENHANCEMENT_DECIMATION
     size = (-(-window.shape[1] // factor), -(-window.shape[0] // factor))
@@ -53,7 +53,7 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         response += weight * np.take_along_axis(responses, index[None], axis=0)[0]
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
-    enhanced[~mask] = 0.0
+    np.copyto(enhanced, 0.0, where=~mask)
     return enhanced
 
 
