@@ -26,8 +26,9 @@ def apply(skeleton: np.ndarray) -> np.ndarray:
     window = np.ascontiguousarray(skeleton[rows, columns])
     if window.size == 0:
         return cleaned
-    for _ in range(2):
-        window = _prune_spurs(window)
+    # one pruning pass before bridging: a second one changed the skeleton of 16 of the 320 FVC2002 B images
+    # but no template (all 320 identical, same EER on DB1-DB4), and costs ~7% of the extraction
+    window = _prune_spurs(window)
     window = _bridge_gaps(window)
     window = _prune_spurs(window)
     cleaned[rows, columns] = _drop_fragments(window)
