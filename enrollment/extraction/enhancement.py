@@ -47,9 +47,10 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         weight = np.clip(1.0 - np.abs(position - j), 0.0, 1.0)
         if not weight.any():
             continue
-        used = np.zeros(count, bool)
-        used[index[weight > 0]] = True  # other filters would be multiplied by a zero weight everywhere
-        responses = _bank_responses(small, float(wavelength) / factor, count, used)
+        active = weight > 0
+        rows = np.zeros((count, small.shape[0]), bool)  # rows where each filter is selected with a weight
+        rows[index[active], np.nonzero(active)[0]] = True
+        responses = _bank_responses(small, float(wavelength) / factor, count, rows)
         response += weight * np.take_along_axis(responses, index[None], axis=0)[0]
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
@@ -61,23 +62,42 @@ def _radius(wavelength: float) -> int:
     return math.ceil(p.GABOR_RADIUS_SIGMAS * p.GABOR_SIGMA_FACTOR * wavelength)
 
 
-def _bank_responses(image: np.ndarray, wavelength: float, count: int, used: np.ndarray) -> np.ndarray:
-    """Responses (count, h, w) of the even Gabor filters for ridge directions k*pi/count, unit gain; 0 for the
-    filters not ``used``."""
-    rows: dict[float, tuple[np.ndarray, np.ndarray | None]] = {}
+def _bank_responses(image: np.ndarray, wavelength: float, count: int, rows: np.ndarray) -> np.ndarray:
+    """Responses (count, h, w) of the even Gabor filters for ridge directions k*pi/count, unit gain, on the
+    span of rows where ``rows[k]`` is set (0 elsewhere: those values are only ever multiplied by a zero weight).
+
+    Each pass runs on a band of whole rows reaching ``radius`` beyond the span (or the image edge): the same
+    arithmetic per pixel as on the whole image, so the same values bit for bit."""
+    height = image.shape[0]
+    radius = _radius(wavelength)
+    spans: dict[int, tuple[int, int]] = {}
+    for k in range(count):
+        found = np.flatnonzero(rows[k])
+        if len(found):
+            spans[k] = (int(found[0]), int(found[-1]) + 1)
+    bank = _bank(wavelength, count)
+    bands: dict[float, tuple[int, int]] = {}
+    for k, (start, stop) in spans.items():
+        low, high = max(0, start - radius), min(height, stop + radius)
+        key = bank[k][0]
+        bands[key] = (min(low, bands[key][0]), max(high, bands[key][1])) if key in bands else (low, high)
+    row_passes: dict[float, tuple[int, np.ndarray, np.ndarray | None]] = {}
     out = np.zeros((count, *image.shape), np.float32)
-    for k, (key, row_even, row_odd, column_even, column_odd, sign) in enumerate(_bank(wavelength, count)):
-        if not used[k]:
-            continue
-        if key not in rows:
-            rows[key] = (cv2.filter2D(image, -1, row_even, borderType=cv2.BORDER_CONSTANT),
-                         cv2.filter2D(image, -1, row_odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
-        even_part, odd_part = rows[key]
-        response = cv2.filter2D(even_part, -1, column_even, borderType=cv2.BORDER_CONSTANT)
+    for k, (start, stop) in spans.items():
+        key, row_even, row_odd, column_even, column_odd, sign = bank[k]
+        if key not in row_passes:
+            low, high = bands[key]
+            band = image[low:high]
+            row_passes[key] = (low, cv2.filter2D(band, -1, row_even, borderType=cv2.BORDER_CONSTANT),
+                               cv2.filter2D(band, -1, row_odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
+        offset, even_part, odd_part = row_passes[key]
+        low, high = max(0, start - radius), min(height, stop + radius)
+        response = cv2.filter2D(even_part[low - offset : high - offset], -1, column_even,
+                                borderType=cv2.BORDER_CONSTANT)
         if odd_part is not None and sign != 0:
-            odd = cv2.filter2D(odd_part, -1, column_odd, borderType=cv2.BORDER_CONSTANT)
+            odd = cv2.filter2D(odd_part[low - offset : high - offset], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
             response = response - odd if sign > 0 else response + odd
-        out[k] = response
+        out[k, start:stop] = response[start - low : stop - low]
     return out
 
 
