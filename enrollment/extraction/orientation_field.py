@@ -30,22 +30,25 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     gy = cv2.Sobel(blurred, cv2.CV_32F, 0, 1, ksize=3)
     weight = mask.astype(np.float32)
     sigma = p.ORIENTATION_SIGMA
-    gxx = blur(gx * gx * weight, sigma)
-    gyy = blur(gy * gy * weight, sigma)
-    gxy = blur(gx * gy * weight, sigma)
+    gxx = blur(_product(gx, gx, weight), sigma)
+    gyy = blur(_product(gy, gy, weight), sigma)
+    gxy = blur(_product(gx, gy, weight), sigma)
+    # the same operations as written out in the docstring, in place where a temporary would be thrown away
     cos2 = gxx - gyy
-    sin2 = 2.0 * gxy
-    energy = gxx + gyy
-    strength = np.sqrt(cos2 * cos2 + sin2 * sin2)
-    coherence = strength / np.maximum(energy, 1e-6)
+    sin2 = np.multiply(gxy, 2.0, out=gxy)
+    energy = np.add(gxx, gyy, out=gxx)
+    np.maximum(energy, 1e-6, out=energy)
+    strength = np.sqrt(np.add(np.multiply(cos2, cos2, out=gyy), sin2 * sin2, out=gyy), out=gyy)
+    coherence = strength / energy
     # second pass: average unit doubled-angle vectors weighted by coherence (bridges scars and creases)
-    scale = coherence / np.maximum(strength, 1e-6)
+    scale = np.divide(coherence, np.maximum(strength, 1e-6, out=strength), out=strength)
     sigma = p.ORIENTATION_SMOOTH_SIGMA
-    cos2 = blur(cos2 * scale, sigma)
-    sin2 = blur(sin2 * scale, sigma)
-    gradient = 0.5 * np.arctan2(sin2, cos2)
+    cos2 = blur(np.multiply(cos2, scale, out=cos2), sigma)
+    sin2 = blur(np.multiply(sin2, scale, out=sin2), sigma)
+    gradient = np.multiply(np.arctan2(sin2, cos2, out=sin2), 0.5, out=sin2)
     angle = _ridge_angle(gradient)
-    return OrientationField(angle, np.clip(coherence, 0.0, 1.0).astype(np.float32) * weight)
+    np.clip(coherence, 0.0, 1.0, out=coherence)
+    return OrientationField(angle, np.multiply(coherence, weight, out=coherence))
 
 
 _PI = np.float32(np.pi)
@@ -57,3 +60,10 @@ def _ridge_angle(gradient: np.ndarray) -> np.ndarray:
     angle = gradient + _PI / 2
     angle[angle >= _PI] -= _PI
     return angle
+
+
+def _product(a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``a * b * weight`` with one temporary."""
+    product = a * b
+    product *= weight
+    return product
