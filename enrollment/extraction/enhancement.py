@@ -50,8 +50,8 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         active = weight > 0
         rows = np.zeros((count, small.shape[0]), bool)  # rows where each filter is selected with a weight
         rows[index[active], np.nonzero(active)[0]] = True
-        responses = _bank_responses(small, float(wavelength) / factor, count, rows)
-        response += weight * np.take_along_axis(responses, index[None], axis=0)[0]
+        selected = _selected_responses(small, float(wavelength) / factor, index, rows)
+        response += np.multiply(selected, weight, out=selected)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
     np.copyto(enhanced, 0.0, where=~mask)
@@ -62,13 +62,14 @@ def _radius(wavelength: float) -> int:
     return math.ceil(p.GABOR_RADIUS_SIGMAS * p.GABOR_SIGMA_FACTOR * wavelength)
 
 
-def _bank_responses(image: np.ndarray, wavelength: float, count: int, rows: np.ndarray) -> np.ndarray:
-    """Responses (count, h, w) of the even Gabor filters for ridge directions k*pi/count, unit gain, on the
-    span of rows where ``rows[k]`` is set (0 elsewhere: those values are only ever multiplied by a zero weight).
+def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """At each pixel, the response of the even Gabor filter ``index`` (ridge direction index*pi/count, unit
+    gain), within the span of rows where ``rows[index]`` is set (0 elsewhere: those values are only ever
+    multiplied by a zero weight).
 
     Each pass runs on a band of whole rows reaching ``radius`` beyond the span (or the image edge): the same
     arithmetic per pixel as on the whole image, so the same values bit for bit."""
-    height = image.shape[0]
+    count, height = rows.shape
     radius = _radius(wavelength)
     spans: dict[int, tuple[int, int]] = {}
     for k in range(count):
@@ -82,7 +83,7 @@ def _bank_responses(image: np.ndarray, wavelength: float, count: int, rows: np.n
         key = bank[k][0]
         bands[key] = (min(low, bands[key][0]), max(high, bands[key][1])) if key in bands else (low, high)
     row_passes: dict[float, tuple[int, np.ndarray, np.ndarray | None]] = {}
-    out = np.zeros((count, *image.shape), np.float32)
+    out = np.zeros(image.shape, np.float32)
     for k, (start, stop) in spans.items():
         key, row_even, row_odd, column_even, column_odd, sign = bank[k]
         if key not in row_passes:
@@ -97,7 +98,7 @@ def _bank_responses(image: np.ndarray, wavelength: float, count: int, rows: np.n
         if odd_part is not None and sign != 0:
             odd = cv2.filter2D(odd_part[low - offset : high - offset], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
             response = response - odd if sign > 0 else response + odd
-        out[k, start:stop] = response[start - low : stop - low]
+        np.copyto(out[start:stop], response[start - low : stop - low], where=index[start:stop] == k)
     return out
 
 
