@@ -85,6 +85,7 @@ def _annulus() -> tuple[np.ndarray, np.ndarray]:
 
 
 _DY, _DX = _annulus()
+_DY_F, _DX_F = _DY.astype(np.float64), _DX.astype(np.float64)
 
 
 def branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -98,12 +99,17 @@ def branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray
     padded = np.pad(branches, r)
     cy = np.rint(centres[:, 0]).astype(np.intp) + r
     cx = np.rint(centres[:, 1]).astype(np.intp) + r
-    window = padded[cy[:, None] + _DY[None, :], cx[:, None] + _DX[None, :]]
+    width = padded.shape[1]
+    window = padded.ravel().take((cy * width + cx)[:, None] + (_DY * width + _DX)[None, :])
     hits = (window == labels[:, None]) & (labels[:, None] > 0)
     count = hits.sum(axis=1)
-    # offsets from the exact (possibly sub-pixel) centre
-    off_x = _DX[None, :] + (cx - r - centres[:, 1])[:, None]
-    off_y = _DY[None, :] + (cy - r - centres[:, 0])[:, None]
     safe = np.maximum(count, 1)
+    # offsets from the exact (possibly sub-pixel) centre
+    shift_x, shift_y = cx - r - centres[:, 1], cy - r - centres[:, 0]
+    if not shift_x.any() and not shift_y.any():  # whole-pixel centres: sums of integers, exact in any order
+        weights = hits.astype(np.float64)
+        return np.stack([weights @ _DX_F / safe, weights @ _DY_F / safe], axis=1), count
+    off_x = _DX[None, :] + shift_x[:, None]
+    off_y = _DY[None, :] + shift_y[:, None]
     vectors = np.stack([(hits * off_x).sum(axis=1) / safe, (hits * off_y).sum(axis=1) / safe], axis=1)
     return vectors, count
