@@ -14,6 +14,7 @@ import pytest
 from enrollment.matching import GalleryIndex, match, sketch
 from enrollment.matching import parameters as p
 from enrollment.template import read_templates
+from enrollment.template.model import Template
 
 
 def synthetic_pairs(make_finger, impression) -> list[tuple]:
@@ -139,3 +140,20 @@ def test_coarse_scores_and_shortlist_are_unchanged(frozen_gallery):
     assert first.tolist() == FIRST_PASS_SCORES
     assert second.tolist() == SECOND_PASS_SCORES
     assert sorted(index.shortlist(2, probes[0][2]).tolist()) == SHORTLIST
+
+
+def test_batch_sketches_equal_one_at_a_time(make_finger, impression):
+    g = np.random.default_rng(4)
+    fingers = [make_finger(g) for _ in range(20)]
+    empty = Template.create(width=100, height=100, positions=np.zeros((0, 2)), directions=np.zeros(0))
+    templates = [*fingers, impression(fingers[0], g, drop=0.95, spurious=0.0), empty]
+    words, directions, counts, lengths = sketch.batch_sketches(templates, p.SKETCHES_PER_TEMPLATE)
+    start = 0
+    for template, length in zip(templates, lengths, strict=True):
+        alone = sketch.sketches(template, p.SKETCHES_PER_TEMPLATE)
+        assert length == len(alone[0])
+        np.testing.assert_array_equal(words[start:start + length], alone[0])
+        np.testing.assert_array_equal(directions[start:start + length], alone[1])
+        np.testing.assert_array_equal(counts[start:start + length], alone[2])
+        start += length
+    assert start == len(words) and lengths[-1] == 0
