@@ -9,7 +9,8 @@ pairs greedily, relax on a dense compatibility matrix), written for speed; they 
   available pairs tie at the best value, the sort order (numba's quicksort) decides, so the caller falls back
   to that sort (:func:`select_sorted`).
 * Compatibility: a sigmoid factor provably below ``NEGLIGIBLE`` (the argument beyond a bound with a margin far
-  above rounding) is skipped without evaluating ``exp``; the value would have been dropped anyway.
+  above rounding) is skipped without evaluating ``exp`` (nor ``hypot``, when the cheaper square-root distances
+  already differ by more than the bound); the value would have been dropped anyway.
 * Relaxation: the weighted sums skip zero compatibilities; adding ``0.0 * x`` leaves a sum unchanged, and the
   remaining terms are added in the same order.
 """
@@ -131,8 +132,13 @@ def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c, far):
         a1, b1 = sel_a[t], sel_b[t]
         for k in range(t + 1, nr):
             a2, b2 = sel_a[k], sel_b[k]
-            da = math.hypot(xa[a2] - xa[a1], ya[a2] - ya[a1])
-            db = math.hypot(xb[b2] - xb[b1], yb[b2] - yb[b1])
+            vax, vay = xa[a2] - xa[a1], ya[a2] - ya[a1]
+            vbx, vby = xb[b2] - xb[b1], yb[b2] - yb[b1]
+            # sqrt of the sum of squares is within a few ulps (< 1e-12 px here) of hypot: a cheap exact test
+            if abs(math.sqrt(vax * vax + vay * vay) - math.sqrt(vbx * vbx + vby * vby)) > far[0] + 1e-9:
+                continue
+            da = math.hypot(vax, vay)
+            db = math.hypot(vbx, vby)
             v1 = abs(da - db)
             if v1 > far[0]:
                 continue
@@ -148,8 +154,6 @@ def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c, far):
             if r12 < NEGLIGIBLE:
                 continue
             # radial angles: (ta1 - angle of a1->a2) - (tb1 - angle of b1->b2), with one atan2
-            vax, vay = xa[a2] - xa[a1], ya[a2] - ya[a1]
-            vbx, vby = xb[b2] - xb[b1], yb[b2] - yb[b1]
             turn = math.atan2(vbx * vay - vby * vax, vbx * vax + vby * vay)
             d3 = abs(angle_difference(ta[a1] - tb[b1] - turn, 0.0))
             rho[t, k] = rho[k, t] = r12 * _sigmoid(d3, c[12], c[13])

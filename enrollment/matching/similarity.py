@@ -49,15 +49,16 @@ def _local(ta, ba, ma, tb, bb, mb, max_turn: float, min_bits: float) -> np.ndarr
     na, nb = ta.shape[0], tb.shape[0]
     mask_words = ma.shape[1]
     nd = ba.shape[1] // mask_words
+    words = ba.shape[1]
     gamma = np.zeros(na * nb)
-    common = np.empty(mask_words, dtype=np.uint64)
+    common = np.empty(words, dtype=np.uint64)  # the common spatial mask, repeated for every direction cell
     ones_a = np.zeros(na, dtype=np.int64)  # set bits per cylinder, for the shortcuts
     ones_b = np.zeros(nb, dtype=np.int64)
     for i in range(na):
-        for w in range(ba.shape[1]):
+        for w in range(words):
             ones_a[i] += popcount64(ba[i, w])
     for j in range(nb):
-        for w in range(bb.shape[1]):
+        for w in range(words):
             ones_b[j] += popcount64(bb[j, w])
     for i in range(na):
         for j in range(nb):
@@ -67,31 +68,34 @@ def _local(ta, ba, ma, tb, bb, mb, max_turn: float, min_bits: float) -> np.ndarr
             a_inside = True  # a's valid cells all valid in b too
             b_inside = True
             for w in range(mask_words):
-                common[w] = ma[i, w] & mb[j, w]
-                matchable += popcount64(common[w])
-                a_inside = a_inside and common[w] == ma[i, w]
-                b_inside = b_inside and common[w] == mb[j, w]
+                m = ma[i, w] & mb[j, w]
+                common[w] = m
+                matchable += popcount64(m)
+                a_inside = a_inside and m == ma[i, w]
+                b_inside = b_inside and m == mb[j, w]
             if matchable * nd < min_bits:
                 continue
             px = 0
             if a_inside and b_inside:  # both cylinders valid on the same cells: no masking needed
-                for w in range(mask_words * nd):
+                for w in range(words):
                     px += popcount64(ba[i, w] ^ bb[j, w])
                 if ones_a[i] + ones_b[j] > 0:
                     gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(ones_a[i]) + math.sqrt(ones_b[j]))
                 continue
-            pa = ones_a[i] if a_inside else 0
-            pb = ones_b[j] if b_inside else 0
-            for d in range(nd):
-                base = d * mask_words
-                for w in range(mask_words):
-                    m = common[w]
-                    wa, wb = ba[i, base + w], bb[j, base + w]
-                    px += popcount64((wa ^ wb) & m)
-                    if not a_inside:
-                        pa += popcount64(wa & m)
-                    if not b_inside:
-                        pb += popcount64(wb & m)
+            for w in range(mask_words, words):
+                common[w] = common[w - mask_words]
+            for w in range(words):
+                px += popcount64((ba[i, w] ^ bb[j, w]) & common[w])
+            pa = ones_a[i]
+            if not a_inside:
+                pa = 0
+                for w in range(words):
+                    pa += popcount64(ba[i, w] & common[w])
+            pb = ones_b[j]
+            if not b_inside:
+                pb = 0
+                for w in range(words):
+                    pb += popcount64(bb[j, w] & common[w])
             if pa + pb == 0:
                 continue
             gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(pa) + math.sqrt(pb))
