@@ -44,19 +44,23 @@ def _sigmoid(v: float, mu: float, tau: float) -> float:
 
 
 @njit(cache=True, inline="always")
-def _row_best(gamma, nb, i, used_b, best_j, best_v, tied) -> None:
-    """Best available (positive) column of row i, and whether another available column ties with it."""
-    j_best, v_best, dup = -1, 0.0, False
+def _row_best(gamma, nb, i, free_b, best_j, best_v, tied) -> None:
+    """Best available (positive) column of row i, and whether another available column ties with it.
+
+    Written without data-dependent branches (the comparisons of random similarities mispredict): taken
+    columns count as 0 through ``free_b`` (1.0 free, 0.0 taken), which no positive similarity equals.
+    """
+    j_best, v_best = -1, 0.0
     base = i * nb
     for j in range(nb):
-        g = gamma[base + j]
-        if g <= 0.0 or used_b[j]:
-            continue
-        if g > v_best:
-            j_best, v_best, dup = j, g, False
-        elif g == v_best:
-            dup = True
-    best_j[i], best_v[i], tied[i] = j_best, v_best, dup
+        g = gamma[base + j] * free_b[j]
+        better = g > v_best
+        v_best = g if better else v_best
+        j_best = j if better else j_best
+    equal = 0
+    for j in range(nb):
+        equal += gamma[base + j] * free_b[j] == v_best
+    best_j[i], best_v[i], tied[i] = j_best, v_best, equal > 1
 
 
 @njit(cache=True)
@@ -67,12 +71,12 @@ def select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
     the sort's tie-breaking.
     """
     used_a = np.zeros(na, dtype=np.bool_)
-    used_b = np.zeros(nb, dtype=np.bool_)
+    free_b = np.ones(nb)
     best_j = np.empty(na, dtype=np.int64)
     best_v = np.empty(na)
     tied = np.empty(na, dtype=np.bool_)
     for i in range(na):
-        _row_best(gamma, nb, i, used_b, best_j, best_v, tied)
+        _row_best(gamma, nb, i, free_b, best_j, best_v, tied)
     nr = 0
     while nr < limit:
         top, v, dup = -1, 0.0, False
@@ -80,21 +84,23 @@ def select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
             if used_a[i] or best_j[i] < 0:
                 continue
             if best_v[i] > v:
-                top, v, dup = i, best_v[i], tied[i]
+                top, v, dup = i, best_v[i], False
             elif best_v[i] == v:
                 dup = True
         if top < 0:
             break
-        if dup:
+        if tied[top]:  # the flag may be stale (the equal column taken since): look again
+            _row_best(gamma, nb, top, free_b, best_j, best_v, tied)
+        if dup or tied[top]:
             return -1
         j = best_j[top]
         sel_a[nr], sel_b[nr], lam[nr] = top, j, v
         nr += 1
         used_a[top] = True
-        used_b[j] = True
+        free_b[j] = 0.0
         for i in range(na):
             if not used_a[i] and best_j[i] == j:
-                _row_best(gamma, nb, i, used_b, best_j, best_v, tied)
+                _row_best(gamma, nb, i, free_b, best_j, best_v, tied)
     return nr
 
 
