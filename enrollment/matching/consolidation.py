@@ -8,9 +8,9 @@ pairs greedily, relax on a dense compatibility matrix), written for speed; they 
   column, recomputed only when that column is taken. The identity holds when values are distinct; when two
   available pairs tie at the best value, the sort order (numba's quicksort) decides, so the caller falls back
   to that sort (:func:`select_sorted`).
-* Compatibility: a sigmoid factor provably below ``NEGLIGIBLE`` (the argument beyond a bound with a margin far
-  above rounding) is skipped without evaluating ``exp`` (nor ``hypot``, when the cheaper square-root distances
-  already differ by more than the bound); the value would have been dropped anyway.
+* Compatibility: a sigmoid factor provably below the negligible compatibility (the argument beyond a bound with
+  a margin far above rounding) is skipped without evaluating ``exp`` (nor ``hypot``, when the cheaper
+  square-root distances already differ by more than the bound); the value would have been dropped anyway.
 * Relaxation: the weighted sums skip zero compatibilities; adding ``0.0 * x`` leaves a sum unchanged, and the
   remaining terms are added in the same order.
 """
@@ -24,18 +24,16 @@ from numba import njit
 
 from enrollment.matching._bits import angle_difference
 
-NEGLIGIBLE = 1e-4  # a compatibility below this is taken as 0 (saves the angle terms; changes scores < 1e-4)
 
-
-def negligible_beyond(mu: float, tau: float) -> float:
-    """An argument beyond which the decreasing sigmoid (tau < 0) is certainly below :data:`NEGLIGIBLE`.
+def negligible_beyond(mu: float, tau: float, negligible: float) -> float:
+    """An argument beyond which the decreasing sigmoid (tau < 0) is certainly below ``negligible``.
 
     The exact crossing plus a margin of 1e-6 (a relative change of the sigmoid of |tau| * 1e-6, many orders of
     magnitude above the rounding of its evaluation), so skipping beyond it never skips a value that counts.
     """
     if tau >= 0:
         return math.inf
-    return mu + math.log(1.0 / NEGLIGIBLE - 1.0) / -tau + 1e-6
+    return mu + math.log(1.0 / negligible - 1.0) / -tau + 1e-6
 
 
 @njit(cache=True, inline="always")
@@ -127,12 +125,13 @@ def select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
 
 
 @njit(cache=True)
-def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c, far):
+def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c):
     """rho (nr, nr): how well each two selected pairs agree (distance, relative direction, radial angle).
 
-    ``c`` holds (mu, tau) of rho_1, rho_2, rho_3 at 8..13; ``far`` the :func:`negligible_beyond` bounds of
-    rho_1 and rho_2.
+    ``c`` (the matcher's constants) holds (mu, tau) of rho_1, rho_2, rho_3 at 8..13, the
+    :func:`negligible_beyond` bounds of rho_1 and rho_2 at 15, 16 and the negligible compatibility at 17.
     """
+    far1, far2, negligible = c[15], c[16], c[17]
     rho = np.zeros((nr, nr))
     for t in range(nr):
         a1, b1 = sel_a[t], sel_b[t]
@@ -141,23 +140,23 @@ def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c, far):
             vax, vay = xa[a2] - xa[a1], ya[a2] - ya[a1]
             vbx, vby = xb[b2] - xb[b1], yb[b2] - yb[b1]
             # sqrt of the sum of squares is within a few ulps (< 1e-12 px here) of hypot: a cheap exact test
-            if abs(math.sqrt(vax * vax + vay * vay) - math.sqrt(vbx * vbx + vby * vby)) > far[0] + 1e-9:
+            if abs(math.sqrt(vax * vax + vay * vay) - math.sqrt(vbx * vbx + vby * vby)) > far1 + 1e-9:
                 continue
             da = math.hypot(vax, vay)
             db = math.hypot(vbx, vby)
             v1 = abs(da - db)
-            if v1 > far[0]:
+            if v1 > far1:
                 continue
             r1 = _sigmoid(v1, c[8], c[9])
-            if r1 < NEGLIGIBLE:  # incompatible already: skip the costlier angle terms
+            if r1 < negligible:  # incompatible already: skip the costlier angle terms
                 continue
             rel_a = angle_difference(ta[a1], ta[a2])
             rel_b = angle_difference(tb[b1], tb[b2])
             v2 = abs(angle_difference(rel_a, rel_b))
-            if v2 > far[1]:  # r1 <= 1, so r1 times a factor below NEGLIGIBLE is below it too
+            if v2 > far2:  # r1 <= 1, so r1 times a negligible factor is negligible too
                 continue
             r12 = r1 * _sigmoid(v2, c[10], c[11])
-            if r12 < NEGLIGIBLE:
+            if r12 < negligible:
                 continue
             # radial angles: (ta1 - angle of a1->a2) - (tb1 - angle of b1->b2), with one atan2
             turn = math.atan2(vbx * vay - vby * vax, vbx * vax + vby * vay)

@@ -28,8 +28,9 @@ CONSTANTS = np.array([
     p.MAX_DIRECTION_DIFFERENCE, MIN_MATCHABLE_BITS, p.MIN_PAIRS, p.MAX_PAIRS, p.PAIRS_MU, p.PAIRS_TAU,
     p.RELAXATION_ITERATIONS, p.RELAXATION_WEIGHT, p.DISTANCE_MU, p.DISTANCE_TAU, p.DIRECTION_MU, p.DIRECTION_TAU,
     p.RADIAL_MU, p.RADIAL_TAU, p.MAX_RELAXATION_PAIRS,
-    consolidation.negligible_beyond(p.DISTANCE_MU, p.DISTANCE_TAU),
-    consolidation.negligible_beyond(p.DIRECTION_MU, p.DIRECTION_TAU),
+    consolidation.negligible_beyond(p.DISTANCE_MU, p.DISTANCE_TAU, p.NEGLIGIBLE_COMPATIBILITY),
+    consolidation.negligible_beyond(p.DIRECTION_MU, p.DIRECTION_TAU, p.NEGLIGIBLE_COMPATIBILITY),
+    p.NEGLIGIBLE_COMPATIBILITY,
 ], dtype=np.float64)
 
 
@@ -126,7 +127,7 @@ def score(xa, ya, ta, ba, ma, xb, yb, tb, bb, mb, c) -> float:
         return 0.0
     initial = lam[:nr].copy()
     if nr > 1:
-        rho = consolidation.compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c, c[15:17])
+        rho = consolidation.compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c)
         current = consolidation.relax(rho, initial, int(c[6]), c[7])
     else:
         current = initial.copy() * c[7] ** c[6]
