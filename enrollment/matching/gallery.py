@@ -107,6 +107,8 @@ class GalleryIndex:
         self._store.trim()
 
     def _append(self, items: list[tuple[str, int, Template]]) -> None:
+        """Index a batch: all items are checked first, then their sketches computed by one kernel call
+        (one print per thread; the result does not depend on the thread count)."""
         if not items:
             return
         for subject_id, position, template in items:
