@@ -176,9 +176,11 @@ def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, shar
         if count < min_cells:
             continue
         valid[m] = True
-        for k in range(touched_count):
-            values[touched[k], :] = 0.0
-            seen[touched[k]] = False
+        for r in range(touched_count):
+            k = touched[r]
+            for d in range(nd):
+                values[k, d] = 0.0
+            seen[k] = False
         touched_count = 0
         for t in range(n):
             if t == m:

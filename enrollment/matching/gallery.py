@@ -107,28 +107,27 @@ class GalleryIndex:
         self._store.trim()
 
     def _append(self, items: list[tuple[str, int, Template]]) -> None:
+        """Index a batch: all items are checked first, then their sketches computed by one kernel call
+        (one print per thread; the result does not depend on the thread count)."""
         if not items:
             return
-        first = len(self._subject)
-        starts, lengths, positions = [], [], []
         for subject_id, position, template in items:
             if not isinstance(template, Template):
                 raise MatchingError(f"gallery item of subject {subject_id!r} is not a Template")
             if not 0 <= int(position) <= 10:
                 raise MatchingError(f"finger position {position} of subject {subject_id!r} is not an ISO code 0..10")
-            words, directions, counts = sketch.sketches(template, p.SKETCHES_PER_TEMPLATE)
-            starts.append(self._store.append(words, directions, counts))
-            lengths.append(len(words))
-            positions.append(int(position))
-            self._rows.setdefault(str(subject_id), []).append(len(self._subject))
+        words, directions, counts, lengths = sketch.batch_sketches([t for _, _, t in items], p.SKETCHES_PER_TEMPLATE)
+        first = self._store.append(words, directions, counts)
+        starts = first + np.cumsum(lengths) - lengths
+        for row, (subject_id, _position, template) in enumerate(items, start=len(self._subject)):
+            self._rows.setdefault(str(subject_id), []).append(row)
             self._subject.append(str(subject_id))
             self._templates.append(template)
-        self._position = np.concatenate([self._position, np.array(positions, np.int8)])
-        self._start = np.concatenate([self._start, np.array(starts, np.int64)])
-        self._length = np.concatenate([self._length, np.array(lengths, np.int64)])
+        self._position = np.concatenate([self._position, np.array([int(q) for _, q, _ in items], np.int8)])
+        self._start = np.concatenate([self._start, starts.astype(np.int64)])
+        self._length = np.concatenate([self._length, lengths])
         self._alive = np.concatenate([self._alive, np.ones(len(items), bool)])
         self._by_position.clear()
-        assert len(self._subject) == first + len(items)
 
     def remove(self, subject_id: str, finger_position: int | None = None) -> int:
         """Drop a subject's prints (only those at ``finger_position`` if given); returns how many went."""

@@ -36,6 +36,7 @@ RELAXATION_WEIGHT = 0.5  # w_R
 DISTANCE_MU, DISTANCE_TAU = 5.0, -8.0 / 5.0  # rho_1: pair distances should agree (pixels)
 DIRECTION_MU, DIRECTION_TAU = math.pi / 12.0, -30.0  # rho_2: relative directions should agree
 RADIAL_MU, RADIAL_TAU = math.pi / 12.0, -30.0  # rho_3: radial angles should agree
+NEGLIGIBLE_COMPATIBILITY = 1e-4  # a compatibility below this is taken as 0 (saves the angle terms)
 
 # --- coarse pre-selection for 1:N (our design, see sketch.py and gallery.py) -----------------------------
 SKETCH_SPATIAL_CELLS = 8  # a sketch is a coarse cylinder: 8 x 8 spatial cells ...

@@ -18,6 +18,7 @@ import math
 import numpy as np
 from numba import njit
 
+from enrollment.matching import consolidation
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import angle_difference, popcount64
 from enrollment.matching.cylinders import MIN_MATCHABLE_BITS
@@ -27,10 +28,10 @@ CONSTANTS = np.array([
     p.MAX_DIRECTION_DIFFERENCE, MIN_MATCHABLE_BITS, p.MIN_PAIRS, p.MAX_PAIRS, p.PAIRS_MU, p.PAIRS_TAU,
     p.RELAXATION_ITERATIONS, p.RELAXATION_WEIGHT, p.DISTANCE_MU, p.DISTANCE_TAU, p.DIRECTION_MU, p.DIRECTION_TAU,
     p.RADIAL_MU, p.RADIAL_TAU, p.MAX_RELAXATION_PAIRS,
+    consolidation.negligible_beyond(p.DISTANCE_MU, p.DISTANCE_TAU, p.NEGLIGIBLE_COMPATIBILITY),
+    consolidation.negligible_beyond(p.DIRECTION_MU, p.DIRECTION_TAU, p.NEGLIGIBLE_COMPATIBILITY),
+    p.NEGLIGIBLE_COMPATIBILITY,
 ], dtype=np.float64)
-
-
-NEGLIGIBLE = 1e-4  # a compatibility below this is taken as 0 (saves the angle terms; changes scores < 1e-4)
 
 
 @njit(cache=True, inline="always")
@@ -40,47 +41,67 @@ def _sigmoid(v: float, mu: float, tau: float) -> float:
 
 @njit(cache=True)
 def _local(ta, ba, ma, tb, bb, mb, max_turn: float, min_bits: float) -> np.ndarray:
+    """gamma (na * nb): the local similarity of every cylinder pair, row-major.
+
+    Bits of a cylinder lie inside its own validity mask (cells outside it are never filled), so with
+    ``common = ma & mb`` a cylinder whose mask lies inside the other's needs no masking: its masked bit count is
+    its whole bit count. The counts are integers, so these shortcuts give exactly the masked counts.
+    """
     na, nb = ta.shape[0], tb.shape[0]
     mask_words = ma.shape[1]
     nd = ba.shape[1] // mask_words
+    words = ba.shape[1]
     gamma = np.zeros(na * nb)
-    common = np.empty(mask_words, dtype=np.uint64)
-    ones_a = np.zeros(na, dtype=np.int64)  # set bits per cylinder, for the fast path below
+    common = np.empty(words, dtype=np.uint64)  # the common spatial mask, repeated for every direction cell
+    ones_a = np.zeros(na, dtype=np.int64)  # set bits per cylinder, for the shortcuts
     ones_b = np.zeros(nb, dtype=np.int64)
     for i in range(na):
-        for w in range(ba.shape[1]):
+        for w in range(words):
             ones_a[i] += popcount64(ba[i, w])
     for j in range(nb):
-        for w in range(bb.shape[1]):
+        for w in range(words):
             ones_b[j] += popcount64(bb[j, w])
+    near = np.empty(nb, dtype=np.int64)
     for i in range(na):
+        # the columns within delta_theta first, without a branch per column (it would mispredict half the time)
+        n_near = 0
         for j in range(nb):
-            if abs(angle_difference(ta[i], tb[j])) > max_turn:
-                continue
+            near[n_near] = j
+            n_near += abs(angle_difference(ta[i], tb[j])) <= max_turn
+        for e in range(n_near):
+            j = near[e]
             matchable = 0
-            same = True
+            a_inside = True  # a's valid cells all valid in b too
+            b_inside = True
             for w in range(mask_words):
-                common[w] = ma[i, w] & mb[j, w]
-                matchable += popcount64(common[w])
-                same = same and common[w] == ma[i, w] and common[w] == mb[j, w]
+                m = ma[i, w] & mb[j, w]
+                common[w] = m
+                matchable += popcount64(m)
+                a_inside = a_inside and m == ma[i, w]
+                b_inside = b_inside and m == mb[j, w]
             if matchable * nd < min_bits:
                 continue
-            if same:  # both cylinders valid on the same cells: no masking needed
-                px = 0
-                for w in range(mask_words * nd):
+            px = 0
+            if a_inside and b_inside:  # both cylinders valid on the same cells: no masking needed
+                for w in range(words):
                     px += popcount64(ba[i, w] ^ bb[j, w])
                 if ones_a[i] + ones_b[j] > 0:
                     gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(ones_a[i]) + math.sqrt(ones_b[j]))
                 continue
-            pa = 0
-            pb = 0
-            px = 0
-            for w in range(mask_words * nd):
-                ca = ba[i, w] & common[w % mask_words]
-                cb = bb[j, w] & common[w % mask_words]
-                pa += popcount64(ca)
-                pb += popcount64(cb)
-                px += popcount64(ca ^ cb)
+            for w in range(mask_words, words):
+                common[w] = common[w - mask_words]
+            for w in range(words):
+                px += popcount64((ba[i, w] ^ bb[j, w]) & common[w])
+            pa = ones_a[i]
+            if not a_inside:
+                pa = 0
+                for w in range(words):
+                    pa += popcount64(ba[i, w] & common[w])
+            pb = ones_b[j]
+            if not b_inside:
+                pb = 0
+                for w in range(words):
+                    pb += popcount64(bb[j, w] & common[w])
             if pa + pb == 0:
                 continue
             gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(pa) + math.sqrt(pb))
@@ -94,62 +115,20 @@ def score(xa, ya, ta, ba, ma, xb, yb, tb, bb, mb, c) -> float:
     if na == 0 or nb == 0:
         return 0.0
     gamma = _local(ta, ba, ma, tb, bb, mb, c[0], c[1])
-    positive = np.flatnonzero(gamma > 0.0)
-    order = positive[np.argsort(-gamma[positive])]
     limit = min(na, nb, int(c[14]))
-    used_a = np.zeros(na, dtype=np.bool_)
-    used_b = np.zeros(nb, dtype=np.bool_)
     sel_a = np.empty(limit, dtype=np.int64)
     sel_b = np.empty(limit, dtype=np.int64)
     lam = np.empty(limit)
-    nr = 0
-    for o in order:
-        g = gamma[o]
-        if g <= 0.0 or nr == limit:
-            break
-        i, j = o // nb, o % nb
-        if used_a[i] or used_b[j]:
-            continue
-        used_a[i] = True
-        used_b[j] = True
-        sel_a[nr], sel_b[nr], lam[nr] = i, j, g
-        nr += 1
+    nr = consolidation.select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam)
+    if nr < 0:  # tied best pairs: the order of the reference sort decides
+        nr = consolidation.select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam)
     n_pairs = int(c[2]) + round(_sigmoid(min(na, nb), c[4], c[5]) * (c[3] - c[2]))
     if nr == 0:
         return 0.0
     initial = lam[:nr].copy()
     if nr > 1:
-        rho = np.zeros((nr, nr))
-        for t in range(nr):
-            a1, b1 = sel_a[t], sel_b[t]
-            for k in range(t + 1, nr):
-                a2, b2 = sel_a[k], sel_b[k]
-                da = math.hypot(xa[a2] - xa[a1], ya[a2] - ya[a1])
-                db = math.hypot(xb[b2] - xb[b1], yb[b2] - yb[b1])
-                r1 = _sigmoid(abs(da - db), c[8], c[9])
-                if r1 < NEGLIGIBLE:  # incompatible already: skip the costlier angle terms
-                    continue
-                rel_a = angle_difference(ta[a1], ta[a2])
-                rel_b = angle_difference(tb[b1], tb[b2])
-                r12 = r1 * _sigmoid(abs(angle_difference(rel_a, rel_b)), c[10], c[11])
-                if r12 < NEGLIGIBLE:
-                    continue
-                # radial angles: (ta1 - angle of a1->a2) - (tb1 - angle of b1->b2), with one atan2
-                vax, vay = xa[a2] - xa[a1], ya[a2] - ya[a1]
-                vbx, vby = xb[b2] - xb[b1], yb[b2] - yb[b1]
-                turn = math.atan2(vbx * vay - vby * vax, vbx * vax + vby * vay)
-                d3 = abs(angle_difference(ta[a1] - tb[b1] - turn, 0.0))
-                rho[t, k] = rho[k, t] = r12 * _sigmoid(d3, c[12], c[13])
-        current = initial.copy()
-        nxt = np.empty(nr)
-        w = c[7]
-        for _ in range(int(c[6])):
-            for t in range(nr):
-                acc = 0.0
-                for k in range(nr):
-                    acc += rho[t, k] * current[k]
-                nxt[t] = w * current[t] + (1.0 - w) * acc / (nr - 1)
-            current[:] = nxt
+        rho = consolidation.compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c)
+        current = consolidation.relax(rho, initial, int(c[6]), c[7])
     else:
         current = initial.copy() * c[7] ** c[6]
     efficiency = current / initial

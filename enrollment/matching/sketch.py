@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import popcount64
-from enrollment.matching.cylinders import Layout, compute
+from enrollment.matching.cylinders import GAUSS_TABLE, Layout, _cylinders, compute, hull_of
 from enrollment.matching.prepared import geometry
 from enrollment.template.model import Template
 
@@ -37,6 +37,70 @@ def sketches(template: Template, limit: int | None = None) -> tuple[np.ndarray, 
     order = np.argsort(-counts, kind="stable")
     order = order[(counts[order] > 0) & valid[order]][:limit]
     return bits[order], theta[order].astype(np.float32), counts[order]
+
+
+@njit(cache=True, parallel=True)
+def _batch(x, y, theta, offsets, limit, consts, cell_u, cell_v, in_disc, gauss, shares):
+    """:func:`sketches` of many templates at once (minutiae concatenated, template t at offsets[t]..[t+1]),
+    one template per thread; each template's result is the same as computed alone."""
+    n_templates = offsets.shape[0] - 1
+    words_per = cell_u.shape[0] * shares.shape[1] // 64
+    words = np.zeros((offsets[-1], words_per), dtype=np.uint64)
+    directions = np.zeros(offsets[-1], dtype=np.float32)
+    counts = np.zeros(offsets[-1], dtype=np.int32)
+    lengths = np.zeros(n_templates, dtype=np.int64)
+    for t in prange(n_templates):
+        a, b = offsets[t], offsets[t + 1]
+        if b == a:
+            continue
+        tx, ty, tt = x[a:b], y[a:b], theta[a:b]
+        bits, _masks, valid = _cylinders(tx, ty, tt, hull_of(tx, ty), consts, cell_u, cell_v, in_disc, gauss, shares)
+        n = b - a
+        ones = np.zeros(n, dtype=np.int64)
+        for m in range(n):
+            for w in range(words_per):
+                ones[m] += popcount64(bits[m, w])
+        # stable order by decreasing bit count (insertion sort keeps equal counts in minutia order)
+        order = np.arange(n)
+        for m in range(1, n):
+            k, key = m, order[m]
+            while k > 0 and ones[order[k - 1]] < ones[key]:
+                order[k] = order[k - 1]
+                k -= 1
+            order[k] = key
+        kept = 0
+        for r in range(n):
+            m = order[r]
+            if kept == limit:
+                break
+            if ones[m] > 0 and valid[m]:
+                words[a + kept, :] = bits[m, :]
+                directions[a + kept] = np.float32(tt[m])
+                counts[a + kept] = ones[m]
+                kept += 1
+        lengths[t] = kept
+    return words, directions, counts, lengths
+
+
+def batch_sketches(templates: list[Template], limit: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sketches of many templates (threads over templates): flat (words, directions, counts) in template order
+    and each template's sketch count; template t's sketches are identical to ``sketches(templates[t], limit)``."""
+    sizes = np.array([len(t) for t in templates], dtype=np.int64)
+    offsets = np.zeros(len(templates) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    if offsets[-1] == 0:
+        return (np.zeros((0, SKETCH_WORDS), np.uint64), np.zeros(0, np.float32), np.zeros(0, np.int32),
+                np.zeros(len(templates), np.int64))
+    scale = np.repeat(np.array([500.0 / t.resolution_dpi for t in templates]), sizes)
+    positions = np.concatenate([t.positions for t in templates]).astype(np.float64)
+    x, y = positions[:, 0] * scale, -positions[:, 1] * scale
+    theta = np.concatenate([t.directions for t in templates]).astype(np.float64)
+    words, directions, counts, lengths = _batch(x, y, theta, offsets, limit, COARSE.constants, COARSE.cell_u,
+                                                COARSE.cell_v, COARSE.in_disc, GAUSS_TABLE, COARSE.shares)
+    # template t's sketches sit at offsets[t] .. offsets[t] + lengths[t]: gather them into one run
+    shift = np.repeat(offsets[:-1] - (np.cumsum(lengths) - lengths), lengths)
+    keep = np.arange(int(lengths.sum())) + shift
+    return words[keep], directions[keep], counts[keep], lengths
 
 
 @njit(cache=True)
