@@ -8,14 +8,13 @@ Image files are decoded by :mod:`enrollment.imaging` (any accepted encoding, res
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import click
 import cv2
 import numpy as np
 
+from enrollment.atomic_files import write_bytes_atomically
 from enrollment.errors import TemplateFormatError
 from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 
@@ -48,14 +47,14 @@ def extract_command(image: Path, dpi: int | None, output: Path | None, iso: bool
                f"{template.width}x{template.height} at {template.resolution_dpi} dpi, "
                f"quality {report.score} ({report.reason})")
     if output is not None:
-        _write_atomically(output, _encode(template, iso))
+        write_bytes_atomically(output, _encode(template, iso))
         click.echo(f"template written to {output} ({'ISO/IEC 19794-2:2005' if iso else 'native'})")
     if overlay is not None:
         picture = render(np.clip(extraction.image, 0, 255).astype(np.uint8), template)
         ok, png = cv2.imencode(".png", picture)
         if not ok:
             raise click.ClickException("could not encode the overlay as PNG")
-        _write_atomically(overlay, png.tobytes())
+        write_bytes_atomically(overlay, png.tobytes())
         click.echo(f"overlay written to {overlay}")
 
 
@@ -108,16 +107,3 @@ def _with_quality(template: Template, quality: int) -> Template:
     return replace(template, quality=quality)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a reader never sees half a file."""
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -6,8 +6,6 @@ The images are no real person's fingerprints; they are for tests, demos and benc
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -16,27 +14,11 @@ import cv2
 import numpy as np
 from tqdm import tqdm
 
+from enrollment.atomic_files import write_bytes_atomically
 from enrollment.errors import ImageError
 from enrollment.synthesis import contact_sheet
 from enrollment.synthesis import parameters as p
 from enrollment.synthesis.generator import render_impression, synthesize_master
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync and rename."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _read_grey(path: str) -> np.ndarray:
@@ -89,7 +71,7 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
                 impression_time += time.perf_counter() - started
                 if out_dir is not None:
                     name = f"{index + 1}_{k + 1}.png"
-                    _write_atomic(out_dir / name, contact_sheet.encode_png(impression.image))
+                    write_bytes_atomically(out_dir / name, contact_sheet.encode_png(impression.image))
                     entries.append({"file": name, **impression.describe(), "finger": index + 1, "impression": k + 1})
                 else:
                     row.append(impression.image)
@@ -99,12 +81,12 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
               f"{impression_time / (fingers * impressions) * 1000:.0f} ms per impression")
     if sheet_path is not None:
         sheet = contact_sheet.compose(rows, [_read_grey(path) for path in compare])
-        _write_atomic(sheet_path, contact_sheet.encode_png(sheet))
+        write_bytes_atomically(sheet_path, contact_sheet.encode_png(sheet))
         click.echo(f"wrote contact sheet {sheet_path} ({fingers} x {impressions} synthetic, "
                    f"{len(compare)} real); {timing}")
         return
     manifest = {"format_version": p.MANIFEST_VERSION, "generator": "aanmeldzuil synthetic fingerprints",
                 "seed": seed, "fingers": fingers, "impressions": impressions, "width": width, "height": height,
                 "resolution_dpi": 500, "images": entries}
-    _write_atomic(out_dir / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode())
+    write_bytes_atomically(out_dir / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode())
     click.echo(f"wrote {len(entries)} images and manifest.json to {out_dir}; {timing}")

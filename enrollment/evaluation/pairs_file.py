@@ -8,13 +8,13 @@ the old file or the new one, never half of it. A pair whose image yielded no tem
 from __future__ import annotations
 
 import csv
+import io
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from enrollment.atomic_files import write_text_atomically
 from enrollment.errors import EnrollmentError
 from enrollment.evaluation import parameters
 from enrollment.evaluation.engines.base import TwoStageEngine
@@ -77,20 +77,10 @@ def format_score(score: float) -> str:
 
 
 def write_atomically(path: str | Path, lines: Iterable[Sequence[str]]) -> None:
-    """Write CSV rows to ``path`` through a temporary file in the same folder, fsync, rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerows(lines)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write CSV rows to ``path`` atomically (see :mod:`enrollment.atomic_files`)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(lines)
+    write_text_atomically(path, buffer.getvalue())
 
 
 def write_scores(path: str | Path, rows: Sequence[PairRow], scores: Sequence[float]) -> None:
