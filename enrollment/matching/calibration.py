@@ -46,10 +46,29 @@ from enrollment.matching import parameters as p
 from enrollment.matching.matcher import match
 from enrollment.matching.prepared import Prepared, prepare
 
-KNOT_MIN_SAMPLES = 5  # a knot needs this many impostors above it (the empirical quantile is unbiased, if noisy)
-MIN_TAIL_SAMPLES = 20  # the tail line is fitted from the 20th highest impostor down (steadier slope)
-TAIL_FRACTION = 0.003
+KNOT_MIN_SAMPLES = 100  # an empirical knot needs this many impostors above it (10 % relative standard error)
+TAIL_SAMPLES = 1000  # the generalised Pareto tail is fitted to the exceedances of the 1,000 highest impostors
+TAIL_KNOTS_TO = -6.0  # knots from the tail model down to FMR 10^-6; beyond, log10 FMR falls with TAIL_SLOPE
+EMPIRICAL_FLOOR_SAMPLES = 10  # below the empirical knots, a knot is never below the empirical quantile while
+#                               it still has this many impostors above it (the conservative side of the two)
 FMR_NAMES = {"FMR_1_IN_1000": 1e-3, "FMR_1_IN_10000": 1e-4, "FMR_1_IN_100000": 1e-5}
+
+
+@dataclass(frozen=True)
+class TailModel:
+    """Generalised Pareto law of the impostor scores above ``threshold`` (the top ``rate`` of all impostors)."""
+
+    threshold: float
+    rate: float
+    shape: float  # xi: 0 is an exponential tail, > 0 heavier, < 0 bounded
+    scale: float  # sigma
+
+    def score(self, fmr: float) -> float:
+        """The score an impostor reaches with probability ``fmr`` (<= ``rate``) under the model."""
+        ratio = fmr / self.rate
+        if abs(self.shape) < 1e-9:
+            return self.threshold - self.scale * math.log(ratio)
+        return self.threshold + self.scale / self.shape * (ratio ** (-self.shape) - 1.0)
 
 
 @dataclass(frozen=True)
@@ -59,6 +78,7 @@ class Calibration:
     knots: tuple[tuple[float, float], ...]
     slope: float
     impostors: int
+    tail: TailModel | None = None
 
     def fmr(self, score: float) -> float:
         return fmr_of(score, self.knots, self.slope)
@@ -90,25 +110,67 @@ def threshold_for(fmr: float, knots=p.IMPOSTOR_TAIL, slope: float = p.TAIL_SLOPE
     return float(s[-1] + (target - lf[-1]) / slope)
 
 
+def empirical_threshold(descending: np.ndarray, fmr: float) -> float:
+    """The score with exactly round(fmr * M) of the M impostors (sorted high to low) at or above it."""
+    k = round(fmr * len(descending))
+    if k <= 0:
+        return float(descending[0]) + 1e-6
+    if k >= len(descending):
+        return float(descending[-1])
+    return float((descending[k - 1] + descending[k]) / 2.0)
+
+
+def fit_tail(descending: np.ndarray) -> TailModel:
+    """Generalised Pareto fit (maximum likelihood) to the exceedances of the ``TAIL_SAMPLES`` highest impostors
+    over the next one (peaks over threshold; Pickands-Balkema-de Haan)."""
+    from scipy.stats import genpareto
+
+    u = float(descending[TAIL_SAMPLES])
+    excess = descending[:TAIL_SAMPLES] - u
+    shape, _, scale = genpareto.fit(excess, floc=0.0)
+    return TailModel(u, TAIL_SAMPLES / len(descending), float(shape), float(scale))
+
+
 def fit(impostor: np.ndarray) -> Calibration:
-    """Knots and tail slope from an impostor score set (see the module docstring, steps 3-4)."""
+    """Knots, tail model and slope from an impostor score set (see the module docstring, steps 3-4)."""
     scores = np.sort(np.asarray(impostor, dtype=np.float64))[::-1]
     m = len(scores)
-    if m < 100 * MIN_TAIL_SAMPLES:
-        raise ValueError(f"{m} impostor scores are too few to calibrate (need {100 * MIN_TAIL_SAMPLES})")
-    knots: list[tuple[float, float]] = []
-    exponent = 0.0
+    if m < 10 * TAIL_SAMPLES:
+        raise ValueError(f"{m} impostor scores are too few to calibrate (need {10 * TAIL_SAMPLES})")
+    knots: list[tuple[float, float]] = [(float(scores[-1]), 0.0)]
+    exponent = -0.5
     while 10.0**exponent * m >= KNOT_MIN_SAMPLES - 1e-9:
-        f = 10.0**exponent
-        score = float(np.quantile(scores, 1.0 - f)) if exponent < 0 else float(scores[-1])
-        if not knots or score > knots[-1][0]:
-            knots.append((round(score, 6), round(exponent, 3)))
+        score = empirical_threshold(scores, 10.0**exponent)
+        if score > knots[-1][0]:
+            knots.append((score, exponent))
         exponent -= 0.5
-    k = np.arange(MIN_TAIL_SAMPLES, int(m * TAIL_FRACTION) + 1)
-    slope, _ = np.polyfit(scores[k - 1], np.log10(k / m), 1)
-    if slope >= 0:
-        raise ValueError("impostor tail does not fall with the score; the set is degenerate")
-    return Calibration(tuple(knots), round(float(slope), 3), m)
+    tail = fit_tail(scores)
+    # Past the empirical knots: the tail model, lifted where needed so it continues from the last knot, and
+    # never below the empirical quantile while that still rests on EMPIRICAL_FLOOR_SAMPLES impostors.
+    lift = max(0.0, knots[-1][0] - tail.score(10.0 ** knots[-1][1]))
+    while exponent >= TAIL_KNOTS_TO - 1e-9:
+        f = 10.0**exponent
+        score = tail.score(f) + lift
+        if f * m >= EMPIRICAL_FLOOR_SAMPLES:
+            score = max(score, empirical_threshold(scores, f))
+        score = max(score, knots[-1][0] + 1e-6)
+        knots.append((score, exponent))
+        lift = score - tail.score(f)  # deeper knots continue the model's shape from this one
+        exponent -= 0.5
+    (s0, l0), (s1, l1) = knots[-2], knots[-1]
+    slope = (l1 - l0) / (s1 - s0)
+    rounded = tuple((round(s, 6), round(lf, 3)) for s, lf in knots)
+    return Calibration(rounded, round(float(slope), 3), m, tail)
+
+
+def clopper_pearson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Exact binomial confidence interval of a rate observed as ``k`` of ``n``."""
+    from scipy.stats import beta
+
+    a = (1.0 - level) / 2.0
+    low = float(beta.ppf(a, k, n - k + 1)) if k > 0 else 0.0
+    high = float(beta.ppf(1.0 - a, k + 1, n - k)) if k < n else 1.0
+    return low, high
 
 
 def pair_scores(labelled: list[tuple[str, Prepared]]) -> tuple[np.ndarray, np.ndarray]:
@@ -117,6 +179,58 @@ def pair_scores(labelled: list[tuple[str, Prepared]]) -> tuple[np.ndarray, np.nd
     for (la, a), (lb, b) in itertools.combinations(labelled, 2):
         (genuine if la == lb else impostor).append(match(a, b))
     return np.array(genuine), np.array(impostor)
+
+
+_worker_set: list[Prepared] = []
+
+
+def _load_worker(templates: list) -> None:
+    global _worker_set
+    _worker_set = [prepare(t) for t in templates]
+
+
+def _score_row(i: int) -> tuple[int, np.ndarray]:
+    a = _worker_set[i]
+    return i, np.fromiter((match(a, b) for b in _worker_set[i + 1:]), dtype=np.float64)
+
+
+def all_pair_scores(labelled: list[tuple[str, object]], *, workers: int = 1, progress: bool = False,
+                    with_pairs: bool = False) -> tuple[np.ndarray, ...]:
+    """(genuine, impostor) scores of every pair of ``(label, Template)`` items, on ``workers`` processes
+    (each prepares the whole set once, then scores rows of the upper triangle), with a progress bar in pairs;
+    ``with_pairs`` adds the (M, 2) indices into ``labelled`` of each impostor pair."""
+    from tqdm import tqdm
+
+    labels = np.array([label for label, _ in labelled])
+    templates = [t for _, t in labelled]
+    n = len(templates)
+    bar = tqdm(total=n * (n - 1) // 2, desc="score pairs", unit="pair", unit_scale=True, disable=not progress)
+    rows: dict[int, np.ndarray] = {}
+    order = sorted(range(n - 1), key=lambda i: i % 2 * n + (i if i % 2 else -i))  # long and short rows mixed
+    if workers > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(workers, _load_worker, (templates,)) as pool:
+            for i, row in pool.imap_unordered(_score_row, order, chunksize=8):
+                rows[i] = row
+                bar.update(len(row))
+    else:
+        _load_worker(templates)
+        for i in order:
+            rows[i] = _score_row(i)[1]
+            bar.update(len(rows[i]))
+    bar.close()
+    genuine, impostor, where = [], [], []
+    for i in range(n - 1):
+        same = labels[i + 1:] == labels[i]
+        genuine.append(rows[i][same])
+        impostor.append(rows[i][~same])
+        where.append(np.flatnonzero(~same).astype(np.int32) + i + 1)
+    result = np.concatenate(genuine), np.concatenate(impostor)
+    if not with_pairs:
+        return result
+    first = np.concatenate([np.full(len(w), i, dtype=np.int32) for i, w in enumerate(where)])
+    return (*result, np.stack([first, np.concatenate(where)], axis=1))
 
 
 def equal_error_rate(genuine: np.ndarray, impostor: np.ndarray) -> float:
@@ -131,21 +245,27 @@ def equal_error_rate(genuine: np.ndarray, impostor: np.ndarray) -> float:
 _NAME = re.compile(r"^(\d+)_(\d+)$")
 
 
-def load_folder(folder: Path) -> list[tuple[str, Prepared]]:
-    """Prepared templates of a folder of ``<finger>_<impression>.<ext>`` files, labelled ``folder/finger``."""
+def load_folder_templates(folder: Path) -> list[tuple[str, object]]:
+    """Templates of a folder of ``<finger>_<impression>.<ext>`` files, labelled ``folder/finger``."""
     from enrollment.matching.sources import ISO_SUFFIXES, load_template
 
     files = sorted(f for f in folder.iterdir() if _NAME.match(f.stem))
     isos = [f for f in files if f.suffix.lower() in ISO_SUFFIXES]
     chosen = isos or files  # prefer the ISO records when a folder has both records and images
-    return [(f"{folder.name}/{_NAME.match(f.stem).group(1)}", prepare(load_template(f))) for f in chosen]
+    return [(f"{folder.name}/{_NAME.match(f.stem).group(1)}", load_template(f)) for f in chosen]
+
+
+def load_folder(folder: Path) -> list[tuple[str, Prepared]]:
+    """Prepared templates of a folder of ``<finger>_<impression>.<ext>`` files, labelled ``folder/finger``."""
+    return [(label, prepare(t)) for label, t in load_folder_templates(folder)]
 
 
 def format_parameters(cal: Calibration, protocol: str) -> str:
+    """The calibration block of parameters.py (knots, slope, named thresholds rounded UP, protocol)."""
     knots = "".join(f"    ({s!r}, {lf!r}),\n" for s, lf in cal.knots)
     lines = [f"IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (\n{knots})",
-             f"TAIL_SLOPE = {cal.slope!r}  # d log10(FMR) / d score past the last knot (exponential tail fit)"]
-    lines += [f"{name} = {round(cal.threshold(f), 4)!r}" for name, f in FMR_NAMES.items()]
+             f"TAIL_SLOPE = {cal.slope!r}  # d log10(FMR) / d score past the last knot"]
+    lines += [f"{name} = {math.ceil(cal.threshold(f) * 1e5) / 1e5!r}" for name, f in FMR_NAMES.items()]
     words, chunks, line = protocol.split(" "), [], ""
     for word in words:
         if len(line) + len(word) > 90:
@@ -157,10 +277,17 @@ def format_parameters(cal: Calibration, protocol: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_parameters(snippet: str) -> None:
-    """Replace the calibration block of parameters.py by ``snippet``."""
-    path = Path(p.__file__)
+def write_parameters(snippet: str, path: Path | None = None) -> Path:
+    """Replace the calibration block of parameters.py by ``snippet`` (atomic: temporary file, then rename)."""
+    import os
+    import tempfile
+
+    path = Path(path or p.__file__)
     text = path.read_text()
     start = text.index("IMPOSTOR_TAIL:")
     end = text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2
-    path.write_text(text[:start] + snippet.rstrip("\n") + text[end:])
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parameters-", suffix=".py")
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text[:start] + snippet.rstrip("\n") + text[end:])
+    os.replace(temporary, path)
+    return path
