@@ -33,5 +33,8 @@ def calibrate_command(fingers: int, impressions: int, seed: int, cache: Path, fv
     pair, fits the impostor tail (empirical quantiles, generalised Pareto beyond) and prints the parameters
     block; --fvc reports the observed FMR/FNMR at the fitted thresholds on real prints.
     """
-    run(fingers=fingers, impressions=impressions, seed=seed, cache=cache, fvc=fvc, workers=workers, write=write,
-        progress=not quiet, echo=click.echo)
+    try:
+        run(fingers=fingers, impressions=impressions, seed=seed, cache=cache, fvc=fvc, workers=workers, write=write,
+            progress=not quiet, echo=click.echo)
+    except ValueError as exc:  # too few impostor pairs, or a degenerate score set
+        raise click.ClickException(str(exc)) from exc

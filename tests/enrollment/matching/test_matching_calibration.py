@@ -123,3 +123,14 @@ def test_shipped_thresholds_hold_on_an_unseen_synthetic_image_set():
     assert int((impostor >= FMR_1_IN_10000).sum()) <= binom.ppf(0.999, n, 1e-4)
     assert (genuine >= FMR_1_IN_1000).mean() >= 0.8
     assert (genuine >= FMR_1_IN_10000).mean() >= 0.7
+
+
+def test_calibrate_command_is_registered_and_documented():
+    from click.testing import CliRunner
+
+    from kiosk.commands import COMMANDS
+
+    command = next(c for c in COMMANDS if c.name == "calibrate")
+    result = CliRunner().invoke(command, ["--help"])
+    assert result.exit_code == 0 and "--write" in result.output and "--fvc" in result.output
+    assert CliRunner().invoke(command, ["--fingers", "10"]).exit_code != 0  # too few for a fit: refused early
