@@ -6,6 +6,7 @@ import click
 
 from drivers.commands import scanner_group, simulator_command
 from enrollment.commands.bench import bench
+from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.match import identify_command, match_command
@@ -27,4 +28,5 @@ COMMANDS: list[click.Command] = [
     identify_command,
     bench,
     score_pairs_command,
+    calibrate_command,
 ]

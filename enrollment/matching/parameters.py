@@ -52,27 +52,35 @@ SHORTLIST_FRACTION = 0.001  # ... or this fraction of those searched, whichever 
 COMPLETED_CANDIDATES = 50  # persons (best on their shortlisted fingers) then matched on all probe fingers
 PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searches (about 10 kB each)
 
-# --- calibration (written by ``python -m enrollment.matching.calibrate``; see its docstring) ------------
+# --- calibration (written by ``zuil calibrate --write``; derivation in calibration.py's docstring) -------
 # Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
 # Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
 IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (
-    (0.009182, 0.0),
-    (0.013794, -0.5),
-    (0.015137, -1.0),
-    (0.016518, -1.5),
-    (0.018059, -2.0),
-    (0.019637, -2.5),
-    (0.021722, -3.0),
-    (0.024939, -3.5),
+    (0.008929, 0.0),
+    (0.015184, -0.5),
+    (0.017279, -1.0),
+    (0.019462, -1.5),
+    (0.021797, -2.0),
+    (0.024324, -2.5),
+    (0.027037, -3.0),
+    (0.029943, -3.5),
+    (0.033429, -4.0),
+    (0.037698, -4.5),
+    (0.042381, -5.0),
+    (0.047798, -5.5),
+    (0.054065, -6.0),
 )
-TAIL_SLOPE = -208.369  # d log10(FMR) / d score past the last knot (exponential tail fit)
-FMR_1_IN_1000 = 0.0217
-FMR_1_IN_10000 = 0.0273
-FMR_1_IN_100000 = 0.0321
+TAIL_SLOPE = -79.787  # d log10(FMR) / d score past the last knot
+FMR_1_IN_1000 = 0.02704
+FMR_1_IN_10000 = 0.03343
+FMR_1_IN_100000 = 0.04239
 CALIBRATION_PROTOCOL = (
-    '49920 impostor pairs (all different-finger pairs) of 320 templates in DB1_B, DB2_B, DB3_B, '
-    'DB4_B; knots to 5 samples, tail fit over the top 0.3 %; templates extracted from the FVC2002 '
-    'images by enrollment.extraction (main as of 2026-11-29, e44b31d) at 500 dpi (DB2: 569 dpi)'
+    '1998000 synthetic impostor pairs (all different-finger pairs) of 2000 templates: '
+    'enrollment.synthesis population 900000, masters 0..999 x impressions 0..1, extracted by '
+    'enrollment.extraction; knots empirical down to 100 impostors, then a generalised Pareto '
+    'tail (top 1000, shape +0.126) floored by the empirical quantile; 2026-11-29; held out '
+    'fvc2002_zuil: FMR_1_IN_1000 5/49920 FMR, FNMR 12.7 %; FMR_1_IN_10000 0/49920 FMR, FNMR '
+    '18.1 %; FMR_1_IN_100000 0/49920 FMR, FNMR 25.7 %'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""Calibration: the score -> FMR curve, the tail fit, the parallel pair scorer, the parameters writer, and the
+shipped thresholds checked on a small synthetic image set the calibration never saw (another population seed)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.stats import binom
+
+from enrollment.matching import FMR_1_IN_1000, FMR_1_IN_10000, FMR_1_IN_100000, fmr_of, threshold_for
+from enrollment.matching import calibration as cal
+from enrollment.matching import parameters as p
+from enrollment.matching.prepared import prepare
+from enrollment.matching.sources import synthetic_templates
+
+SHIPPED = {1e-3: FMR_1_IN_1000, 1e-4: FMR_1_IN_10000, 1e-5: FMR_1_IN_100000}
+TEST_POPULATION = 4242  # not the calibration population (enrollment.matching.calibrate.DEFAULT_SEED)
+
+
+def test_fmr_of_is_monotone_and_matches_the_named_thresholds():
+    grid = np.linspace(0.0, 0.2, 2001)
+    curve = np.array([fmr_of(s) for s in grid])
+    assert np.all(np.diff(curve) <= 0) and curve[0] == pytest.approx(1.0) and curve[-1] < 1e-7
+    for fmr, threshold in SHIPPED.items():
+        assert fmr_of(threshold) == pytest.approx(fmr, rel=0.05)
+        assert fmr_of(threshold) <= fmr  # thresholds are rounded up, never to the permissive side
+        assert threshold_for(fmr) <= threshold
+    assert FMR_1_IN_1000 < FMR_1_IN_10000 < FMR_1_IN_100000
+
+
+def test_threshold_for_inverts_fmr_of_across_knots_and_tail():
+    for score in (0.005, p.IMPOSTOR_TAIL[2][0], 0.03, p.IMPOSTOR_TAIL[-1][0] + 0.02):
+        f = fmr_of(score)
+        if f < 1.0:
+            assert threshold_for(f) == pytest.approx(score, abs=1e-9)
+
+
+def test_fit_on_a_pareto_tail_is_empirical_above_and_modelled_below():
+    rng = np.random.default_rng(11)
+    xi, sigma, m = 0.1, 0.004, 300_000
+    scores = sigma / xi * ((1 - rng.random(m)) ** -xi - 1)  # GPD(xi, sigma) from 0: FMR(s) = (1 + xi s/sigma)^(-1/xi)
+    fitted = cal.fit(scores)
+    assert fitted.tail.shape == pytest.approx(xi, abs=0.08)
+    truth = lambda f: sigma / xi * (f**-xi - 1)  # noqa: E731
+    for f in (1e-3, 1e-4, 1e-5, 1e-6):
+        assert fitted.threshold(f) == pytest.approx(truth(f), rel=0.15)
+    descending = np.sort(scores)[::-1]
+    assert fitted.threshold(1e-3) == pytest.approx(cal.empirical_threshold(descending, 1e-3), rel=1e-5)
+    assert fitted.threshold(1e-4) >= cal.empirical_threshold(descending, 1e-4) - 1e-6  # 30 samples: floored
+    levels = [lf for _, lf in fitted.knots]
+    assert levels[-1] == cal.TAIL_KNOTS_TO and np.all(np.diff([s for s, _ in fitted.knots]) > 0)
+
+
+def test_empirical_floor_keeps_a_heavy_observed_tail():
+    rng = np.random.default_rng(5)
+    scores = rng.exponential(0.005, 200_000)
+    scores[:20] = 0.2 + rng.random(20) * 0.01  # 20 outliers: the empirical 1e-4 tail sits far above the model
+    fitted = cal.fit(scores)
+    assert (scores >= fitted.threshold(1e-4)).sum() <= 20 and fitted.threshold(1e-4) > 0.1
+    model = fitted.tail.score(1e-5) - fitted.tail.score(1e-4)
+    assert fitted.threshold(1e-5) - fitted.threshold(1e-4) == pytest.approx(model, rel=0.01)  # no flat step
+
+
+def test_empirical_threshold_counts_exactly():
+    descending = np.arange(1000, 0, -1) / 1000.0
+    t = cal.empirical_threshold(descending, 0.01)
+    assert (descending >= t).sum() == 10
+
+
+def test_clopper_pearson():
+    low, high = cal.clopper_pearson(0, 49_920)
+    assert low == 0.0 and high == pytest.approx(7.39e-5, rel=0.01)  # the "rule of three" over n, roughly
+    low, high = cal.clopper_pearson(50, 1000)
+    assert low < 0.05 < high and high - low < 0.03
+
+
+def test_parallel_pair_scores_equal_the_serial_ones(make_finger, impression):
+    rng = np.random.default_rng(17)
+    fingers = [make_finger(rng) for _ in range(6)]
+    labelled = [(str(i), t) for i, f in enumerate(fingers) for t in (f, impression(f, rng))]
+    genuine, impostor = cal.pair_scores([(label, prepare(t)) for label, t in labelled])
+    g2, i2 = cal.all_pair_scores(labelled, workers=2)
+    assert len(g2) == 6 and len(i2) == math.comb(12, 2) - 6
+    assert np.array_equal(np.sort(genuine), np.sort(g2)) and np.array_equal(np.sort(impostor), np.sort(i2))
+
+
+def test_write_parameters_round_trips(tmp_path):
+    rng = np.random.default_rng(2)
+    fitted = cal.fit(rng.exponential(0.01, 50_000))
+    target = tmp_path / "parameters.py"
+    target.write_text(Path(p.__file__).read_text())
+    cal.write_parameters(cal.format_parameters(fitted, "test protocol " * 20), target)
+    namespace: dict = {}
+    exec(target.read_text(), namespace)  # our own generated file
+    assert namespace["IMPOSTOR_TAIL"] == fitted.knots and namespace["TAIL_SLOPE"] == fitted.slope
+    assert namespace["FMR_1_IN_10000"] >= fitted.threshold(1e-4) > namespace["FMR_1_IN_10000"] - 1e-5
+    assert namespace["MIN_FINGER_FMR"] == p.MIN_FINGER_FMR  # the rest of the file is untouched
+    assert not list(tmp_path.glob(".parameters-*"))
+
+
+def test_synthetic_templates_are_cached_and_reused(tmp_path):
+    first = synthetic_templates(TEST_POPULATION, 1, 1, cache=tmp_path)
+    cached = list(tmp_path.rglob("*.tpl")) + list(tmp_path.rglob("*.none"))
+    assert len(cached) == 1
+    again = synthetic_templates(TEST_POPULATION, 1, 1, cache=tmp_path)
+    assert [label for label, _ in again] == [label for label, _ in first]
+    if first:
+        assert np.array_equal(first[0][1].positions, again[0][1].positions)
+
+
+@pytest.mark.slow
+def test_shipped_thresholds_hold_on_an_unseen_synthetic_image_set():
+    """30 fingers x 2 impressions rendered and extracted by the real pipeline: 1,740 impostor pairs."""
+    labelled = synthetic_templates(TEST_POPULATION, 30, 2)
+    assert len(labelled) >= 55
+    genuine, impostor = cal.all_pair_scores(labelled, workers=1)
+    n = len(impostor)
+    above = int((impostor >= FMR_1_IN_1000).sum())
+    assert above <= binom.ppf(0.999, n, 1e-3), f"{above} of {n} impostors at or above FMR_1_IN_1000"
+    assert int((impostor >= FMR_1_IN_10000).sum()) <= binom.ppf(0.999, n, 1e-4)
+    assert (genuine >= FMR_1_IN_1000).mean() >= 0.8
+    assert (genuine >= FMR_1_IN_10000).mean() >= 0.7
+
+
+def test_calibrate_command_is_registered_and_documented():
+    from click.testing import CliRunner
+
+    from kiosk.commands import COMMANDS
+
+    command = next(c for c in COMMANDS if c.name == "calibrate")
+    result = CliRunner().invoke(command, ["--help"])
+    assert result.exit_code == 0 and "--write" in result.output and "--fvc" in result.output
+    assert CliRunner().invoke(command, ["--fingers", "10"]).exit_code != 0  # too few for a fit: refused early
