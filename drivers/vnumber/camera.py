@@ -20,7 +20,7 @@ from drivers.errors import ReaderError
 from drivers.vnumber.errors import ReaderUnavailableError
 from drivers.vnumber.parameters import CAMERA_FORMATS, CAMERA_FRAME_INTERVAL_S, CAMERA_REPEAT_HOLDOFF_S
 from drivers.vnumber.payload import parse_payload
-from drivers.vnumber.reader import ReaderCallback, ReaderEvent, ReaderResult, VNumberReader
+from drivers.vnumber.reader import ReaderCallback, ReaderEvent, ReaderResult, ThreadedReader
 
 __all__ = ["CameraReader", "OpenCvFrameSource", "decode_frame", "read_frame"]
 
@@ -85,7 +85,7 @@ class OpenCvFrameSource:
             self._capture = None
 
 
-class CameraReader(VNumberReader):
+class CameraReader(ThreadedReader):
     source = SOURCE
 
     def __init__(self, frames: OpenCvFrameSource, on_event: ReaderCallback | None = None, *,
@@ -96,23 +96,16 @@ class CameraReader(VNumberReader):
         self.interval = interval
         self.holdoff = holdoff
         self._clock = clock
-        self._halt = threading.Event()
-        self._thread: threading.Thread | None = None
         #: Set when the thread ended on its own (the video ended or the camera was lost).
         self.finished = threading.Event()
 
     def _start(self) -> None:
         self.frames.open()
-        self._halt.clear()
         self.finished.clear()
-        self._thread = threading.Thread(target=self._run, name="camera-reader", daemon=True)
-        self._thread.start()
+        self._spawn("camera-reader")
 
     def _stop(self) -> None:
-        self._halt.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=2.0)
-        self._thread = None
+        self._halt_thread()
         self.frames.close()
 
     def _run(self) -> None:

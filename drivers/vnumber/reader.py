@@ -10,6 +10,7 @@ call the callback from that thread: the kiosk hands events to its UI thread itse
 from __future__ import annotations
 
 import queue
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from drivers.errors import ReaderError
 from drivers.vnumber.payload import parse_payload
 from enrollment.records.vnumber import VNumber
 
-__all__ = ["ReaderCallback", "ReaderEvent", "ReaderResult", "VNumberReader"]
+__all__ = ["ReaderCallback", "ReaderEvent", "ReaderResult", "ThreadedReader", "VNumberReader"]
 
 
 @dataclass(frozen=True)
@@ -91,3 +92,29 @@ class VNumberReader(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class ThreadedReader(VNumberReader):
+    """A reader whose device is polled on a thread of its own: ``_run`` loops until ``_halt`` is set."""
+
+    THREAD_JOIN_S = 2.0
+
+    def __init__(self, on_event: ReaderCallback | None = None) -> None:
+        super().__init__(on_event)
+        self._halt = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @abstractmethod
+    def _run(self) -> None: ...
+
+    def _spawn(self, name: str) -> None:
+        self._halt.clear()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def _halt_thread(self) -> None:
+        """Ask the thread to end and wait for it (unless called from it, e.g. on a device error)."""
+        self._halt.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=self.THREAD_JOIN_S)
+        self._thread = None

@@ -7,19 +7,17 @@ emits :class:`ReaderUnavailableError` and ends the thread.
 
 from __future__ import annotations
 
-import threading
-
 import serial
 
 from drivers.vnumber.errors import ReaderUnavailableError, ScanLineError
 from drivers.vnumber.lines import Line, LineAssembler, MrzLineGrouper
 from drivers.vnumber.parameters import MAX_LINE_BYTES, SERIAL_BAUDRATE, SERIAL_READ_TIMEOUT_S
-from drivers.vnumber.reader import ReaderCallback, VNumberReader
+from drivers.vnumber.reader import ReaderCallback, ThreadedReader
 
 __all__ = ["SerialBarcodeReader"]
 
 
-class SerialBarcodeReader(VNumberReader):
+class SerialBarcodeReader(ThreadedReader):
     source = "serial-barcode"
 
     def __init__(self, port: str, on_event: ReaderCallback | None = None, *, baudrate: int = SERIAL_BAUDRATE,
@@ -29,23 +27,16 @@ class SerialBarcodeReader(VNumberReader):
         self.baudrate = baudrate
         self._max_line = max_line_bytes
         self._serial: serial.Serial | None = None
-        self._thread: threading.Thread | None = None
-        self._halt = threading.Event()
 
     def _start(self) -> None:
         try:
             self._serial = serial.Serial(self.port, self.baudrate, timeout=SERIAL_READ_TIMEOUT_S)
         except (serial.SerialException, OSError, ValueError) as exc:
             raise ReaderUnavailableError(f"cannot open barcode scanner port {self.port}: {exc}") from exc
-        self._halt.clear()
-        self._thread = threading.Thread(target=self._run, name=f"barcode-{self.port}", daemon=True)
-        self._thread.start()
+        self._spawn(f"barcode-{self.port}")
 
     def _stop(self) -> None:
-        self._halt.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=2.0)
-        self._thread = None
+        self._halt_thread()
         if self._serial is not None:
             self._serial.close()
             self._serial = None
