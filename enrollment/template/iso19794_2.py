@@ -19,14 +19,13 @@ count, the view header in other places, no extended data length); it is recognis
 
 from __future__ import annotations
 
-import math
 import struct
 from collections.abc import Sequence
 
 import numpy as np
 
 from enrollment.errors import TemplateFormatError
-from enrollment.template import bounds
+from enrollment.template import angles, bounds
 from enrollment.template.iso_extended import split_areas
 from enrollment.template.model import Template
 
@@ -50,13 +49,12 @@ _NBIS_HEADER = 26
 
 def angle_code(directions: np.ndarray) -> np.ndarray:
     """Radians (counter-clockwise as seen on the image) to ISO angle codes 0..255."""
-    steps = np.rint(np.asarray(directions, dtype=np.float64) * (ANGLE_STEPS / (2 * math.pi)))
-    return np.mod(steps, ANGLE_STEPS).astype(np.uint8)
+    return angles.to_steps(directions, ANGLE_STEPS, np.uint8)
 
 
 def angle_radians(codes: np.ndarray) -> np.ndarray:
     """ISO angle codes 0..255 to float32 radians in [0, 2*pi)."""
-    return (np.asarray(codes, dtype=np.float64) * (2 * math.pi / ANGLE_STEPS)).astype(np.float32)
+    return angles.to_radians(codes, ANGLE_STEPS)
 
 
 def dpi_from_ppcm(ppcm: int) -> int:

@@ -21,14 +21,13 @@ AES-GCM encryption of the gallery.
 
 from __future__ import annotations
 
-import math
 import struct
 import zlib
 
 import numpy as np
 
 from enrollment.errors import TemplateFormatError
-from enrollment.template import bounds
+from enrollment.template import angles, bounds
 from enrollment.template.model import FORMAT_VERSION, Template
 
 MAGIC = b"AZTM"
@@ -44,13 +43,12 @@ MAX_EXTRA_VALUE = 1 << 20
 
 def quantise_directions(directions: np.ndarray) -> np.ndarray:
     """Directions in radians as uint16 steps of 1/65536 turn (rounded, wrapping 2*pi to 0)."""
-    steps = np.rint(np.asarray(directions, dtype=np.float64) * (DIRECTION_STEPS / (2 * math.pi)))
-    return np.mod(steps, DIRECTION_STEPS).astype(np.uint16)
+    return angles.to_steps(directions, DIRECTION_STEPS, np.uint16)
 
 
 def dequantise_directions(steps: np.ndarray) -> np.ndarray:
     """uint16 steps of 1/65536 turn as float32 radians in [0, 2*pi)."""
-    return (np.asarray(steps, dtype=np.float64) * (2 * math.pi / DIRECTION_STEPS)).astype(np.float32)
+    return angles.to_radians(steps, DIRECTION_STEPS)
 
 
 def serialize(template: Template) -> bytes:
