@@ -8,6 +8,7 @@ whose comparable form lives in native memory (NBIS) can still extract in paralle
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -29,7 +30,7 @@ class Engine(Protocol):
     def score(self, a: Any, b: Any) -> float: ...
 
 
-class TwoStageEngine:
+class TwoStageEngine(ABC):
     """Base for the engines here: ``prepare = load(extract(path))``, see the module docstring.
 
     Subclasses implement ``extract`` and ``score``; ``load`` defaults to the identity. ``from_template`` makes
@@ -40,8 +41,9 @@ class TwoStageEngine:
     name = "?"
     description = "?"
 
+    @abstractmethod
     def extract(self, path: Path, dpi: int | None = None) -> Any:
-        raise NotImplementedError
+        """Decode and extract the image at ``path`` once (picklable result, for worker processes)."""
 
     def load(self, extracted: Any) -> Any:
         return extracted
@@ -49,8 +51,9 @@ class TwoStageEngine:
     def prepare(self, path: Path, dpi: int | None = None) -> Any:
         return self.load(self.extract(path, dpi))
 
+    @abstractmethod
     def score(self, a: Any, b: Any) -> float:
-        raise NotImplementedError
+        """Similarity of two prepared items; higher is more alike."""
 
     def named_thresholds(self) -> dict[str, float]:
         """Thresholds the engine ships with, by name (e.g. ``FMR_1_IN_1000``), to check them on a dataset."""
