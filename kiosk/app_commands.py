@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
@@ -12,14 +11,27 @@ from enrollment.commands import current_settings
 
 
 @click.command("kiosk")
-@click.option("--simulate", is_flag=True, help="Use the simulated scanner (no hardware needed).")
+@click.option("--simulate", is_flag=True,
+              help="Use the simulated scanner (no hardware needed); with no usable display, run the headless demo.")
 @click.option("--windowed", is_flag=True, help="A window instead of full screen (development).")
-def kiosk(simulate: bool, windowed: bool) -> None:
-    """Start the touchscreen kiosk."""
+@click.pass_context
+def kiosk(ctx: click.Context, simulate: bool, windowed: bool) -> None:
+    """Start the touchscreen kiosk.
+
+    Qt's display is tried in a child process first; when it cannot open, this says why in one line and, with
+    --simulate, runs the scripted headless demo (`zuil demo`) instead, else exits with status 1.
+    """
     settings = current_settings()
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
-        raise click.ClickException("no display: set DISPLAY or WAYLAND_DISPLAY, or run `zuil demo` (headless)")
-    from kiosk.ui.app import run_kiosk  # Qt is imported only here
+    from kiosk.ui.display_probe import display_problem  # Qt is imported only here
+
+    problem = display_problem()
+    if problem and simulate:
+        click.echo(f"zuil kiosk: {problem}: running the scripted headless demo instead.", err=True)
+        ctx.invoke(demo)
+        return
+    if problem:
+        raise click.ClickException(f"{problem}; `zuil demo` runs the scripted intake headless")
+    from kiosk.ui.app import run_kiosk
 
     sys.exit(run_kiosk(settings, simulate=simulate, windowed=windowed))
 

@@ -40,5 +40,7 @@ def run_kiosk(settings: Settings, *, simulate: bool, windowed: bool) -> int:
         window.resize(1080, 1920 // 2)
         window.show()
     else:
+        # without a window manager showFullScreen() keeps the natural size: take the screen's geometry first
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
     return app.exec()
