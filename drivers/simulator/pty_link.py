@@ -178,8 +178,8 @@ class PtySimulator:
                 if self._line_ok():
                     self.device.receive_error(self)
                 continue
-            if not self._line_ok() or packet.address != self.device.address:
-                continue  # at a wrong baud rate the module sees only noise; other addresses are not for it
+            if not self._line_ok():
+                continue  # at a wrong baud rate the module sees only noise
             try:
                 self.device.handle(packet, self)
             except Exception:  # a simulator bug must not look like a silent device
