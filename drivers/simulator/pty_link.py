@@ -23,6 +23,7 @@ from pathlib import Path
 
 from drivers.errors import DeviceTimeoutError, ProtocolError
 from drivers.simulator.device import SimulatedZfm
+from drivers.simulator.stale_links import remove_stale_link_folders
 from drivers.zfm import parameters as p
 from drivers.zfm.protocol import PacketReader
 
@@ -61,6 +62,8 @@ class PtySimulator:
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
     def start(self) -> PtySimulator:
+        """Clear the link folders killed runs left behind (:mod:`.stale_links`), then plug in."""
+        remove_stale_link_folders()
         self.plug()
         return self
 
