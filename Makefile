@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test lint demo clean
+.PHONY: run test test-loaded lint demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same tests while two CPU hogs run (stopped afterwards, also on failure): the simulator must keep
+# real-module timing under load. E.g. `make test-loaded PYTEST_ARGS=tests/drivers`.
+test-loaded: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.cpu_hogs $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,12 +14,14 @@ import numpy as np
 
 from drivers.simulator.faults import FaultPlan
 from drivers.simulator.images import ImageSource, identity_digest, quantise
+from drivers.simulator.presses import FIRST_PRESS_WAIT, GEN_IMG_WAIT, PressQueue
 from drivers.zfm import image as zimage
 from drivers.zfm import parameters as p
 from drivers.zfm.protocol import Packet, encode_packet
 
 _MAGIC = b"\x03\x01"
 _MATCH_SCORE = 180
+_IMAGE_BUFFER = 0  # the target of a DownImage transfer (character buffers are 1 and 2)
 
 
 class Link(Protocol):
@@ -36,12 +38,18 @@ def characteristic(picture: np.ndarray, identity: str) -> bytes:
 
 
 class SimulatedZfm:
-    """One simulated module. ``finger_after`` GenImg polls answer "no finger" before each press (0: at once)."""
+    """One simulated module. ``finger_after`` GenImg polls answer "no finger" before each press (0: at once).
+
+    Presses are rendered ahead by a background thread (:class:`.PressQueue`); building the module waits for the
+    first one, and GenImg answers "no finger" when the next press is not rendered within the time a module
+    takes to image a finger, so no answer waits on image synthesis."""
 
     def __init__(self, source: ImageSource, faults: FaultPlan | None = None, *, address: int = p.DEFAULT_ADDRESS,
                  password: int = p.DEFAULT_PASSWORD, baudrate: int = p.DEFAULT_BAUDRATE, packet_size: int = 128,
                  system_id: int = 0x0009, finger_after: int = 0, rng_seed: int = 0) -> None:
         self.source, self.faults = source, faults or FaultPlan()
+        self.presses_ahead = PressQueue(source)
+        self.presses_ahead.wait_first(FIRST_PRESS_WAIT)
         self.address, self.password, self.baudrate = address, password, baudrate
         self.packet_size, self.system_id, self.security = packet_size, system_id, 3
         self.finger_after, self._polls = finger_after, 0
@@ -89,12 +97,18 @@ class SimulatedZfm:
         self._ack(link, p.ST_RECEIVE_ERROR)
 
     def handle(self, packet: Packet, link: Link) -> None:
+        if packet.address != self.address:
+            # A command for another address gets status 20 (address code error) from this module's address, so
+            # the client fails at once; other packets for another address are not for this module.
+            if packet.pid == p.PID_COMMAND:
+                self._ack(link, p.ST_WRONG_ADDRESS)
+            return
         if self._receiving is not None:
             if packet.pid in (p.PID_DATA, p.PID_END):
                 buffer, data = self._receiving
                 data += packet.payload
                 if packet.pid == p.PID_END:
-                    self.buffers[buffer] = bytes(data[: p.CHAR_SIZE]).ljust(p.CHAR_SIZE, b"\0")
+                    self._received(buffer, bytes(data))
                     self._receiving = None
                 return
             self._receiving = None
@@ -112,11 +126,35 @@ class SimulatedZfm:
             return
         handler(self, args, link)
 
+    def _received(self, buffer: int, data: bytes) -> None:
+        """A download (DownChar, DownImage) is complete: fill the buffer, as the module does, with what came."""
+        if buffer == _IMAGE_BUFFER:
+            self.image = zimage.unpack(data[: p.IMAGE_BYTES].ljust(p.IMAGE_BYTES, b"\xff"))
+            self.identity = f"image:{identity_digest(data.hex()).hex()[:16]}"
+        else:
+            self.buffers[buffer] = data[: p.CHAR_SIZE].ljust(p.CHAR_SIZE, b"\0")
+
     # --- commands ----------------------------------------------------------------------------------------------
     def _vfy_pwd(self, args: bytes, link: Link) -> None:
         ok = len(args) == 4 and int.from_bytes(args, "big") == self.password
         self.verified = self.verified or ok
         self._ack(link, p.ST_OK if ok else p.ST_WRONG_PASSWORD)
+
+    def _set_pwd(self, args: bytes, link: Link) -> None:
+        if len(args) != 4:
+            return self._ack(link, p.ST_RECEIVE_ERROR)
+        self.password = int.from_bytes(args, "big")
+        self._ack(link, p.ST_OK)
+
+    def _set_adder(self, args: bytes, link: Link) -> None:
+        """The new address applies at once: the answer already comes from it (clients read it there)."""
+        if len(args) != 4:
+            return self._ack(link, p.ST_RECEIVE_ERROR)
+        self.address = int.from_bytes(args, "big")
+        self._ack(link, p.ST_OK)
+
+    def _get_random_code(self, args: bytes, link: Link) -> None:
+        self._ack(link, p.ST_OK, self._rng.integers(0, 256, 4, dtype=np.uint8).tobytes())
 
     def _read_sys_para(self, args: bytes, link: Link) -> None:
         words = (0, self.system_id, p.LIBRARY_SIZE, self.security)
@@ -145,10 +183,14 @@ class SimulatedZfm:
         if self.faults.take("no_finger") or self._polls < self.finger_after:
             self._polls += 1
             return self._ack(link, p.ST_NO_FINGER)
-        self._polls = 0
         if self.faults.take("image_failed"):
+            self._polls = 0
             return self._ack(link, p.ST_IMAGE_FAILED)
-        picture, self.identity = self.source.next_press()
+        press = self.presses_ahead.take(GEN_IMG_WAIT)
+        if press is None:  # not rendered yet: to the client, the finger is not on the glass yet
+            return self._ack(link, p.ST_IMAGE_FAILED if self.presses_ahead.failed else p.ST_NO_FINGER)
+        self._polls = 0
+        picture, self.identity = press
         self.presses += 1
         if self.faults.take("blank"):
             picture, self.identity = np.full_like(picture, 235), ""
@@ -265,6 +307,11 @@ class SimulatedZfm:
         self._receiving = (args[0], bytearray())
         self._ack(link, p.ST_OK)
 
+    def _down_image(self, args: bytes, link: Link) -> None:
+        """Accept an image into the image buffer (4 bits per pixel, in data packets), as R30x modules do."""
+        self._receiving = (_IMAGE_BUFFER, bytearray())
+        self._ack(link, p.ST_OK)
+
 
 _HANDLERS = {
     p.CMD_VFY_PWD: SimulatedZfm._vfy_pwd, p.CMD_READ_SYS_PARA: SimulatedZfm._read_sys_para,
@@ -275,4 +322,7 @@ _HANDLERS = {
     p.CMD_TEMPLATE_NUM: SimulatedZfm._template_num,
     p.CMD_READ_INDEX_TABLE: SimulatedZfm._read_index_table, p.CMD_UP_IMAGE: SimulatedZfm._up_image,
     p.CMD_UP_CHAR: SimulatedZfm._up_char, p.CMD_DOWN_CHAR: SimulatedZfm._down_char,
+    p.CMD_DOWN_IMAGE: SimulatedZfm._down_image, p.CMD_SET_PWD: SimulatedZfm._set_pwd,
+    p.CMD_GET_RANDOM_CODE: SimulatedZfm._get_random_code, p.CMD_SET_ADDER: SimulatedZfm._set_adder,
+    p.CMD_HIGH_SPEED_SEARCH: SimulatedZfm._search,  # same arguments and answer as Search (page, score)
 }

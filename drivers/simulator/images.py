@@ -1,4 +1,5 @@
-"""Where the simulator's finger images come from: an internal ridge pattern or image files.
+"""Where the simulator's finger images come from: the project's synthetic generator, a small internal ridge
+pattern (quick to render, for tests) or image files.
 
 Every source yields sensor-sized (288 x 256) uint8 images and an identity string that stays the same for
 every press of the same finger (the simulator's "matcher" compares identities).
@@ -7,7 +8,6 @@ every press of the same finger (the simulator's "matcher" compares identities).
 from __future__ import annotations
 
 import hashlib
-import importlib
 from pathlib import Path
 from typing import Protocol
 
@@ -114,11 +114,13 @@ class DirectorySource:
 class GeneratorSource:
     """Impressions of the project's synthetic population (``enrollment.synthesis``), rendered at sensor size.
 
-    Imported lazily: on a branch without the generator, :func:`default_source` falls back to the internal
-    ridge pattern."""
+    The generator is imported here, not at module level: it loads SciPy, which a driver that never simulates
+    need not pay for."""
 
     def __init__(self, seed: int = 0, fingers: int = 4) -> None:
-        self._gen = importlib.import_module("enrollment.synthesis.generator")
+        from enrollment.synthesis import generator
+
+        self._gen = generator
         self._seed, self._fingers, self._press = seed, fingers, 0
         self._masters: dict[int, object] = {}
 
@@ -136,14 +138,10 @@ class GeneratorSource:
 
 
 def default_source(seed: int = 0, images: str | Path | None = None) -> ImageSource:
-    """Images from the directory ``images`` if given, else the project's synthetic generator where this
-    tree has it, else the internal ridge pattern (four fingers each way)."""
+    """Images from the directory ``images`` if given, else four fingers of the project's synthetic generator."""
     if images:
         return DirectorySource(images)
-    try:
-        return GeneratorSource(seed, fingers=4)
-    except ImportError:
-        return RidgePatternSource(seed, fingers=4)
+    return GeneratorSource(seed, fingers=4)
 
 
 def identity_digest(identity: str) -> bytes:

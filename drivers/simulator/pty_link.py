@@ -23,6 +23,7 @@ from pathlib import Path
 
 from drivers.errors import DeviceTimeoutError, ProtocolError
 from drivers.simulator.device import SimulatedZfm
+from drivers.simulator.stale_links import remove_stale_link_folders
 from drivers.zfm import parameters as p
 from drivers.zfm.protocol import PacketReader
 
@@ -61,6 +62,8 @@ class PtySimulator:
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
     def start(self) -> PtySimulator:
+        """Clear the link folders killed runs left behind (:mod:`.stale_links`), then plug in."""
+        remove_stale_link_folders()
         self.plug()
         return self
 
@@ -178,8 +181,8 @@ class PtySimulator:
                 if self._line_ok():
                     self.device.receive_error(self)
                 continue
-            if not self._line_ok() or packet.address != self.device.address:
-                continue  # at a wrong baud rate the module sees only noise; other addresses are not for it
+            if not self._line_ok():
+                continue  # at a wrong baud rate the module sees only noise
             try:
                 self.device.handle(packet, self)
             except Exception:  # a simulator bug must not look like a silent device

@@ -38,7 +38,11 @@ CMD_DELETE = 0x0C
 CMD_EMPTY = 0x0D
 CMD_SET_SYS_PARA = 0x0E
 CMD_READ_SYS_PARA = 0x0F
+CMD_SET_PWD = 0x12
 CMD_VFY_PWD = 0x13
+CMD_GET_RANDOM_CODE = 0x14
+CMD_SET_ADDER = 0x15
+CMD_HIGH_SPEED_SEARCH = 0x1B  # answered like Search: status, page (2), score (2)
 CMD_TEMPLATE_NUM = 0x1D
 CMD_READ_INDEX_TABLE = 0x1F  # page 0..3 -> 32 bytes, bit k (LSB first) of byte i = slot page*256 + 8i + k
 INDEX_PAGE_SLOTS = 256

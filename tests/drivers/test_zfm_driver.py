@@ -191,7 +191,7 @@ def test_password_and_address(make_sim):
     sim = make_sim(password=0x1234, address=0xC0FFEE00)
     with pytest.raises(e.WrongPasswordError):
         ZfmScanner(str(sim.link_path), address=0xC0FFEE00).open()
-    with pytest.raises(e.DeviceTimeoutError):  # a module ignores packets for another address
+    with pytest.raises(e.ProtocolError, match="wrong address"):  # status 20, from the module's own address
         ZfmScanner(str(sim.link_path), password=0x1234).open()
     with ZfmScanner(str(sim.link_path), address=0xC0FFEE00, password=0x1234) as s:
         assert s.params.address == 0xC0FFEE00
