@@ -2,8 +2,9 @@
 
 Accepted: PNG, BMP, JPEG, TIFF (through Pillow), WSQ (NBIS's decoder from the ``wsq`` package, run in a
 child process, see :mod:`enrollment.imaging.wsq_decoder`) and raw 8- or 16-bit grey arrays. The size is
-checked from the header before any pixel is decoded (decompression-bomb guard); the resolution comes from
-the caller, else the file, else 500 dpi.
+checked from the header before any pixel is decoded (decompression-bomb guard); a path is read through
+:func:`enrollment.bounded_read.read_bounded` (regular files of at most ``MAX_INPUT_BYTES`` only). The
+resolution comes from the caller, else the file, else 500 dpi.
 Every failure is an :class:`~enrollment.errors.ImageError` subclass that names the source.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from enrollment.bounded_read import InputFileError, InputTooLargeError, read_bounded
 from enrollment.errors import ImageError
 from enrollment.imaging import parameters as p
 from enrollment.imaging.errors import (
@@ -77,13 +79,11 @@ def load_image(source: ImageSource, *, dpi: int | None = None) -> DecodedImage:
 
 def _read_file(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > p.MAX_INPUT_BYTES:
-            raise ImageTooLargeError(f"{path}: file of {size} bytes is larger than {p.MAX_INPUT_BYTES}")
-        with path.open("rb") as handle:
-            return handle.read(p.MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ImageError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+        return read_bounded(path, p.MAX_INPUT_BYTES, what="image file")
+    except InputTooLargeError as exc:
+        raise ImageTooLargeError(str(exc)) from exc
+    except InputFileError as exc:
+        raise ImageError(str(exc)) from exc
 
 
 def _from_array(array: np.ndarray, dpi: int | None) -> DecodedImage:
