@@ -2,9 +2,9 @@
 
 Accepted: PNG, BMP, JPEG, TIFF (through Pillow), WSQ (NBIS's decoder from the ``wsq`` package, run in a
 child process, see :mod:`enrollment.imaging.wsq_decoder`) and raw 8- or 16-bit grey arrays. The size is
-checked from the header before any pixel is decoded (decompression-bomb guard); a path is read through
-:func:`enrollment.bounded_read.read_bounded` (regular files of at most ``MAX_INPUT_BYTES`` only). The
-resolution comes from the caller, else the file, else 500 dpi.
+checked from the header before any pixel is decoded (decompression-bomb guard; for WSQ also against the
+stream's length); a path is read through :func:`enrollment.bounded_read.read_bounded` (regular files of at
+most ``MAX_INPUT_BYTES`` only). The resolution comes from the caller, else the file, else 500 dpi.
 Every failure is an :class:`~enrollment.errors.ImageError` subclass that names the source.
 """
 
@@ -29,7 +29,7 @@ from enrollment.imaging.errors import (
     TruncatedImageError,
     UnknownFormatError,
 )
-from enrollment.imaging.header import check_png_complete, read_wsq_header, sniff
+from enrollment.imaging.header import check_png_complete, check_wsq_data_size, read_wsq_header, sniff
 from enrollment.imaging.pixels import channels_to_grey, image_to_grey, sixteen_bit_to_grey
 from enrollment.imaging.resolution import check_size, choose_dpi
 from enrollment.imaging.wsq_decoder import decode_wsq
@@ -143,6 +143,7 @@ def _from_bytes(data: bytes, where: str, dpi: int | None) -> DecodedImage:
 def _from_wsq(data: bytes, where: str, dpi: int | None) -> DecodedImage:
     header = read_wsq_header(data, where)
     check_size(header.width, header.height, where, dpi=None)  # from the frame header: nothing decoded yet
+    check_wsq_data_size(header, len(data), where)
     resolution, origin = choose_dpi(dpi, header.ppi, where)
     check_size(header.width, header.height, where, dpi=resolution)
     grey = decode_wsq(data, header.width, header.height, where)
