@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from enrollment.bounded_read import InputFileError, read_bounded
 from enrollment.errors import SettingsError
 from enrollment.records.locations import DEFAULT_LOCATIONS, Location, parse_location_id
 
@@ -22,6 +23,8 @@ SCANNER_DRIVERS = ("simulator", "zfm", "libfprint", "none")
 LANGUAGES = ("nl", "en", "ar", "fa", "ti", "fr", "so", "ps", "am", "tr", "ru", "es", "ckb")
 ZFM_BAUDRATES = (9600, 19200, 28800, 38400, 48000, 57600, 67200, 76800, 86400, 96000, 105600, 115200)
 _KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,39}$")
+#: A settings file larger than this is refused before it is read (a full one is a few kilobytes).
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 def default_data_dir() -> Path:
@@ -122,7 +125,7 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> Set
     base = _section(raw, _PlainSettings, source, "")
     settings = Settings(
         **{f.name: getattr(base, f.name) for f in fields(_PlainSettings)},
-        data_dir=Path(_typed(data_dir, str, source, "data_dir")).expanduser() if data_dir else default_data_dir(),
+        data_dir=_expand_user(_typed(data_dir, str, source, "data_dir"), source) if data_dir else default_data_dir(),
         scanner=scanner,
         retention=retention,
         locations=locations,
@@ -130,6 +133,15 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> Set
     )
     validate(settings)
     return settings
+
+
+def _expand_user(value: str, source: str | None) -> Path:
+    """``value`` as a path with a leading ``~`` or ``~user`` expanded; refuses an unknown user."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError as exc:  # pathlib's "Could not determine home directory."
+        raise SettingsError(f"cannot expand {value!r}: no such user or no home directory", file=source,
+                            key="data_dir") from exc
 
 
 @dataclass(frozen=True)
@@ -191,19 +203,19 @@ def load_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str |
     if path:
         source = str(path)
         try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise SettingsError("the settings file does not exist", file=source) from exc
+            raw = tomllib.loads(read_bounded(path, MAX_SETTINGS_BYTES, what="settings file").decode("utf-8"))
+        except InputFileError as exc:
+            raise SettingsError(exc.reason, file=source) from exc
         except UnicodeDecodeError as exc:
             raise SettingsError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=source) from exc
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"not valid TOML: {exc}", file=source) from exc
-        except OSError as exc:
-            raise SettingsError(f"cannot be read: {exc.strerror}", file=source) from exc
+        except RecursionError as exc:  # tomllib parses nested arrays and inline tables recursively
+            raise SettingsError("not valid TOML: arrays or inline tables nested too deeply", file=source) from exc
         settings = settings_from_mapping(raw, source)
     else:
         settings = Settings()
     override = data_dir or os.environ.get("ZUIL_DATA_DIR")
     if override:
-        settings = replace(settings, data_dir=Path(override).expanduser())
+        settings = replace(settings, data_dir=_expand_user(override, None))
     return settings

@@ -15,7 +15,6 @@ import cv2
 import numpy as np
 
 from enrollment.atomic_files import write_bytes_atomically
-from enrollment.errors import TemplateFormatError
 from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 
 KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
@@ -67,7 +66,9 @@ def template_group() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def show_command(file: Path) -> None:
     """Print the header and minutiae of a template FILE."""
-    for number, template in enumerate(_decode(file.read_bytes(), str(file)), start=1):
+    from enrollment.template.read import read_template_file
+
+    for number, template in enumerate(read_template_file(file), start=1):
         click.echo(f"view {number}: {template.width}x{template.height} at {template.resolution_dpi} dpi, "
                    f"finger {template.finger_position} ({FINGER_POSITIONS.get(template.finger_position, '?')}), "
                    f"quality {template.quality}, {len(template)} minutiae")
@@ -90,15 +91,6 @@ def _encode(template: Template, iso: bool) -> bytes:
     from enrollment.template import iso19794_2, native
 
     return iso19794_2.to_iso(template) if iso else native.serialize(template)
-
-
-def _decode(data: bytes, where: str) -> list[Template]:
-    from enrollment.template.read import read_templates
-
-    try:
-        return read_templates(data)
-    except TemplateFormatError as exc:
-        raise TemplateFormatError(f"{where}: {exc}") from exc
 
 
 def _with_quality(template: Template, quality: int) -> Template:

@@ -2,8 +2,9 @@
 
 Accepted: PNG, BMP, JPEG, TIFF (through Pillow), WSQ (NBIS's decoder from the ``wsq`` package, run in a
 child process, see :mod:`enrollment.imaging.wsq_decoder`) and raw 8- or 16-bit grey arrays. The size is
-checked from the header before any pixel is decoded (decompression-bomb guard); the resolution comes from
-the caller, else the file, else 500 dpi.
+checked from the header before any pixel is decoded (decompression-bomb guard; for WSQ also against the
+stream's length); a path is read through :func:`enrollment.bounded_read.read_bounded` (regular files of at
+most ``MAX_INPUT_BYTES`` only). The resolution comes from the caller, else the file, else 500 dpi.
 Every failure is an :class:`~enrollment.errors.ImageError` subclass that names the source.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from enrollment.bounded_read import InputFileError, InputTooLargeError, read_bounded
 from enrollment.errors import ImageError
 from enrollment.imaging import parameters as p
 from enrollment.imaging.errors import (
@@ -27,7 +29,7 @@ from enrollment.imaging.errors import (
     TruncatedImageError,
     UnknownFormatError,
 )
-from enrollment.imaging.header import check_png_complete, read_wsq_header, sniff
+from enrollment.imaging.header import check_png_complete, check_wsq_data_size, read_wsq_header, sniff
 from enrollment.imaging.pixels import channels_to_grey, image_to_grey, sixteen_bit_to_grey
 from enrollment.imaging.resolution import check_size, choose_dpi
 from enrollment.imaging.wsq_decoder import decode_wsq
@@ -77,13 +79,11 @@ def load_image(source: ImageSource, *, dpi: int | None = None) -> DecodedImage:
 
 def _read_file(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > p.MAX_INPUT_BYTES:
-            raise ImageTooLargeError(f"{path}: file of {size} bytes is larger than {p.MAX_INPUT_BYTES}")
-        with path.open("rb") as handle:
-            return handle.read(p.MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise ImageError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+        return read_bounded(path, p.MAX_INPUT_BYTES, what="image file")
+    except InputTooLargeError as exc:
+        raise ImageTooLargeError(str(exc)) from exc
+    except InputFileError as exc:
+        raise ImageError(str(exc)) from exc
 
 
 def _from_array(array: np.ndarray, dpi: int | None) -> DecodedImage:
@@ -143,6 +143,7 @@ def _from_bytes(data: bytes, where: str, dpi: int | None) -> DecodedImage:
 def _from_wsq(data: bytes, where: str, dpi: int | None) -> DecodedImage:
     header = read_wsq_header(data, where)
     check_size(header.width, header.height, where, dpi=None)  # from the frame header: nothing decoded yet
+    check_wsq_data_size(header, len(data), where)
     resolution, origin = choose_dpi(dpi, header.ppi, where)
     check_size(header.width, header.height, where, dpi=resolution)
     grey = decode_wsq(data, header.width, header.height, where)

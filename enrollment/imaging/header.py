@@ -3,7 +3,8 @@
 Pillow reads the headers of PNG, BMP, JPEG and TIFF lazily (``Image.open`` decodes no pixels), so for them
 this module only sniffs the magic number. WSQ gets a small marker walker of its own: the WSQ plugin hands
 the whole stream to the NBIS C decoder, so the structure is checked here first (markers, segment lengths,
-frame size, end-of-image marker), which also finds the resolution in the NIST comment (``PPI 500``).
+frame size, end-of-image marker), which also finds the resolution in the NIST comment (``PPI 500``);
+:func:`check_wsq_data_size` then weighs the frame size against the stream's length.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import struct
 from dataclasses import dataclass
 
 from enrollment.imaging.errors import CorruptImageError, TruncatedImageError
+from enrollment.imaging.parameters import MAX_WSQ_PIXELS_PER_BYTE
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -90,3 +92,13 @@ def read_wsq_header(data: bytes, where: str) -> WsqHeader:
             if found and data[pos + 4 : pos + 12] == b"NIST_COM":
                 ppi = int(found.group(1))
         pos += 2 + length
+
+
+def check_wsq_data_size(header: WsqHeader, size: int, where: str) -> None:
+    """Refuse a frame header that claims more pixels than ``size`` bytes of WSQ can hold (see parameters)."""
+    pixels = header.width * header.height
+    if pixels > size * MAX_WSQ_PIXELS_PER_BYTE:
+        raise CorruptImageError(
+            f"{where}: WSQ frame header says {header.width}x{header.height} ({pixels} pixels) but the stream has "
+            f"only {size} bytes, more than {MAX_WSQ_PIXELS_PER_BYTE} pixels per byte: not decoded"
+        )

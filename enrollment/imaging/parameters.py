@@ -31,6 +31,15 @@ MAX_PIXELS = 16 * 1024 * 1024
 #: a 16-bit TIFF of the largest accepted size is 32 MiB).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
+#: A WSQ stream whose frame header claims more pixels per byte of the stream than this is refused before
+#: decoding: NBIS builds whatever size the header says from whatever data follows, so a forged header on a
+#: few kilobytes costs seconds of CPU and hundreds of megabytes. Measured with NBIS's encoder (``wsq``
+#: package): images full of ridges compress 9:1 to 18:1 (the sample wsq-original.wsq 18:1; the WSQ
+#: standard's 0.75 bit/pixel is 10.7:1), but white space compresses far further: the 374x388 sample probe
+#: on a white 4096x4096 canvas is 583:1, and a blank canvas of any size is about 660 bytes. 1000:1 keeps
+#: that padded print and refuses a frame the data could not have come from (4096x4096 needs 16,778 bytes).
+MAX_WSQ_PIXELS_PER_BYTE = 1000
+
 #: Formats decoded through Pillow (WSQ is accepted too, decoded apart); anything else is refused as unknown.
 ACCEPTED_FORMATS = ("PNG", "BMP", "JPEG", "TIFF")
 

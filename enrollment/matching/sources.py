@@ -31,15 +31,11 @@ def load_template(path: str | Path, *, dpi: int | None = None, finger_position: 
     """The template in ``path``; raises :class:`EnrollmentError` subclasses saying which file and why."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise MatchingError(f"{path}: cannot read ({exc.strerror})") from exc
-    try:
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return _from_image(path, dpi, finger_position)
-        from enrollment.template import read_templates
+        from enrollment.template import read_template_file
 
-        templates = read_templates(data)
+        templates = read_template_file(path)  # bounded: refuses FIFOs, devices and oversized files unread
     except EnrollmentError:
         raise
     except (ValueError, OSError) as exc:

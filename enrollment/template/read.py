@@ -1,10 +1,18 @@
-"""Read templates from bytes in either persisted form, told apart by their first four bytes."""
+"""Read templates from bytes or a file in either persisted form, told apart by their first four bytes."""
 
 from __future__ import annotations
 
+import os
+
+from enrollment.bounded_read import read_bounded
 from enrollment.errors import TemplateFormatError
 from enrollment.template import iso19794_2, native
 from enrollment.template.model import Template
+
+#: No template file is larger; bigger files are refused before they are read. The largest ISO/IEC 19794-2
+#: record has 255 views of 255 minutiae with a full extended-data block each (24 + 255 * (4 + 255 * 6 + 2 +
+#: 65535) = 17,103,129 bytes), the largest native template 16 extras of 1 MiB (16,780,381 bytes).
+MAX_TEMPLATE_BYTES = 32 * 1024 * 1024
 
 
 def detect_format(data: bytes) -> str | None:
@@ -28,3 +36,16 @@ def read_templates(data: bytes) -> list[Template]:
     raise TemplateFormatError(
         f"byte 0: {head!r} starts neither a native template ({native.MAGIC!r}) nor an ISO/IEC 19794-2 record"
     )
+
+
+def read_template_file(path: str | os.PathLike[str]) -> list[Template]:
+    """Every template in the file ``path`` (a regular file of at most :data:`MAX_TEMPLATE_BYTES`).
+
+    Raises :class:`~enrollment.bounded_read.InputFileError` when the file cannot be read and
+    :class:`TemplateFormatError` naming the file when its bytes are no template.
+    """
+    data = read_bounded(path, MAX_TEMPLATE_BYTES, what="template file")
+    try:
+        return read_templates(data)
+    except TemplateFormatError as exc:
+        raise TemplateFormatError(f"{path}: {exc}") from exc

@@ -118,3 +118,53 @@ def test_fuzz_settings_file_bytes(tmp_path_factory, data):
     path.write_bytes(data)
     with contextlib.suppress(SettingsError):
         load_settings(path)
+
+
+def test_a_settings_file_that_is_not_a_regular_file_or_too_large_is_refused_unread(tmp_path):
+    with pytest.raises(SettingsError, match="a directory, not a regular file") as err:
+        load_settings(tmp_path)
+    assert err.value.file == str(tmp_path)
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as handle:
+        handle.truncate(1_500_000_000)  # sparse: nothing on disk, and nothing may be read
+    with pytest.raises(SettingsError, match="1500000000 bytes is larger than") as err:
+        load_settings(huge)
+    assert err.value.file == str(huge)
+
+
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{a = " * 5000 + "1" + "}" * 5000])
+def test_deeply_nested_values_are_a_settings_error_not_a_recursion_error(tmp_path, value):
+    cfg = tmp_path / "deep.toml"
+    cfg.write_text(f"fingers = {value}\n")
+    with pytest.raises(SettingsError, match="nested too deeply") as err:
+        load_settings(cfg)
+    assert err.value.file == str(cfg)
+
+
+@settings(derandomize=True, max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(min_value=1, max_value=3000),
+    st.lists(st.sampled_from(["[", "{a = ", "{b = 1, c = ", "[1, "]), min_size=1, max_size=3),
+    st.sampled_from(["1", "[]", '"x"', ""]),
+)
+def test_fuzz_nesting_gives_settings_or_a_settings_error(tmp_path_factory, depth, pattern, inner):
+    openers = [pattern[i % len(pattern)] for i in range(depth)]
+    closers = "".join("]" if o.startswith("[") else "}" for o in reversed(openers))
+    path = Path(tmp_path_factory.mktemp("cfg")) / "n.toml"
+    path.write_text(f"fingers = {''.join(openers)}{inner}{closers}\n")
+    with contextlib.suppress(SettingsError):
+        load_settings(path)
+
+
+@pytest.mark.parametrize("value", ["~nosuchuser-zuil/data", "~nosuchuser-zuil"])
+def test_data_dir_of_an_unknown_user_names_key_and_value(tmp_path, monkeypatch, value):
+    monkeypatch.delenv("ZUIL_DATA_DIR", raising=False)
+    cfg = tmp_path / "zuil.toml"
+    cfg.write_text(f'data_dir = "{value}"\n')
+    with pytest.raises(SettingsError, match=f"cannot expand '{value}': no such user") as err:
+        load_settings(cfg)
+    assert (err.value.file, err.value.key) == (str(cfg), "data_dir")
+    with pytest.raises(SettingsError, match=f"cannot expand '{value}'") as err:
+        load_settings(None, data_dir=value)
+    assert err.value.key == "data_dir"
+    assert load_settings(None, data_dir="~/zuil").data_dir == Path.home() / "zuil"
