@@ -34,8 +34,8 @@ def test_a_near_identical_candidate_ranks_above_a_weaker_one_with_the_same_satur
 
 
 def test_threshold_names_are_made_from_the_operating_points():
-    assert identification.VERIFY_THRESHOLD_NAME == f"FMR_1_IN_{round(1 / p.VERIFY_FMR)}"
-    assert identification.SEARCH_THRESHOLD_NAME == f"FMR_1_IN_{round(1 / p.IDENTIFY_FMR_PER_SEARCH)}_PER_SEARCH"
+    assert f"FMR_1_IN_{round(1 / p.VERIFY_FMR)}" == identification.VERIFY_THRESHOLD_NAME
+    assert f"FMR_1_IN_{round(1 / p.IDENTIFY_FMR_PER_SEARCH)}_PER_SEARCH" == identification.SEARCH_THRESHOLD_NAME
     assert identification.operating_point_name(1e-3) == "FMR_1_IN_1000"
     assert identification.operating_point_name(1e-4, per_search=True) == "FMR_1_IN_10000_PER_SEARCH"
 
@@ -52,7 +52,9 @@ def test_zuil_identify_searches_at_the_kiosk_operating_point(tmp_path, rng, make
     assert result.exit_code == 0, result.output
     shown = re.search(r"hit threshold (\S+) \(FMR (\S+) per search\)", result.output)
     assert shown is not None, result.output
-    # the kiosk's search of the same gallery (identification.search) uses this very threshold
-    kiosk = identification.search(GalleryIndex(), {}, {})  # empty: only the operating point
-    assert float(shown.group(2)) == kiosk.fmr_per_search == p.IDENTIFY_FMR_PER_SEARCH
-    assert float(shown.group(1)) == round(person_threshold(kiosk.fmr_per_search, 12), 2)
+    # the kiosk's search of the same gallery (enrollment.identification) decides at this very threshold
+    index = GalleryIndex()
+    index.rebuild((subject, 2, template) for subject, template in fingers.items())
+    kiosk = identification.search(index, {}, {2: impression(fingers["p3"], rng)})
+    assert float(shown.group(2)) == p.IDENTIFY_FMR_PER_SEARCH
+    assert float(shown.group(1)) == round(kiosk.threshold, 2) == round(person_threshold(1e-4, 12), 2)
