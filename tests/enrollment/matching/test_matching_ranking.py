@@ -58,3 +58,12 @@ def test_zuil_identify_searches_at_the_kiosk_operating_point(tmp_path, rng, make
     kiosk = identification.search(index, {}, {2: impression(fingers["p3"], rng)})
     assert float(shown.group(2)) == p.IDENTIFY_FMR_PER_SEARCH
     assert float(shown.group(1)) == round(kiosk.threshold, 2) == round(person_threshold(1e-4, 12), 2)
+
+
+def test_the_vnumber_check_reports_the_closest_held_impression_when_fused_scores_saturate(
+        rng, make_finger, impression):
+    live = {2: make_finger(rng, 2), 7: make_finger(rng, 7)}
+    held = {position: [impression(t, rng), t] for position, t in live.items()}  # a weaker one first
+    outcome = identification.check_vnumber(live, held)
+    assert outcome is not None and outcome.fused_score == round(fuse({2: 1.0, 7: 1.0}), 3)
+    assert min(outcome.per_finger.values()) > 0.99  # the identical impression's scores, not the weaker one's
