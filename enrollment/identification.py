@@ -2,8 +2,10 @@
 on the glass belong to the V-number given (1:1)? Both answers are for the officer, never the participant.
 
 The gallery index is built from the consented prints of the record (:mod:`enrollment.records.enrolled_prints`).
-The 1:N threshold is the person-level fused score for a false match at most ``SEARCH_FMR`` per search of the
-whole gallery (:func:`enrollment.matching.person_threshold`), so it grows with the gallery size.
+Each decision has one operating point, set in :mod:`enrollment.matching.parameters` and named here for the record:
+the 1:N threshold is the person-level fused score (-log10 person FMR) for a false match at most
+``IDENTIFY_FMR_PER_SEARCH`` per search of the whole gallery (:func:`enrollment.matching.person_threshold`), so it
+grows with the gallery size; the 1:1 V-number check decides at ``VERIFY_FMR`` per comparison.
 """
 
 from __future__ import annotations
@@ -11,23 +13,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from enrollment.matching import GalleryIndex, person_threshold, verify
+from enrollment.matching import GalleryIndex, VerificationResult, person_threshold, verify
+from enrollment.matching.parameters import IDENTIFY_FMR_PER_SEARCH, VERIFY_FMR
 from enrollment.records.enrolled_prints import EnrolledPrint
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.template import Template
 
-SEARCH_FMR = 1e-4
-SEARCH_THRESHOLD_NAME = "FMR_1_IN_10000_PER_SEARCH"
-VERIFY_THRESHOLD_NAME = "FMR_1_IN_10000"
+
+def operating_point_name(fmr: float, *, per_search: bool = False) -> str:
+    """The recorded name of a false-match rate, e.g. ``FMR_1_IN_10000`` (``_PER_SEARCH`` for a 1:N search)."""
+    return f"FMR_1_IN_{round(1 / fmr)}" + ("_PER_SEARCH" if per_search else "")
+
+
+SEARCH_THRESHOLD_NAME = operating_point_name(IDENTIFY_FMR_PER_SEARCH, per_search=True)
+VERIFY_THRESHOLD_NAME = operating_point_name(VERIFY_FMR)
 MAX_CANDIDATES = 5
 
 
 @dataclass(frozen=True)
 class SearchOutcome:
+    """``threshold`` is a fused score (-log10 person FMR); each candidate dict holds person_id, locations,
+    ``fused_neg_log10_fmr`` and ``per_finger_mcc`` (matcher score in [0, 1] by finger position), best first."""
+
     decision: IdentificationDecision
     threshold: float
     gallery_persons: int
-    candidates: list[dict] = field(default_factory=list)  # person_id, locations, fused_score, per_finger
+    candidates: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -54,18 +65,23 @@ def build_index(prints: Iterable[EnrolledPrint]) -> tuple[GalleryIndex, dict[str
 
 def search(index: GalleryIndex, locations: Mapping[str, set[str]], probe: Mapping[int, Template]) -> SearchOutcome:
     persons = max(1, index.subjects)
-    threshold = person_threshold(SEARCH_FMR, persons)
+    threshold = person_threshold(IDENTIFY_FMR_PER_SEARCH, persons)
     if not probe or len(index) == 0:
         return SearchOutcome(IdentificationDecision.NO_HIT, threshold, index.subjects if len(index) else 0)
     found = index.search(probe, limit=MAX_CANDIDATES, threshold=threshold)
     candidates = [
         {"person_id": c.subject_id, "locations": sorted(locations.get(c.subject_id, ())),
-         "fused_score": round(c.fused_score, 3),
-         "per_finger": {str(k): round(v, 4) for k, v in sorted(c.per_finger_scores.items())}}
+         "fused_neg_log10_fmr": round(c.fused_score, 3),
+         "per_finger_mcc": {str(k): round(v, 4) for k, v in sorted(c.per_finger_scores.items())}}
         for c in found
     ]
     decision = IdentificationDecision.HIT if candidates else IdentificationDecision.NO_HIT
     return SearchOutcome(decision, threshold, index.subjects, candidates)
+
+
+def _strength(result: VerificationResult) -> tuple[float, float]:
+    """Fused score, then (where it saturates) the summed matcher scores, as the 1:N ranking does."""
+    return result.fused_score, sum(result.per_finger.values())
 
 
 def check_vnumber(live: Mapping[int, Template], held: Mapping[int, list[Template]]) -> VNumberOutcome | None:
@@ -77,8 +93,8 @@ def check_vnumber(live: Mapping[int, Template], held: Mapping[int, list[Template
         claimed = {pos: prints[impression] for pos, prints in held.items() if impression < len(prints)}
         if not set(claimed) & (set(live) | {0}):
             continue
-        result = verify(live, claimed)
-        if best is None or result.fused_score > best.fused_score:
+        result = verify(live, claimed, fmr=VERIFY_FMR)
+        if best is None or _strength(result) > _strength(best):
             best = result
     if best is None:
         return VNumberOutcome(IdentificationDecision.NOT_PERFORMED, held_fingers=sum(map(len, held.values())))

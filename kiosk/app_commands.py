@@ -42,13 +42,14 @@ def kiosk(ctx: click.Context, simulate: bool, windowed: bool) -> None:
 @click.option("--returning/--first-time", default=True, show_default=True,
               help="Whether the synthetic person was enrolled at another LVV before (a duplicate to catch).")
 @click.option("--gallery-persons", default=1000, show_default=True,
-              help="Synthetic people in the demo gallery (made once per database).")
+              help="Synthetic people in the demo gallery (made once; again when this number changes).")
 def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> None:
     """Run one scripted intake headless through the real stack and print a JSON summary.
 
     A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
     driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
-    against the V-number, and the intake is stored in the record database.
+    against the V-number, and the intake is stored in the demo's own record (the demo folder of the data
+    directory, never the kiosk's record), whose intakes of earlier runs are deleted first.
     """
     from kiosk.demo import run_demo
 

@@ -2,20 +2,29 @@
 
 The same intake flow, record store, scanner driver (over a real pseudo-terminal to the simulator, fed by the
 synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. No Qt here.
+
+The demo keeps its own record, an SQLite file in the ``demo`` folder of the data directory (never the kiosk's
+record, whatever ``database_url`` says). Each run first deletes the intakes of earlier runs there, keeping the
+synthetic gallery, so every run with the same options tells the same story.
 """
 
 from __future__ import annotations
 
 import random
+from collections import deque
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from drivers.errors import CaptureError
 from drivers.manager import DeviceManager
-from drivers.simulator.images import GeneratorSource
+from drivers.simulator.images import GeneratorSource, ImageSource
 from enrollment import identification
 from enrollment.consent import consent_text
 from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
+from enrollment.matching import fuse
+from enrollment.matching import parameters as matching
 from enrollment.records import intakes
 from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
 from enrollment.records.store import RecordStore
@@ -23,11 +32,41 @@ from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
 from enrollment.template import deserialize, serialize
-from kiosk.demo_gallery import ensure_earlier_visit, ensure_gallery
+from kiosk.demo_gallery import enroll_earlier_visit, ensure_gallery, reset_demo_intakes
 from kiosk.flow import IntakeFlow, Step
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
+DEMO_FOLDER = "demo"
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """The settings with the demo's own record: an SQLite file in ``<data_dir>/demo``."""
+    return replace(settings, data_dir=settings.data_dir / DEMO_FOLDER, database_url="")
+
+
+class _RenderedAhead:
+    """The first presses of a source rendered before the scanner starts: a synthetic finger takes seconds to
+    render on a loaded machine, longer than the driver waits for the simulator's answer to GEN_IMG."""
+
+    def __init__(self, source: ImageSource, presses: int) -> None:
+        self._source = source
+        self._ahead = deque(source.next_press() for _ in range(presses))
+
+    def next_press(self) -> tuple[Any, str]:
+        return self._ahead.popleft() if self._ahead else self._source.next_press()
+
+
+def _scales(settings: Settings) -> dict[str, str]:
+    ceiling = fuse({position: 1.0 for position in settings.fingers})
+    return {
+        "fused_neg_log10_fmr": f"-log10 of the person-level false-match rate of the fingers fused: 4 means one "
+                               f"impostor person in 10,000 reaches it; at most {ceiling:.3f} with "
+                               f"{len(settings.fingers)} fingers (each finger's rate floored at "
+                               f"{matching.MIN_FINGER_FMR:g}), ties ranked by the summed per-finger scores",
+        "per_finger_mcc": f"the matcher's score (MCC) of one finger in [0, 1]; {matching.FMR_1_IN_10000} is a "
+                          f"false match rate of 1 in 10,000 for one finger",
+    }
 
 
 def synthetic_vnumber(seed: int) -> VNumber:
@@ -39,7 +78,7 @@ def synthetic_vnumber(seed: int) -> VNumber:
 def _capture_fingers(flow: IntakeFlow, settings: Settings, seed: int) -> list[dict[str, Any]]:
     """Capture every finger the flow asks for with the real ZFM driver against the simulator."""
     reports: list[dict[str, Any]] = []
-    source = GeneratorSource(seed, fingers=len(settings.fingers))
+    source = _RenderedAhead(GeneratorSource(seed, fingers=len(settings.fingers)), presses=len(settings.fingers))
     with DeviceManager.from_settings(settings, simulate=True, source=source) as manager:
         worker = manager.worker()
         try:
@@ -61,10 +100,18 @@ def _capture_fingers(flow: IntakeFlow, settings: Settings, seed: int) -> list[di
     return reports
 
 
+def _vnumber_scores(vcheck: identification.VNumberOutcome) -> dict[str, Any]:
+    return {"fused_neg_log10_fmr": vcheck.fused_score,
+            "per_finger_mcc": {str(k): v for k, v in sorted(vcheck.per_finger.items())}}
+
+
 def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returning: bool = True,
              gallery_persons: int = 1000) -> dict[str, Any]:
+    """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
+    settings = demo_settings(settings)
     store = RecordStore(settings.database)
     try:
+        reset_demo_intakes(store)
         with store.transaction() as session:
             intakes.sync_locations(session, settings.locations)
         v_number = synthetic_vnumber(seed)
@@ -72,7 +119,7 @@ def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returni
         if settings.biometrics_enabled:
             ensure_gallery(store, settings, persons=gallery_persons)
             if returning:
-                earlier = ensure_earlier_visit(store, settings, seed=seed, v_number=v_number)
+                earlier = enroll_earlier_visit(store, settings, seed=seed, v_number=v_number)
 
         flow = IntakeFlow(languages=settings.languages, fingers=settings.fingers,
                           biometrics_enabled=settings.biometrics_enabled)
@@ -108,8 +155,7 @@ def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returni
             if vcheck is not None:
                 intakes.add_identification(session, intake, decision=vcheck.decision,
                                            threshold_name=identification.VERIFY_THRESHOLD_NAME,
-                                           gallery_size=1, candidates=[{"fused_score": vcheck.fused_score,
-                                                                        "per_finger": vcheck.per_finger}])
+                                           gallery_size=1, candidates=[_vnumber_scores(vcheck)])
             flow.finish()
             intakes.finish_intake(session, intake)
             intake_id = intake.id
@@ -117,10 +163,11 @@ def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returni
         search_summary: dict[str, Any] = {"decision": found.decision.value if probe else
                                           IdentificationDecision.NOT_PERFORMED.value,
                                           "gallery_persons": found.gallery_persons,
-                                          "threshold": round(found.threshold, 3),
+                                          "threshold_neg_log10_fmr": round(found.threshold, 3),
                                           "threshold_name": identification.SEARCH_THRESHOLD_NAME,
                                           "candidates": found.candidates if probe else []}
         return {
+            "demo_folder": str(Path(settings.data_dir)),
             "intake_id": intake_id,
             "location": settings.location,
             "v_number": str(v_number),
@@ -130,11 +177,11 @@ def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returni
             "identification": {
                 "search": search_summary,
                 "vnumber_check": None if vcheck is None else {
-                    "decision": vcheck.decision.value, "fused_score": vcheck.fused_score,
-                    "per_finger": {str(k): v for k, v in vcheck.per_finger.items()},
-                    "held_prints": vcheck.held_fingers},
+                    "decision": vcheck.decision.value, "threshold_name": identification.VERIFY_THRESHOLD_NAME,
+                    **_vnumber_scores(vcheck), "held_prints": vcheck.held_fingers},
                 "earlier_visit_enrolled_now_at": earlier,
             },
+            "scales": _scales(settings),
             "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
         }
     finally:

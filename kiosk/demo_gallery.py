@@ -1,22 +1,25 @@
 """The demo gallery: synthetic people enrolled earlier at other LVVs, so ``zuil demo`` has something to search.
 
-Two kinds of earlier enrollment are written into the ordinary intake record, through the ordinary API:
-- filler people from the synthetic *population* model (minutia-level templates, fast to make; realistic enough
-  as "other people" for a demo, never used for accuracy figures);
+Two kinds of earlier enrollment are written into the demo's own intake record, through the ordinary API:
+- filler people from the synthetic *population* model (minutia-level templates; realistic enough as "other
+  people" for a demo, never used for accuracy figures), made once and kept from run to run;
 - the demo person's own earlier visit ("shopping": enrolled at another LVV before), from other impressions of
   the same synthetic fingers, rendered as images and extracted like any capture.
+
+:func:`reset_demo_intakes` clears everything but the filler people at the start of a run, so every run searches
+the same gallery.
 """
 
 from __future__ import annotations
 
 import random
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from enrollment.consent import consent_text
 from enrollment.extraction import extract
 from enrollment.records import intakes
-from enrollment.records.models import Intake
+from enrollment.records.models import Intake, Person
 from enrollment.records.store import RecordStore
 from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import ConsentDecision
@@ -47,12 +50,28 @@ def _enroll(session, settings: Settings, *, location: str, kiosk: str, v_number:
     intakes.finish_intake(session, intake)
 
 
+def _delete_intakes(session, *, gallery: bool) -> None:  # type: ignore[no-untyped-def]
+    """Delete the gallery's intakes (or all others) with their rows (foreign keys cascade), then the persons
+    left without an intake."""
+    made_by_gallery = Intake.kiosk_id == GALLERY_KIOSK
+    session.execute(delete(Intake).where(made_by_gallery if gallery else ~made_by_gallery))
+    session.execute(delete(Person).where(~select(Intake.id).where(Intake.person_id == Person.id).exists()))
+
+
+def reset_demo_intakes(store: RecordStore) -> None:
+    """Delete every intake but the filler people's: earlier visits and the intakes of earlier demo runs."""
+    with store.transaction() as session:
+        _delete_intakes(session, gallery=False)
+
+
 def ensure_gallery(store: RecordStore, settings: Settings, *, persons: int, seed: int = 2026) -> int:
-    """Enroll ``persons`` filler people once per database; returns how many the gallery already had or got."""
+    """Enroll ``persons`` filler people, unless the gallery holds that many already (another number: it is
+    made again); returns ``persons``."""
     with store.transaction() as session:
         have = session.scalar(select(func.count()).select_from(Intake).where(Intake.kiosk_id == GALLERY_KIOSK))
-        if have:
-            return int(have)
+        if have == persons:
+            return persons
+        _delete_intakes(session, gallery=True)
         rng = random.Random(seed)
         fingers = settings.fingers
         templates = iter(synthesize_minutiae(persons * len(fingers), seed))
@@ -64,11 +83,9 @@ def ensure_gallery(store: RecordStore, settings: Settings, *, persons: int, seed
         return persons
 
 
-def ensure_earlier_visit(store: RecordStore, settings: Settings, *, seed: int, v_number: VNumber) -> str | None:
-    """Enroll the demo person's earlier visit at another LVV once; returns its location (None if it existed)."""
+def enroll_earlier_visit(store: RecordStore, settings: Settings, *, seed: int, v_number: VNumber) -> str:
+    """Enroll the demo person's earlier visit at another LVV; returns its location."""
     with store.transaction() as session:
-        if intakes.intakes_for_vnumber(session, v_number):
-            return None
         prints: dict[int, bytes] = {}
         qualities = []
         for index, position in enumerate(settings.fingers):

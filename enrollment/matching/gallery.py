@@ -41,6 +41,17 @@ class Candidate:
     fused_score: float
     per_finger_scores: dict[int, float] = field(default_factory=dict)
 
+    def rank_key(self) -> tuple[float, float, str]:
+        """Best first: fused score, then (where fusion saturates at the ``MIN_FINGER_FMR`` floor and ties) the
+        sum of the raw matcher scores, then the subject id."""
+        return -self.fused_score, -sum(self.per_finger_scores.values()), self.subject_id
+
+
+def _candidate(subject_id: str, found: Mapping[int, tuple[float, int]]) -> Candidate:
+    """A candidate from (best matcher score, prints compared) per probe finger, fused."""
+    scores = {position: score for position, (score, _) in found.items()}
+    return Candidate(subject_id, fuse(scores, {position: tried for position, (_, tried) in found.items()}), scores)
+
 
 class _Sketches:
     """A growable flat store of sketches (words, directions, bit counts), appended to in amortised O(1)."""
@@ -223,17 +234,17 @@ class GalleryIndex:
     def score_subject(self, subject_id: str, probe: Mapping[int, Template],
                       known: Mapping[int, tuple[float, int]] | None = None) -> Candidate:
         """Full matching of a probe against one subject's prints, fused (like positions with like)."""
-        scores: dict[int, float] = {}
-        tried: dict[int, int] = {}
+        found: dict[int, tuple[float, int]] = {}
         for position, template in probe.items():
             result = (known or {}).get(position) or self._score(subject_id, position, template)
             if result is not None:
-                scores[position], tried[position] = result
-        return Candidate(subject_id, fuse(scores, tried), scores)
+                found[position] = result
+        return _candidate(subject_id, found)
 
     def search(self, probe: Mapping[int, Template], *, limit: int = 10, threshold: float | None = None,
                exhaustive: bool = False) -> list[Candidate]:
-        """Subjects ranked by fused score (best first), at most ``limit``, only those at or above ``threshold``.
+        """Subjects ranked by fused score (best first; ties by the sum of matcher scores, see
+        :meth:`Candidate.rank_key`), at most ``limit``, only those at or above ``threshold``.
 
         ``probe`` maps ISO finger positions to templates (1-10 fingers). ``exhaustive`` skips the coarse passes
         and matches every subject in full (slow; for measuring the pre-selection).
@@ -254,11 +265,10 @@ class GalleryIndex:
                     result = self._score(subject, position, template)
                     if result is not None:
                         partial.setdefault(subject, {})[position] = result
-            ranked = sorted(partial, key=lambda s: -fuse({k: v[0] for k, v in partial[s].items()},
-                                                          {k: v[1] for k, v in partial[s].items()}))
-            complete = ranked[: max(limit, p.COMPLETED_CANDIDATES)]
+            ranked = sorted((_candidate(s, found) for s, found in partial.items()), key=Candidate.rank_key)
+            complete = [c.subject_id for c in ranked[: max(limit, p.COMPLETED_CANDIDATES)]]
             candidates = [self.score_subject(s, probe, partial[s]) for s in complete]
         if threshold is not None:
             candidates = [c for c in candidates if c.fused_score >= threshold]
-        candidates.sort(key=lambda c: (-c.fused_score, c.subject_id))
+        candidates.sort(key=Candidate.rank_key)
         return candidates[:limit]

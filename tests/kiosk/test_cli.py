@@ -31,7 +31,7 @@ def test_demo_runs_an_intake_through_the_real_stack_and_honours_the_data_dir(run
     for key in ("intake_id", "location", "v_number", "consent", "fingers", "identification", "outbox"):
         assert key in summary
     assert len(summary["v_number"]) == 10 and summary["consent"]["decision"] == "given"
-    assert (tmp_path / "data" / "zuil.sqlite3").exists()
+    assert (tmp_path / "data" / "demo" / "zuil.sqlite3").exists()
     # both fingers captured through the ZFM driver and extracted
     assert [f["position"] for f in summary["fingers"]] == [2, 7]
     assert all(f["minutiae"] >= 12 and "zfm:" in f["device"] for f in summary["fingers"])
@@ -40,10 +40,10 @@ def test_demo_runs_an_intake_through_the_real_stack_and_honours_the_data_dir(run
     earlier = summary["identification"]["earlier_visit_enrolled_now_at"]
     assert found["decision"] == "hit" and found["candidates"][0]["locations"] == [earlier]
     assert summary["identification"]["vnumber_check"]["decision"] == "vnumber_confirmed"
-    # a person never seen before: nothing found among the 40 synthetic people, the earlier visit and the
-    # intake just made (a pseudonymous person of its own until an officer decides it is the same person)
-    fresh = json.loads(run("demo", "--first-time", "--seed", "7").output)
-    assert fresh["identification"]["search"]["gallery_persons"] == 42
+    # a person never seen before: nothing found among the 40 synthetic people (the demo's earlier intakes are
+    # cleared at the start of each run)
+    fresh = json.loads(run("demo", "--first-time", "--seed", "7", "--gallery-persons", "40").output)
+    assert fresh["identification"]["search"]["gallery_persons"] == 40
     assert fresh["identification"]["search"]["decision"] == "no_hit"
     assert fresh["identification"]["vnumber_check"] is None
 

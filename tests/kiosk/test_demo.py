@@ -1,0 +1,91 @@
+"""``zuil demo`` tells the same story on every run, in its own folder, never in the kiosk's record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from enrollment.records.models import Intake
+from enrollment.records.store import RecordStore
+from enrollment.settings import Settings
+from kiosk.cli import main
+from kiosk.demo_gallery import GALLERY_KIOSK, ensure_gallery
+
+
+def _story(summary: dict) -> dict:
+    """The summary without what differs between runs by nature: record ids, the simulator's pseudo-terminal."""
+    story = json.loads(json.dumps(summary))
+    story.pop("intake_id")
+    for finger in story["fingers"]:
+        assert finger.pop("device").startswith("zfm:")
+    for candidate in story["identification"]["search"]["candidates"]:
+        candidate.pop("person_id")
+    return story
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch):
+    monkeypatch.delenv("ZUIL_CONFIG", raising=False)
+    monkeypatch.delenv("ZUIL_DATA_DIR", raising=False)
+    config = tmp_path / "kiosk.toml"  # a kiosk whose real record is elsewhere: the demo must not touch it
+    config.write_text(f'database_url = "sqlite:///{tmp_path / "kiosk-record.sqlite3"}"\n')
+
+    def invoke(*args: str) -> dict:
+        result = CliRunner().invoke(main, ["--config", str(config), "--data-dir", str(tmp_path / "data"), "demo",
+                                           "--gallery-persons", "30", *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    return invoke
+
+
+def test_two_runs_tell_the_same_story_and_first_time_never_hits(demo, tmp_path):
+    first, second = demo(), demo()
+    assert _story(first) == _story(second)
+    search = second["identification"]["search"]
+    assert search["gallery_persons"] == 31  # the synthetic people and the person's earlier visit, nothing more
+    assert search["decision"] == "hit" and len(search["candidates"]) == 1
+    assert search["candidates"][0]["locations"] == [second["identification"]["earlier_visit_enrolled_now_at"]]
+    assert second["identification"]["vnumber_check"]["decision"] == "vnumber_confirmed"
+    # the same synthetic person, now as a first-timer in the used folder: nobody to find, no prints held
+    fresh = demo("--first-time")
+    assert fresh["identification"]["search"]["decision"] == "no_hit"
+    assert fresh["identification"]["search"]["candidates"] == []
+    assert fresh["identification"]["search"]["gallery_persons"] == 30
+    assert fresh["identification"]["vnumber_check"] is None
+    assert _story(demo()) == _story(first)
+    # all of it in the demo's own folder; neither the configured record nor the data folder's default one
+    assert (tmp_path / "data" / "demo" / "zuil.sqlite3").exists()
+    assert not (tmp_path / "kiosk-record.sqlite3").exists()
+    assert not (tmp_path / "data" / "zuil.sqlite3").exists()
+
+
+def test_the_summary_names_the_scale_of_every_score(demo):
+    summary = demo()
+    search, vcheck = summary["identification"]["search"], summary["identification"]["vnumber_check"]
+    assert search["threshold_name"] == "FMR_1_IN_10000_PER_SEARCH" and search["threshold_neg_log10_fmr"] > 4
+    assert set(search["candidates"][0]) == {"person_id", "locations", "fused_neg_log10_fmr", "per_finger_mcc"}
+    assert set(vcheck) == {"decision", "threshold_name", "fused_neg_log10_fmr", "per_finger_mcc", "held_prints"}
+    assert vcheck["threshold_name"] == "FMR_1_IN_10000"
+    assert set(summary["scales"]) == {"fused_neg_log10_fmr", "per_finger_mcc"}
+
+
+def test_the_gallery_is_made_again_when_its_size_changes(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    store = RecordStore(settings.database)
+    try:
+        from enrollment.records import intakes
+
+        with store.transaction() as session:
+            intakes.sync_locations(session, settings.locations)
+        assert ensure_gallery(store, settings, persons=3) == 3
+        assert ensure_gallery(store, settings, persons=3) == 3
+        assert ensure_gallery(store, settings, persons=5) == 5
+        with store.transaction() as session:
+            count = select(func.count()).select_from(Intake).where(Intake.kiosk_id == GALLERY_KIOSK)
+            assert session.scalar(count) == 5
+    finally:
+        store.close()
