@@ -11,14 +11,13 @@ synthetic gallery, so every run with the same options tells the same story.
 from __future__ import annotations
 
 import random
-from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from drivers.errors import CaptureError
 from drivers.manager import DeviceManager
-from drivers.simulator.images import GeneratorSource, ImageSource
+from drivers.simulator.images import GeneratorSource
 from enrollment import identification
 from enrollment.consent import consent_text
 from enrollment.errors import ExtractionError
@@ -45,18 +44,6 @@ def demo_settings(settings: Settings) -> Settings:
     return replace(settings, data_dir=settings.data_dir / DEMO_FOLDER, database_url="")
 
 
-class _RenderedAhead:
-    """The first presses of a source rendered before the scanner starts: a synthetic finger takes seconds to
-    render on a loaded machine, longer than the driver waits for the simulator's answer to GEN_IMG."""
-
-    def __init__(self, source: ImageSource, presses: int) -> None:
-        self._source = source
-        self._ahead = deque(source.next_press() for _ in range(presses))
-
-    def next_press(self) -> tuple[Any, str]:
-        return self._ahead.popleft() if self._ahead else self._source.next_press()
-
-
 def _scales(settings: Settings) -> dict[str, str]:
     ceiling = fuse({position: 1.0 for position in settings.fingers})
     return {
@@ -78,7 +65,7 @@ def synthetic_vnumber(seed: int) -> VNumber:
 def _capture_fingers(flow: IntakeFlow, settings: Settings, seed: int) -> list[dict[str, Any]]:
     """Capture every finger the flow asks for with the real ZFM driver against the simulator."""
     reports: list[dict[str, Any]] = []
-    source = _RenderedAhead(GeneratorSource(seed, fingers=len(settings.fingers)), presses=len(settings.fingers))
+    source = GeneratorSource(seed, fingers=len(settings.fingers))  # the simulator renders presses ahead
     with DeviceManager.from_settings(settings, simulate=True, source=source) as manager:
         worker = manager.worker()
         try:
