@@ -12,6 +12,11 @@ The Dutch W-document (Vreemdelingen Identiteitsbewijs) is an ID-1 card with a TD
 
 Check digits (part 3, 4.9): characters valued 0-9, A-Z = 10-35, ``<`` = 0, weighted 7, 3, 1 repeating,
 summed, modulo 10. Every failed rule becomes one :class:`MrzProblem`, so the officer sees all of them.
+
+Two-digit years, read against a ``today``: the date of birth is the latest date with those digits that is not
+after today (birth ``261215`` read on 2026-12-01 is 1926-12-15); the date of expiry is the one date with those
+digits in the sliding window [today - 50 years, today + 50 years) (``991231`` read in 2026 is 1999-12-31). A
+29 February whose year so chosen is no leap year is reported as not a calendar date.
 The MRZ text itself comes from a document reader, a barcode/OCR device acting as a keyboard wedge, or a
 serial line; this module does no optical character recognition.
 """
@@ -32,6 +37,7 @@ LINE_COUNT = 3
 _ALPHABET = re.compile(r"^[A-Z0-9<]*$")
 _WEIGHTS = (7, 3, 1)
 _VNUMBER_IN_DATA = re.compile(r"(?<![0-9])([0-9]{10})(?![0-9])")
+EXPIRY_WINDOW_YEARS = 50
 
 
 def _value(char: str) -> int:
@@ -100,6 +106,20 @@ def _shape(text: str) -> tuple[str, str, str]:
     return lines[0], lines[1], lines[2]
 
 
+def birth_year(yy: int, mm: int, dd: int, today: date) -> int:
+    """The year of the latest date with two-digit year ``yy``, month ``mm`` and day ``dd`` not after ``today``
+    (a birth date is never in the future; a birth date of today is allowed)."""
+    year = today.year - (today.year - yy) % 100  # the latest year <= this year ending in yy
+    return year - 100 if (year, mm, dd) > (today.year, today.month, today.day) else year
+
+
+def expiry_year(yy: int, mm: int, dd: int, today: date) -> int:
+    """The year that puts the expiry date in the sliding window [today - 50 years, today + 50 years)."""
+    low = (today.year - EXPIRY_WINDOW_YEARS, today.month, today.day)
+    year = low[0] + (yy - low[0]) % 100  # the first year >= the window's start year ending in yy
+    return year + 100 if (year, mm, dd) < low else year
+
+
 def _date(raw: str, field: str, *, birth: bool, today: date, problems: list[MrzProblem]) -> date | None:
     if birth and "<" in raw and re.fullmatch(r"[0-9<]{6}", raw):
         return None  # ICAO allows an unknown (part of a) birth date to be filled with '<'
@@ -107,10 +127,9 @@ def _date(raw: str, field: str, *, birth: bool, today: date, problems: list[MrzP
         problems.append(MrzProblem(field, f"{raw!r} is not a date YYMMDD"))
         return None
     yy, mm, dd = int(raw[:2]), int(raw[2:4]), int(raw[4:])
-    # Birth dates are in the past: a two-digit year after this year is last century. Expiry is this century.
-    century = 1900 if birth and yy > today.year % 100 else 2000
+    year = birth_year(yy, mm, dd, today) if birth else expiry_year(yy, mm, dd, today)
     try:
-        return date(century + yy, mm, dd)
+        return date(year, mm, dd)
     except ValueError:
         problems.append(MrzProblem(field, f"{raw!r} is not a calendar date (YYMMDD)"))
         return None
@@ -154,7 +173,8 @@ def parse_td1(text: str, *, today: date | None = None) -> Td1:
     """Validate a TD1 MRZ and return its fields; raise MrzFormatError or MrzCheckError listing every problem.
 
     Lower-case ASCII letters are taken as upper case (a wedge scanner with caps lock on); the check digits
-    still protect every number. ``today`` fixes the century of two-digit birth years (default: today).
+    still protect every number. ``today`` fixes the century of the two-digit years of birth and expiry (see
+    the module docstring; default: today's date).
     """
     today = today or date.today()
     line1, line2, line3 = _shape(text)

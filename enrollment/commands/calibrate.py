@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from enrollment.matching.calibrate import DEFAULT_CACHE, DEFAULT_SEED, run
+from enrollment.commands import current_settings
+from enrollment.matching.calibrate import CACHE_FOLDER, DEFAULT_SEED, cache_folder, run
 
 
 @click.command("calibrate")
@@ -16,12 +17,13 @@ from enrollment.matching.calibrate import DEFAULT_CACHE, DEFAULT_SEED, run
               help="Impressions rendered per finger (pairs of the same finger are the genuine sanity set).")
 @click.option("--seed", default=DEFAULT_SEED, show_default=True, type=click.IntRange(0, None),
               help="Synthetic population seed (keep it apart from the seeds the tests use).")
-@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CACHE, show_default=True,
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path),
+              default=lambda: cache_folder(current_settings().data_dir), show_default=f"<data dir>/{CACHE_FOLDER}",
               help="Folder (outside the repo) caching the extracted templates per seed and per version of the "
                    "generator and extractor source.")
 @click.option("--fvc", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Held-out check: folder of folders of <finger>_<impression> templates or images (e.g. "
-                   "/work/data/fvc2002_zuil); only reported, never fitted on.")
+                   "<DIR> holding DB1_B .. DB4_B); only reported, never fitted on.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--write", is_flag=True, help="Rewrite the calibration block of enrollment/matching/parameters.py.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")

@@ -1,7 +1,10 @@
 """Command that (re)derives the calibration block of ``parameters.py``; :mod:`calibration` states the protocol.
 
-    zuil calibrate --fingers 1000 --impressions 2 --seed 900000 --fvc /work/data/fvc2002_zuil [--write]
+    zuil calibrate --fingers 1000 --impressions 2 --seed 900000 --fvc <DIR> [--write]
     python -m enrollment.matching.calibrate --fingers 1000 ... (the same, without the zuil CLI)
+
+The template cache defaults to ``<data dir>/calibration-cache`` (:func:`cache_folder`); the data dir comes
+from the settings, so each command passes it in.
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ from pathlib import Path
 import numpy as np
 
 from enrollment.matching import calibration as cal
+from enrollment.settings import load_settings
 
 DEFAULT_SEED = 900_000  # synthetic population used for calibration; tests use seeds below 1,000
-DEFAULT_CACHE = Path("/work/data/calib")
+CACHE_FOLDER = "calibration-cache"
+
+
+def cache_folder(data_dir: Path) -> Path:
+    """The default template cache: a folder under the kiosk's data dir."""
+    return Path(data_dir) / CACHE_FOLDER
 
 
 def _rate(k: int, n: int) -> str:
@@ -120,16 +129,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fingers", type=int, default=1000, help="synthetic fingers (masters)")
     parser.add_argument("--impressions", type=int, default=2, help="impressions per finger")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="synthetic population seed")
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="template cache folder (outside the repo)")
-    parser.add_argument("--fvc", type=Path, default=None, help="held-out folder of folders of templates/images")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help=f"template cache folder (default: <data dir>/{CACHE_FOLDER}; the data dir comes from "
+                             "ZUIL_CONFIG / ZUIL_DATA_DIR as for zuil)")
+    parser.add_argument("--fvc", type=Path, default=None,
+                        help="held-out check: folder of folders of <finger>_<impression> templates or images")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--write", action="store_true", help="rewrite the calibration block of parameters.py")
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The options of ``python -m enrollment.matching.calibrate``, the cache resolved under the data dir."""
     parser = argparse.ArgumentParser(description=cal.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_arguments(parser)
     a = parser.parse_args(argv)
+    if a.cache is None:
+        a.cache = cache_folder(load_settings().data_dir)
+    return a
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse_arguments(argv)
     run(fingers=a.fingers, impressions=a.impressions, seed=a.seed, cache=a.cache, fvc=a.fvc, workers=a.workers,
         write=a.write)
     return 0

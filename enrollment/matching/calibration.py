@@ -2,7 +2,7 @@
 
 Reproduce the constants in ``parameters.py`` (about 25 minutes on 2 shared cores; templates are cached)::
 
-    zuil calibrate --fingers 1000 --impressions 2 --seed 900000 --fvc /work/data/fvc2002_zuil [--write]
+    zuil calibrate --fingers 1000 --impressions 2 --seed 900000 --fvc <DIR> [--write]
     python -m enrollment.matching.calibrate --fingers 1000 ...   (the same, without the zuil CLI)
 
 Protocol (:mod:`enrollment.matching.calibrate` runs it; the matcher's constants are the published MCC values):
@@ -10,7 +10,7 @@ Protocol (:mod:`enrollment.matching.calibrate` runs it; the matcher's constants 
 1. Data: synthetic fingers from :mod:`enrollment.synthesis.generator`, population seed 900000 (tests use other
    seeds), masters 0..999, impressions 0 and 1 rendered as 500 dpi images and extracted by
    :mod:`enrollment.extraction`, exactly as the kiosk would (:func:`sources.synthetic_templates`; the cache
-   under /work/data/calib is keyed by a hash of the generator's and extractor's source).
+   under <data dir>/calibration-cache is keyed by a hash of the generator's and extractor's source).
 2. Scores: ``match`` of every pair; different masters are impostors (1,998,000 pairs), the same master genuine
    (1,000 pairs, only an FNMR sanity figure: synthetic impressions are much easier than real ones).
 3. Knots (score, log10 FMR): the score with exactly f*M of the M impostors at or above it, for
@@ -25,7 +25,7 @@ Protocol (:mod:`enrollment.matching.calibrate` runs it; the matcher's constants 
    :func:`fmr_of` (fusion's score -> FMR) is the very curve the thresholds come from, over its whole range.
 6. Checks, reported and never fitted on: a split-half on the synthetic set (fit on the pairs among masters
    0..499, count the pairs among 500..999, and the other way round) and FVC2002 DB1_B-DB4_B templates of our
-   extractor (/work/data/fvc2002_zuil: 320 templates, 49,920 impostor and 1,120 genuine pairs).
+   extractor (fvc2002_zuil: 320 templates, 49,920 impostor and 1,120 genuine pairs).
 
 Run behind the constants now in ``parameters.py`` (2026-11-29, branch ``calib``; AMD EPYC, 2 cores shared with
 other jobs: 13 min synthesis + extraction, 8 min scoring at 4-9 k pairs/s): 2,000 templates, 45.8 minutiae

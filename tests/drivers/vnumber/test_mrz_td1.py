@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drivers.vnumber.errors import MrzCheckError, MrzError, MrzFormatError, NoVNumberInDocumentError
@@ -165,3 +165,73 @@ def test_fuzz_a_single_digit_misread_in_a_checked_field_is_always_caught(where: 
     digit = str((int(lines[line][position - 1]) + step) % 10)
     with pytest.raises(MrzError):  # a check digit (or the calendar) catches it: weights 7, 3, 1 are prime to 10
         parse_td1(_with(lines, line, position, digit), today=TODAY)
+
+
+# --- two-digit years: birth is the latest date not after today, expiry lies in [today - 50 y, today + 50 y) ---
+
+def _dates(birth: str, expiry: str, today: date) -> tuple[date | None, date]:
+    td1 = parse_td1("\n".join(w_document(birth_date=birth, expiry_date=expiry)), today=today)
+    return td1.birth_date, td1.expiry_date
+
+
+def _key(day: date, years: int = 0) -> tuple[int, int, int]:
+    """``day`` moved by whole years, as a (year, month, day) tuple (comparable even for a 29 February)."""
+    return day.year + years, day.month, day.day
+
+
+@pytest.mark.parametrize(("birth", "today", "expected"), [
+    ("261215", date(2026, 12, 1), date(1926, 12, 15)),  # same two-digit year, later in the year: last century
+    ("261201", date(2026, 12, 1), date(2026, 12, 1)),  # born today
+    ("261130", date(2026, 12, 1), date(2026, 11, 30)),
+    ("991231", date(2000, 1, 1), date(1999, 12, 31)),
+    ("000101", date(2000, 1, 1), date(2000, 1, 1)),
+    ("000102", date(2000, 1, 1), date(1900, 1, 2)),
+])
+def test_birth_date_is_the_latest_date_not_after_today(birth: str, today: date, expected: date) -> None:
+    assert _dates(birth, "290630", today)[0] == expected
+
+
+@pytest.mark.parametrize(("expiry", "today", "expected"), [
+    ("991231", date(2026, 12, 1), date(1999, 12, 31)),  # an old card: expired, not valid until 2099
+    ("761130", date(2026, 12, 1), date(2076, 11, 30)),  # the window's last day
+    ("761201", date(2026, 12, 1), date(1976, 12, 1)),  # today + 50 years is outside, today - 50 years inside
+    ("290630", date(2026, 11, 29), date(2029, 6, 30)),
+    ("000101", date(2099, 12, 31), date(2100, 1, 1)),
+])
+def test_expiry_date_lies_in_a_window_of_fifty_years_around_today(expiry: str, today: date, expected: date) -> None:
+    assert _dates("910317", expiry, today)[1] == expected
+
+
+def test_an_mrz_expired_last_century_is_expired() -> None:
+    today = date(2026, 12, 1)
+    td1 = parse_td1("\n".join(w_document(expiry_date="991231")), today=today)
+    assert td1.is_expired(today)
+
+
+_TODAY = st.dates(date(1901, 1, 1), date(2199, 12, 31))
+_DIGITS = st.dates(date(2000, 1, 1), date(2099, 12, 31)).map(lambda d: d.strftime("%y%m%d"))
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(_DIGITS, _TODAY)
+def test_birth_date_is_never_in_the_future_and_never_a_century_too_early(digits: str, today: date) -> None:
+    try:
+        born, _ = _dates(digits, "290630", today)
+    except MrzFormatError as exc:  # only 29 February in a century year that is no leap year (e.g. 1900)
+        assert digits[2:] == "0229" and "calendar date" in str(exc)
+        return
+    assert born is not None and born.strftime("%y%m%d") == digits
+    assert born <= today
+    assert _key(born, 100) > _key(today)  # the same digits a century later would be in the future
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(_DIGITS, _TODAY)
+def test_expiry_date_is_within_fifty_years_either_side_of_today(digits: str, today: date) -> None:
+    try:
+        _, expires = _dates("910317", digits, today)
+    except MrzFormatError as exc:
+        assert digits[2:] == "0229" and "calendar date" in str(exc)
+        return
+    assert expires.strftime("%y%m%d") == digits
+    assert _key(today, -50) <= _key(expires) < _key(today, 50)

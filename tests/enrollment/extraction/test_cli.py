@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from enrollment.extraction.overlay import legend
 from kiosk.cli import main
 
 
@@ -16,8 +17,9 @@ def test_extract_reports_minutiae_and_quality_and_writes_an_overlay(sourceafis_s
     assert result.exit_code == 0, result.output
     assert "minutiae" in result.output and "quality" in result.output and "(ok)" in result.output
     picture = cv2.imread(str(overlay), cv2.IMREAD_COLOR)
-    assert picture.shape == (2 * 374, 2 * 388, 3)
-    assert (picture[..., 2].astype(int) - picture[..., 0] > 150).any()  # red ending marks are drawn
+    assert picture.shape == (2 * 374 + legend(2 * 388).shape[0], 2 * 388, 3)  # the image, then its legend
+    marks = picture[: 2 * 374]
+    assert (marks[..., 2].astype(int) - marks[..., 0] > 150).any()  # red ending marks are drawn
 
 
 def test_extract_refuses_a_blank_image_with_a_clear_message(tmp_path):

@@ -4,6 +4,7 @@ shipped thresholds checked on a small synthetic image set the calibration never 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -134,3 +135,44 @@ def test_calibrate_command_is_registered_and_documented():
     result = CliRunner().invoke(command, ["--help"])
     assert result.exit_code == 0 and "--write" in result.output and "--fvc" in result.output
     assert CliRunner().invoke(command, ["--fingers", "10"]).exit_code != 0  # too few for a fit: refused early
+
+
+ABSOLUTE_PATH = re.compile(r"(?:^|[\s(=`'\"])/[A-Za-z]")  # a path from the root of one machine's file system
+
+
+def test_calibrate_cache_defaults_to_a_folder_under_the_data_dir(tmp_path):
+    import click
+
+    from enrollment.commands import CliState
+    from kiosk.cli import main
+
+    command = main.commands["calibrate"]
+    with click.Context(main, obj=CliState(None, str(tmp_path / "data"))) as parent:
+        context = command.make_context("calibrate", [], parent=parent)
+    assert context.params["cache"] == tmp_path / "data" / "calibration-cache"
+    with click.Context(main, obj=CliState(None, str(tmp_path / "data"))) as parent:
+        context = command.make_context("calibrate", ["--cache", str(tmp_path / "mine")], parent=parent)
+    assert context.params["cache"] == tmp_path / "mine"
+
+
+def test_python_m_calibrate_caches_under_the_data_dir_from_the_environment(tmp_path, monkeypatch):
+    from enrollment.matching.calibrate import parse_arguments
+
+    monkeypatch.delenv("ZUIL_CONFIG", raising=False)
+    monkeypatch.setenv("ZUIL_DATA_DIR", str(tmp_path))
+    assert parse_arguments([]).cache == tmp_path / "calibration-cache"
+    assert parse_arguments(["--cache", str(tmp_path / "x")]).cache == tmp_path / "x"
+
+
+def test_calibrate_help_and_benchmark_examples_name_no_machine_path():
+    from click.testing import CliRunner
+
+    from kiosk.cli import main
+
+    result = CliRunner().invoke(main, ["calibrate", "--help"])
+    assert result.exit_code == 0 and "<data dir>/calibration-cache" in " ".join(result.output.split())
+    assert not ABSOLUTE_PATH.search(result.output), result.output
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    benchmarking = readme.split("### Benchmarking on real prints", 1)[1].split("\n## ", 1)[0]
+    assert "--dataset <FVC2002>/DB1_B" in benchmarking
+    assert not ABSOLUTE_PATH.search(benchmarking), benchmarking

@@ -9,9 +9,11 @@ from kiosk.cli import main
 
 
 def test_match_prints_score_and_band(sourceafis_samples):
+    """The genuine pair is two images of one finger (the published iso-probe.dat and iso-matching.dat are one
+    template, byte for byte); the impostor pair is read from the ISO samples."""
     runner = CliRunner()
-    same = runner.invoke(main, ["match", str(sourceafis_samples / "iso-probe.dat"),
-                                str(sourceafis_samples / "iso-matching.dat")])
+    same = runner.invoke(main, ["match", str(sourceafis_samples / "probe.png"),
+                                str(sourceafis_samples / "matching.png")])
     assert same.exit_code == 0 and "FMR below 1/100,000" in same.output
     other = runner.invoke(main, ["match", str(sourceafis_samples / "iso-probe.dat"),
                                  str(sourceafis_samples / "iso-nonmatching.dat")])

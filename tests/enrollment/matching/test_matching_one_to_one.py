@@ -64,12 +64,13 @@ def test_non_templates_are_refused():
         match("not a template", "nor this")  # type: ignore[arg-type]
 
 
-def test_public_iso_samples_match_and_non_match_with_a_wide_margin(sourceafis_samples):
+def test_public_iso_samples_non_match_with_a_wide_margin(sourceafis_samples):
+    """The published iso-probe.dat and iso-matching.dat are one template (byte-identical files), so the ISO
+    samples give only an impostor pair; the genuine pair is the sample images (the test below)."""
     probe = from_iso((sourceafis_samples / "iso-probe.dat").read_bytes())[0]
-    mate = from_iso((sourceafis_samples / "iso-matching.dat").read_bytes())[0]
     other = from_iso((sourceafis_samples / "iso-nonmatching.dat").read_bytes())[0]
-    assert match(probe, mate) >= 5 * FMR_1_IN_100000
     assert match(probe, other) <= FMR_1_IN_1000 / 1.5
+    assert match(other, probe) <= FMR_1_IN_1000 / 1.5
 
 
 def test_public_sample_images_match_through_the_extractor(sourceafis_samples):
@@ -78,5 +79,5 @@ def test_public_sample_images_match_through_the_extractor(sourceafis_samples):
 
     probe, mate, other = (load_template(sourceafis_samples / name)
                           for name in ("probe.png", "matching.png", "nonmatching.png"))
-    assert match(probe, mate) >= FMR_1_IN_10000
+    assert match(probe, mate) >= 2 * FMR_1_IN_100000
     assert match(probe, other) < FMR_1_IN_1000

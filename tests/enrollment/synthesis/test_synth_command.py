@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 from click.testing import CliRunner
 
+from enrollment.synthesis.contact_sheet import CAPTION_HEIGHT
 from enrollment.synthesis.generator import render_impression, synthesize_master
 from kiosk.cli import main
 
@@ -36,7 +37,7 @@ def test_contact_sheet_with_a_real_print_on_top(tmp_path, sourceafis_samples):
                                        "--compare", str(sourceafis_samples / "probe.png")])
     assert result.exit_code == 0, result.output
     image = cv2.imread(str(sheet), cv2.IMREAD_GRAYSCALE)
-    assert image.shape == (2 * 374 + 6, 2 * 388 + 6)
+    assert image.shape == (2 * (374 + CAPTION_HEIGHT) + 6, 2 * 388 + 6)  # each image captioned underneath
     assert [f.name for f in tmp_path.iterdir()] == ["sheet.png"]  # no temporary files left
 
 
