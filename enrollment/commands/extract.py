@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import cv2
-import numpy as np
 
 from enrollment.atomic_files import write_bytes_atomically
 from enrollment.errors import TemplateFormatError
-from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 
-KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
+if TYPE_CHECKING:
+    import numpy as np
+
+    from enrollment.template.model import Template
 
 
 @click.command("extract")
@@ -34,9 +35,13 @@ KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
 def extract_command(image: Path, dpi: int | None, output: Path | None, iso: bool, overlay: Path | None,
                     finger: int) -> None:
     """Extract the minutiae template of IMAGE and report its quality."""
+    import cv2
+    import numpy as np
+
     from enrollment.extraction import pipeline
     from enrollment.extraction.overlay import render
     from enrollment.quality import assess
+    from enrollment.template.model import KIND_ENDING
 
     grey, resolution = _load_image(image, dpi)
     extraction = pipeline.run(grey, dpi=resolution, finger_position=finger)
@@ -66,8 +71,14 @@ def template_group() -> None:
 @template_group.command("show")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def show_command(file: Path) -> None:
-    """Print the header and minutiae of a template FILE."""
-    for number, template in enumerate(_decode(file.read_bytes(), str(file)), start=1):
+    """Print the format, header and minutiae of a template FILE."""
+    from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING
+
+    kind_names = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
+    data = file.read_bytes()
+    views = _decode(data, str(file))
+    click.echo(f"{file}: {_format_name(data)}, {len(views)} view{'s' if len(views) != 1 else ''}")
+    for number, template in enumerate(views, start=1):
         click.echo(f"view {number}: {template.width}x{template.height} at {template.resolution_dpi} dpi, "
                    f"finger {template.finger_position} ({FINGER_POSITIONS.get(template.finger_position, '?')}), "
                    f"quality {template.quality}, {len(template)} minutiae")
@@ -75,11 +86,13 @@ def show_command(file: Path) -> None:
         for (x, y), direction, kind, reliability in zip(
             template.positions, template.directions, template.kinds, template.reliability, strict=True
         ):
-            click.echo(f"  {x:5d} {y:5d} {math.degrees(direction):6.1f}  {KIND_NAMES.get(int(kind), 'other'):12s} "
+            click.echo(f"  {x:5d} {y:5d} {math.degrees(direction):6.1f}  {kind_names.get(int(kind), 'other'):12s} "
                        f"{reliability:3d}")
 
 
 def _load_image(path: Path, dpi: int | None) -> tuple[np.ndarray, int]:
+    import numpy as np
+
     from enrollment.imaging import load_image
 
     decoded = load_image(path, dpi=dpi)
@@ -90,6 +103,15 @@ def _encode(template: Template, iso: bool) -> bytes:
     from enrollment.template import iso19794_2, native
 
     return iso19794_2.to_iso(template) if iso else native.serialize(template)
+
+
+def _format_name(data: bytes) -> str:
+    from enrollment.template import native
+    from enrollment.template.read import detect_format
+
+    if detect_format(data) == "native":
+        return f"native template (format version {data[len(native.MAGIC)]})"
+    return "ISO/IEC 19794-2:2005 record"
 
 
 def _decode(data: bytes, where: str) -> list[Template]:

@@ -85,3 +85,44 @@ def test_selftest_checks_the_real_scanner_driver(run, tmp_path):
     assert "scanner   FAIL" in result.output and "ttyUSB-absent-9 missing" in result.output
     ok = run("selftest")
     assert "scanner   OK" in ok.output and "handshake" in ok.output
+
+
+@pytest.mark.parametrize(("language", "reason"), [
+    ("xx", "'xx' is not a language configured here"),
+    ("ar", "there is no consent text in 'ar'"),  # configured by default, but the consent has no Arabic text yet
+])
+def test_demo_refuses_a_language_the_consent_is_not_shown_in(run, tmp_path, language, reason):
+    result = run("demo", "--language", language, "--gallery-persons", "3")
+    assert result.exit_code == 2
+    assert reason in result.output and "configured languages with a consent text: nl, en" in result.output
+    assert not (tmp_path / "data" / "zuil.sqlite3").exists()  # nothing recorded
+
+
+def test_demo_records_consent_in_the_language_shown(run):
+    result = run("demo", "--language", "nl", "--gallery-persons", "3", "--first-time")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["consent"]["language"] == "nl"
+
+
+def test_demo_refuses_a_negative_seed_before_starting_the_simulator(run):
+    result = run("demo", "--seed", "-1")
+    assert result.exit_code == 2
+    assert "Invalid value for '--seed'" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["downgrade", "nonsense"], ["upgrade", "--revision", "nonsense"]])
+def test_db_names_an_unknown_revision_in_one_line(run, args):
+    run("db", "upgrade")
+    result = run("db", *args)
+    assert result.exit_code == 2
+    assert "Can't locate revision identified by 'nonsense'" in result.output
+
+
+def test_extract_to_a_path_under_a_regular_file_is_one_line_not_a_traceback(run, tmp_path):
+    image = tmp_path / "finger.png"
+    synth = run("synth", "--fingers", "1", "--impressions", "1", "--contact-sheet", str(image))
+    assert synth.exit_code == 0, synth.output
+    (tmp_path / "afile").write_text("a file, not a folder")
+    result = CliRunner().invoke(main, ["extract", str(image), "-o", str(tmp_path / "afile" / "x.tpl")])
+    assert result.exit_code == 2
+    assert result.stderr == f"zuil: FileExistsError: File exists: {tmp_path / 'afile'}\n"
