@@ -126,3 +126,15 @@ def test_extract_to_a_path_under_a_regular_file_is_one_line_not_a_traceback(run,
     result = CliRunner().invoke(main, ["extract", str(image), "-o", str(tmp_path / "afile" / "x.tpl")])
     assert result.exit_code == 2
     assert result.stderr == f"zuil: FileExistsError: File exists: {tmp_path / 'afile'}\n"
+
+
+def test_an_unknown_setting_is_refused_with_every_known_key(tmp_path):
+    cfg = tmp_path / "typo.toml"
+    cfg.write_text('data_directory = "/srv/zuil"\n')
+    result = CliRunner().invoke(main, ["--config", str(cfg), "--data-dir", str(tmp_path), "db", "upgrade"])
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "key 'data_directory': unknown setting; known: " in line
+    known = line.split("known: ", 1)[1].split(", ")
+    assert {"data_dir", "scanner", "retention", "locations", "location", "languages"} <= set(known)
+    assert "source" not in known
