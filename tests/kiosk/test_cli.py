@@ -1,4 +1,8 @@
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -138,3 +142,24 @@ def test_an_unknown_setting_is_refused_with_every_known_key(tmp_path):
     known = line.split("known: ", 1)[1].split(", ")
     assert {"data_dir", "scanner", "retention", "locations", "location", "languages"} <= set(known)
     assert "source" not in known
+
+
+def _where_permissions_hold() -> list[str]:
+    """A command prefix under which file permissions apply: root drops the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: no folder is read-only to root")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_data_folder_is_named_as_such(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    env = {k: v for k, v in os.environ.items() if k not in ("ZUIL_CONFIG", "ZUIL_DATA_DIR")}
+    result = subprocess.run([*_where_permissions_hold(), sys.executable, "-m", "kiosk", "--data-dir", str(data),
+                             "db", "upgrade"], capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 2
+    assert result.stderr == (f"zuil: StorageError: the data folder {data} is read-only: the database zuil.sqlite3 "
+                             "cannot be written there\n")
