@@ -27,6 +27,9 @@ run: $(STAMP)
 		$(BIN)/zuil demo; \
 	fi
 
+demo: $(STAMP)
+	$(BIN)/zuil demo
+
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
