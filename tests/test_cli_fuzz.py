@@ -10,7 +10,8 @@ Commands that run for minutes, open a window, serve forever or start the simulat
 get only ``--help`` or arguments that begin with an unknown option, which click refuses before the command
 runs: ``kiosk`` (a Qt window), ``simulator`` (serves until interrupted), ``demo`` (a whole intake), ``bench``,
 ``calibrate`` and ``synth`` (minutes), and ``selftest``, ``scanner test`` and ``scanner capture`` (the
-simulator). Their own refusals are tested next to them (tests/kiosk/test_cli.py).
+simulator). Their argument checks are tested with them (``demo``'s in tests/kiosk/test_cli.py). Paths are relative
+and generated text holds no "/", so nothing is written outside the example's temporary folder.
 """
 
 from __future__ import annotations
