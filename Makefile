@@ -23,6 +23,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/zuil kiosk --simulate
 
+demo: $(STAMP)
+	$(BIN)/zuil demo
+
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -90,13 +90,14 @@ def _typed(value: Any, kind: type | tuple[type, ...], source: str, key: str) -> 
     return value
 
 
-def _section(raw: dict[str, Any], cls: type, source: str, prefix: str) -> Any:
+def _section(raw: dict[str, Any], cls: type, source: str, prefix: str, listed: type | None = None) -> Any:
+    """``raw`` checked into ``cls``; an unknown key is refused with the keys of ``listed`` (default ``cls``)."""
     known = {f.name: f for f in fields(cls)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
-            raise SettingsError(f"unknown setting; known: {', '.join(sorted(known))}", file=source,
-                                key=f"{prefix}{key}")
+            names = sorted(f.name for f in fields(listed or cls) if f.name != "source")
+            raise SettingsError(f"unknown setting; known: {', '.join(names)}", file=source, key=f"{prefix}{key}")
         default = getattr(cls(), key)
         if isinstance(default, tuple):
             _typed(value, list, source, f"{prefix}{key}")
@@ -122,7 +123,7 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> Set
             raise SettingsError(str(exc), file=source, key="locations") from exc
         _check(len(locations) > 0, "at least one location is needed", source, "locations")
     data_dir = raw.pop("data_dir", None)
-    base = _section(raw, _PlainSettings, source, "")
+    base = _section(raw, _PlainSettings, source, "", listed=Settings)
     settings = Settings(
         **{f.name: getattr(base, f.name) for f in fields(_PlainSettings)},
         data_dir=_expand_user(_typed(data_dir, str, source, "data_dir"), source) if data_dir else default_data_dir(),

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from enrollment import consent
 from enrollment.commands import current_settings
 
 
@@ -37,11 +38,13 @@ def kiosk(ctx: click.Context, simulate: bool, windowed: bool) -> None:
 
 
 @click.command("demo")
-@click.option("--seed", default=1, show_default=True, help="Seed of the synthetic person.")
-@click.option("--language", default="en", show_default=True, help="Language of the consent text.")
+@click.option("--seed", default=1, show_default=True, type=click.IntRange(0, 2**63 - 1),
+              help="Seed of the synthetic person.")
+@click.option("--language", default="en", show_default=True,
+              help="Language of the consent text: a configured language that has one.")
 @click.option("--returning/--first-time", default=True, show_default=True,
               help="Whether the synthetic person was enrolled at another LVV before (a duplicate to catch).")
-@click.option("--gallery-persons", default=1000, show_default=True,
+@click.option("--gallery-persons", default=1000, show_default=True, type=click.IntRange(0, None),
               help="Synthetic people in the demo gallery (made once; again when this number changes).")
 def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> None:
     """Run one scripted intake headless through the real stack and print a JSON summary.
@@ -53,9 +56,24 @@ def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> Non
     """
     from kiosk.demo import run_demo
 
-    summary = run_demo(current_settings(), seed=seed, language=language, returning=returning,
+    settings = current_settings()
+    _check_consent_language(language, settings.languages)
+    summary = run_demo(settings, seed=seed, language=language, returning=returning,
                        gallery_persons=gallery_persons)
     click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+def _check_consent_language(language: str, configured: tuple[str, ...]) -> None:
+    """Refuse a language the consent would not be shown in: not configured here, or without a consent text."""
+    usable = [code for code in configured if code in consent.languages()]
+    if language not in configured:
+        reason = f"{language!r} is not a language configured here ({', '.join(configured)})"
+    elif language not in usable:
+        reason = f"there is no consent text in {language!r}"
+    else:
+        return
+    raise click.BadParameter(f"{reason}; configured languages with a consent text: {', '.join(usable) or 'none'}",
+                             param_hint="'--language'")
 
 
 @click.command("selftest")

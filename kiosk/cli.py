@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import click
 
+from drivers.errors import DriverError
 from enrollment.commands import CliState
 from enrollment.errors import EnrollmentError
 
@@ -19,31 +20,19 @@ def _version() -> str:
 
 
 class ZuilGroup(click.Group):
-    """Turns the project's typed errors into a one-line message and exit status 2, never a traceback."""
+    """Turns the project's typed errors and file-system errors into one line and exit status 2, never a
+    traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except EnrollmentError as exc:
+        except (EnrollmentError, DriverError) as exc:
             click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
             sys.exit(2)
-        except Exception as exc:
-            handled = _project_error_types()
-            if handled and isinstance(exc, handled):
-                click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
-                sys.exit(2)
-            raise
-
-
-def _project_error_types() -> tuple[type[BaseException], ...]:
-    types: list[type[BaseException]] = []
-    for module, name in (("drivers.errors", "DriverError"), ("sync.errors", "SyncError")):
-        try:
-            mod = __import__(module, fromlist=[name])
-            types.append(getattr(mod, name))
-        except (ImportError, AttributeError):
-            continue
-    return tuple(types)
+        except OSError as exc:  # a folder where a file is asked for, no space, no permission, ...
+            where = f": {exc.filename}" if exc.filename else ""
+            click.echo(f"zuil: {type(exc).__name__}: {exc.strerror or exc}{where}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=ZuilGroup, context_settings={"help_option_names": ["-h", "--help"]})

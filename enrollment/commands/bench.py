@@ -5,14 +5,36 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from enrollment.evaluation import accuracy, machine, parameters
-from enrollment.evaluation.engines import DEFAULT_ENGINE, ENGINES, get_engine
-from enrollment.evaluation.protocol import load_dataset
+from enrollment.commands.deferred import DeferredChoice, DeferredDefault
+from enrollment.evaluation import parameters
+
+if TYPE_CHECKING:
+    from enrollment.evaluation.engines import TwoStageEngine
 
 _ENGINE_HELP = "Engine under test: zuil (ours), baseline (image-correlation yardstick) or nbis (NIST)."
+
+
+def engine_names() -> list[str]:
+    from enrollment.evaluation.engines import ENGINES
+
+    return list(ENGINES)
+
+
+def default_engine() -> str:
+    from enrollment.evaluation.engines import DEFAULT_ENGINE
+
+    return DEFAULT_ENGINE
+
+
+def _engines(names: list[str]) -> list[TwoStageEngine]:
+    """The engines called ``names`` in that order, each once."""
+    from enrollment.evaluation.engines import get_engine
+
+    return [get_engine(name) for name in dict.fromkeys(names)]
 
 
 @click.group("bench")
@@ -23,9 +45,9 @@ def bench() -> None:
 @bench.command("accuracy")
 @click.option("--dataset", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder of <finger>_<impression>.<ext> images (FVC-style) or a synthetic set with manifest.json.")
-@click.option("--engine", "engine_name", default=DEFAULT_ENGINE, show_default=True, type=click.Choice(list(ENGINES)),
-              help=_ENGINE_HELP)
-@click.option("--compare", "compare", multiple=True, type=click.Choice(list(ENGINES)),
+@click.option("--engine", "engine_name", cls=DeferredDefault, default=default_engine, show_default=True,
+              type=DeferredChoice(engine_names), help=_ENGINE_HELP)
+@click.option("--compare", "compare", multiple=True, type=DeferredChoice(engine_names),
               help="Another engine to run on the same pairs in the same run (e.g. nbis); repeatable.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for scores CSVs, det.png and histograms.png. Default: bench-accuracy-<dataset> here.")
@@ -38,11 +60,13 @@ def bench() -> None:
 def accuracy_command(dataset: Path, engine_name: str, compare: tuple[str, ...], out_dir: Path | None,
                      limit: int | None, dpi: int | None, workers: int, quiet: bool) -> None:
     """EER and FNMR at FMR 1/100, 1/1,000, 1/10,000 and 0 on the all-pairs protocol of DATASET."""
+    from enrollment.evaluation import accuracy
+    from enrollment.evaluation.protocol import load_dataset
+
     data = load_dataset(dataset)
     if dpi is not None:
         data = dataclasses.replace(data, dpi=dpi)
-    engines = [get_engine(engine_name)]
-    engines += [get_engine(name) for name in compare if name != engines[0].name]
+    engines = _engines([engine_name, *compare])
     out = out_dir or Path(f"bench-accuracy-{data.root.name}")
     click.echo(f"dataset: {data.root} ({len(data.samples)} images, {data.finger_count} fingers"
                f"{', synthetic' if data.synthetic else ''}{f', limited to {limit} fingers' if limit else ''}"
@@ -60,6 +84,8 @@ def accuracy_command(dataset: Path, engine_name: str, compare: tuple[str, ...], 
 
 
 def _describe(method: list[str]) -> None:
+    from enrollment.evaluation import machine
+
     click.echo("machine:")
     for line in machine.describe():
         click.echo(f"  {line}")
@@ -81,9 +107,9 @@ def _sizes(text: str | None) -> tuple[int, ...] | None:
 
 
 @bench.command("speed")
-@click.option("--engine", "engine_name", default=DEFAULT_ENGINE, show_default=True, type=click.Choice(list(ENGINES)),
-              help=_ENGINE_HELP)
-@click.option("--compare", "compare", multiple=True, type=click.Choice(list(ENGINES)),
+@click.option("--engine", "engine_name", cls=DeferredDefault, default=default_engine, show_default=True,
+              type=DeferredChoice(engine_names), help=_ENGINE_HELP)
+@click.option("--compare", "compare", multiple=True, type=DeferredChoice(engine_names),
               help="Another engine to time in the same run (e.g. nbis); repeatable.")
 @click.option("--gallery-sizes", "gallery_sizes", default=None,
               help="Comma-separated 1:N gallery sizes in fingers. Default 1000,10000,100000 (200,1000 with --quick).")
@@ -99,8 +125,7 @@ def speed_command(engine_name: str, compare: tuple[str, ...], gallery_sizes: str
     """Extraction ms per image, 1:1 comparisons per second and 1:N search latency, on one core."""
     from enrollment.evaluation import speed_report
 
-    engines = [get_engine(engine_name)]
-    engines += [get_engine(name) for name in compare if name != engines[0].name]
+    engines = _engines([engine_name, *compare])
     settings = speed_report.SpeedSettings.standard(quick, _sizes(gallery_sizes))
     for engine in engines:
         click.echo(f"engine {engine.name}: {engine.description}")

@@ -7,7 +7,19 @@ from pathlib import Path
 import click
 
 from enrollment.commands import current_settings
-from enrollment.matching.calibrate import CACHE_FOLDER, DEFAULT_SEED, cache_folder, run
+from enrollment.commands.deferred import DeferredDefault
+
+
+def _default_seed() -> int:
+    from enrollment.matching.calibrate import DEFAULT_SEED
+
+    return DEFAULT_SEED
+
+
+def _default_cache() -> Path:
+    from enrollment.matching.calibrate import cache_folder
+
+    return cache_folder(current_settings().data_dir)
 
 
 @click.command("calibrate")
@@ -15,10 +27,10 @@ from enrollment.matching.calibrate import CACHE_FOLDER, DEFAULT_SEED, cache_fold
               help="Synthetic fingers (masters 0..N-1 of the population); all pairs of different fingers are scored.")
 @click.option("--impressions", default=2, show_default=True, type=click.IntRange(1, 16),
               help="Impressions rendered per finger (pairs of the same finger are the genuine sanity set).")
-@click.option("--seed", default=DEFAULT_SEED, show_default=True, type=click.IntRange(0, None),
+@click.option("--seed", cls=DeferredDefault, default=_default_seed, show_default=True, type=click.IntRange(0, None),
               help="Synthetic population seed (keep it apart from the seeds the tests use).")
-@click.option("--cache", type=click.Path(file_okay=False, path_type=Path),
-              default=lambda: cache_folder(current_settings().data_dir), show_default=f"<data dir>/{CACHE_FOLDER}",
+@click.option("--cache", cls=DeferredDefault, type=click.Path(file_okay=False, path_type=Path), default=_default_cache,
+              show_default="<data dir>/calibration-cache",  # the folder name is calibrate.CACHE_FOLDER (tested)
               help="Folder (outside the repo) caching the extracted templates per seed and per version of the "
                    "generator and extractor source.")
 @click.option("--fvc", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
@@ -35,6 +47,8 @@ def calibrate_command(fingers: int, impressions: int, seed: int, cache: Path, fv
     pair, fits the impostor tail (empirical quantiles, generalised Pareto beyond) and prints the parameters
     block; --fvc reports the observed FMR/FNMR at the fitted thresholds on real prints.
     """
+    from enrollment.matching.calibrate import run
+
     try:
         run(fingers=fingers, impressions=impressions, seed=seed, cache=cache, fvc=fvc, workers=workers, write=write,
             progress=not quiet, echo=click.echo)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from enrollment.commands import current_settings
-from enrollment.records import store
 
 
 @click.group("db")
@@ -17,8 +16,15 @@ def db() -> None:
 @click.option("--revision", default="head", show_default=True, help="Target schema revision.")
 def upgrade(revision: str) -> None:
     """Bring the schema up to date (safe to run again)."""
+    from alembic.util import CommandError
+
+    from enrollment.records import store
+
     settings = current_settings()
-    store.upgrade(settings.database, revision)
+    try:
+        store.upgrade(settings.database, revision)
+    except CommandError as exc:  # an unknown or ambiguous revision
+        raise click.BadParameter(str(exc), param_hint="'--revision'") from exc
     engine = store.make_engine(settings.database)
     try:
         click.echo(f"database {store.redact(settings.database)} at schema {store.current_revision(engine)}")
@@ -30,6 +36,13 @@ def upgrade(revision: str) -> None:
 @click.argument("revision")
 def downgrade(revision: str) -> None:
     """Step the schema back to REVISION ('base' drops every table: all records are lost)."""
+    from alembic.util import CommandError
+
+    from enrollment.records import store
+
     settings = current_settings()
-    store.downgrade(settings.database, revision)
+    try:
+        store.downgrade(settings.database, revision)
+    except CommandError as exc:  # an unknown revision, or one ahead of the database
+        raise click.BadParameter(str(exc), param_hint="'REVISION'") from exc
     click.echo(f"database {store.redact(settings.database)} downgraded to {revision}")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import cv2
-import numpy as np
 
 from enrollment.atomic_files import write_bytes_atomically
-from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING, Template
 
-KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
+if TYPE_CHECKING:
+    import numpy as np
+
+    from enrollment.template.model import Template
 
 
 @click.command("extract")
@@ -33,9 +34,13 @@ KIND_NAMES = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
 def extract_command(image: Path, dpi: int | None, output: Path | None, iso: bool, overlay: Path | None,
                     finger: int) -> None:
     """Extract the minutiae template of IMAGE and report its quality."""
+    import cv2
+    import numpy as np
+
     from enrollment.extraction import pipeline
     from enrollment.extraction.overlay import render
     from enrollment.quality import assess
+    from enrollment.template.model import KIND_ENDING
 
     grey, resolution = _load_image(image, dpi)
     extraction = pipeline.run(grey, dpi=resolution, finger_position=finger)
@@ -65,10 +70,16 @@ def template_group() -> None:
 @template_group.command("show")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def show_command(file: Path) -> None:
-    """Print the header and minutiae of a template FILE."""
-    from enrollment.template.read import read_template_file
+    """Print the format, header and minutiae of a template FILE."""
+    from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING
 
-    for number, template in enumerate(read_template_file(file), start=1):
+    from enrollment.template.read import format_name, read_template_bytes, templates_in_file
+
+    kind_names = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
+    data = read_template_bytes(file)
+    views = templates_in_file(data, file)
+    click.echo(f"{file}: {format_name(data)}, {len(views)} view{'s' if len(views) != 1 else ''}")
+    for number, template in enumerate(views, start=1):
         click.echo(f"view {number}: {template.width}x{template.height} at {template.resolution_dpi} dpi, "
                    f"finger {template.finger_position} ({FINGER_POSITIONS.get(template.finger_position, '?')}), "
                    f"quality {template.quality}, {len(template)} minutiae")
@@ -76,11 +87,13 @@ def show_command(file: Path) -> None:
         for (x, y), direction, kind, reliability in zip(
             template.positions, template.directions, template.kinds, template.reliability, strict=True
         ):
-            click.echo(f"  {x:5d} {y:5d} {math.degrees(direction):6.1f}  {KIND_NAMES.get(int(kind), 'other'):12s} "
+            click.echo(f"  {x:5d} {y:5d} {math.degrees(direction):6.1f}  {kind_names.get(int(kind), 'other'):12s} "
                        f"{reliability:3d}")
 
 
 def _load_image(path: Path, dpi: int | None) -> tuple[np.ndarray, int]:
+    import numpy as np
+
     from enrollment.imaging import load_image
 
     decoded = load_image(path, dpi=dpi)

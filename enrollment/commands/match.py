@@ -7,18 +7,21 @@ from pathlib import Path
 
 import click
 
-from enrollment.matching import parameters as p
-from enrollment.matching.calibration import fmr_of
-from enrollment.matching.fusion import person_threshold
-from enrollment.matching.gallery import GalleryIndex
-from enrollment.matching.matcher import match
-from enrollment.matching.sources import load_template
+from enrollment.commands.deferred import DeferredDefault
 
 _NAMED = re.compile(r"^(?P<subject>.+)_(?P<position>\d{1,2})$")
 
 
+def _identify_fmr() -> float:
+    from enrollment.matching import parameters as p
+
+    return p.IDENTIFY_FMR_PER_SEARCH
+
+
 def fmr_band(score: float) -> str:
     """The named false-match-rate band a 1:1 score falls in."""
+    from enrollment.matching import parameters as p
+
     if score >= p.FMR_1_IN_100000:
         return "FMR below 1/100,000"
     if score >= p.FMR_1_IN_10000:
@@ -44,6 +47,10 @@ def match_command(a: Path, b: Path, dpi: int | None) -> None:
     template files. The score lies in [0, 1]; the bands come from the calibrated thresholds FMR_1_IN_1000,
     FMR_1_IN_10000 and FMR_1_IN_100000 (see enrollment/matching/parameters.py).
     """
+    from enrollment.matching.calibration import fmr_of
+    from enrollment.matching.matcher import match
+    from enrollment.matching.sources import load_template
+
     score = match(load_template(a, dpi=dpi), load_template(b, dpi=dpi))
     fmr = fmr_of(score)
     estimate = f"{fmr:.2g}" if fmr >= 1e-6 else "below 1e-06 (past the calibrated range)"
@@ -60,7 +67,7 @@ def _gallery_files(directory: Path) -> list[Path]:
 @click.option("--gallery", "gallery_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Directory of <subject>_<position>.<ext> images or templates (position: ISO code 0-10).")
 @click.option("--limit", type=int, default=10, show_default=True, help="Candidates to list at most.")
-@click.option("--fmr", type=float, default=p.IDENTIFY_FMR_PER_SEARCH, show_default=True,
+@click.option("--fmr", cls=DeferredDefault, type=float, default=_identify_fmr, show_default=True,
               help="False-match rate per search that sets the hit threshold.")
 @click.option("--dpi", type=int, default=None, help="Resolution of image inputs whose file doesn't state it.")
 def identify_command(probe: tuple[Path, ...], gallery_dir: Path, limit: int, fmr: float, dpi: int | None) -> None:
@@ -72,6 +79,10 @@ def identify_command(probe: tuple[Path, ...], gallery_dir: Path, limit: int, fmr
 
     For now the gallery is a plain directory of files; the encrypted gallery store replaces it later.
     """
+    from enrollment.matching.fusion import person_threshold
+    from enrollment.matching.gallery import GalleryIndex
+    from enrollment.matching.sources import load_template
+
     index = GalleryIndex()
     files = _gallery_files(gallery_dir)
     if not files:

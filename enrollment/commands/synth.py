@@ -8,20 +8,33 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import cv2
-import numpy as np
-from tqdm import tqdm
 
 from enrollment.atomic_files import write_bytes_atomically
+from enrollment.commands.deferred import DeferredDefault
 from enrollment.errors import ImageError
-from enrollment.synthesis import contact_sheet
-from enrollment.synthesis import parameters as p
-from enrollment.synthesis.generator import render_impression, synthesize_master
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def _default_width() -> int:
+    from enrollment.synthesis import parameters as p
+
+    return p.IMPRESSION_WIDTH
+
+
+def _default_height() -> int:
+    from enrollment.synthesis import parameters as p
+
+    return p.IMPRESSION_HEIGHT
 
 
 def _read_grey(path: str) -> np.ndarray:
+    import cv2
+
     image = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
     if image is None:
         raise ImageError(f"{path}: not a readable image")
@@ -37,9 +50,10 @@ def _read_grey(path: str) -> np.ndarray:
               help="Population seed; the same seed gives the same images.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for <finger>_<impression>.png and manifest.json (created if missing).")
-@click.option("--width", type=click.IntRange(64, 2048), default=p.IMPRESSION_WIDTH, show_default=True,
+@click.option("--width", cls=DeferredDefault, type=click.IntRange(64, 2048), default=_default_width, show_default=True,
               help="Image width in pixels (500 dpi).")
-@click.option("--height", type=click.IntRange(64, 2048), default=p.IMPRESSION_HEIGHT, show_default=True,
+@click.option("--height", cls=DeferredDefault, type=click.IntRange(64, 2048), default=_default_height,
+              show_default=True,
               help="Image height in pixels (500 dpi).")
 @click.option("--contact-sheet", "sheet_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Instead of a data set, write one PNG with FINGERS rows of IMPRESSIONS images.")
@@ -54,6 +68,12 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
     """
     if (out_dir is None) == (sheet_path is None):
         raise click.UsageError("give exactly one of --out DIR or --contact-sheet FILE.png")
+    from tqdm import tqdm
+
+    from enrollment.synthesis import contact_sheet
+    from enrollment.synthesis import parameters as p
+    from enrollment.synthesis.generator import render_impression, synthesize_master
+
     rows: list[list[np.ndarray]] = []
     entries: list[dict] = []
     if out_dir is not None:

@@ -4,6 +4,7 @@ upgrades through Alembic, and short transactional sessions.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,11 @@ def make_engine(url: str) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(f"cannot create the data folder {path.parent}: {exc.strerror}") from exc
+        if not os.access(path.parent, os.W_OK):  # SQLite would only say "unable to open database file"
+            raise StorageError(f"the data folder {path.parent} is read-only: the database {path.name} cannot be "
+                               "written there")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise StorageError(f"the database {path} is read-only")
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -38,14 +38,31 @@ def read_templates(data: bytes) -> list[Template]:
     )
 
 
+def read_template_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the template file ``path`` (a regular file of at most :data:`MAX_TEMPLATE_BYTES`);
+    raises :class:`~enrollment.bounded_read.InputFileError` when the file cannot be read."""
+    return read_bounded(path, MAX_TEMPLATE_BYTES, what="template file")
+
+
+def templates_in_file(data: bytes, path: str | os.PathLike[str]) -> list[Template]:
+    """Every template in ``data``, read from ``path``: a :class:`TemplateFormatError` names the file."""
+    try:
+        return read_templates(data)
+    except TemplateFormatError as exc:
+        raise TemplateFormatError(f"{path}: {exc}") from exc
+
+
 def read_template_file(path: str | os.PathLike[str]) -> list[Template]:
     """Every template in the file ``path`` (a regular file of at most :data:`MAX_TEMPLATE_BYTES`).
 
     Raises :class:`~enrollment.bounded_read.InputFileError` when the file cannot be read and
     :class:`TemplateFormatError` naming the file when its bytes are no template.
     """
-    data = read_bounded(path, MAX_TEMPLATE_BYTES, what="template file")
-    try:
-        return read_templates(data)
-    except TemplateFormatError as exc:
-        raise TemplateFormatError(f"{path}: {exc}") from exc
+    return templates_in_file(read_template_bytes(path), path)
+
+
+def format_name(data: bytes) -> str:
+    """The persisted form of template bytes in words, for people (``zuil template show``)."""
+    if detect_format(data) == "native":
+        return f"native template (format version {data[len(native.MAGIC)]})"
+    return "ISO/IEC 19794-2:2005 record"

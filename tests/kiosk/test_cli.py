@@ -1,4 +1,8 @@
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -85,3 +89,77 @@ def test_selftest_checks_the_real_scanner_driver(run, tmp_path):
     assert "scanner   FAIL" in result.output and "ttyUSB-absent-9 missing" in result.output
     ok = run("selftest")
     assert "scanner   OK" in ok.output and "handshake" in ok.output
+
+
+@pytest.mark.parametrize(("language", "reason"), [
+    ("xx", "'xx' is not a language configured here"),
+    ("ar", "there is no consent text in 'ar'"),  # configured by default, but the consent has no Arabic text yet
+])
+def test_demo_refuses_a_language_the_consent_is_not_shown_in(run, tmp_path, language, reason):
+    result = run("demo", "--language", language, "--gallery-persons", "3")
+    assert result.exit_code == 2
+    assert reason in result.output and "configured languages with a consent text: nl, en" in result.output
+    assert not (tmp_path / "data" / "zuil.sqlite3").exists()  # nothing recorded
+
+
+def test_demo_records_consent_in_the_language_shown(run):
+    result = run("demo", "--language", "nl", "--gallery-persons", "3", "--first-time")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["consent"]["language"] == "nl"
+
+
+def test_demo_refuses_a_negative_seed_before_starting_the_simulator(run):
+    result = run("demo", "--seed", "-1")
+    assert result.exit_code == 2
+    assert "Invalid value for '--seed'" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["downgrade", "nonsense"], ["upgrade", "--revision", "nonsense"]])
+def test_db_names_an_unknown_revision_in_one_line(run, args):
+    run("db", "upgrade")
+    result = run("db", *args)
+    assert result.exit_code == 2
+    assert "Can't locate revision identified by 'nonsense'" in result.output
+
+
+def test_extract_to_a_path_under_a_regular_file_is_one_line_not_a_traceback(run, tmp_path):
+    image = tmp_path / "finger.png"
+    synth = run("synth", "--fingers", "1", "--impressions", "1", "--contact-sheet", str(image))
+    assert synth.exit_code == 0, synth.output
+    (tmp_path / "afile").write_text("a file, not a folder")
+    result = CliRunner().invoke(main, ["extract", str(image), "-o", str(tmp_path / "afile" / "x.tpl")])
+    assert result.exit_code == 2
+    assert result.stderr == f"zuil: FileExistsError: File exists: {tmp_path / 'afile'}\n"
+
+
+def test_an_unknown_setting_is_refused_with_every_known_key(tmp_path):
+    cfg = tmp_path / "typo.toml"
+    cfg.write_text('data_directory = "/srv/zuil"\n')
+    result = CliRunner().invoke(main, ["--config", str(cfg), "--data-dir", str(tmp_path), "db", "upgrade"])
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "key 'data_directory': unknown setting; known: " in line
+    known = line.split("known: ", 1)[1].split(", ")
+    assert {"data_dir", "scanner", "retention", "locations", "location", "languages"} <= set(known)
+    assert "source" not in known
+
+
+def _where_permissions_hold() -> list[str]:
+    """A command prefix under which file permissions apply: root drops the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: no folder is read-only to root")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_data_folder_is_named_as_such(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    data.chmod(0o555)
+    env = {k: v for k, v in os.environ.items() if k not in ("ZUIL_CONFIG", "ZUIL_DATA_DIR")}
+    result = subprocess.run([*_where_permissions_hold(), sys.executable, "-m", "kiosk", "--data-dir", str(data),
+                             "db", "upgrade"], capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 2
+    assert result.stderr == (f"zuil: StorageError: the data folder {data} is read-only: the database zuil.sqlite3 "
+                             "cannot be written there\n")

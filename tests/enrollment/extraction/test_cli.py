@@ -45,6 +45,8 @@ def test_template_written_by_extract_can_be_shown(sourceafis_samples, tmp_path, 
     assert CliRunner().invoke(main, args).exit_code == 0
     shown = CliRunner().invoke(main, ["template", "show", str(output)])
     assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines()[0] == (f"{output}: ISO/IEC 19794-2:2005 record, 1 view" if iso
+                                            else f"{output}: native template (format version 1), 1 view")
     assert "388x374" in shown.output and "ending" in shown.output and "bifurcation" in shown.output
     assert len([line for line in shown.output.splitlines() if line.strip().endswith(("ending", "bifurcation"))
                 or " ending " in line or " bifurcation " in line]) >= 20

@@ -167,10 +167,11 @@ def test_python_m_calibrate_caches_under_the_data_dir_from_the_environment(tmp_p
 def test_calibrate_help_and_benchmark_examples_name_no_machine_path():
     from click.testing import CliRunner
 
+    from enrollment.matching.calibrate import CACHE_FOLDER
     from kiosk.cli import main
 
     result = CliRunner().invoke(main, ["calibrate", "--help"])
-    assert result.exit_code == 0 and "<data dir>/calibration-cache" in " ".join(result.output.split())
+    assert result.exit_code == 0 and f"<data dir>/{CACHE_FOLDER}" in " ".join(result.output.split())
     assert not ABSOLUTE_PATH.search(result.output), result.output
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     benchmarking = readme.split("### Benchmarking on real prints", 1)[1].split("\n## ", 1)[0]
