@@ -72,7 +72,6 @@ def template_group() -> None:
 def show_command(file: Path) -> None:
     """Print the format, header and minutiae of a template FILE."""
     from enrollment.template.model import FINGER_POSITIONS, KIND_BIFURCATION, KIND_ENDING
-
     from enrollment.template.read import format_name, read_template_bytes, templates_in_file
 
     kind_names = {KIND_ENDING: "ending", KIND_BIFURCATION: "bifurcation"}
