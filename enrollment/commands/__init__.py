@@ -30,5 +30,5 @@ def current_settings() -> Settings:
     ctx = click.get_current_context()
     state = ctx.find_object(CliState)
     if state is None:  # called outside the root group (tests invoking a command directly)
-        state = ctx.ensure_object(lambda: CliState(None, None))  # type: ignore[arg-type]
+        state = ctx.find_root().obj = CliState(None, None)
     return state.settings

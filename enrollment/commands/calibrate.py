@@ -29,7 +29,7 @@ def _default_cache() -> Path:
               help="Impressions rendered per finger (pairs of the same finger are the genuine sanity set).")
 @click.option("--seed", cls=DeferredDefault, default=_default_seed, show_default=True, type=click.IntRange(0, None),
               help="Synthetic population seed (keep it apart from the seeds the tests use).")
-@click.option("--cache", cls=DeferredDefault, type=click.Path(file_okay=False, path_type=Path), default=_default_cache,
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=_default_cache,
               show_default="<data dir>/calibration-cache",  # the folder name is calibrate.CACHE_FOLDER (tested)
               help="Folder (outside the repo) caching the extracted templates per seed and per version of the "
                    "generator and extractor source.")

@@ -125,7 +125,8 @@ def test_a_display_with_no_server_falls_back_to_the_demo_with_one_line(tmp_path)
     assert display in lines[0] and "headless demo" in lines[0]
     summary = json.loads(out)
     assert summary["consent"]["decision"] == "given"
-    assert (tmp_path / "data" / "zuil.sqlite3").exists()
+    assert summary["demo_folder"] == str(tmp_path / "data" / "demo")  # the demo's own record, not the kiosk's
+    assert (tmp_path / "data" / "demo" / "zuil.sqlite3").exists()
 
 
 def test_without_simulate_a_display_with_no_server_is_a_one_line_error(tmp_path):
