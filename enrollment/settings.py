@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
+
 from enrollment.errors import SettingsError
 from enrollment.records.locations import DEFAULT_LOCATIONS, Location, parse_location_id
 
@@ -67,7 +69,9 @@ class Settings:
 
     @property
     def database(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'zuil.sqlite3'}"
+        """``database_url``, or the URL of the SQLite file in ``data_dir`` (built, not pasted: any folder name)."""
+        sqlite = URL.create("sqlite", database=str(self.data_dir / "zuil.sqlite3"))
+        return self.database_url or sqlite.render_as_string(hide_password=False)
 
     def location_record(self) -> Location:
         return next(loc for loc in self.locations if loc.id == self.location)
