@@ -12,12 +12,13 @@ from sqlalchemy import create_engine, inspect
 
 from enrollment.records import store
 from enrollment.records.models import Base
+from enrollment.settings import Settings
 
 
 class SqliteStore:
     def __init__(self, tmp_path: Path) -> None:
         self.data_dir = tmp_path / "data"
-        self.url = f"sqlite:///{self.data_dir / 'zuil.sqlite3'}"
+        self.url = Settings(data_dir=self.data_dir).database
         (tmp_path / "tmp").mkdir()
         self.env = {"ZUIL_DATA_DIR": str(self.data_dir), "TMPDIR": str(tmp_path / "tmp")}
 
