@@ -90,10 +90,14 @@ def test_command(as_json: bool) -> None:
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PNG file to write the image to.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a finger.")
 def capture_command(out: str, timeout: float) -> None:
-    """Capture one finger with the configured scanner and save the image (for testing the device only)."""
+    """Capture one finger with the configured scanner and save the image, readable only by its owner (for
+    testing the device only)."""
+    import io
+
     from PIL import Image
 
     from drivers.manager import DeviceManager
+    from enrollment.atomic_files import write_bytes_atomically
     from enrollment.commands import current_settings
 
     with DeviceManager(current_settings().scanner) as manager:
@@ -101,6 +105,8 @@ def capture_command(out: str, timeout: float) -> None:
             capture = manager.scanner().capture(timeout=timeout)
         except DriverError as exc:
             raise click.ClickException(f"{type(exc).__name__}: {exc} ({exc.user_message})") from exc
-    Image.fromarray(capture.image).save(out)
+    png = io.BytesIO()
+    Image.fromarray(capture.image).save(png, format="PNG")
+    write_bytes_atomically(out, png.getvalue())  # a real fingerprint: 0600
     click.echo(f"{out}: {capture.image.shape[1]}x{capture.image.shape[0]} at {capture.resolution_dpi} dpi "
                f"from {capture.device.model}")

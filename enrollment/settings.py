@@ -70,7 +70,11 @@ class Settings:
 
     @property
     def database(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'zuil.sqlite3'}"
+        """``database_url``, or the URL of the SQLite file in ``data_dir`` (built, not pasted: any folder name)."""
+        from sqlalchemy.engine import URL  # here: `zuil --version` must not load SQLAlchemy
+
+        sqlite = URL.create("sqlite", database=str(self.data_dir / "zuil.sqlite3"))
+        return self.database_url or sqlite.render_as_string(hide_password=False)
 
     def location_record(self) -> Location:
         return next(loc for loc in self.locations if loc.id == self.location)

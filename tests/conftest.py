@@ -53,3 +53,11 @@ def postgres_url(postgres_server_url):
 @pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'records.sqlite3'}"
+
+
+@pytest.fixture
+def lax_umask():
+    """Run the test under umask 022 (the usual default), so that a file mode the code leaves to the umask shows."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from enrollment.atomic_files import write_bytes_atomically
+from enrollment.atomic_files import SHARED, write_bytes_atomically
 from enrollment.commands.deferred import DeferredDefault
 from enrollment.errors import ImageError
 
@@ -91,7 +91,7 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
                 impression_time += time.perf_counter() - started
                 if out_dir is not None:
                     name = f"{index + 1}_{k + 1}.png"
-                    write_bytes_atomically(out_dir / name, contact_sheet.encode_png(impression.image))
+                    write_bytes_atomically(out_dir / name, contact_sheet.encode_png(impression.image), mode=SHARED)
                     entries.append({"file": name, **impression.describe(), "finger": index + 1, "impression": k + 1})
                 else:
                     row.append(impression.image)
@@ -101,12 +101,13 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
               f"{impression_time / (fingers * impressions) * 1000:.0f} ms per impression")
     if sheet_path is not None:
         sheet = contact_sheet.compose(rows, [_read_grey(path) for path in compare])
-        write_bytes_atomically(sheet_path, contact_sheet.encode_png(sheet))
+        write_bytes_atomically(sheet_path, contact_sheet.encode_png(sheet), mode=SHARED)
         click.echo(f"wrote contact sheet {sheet_path} ({fingers} x {impressions} synthetic, "
                    f"{len(compare)} real); {timing}")
         return
     manifest = {"format_version": p.MANIFEST_VERSION, "generator": "aanmeldzuil synthetic fingerprints",
                 "seed": seed, "fingers": fingers, "impressions": impressions, "width": width, "height": height,
                 "resolution_dpi": 500, "images": entries}
-    write_bytes_atomically(out_dir / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode())
+    write_bytes_atomically(out_dir / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode(),
+                           mode=SHARED)
     click.echo(f"wrote {len(entries)} images and manifest.json to {out_dir}; {timing}")

@@ -71,6 +71,7 @@ from pathlib import Path
 
 import numpy as np
 
+from enrollment.atomic_files import write_text_atomically
 from enrollment.matching import parameters as p
 from enrollment.matching.matcher import match
 from enrollment.matching.prepared import Prepared, prepare
@@ -307,16 +308,10 @@ def format_parameters(cal: Calibration, protocol: str) -> str:
 
 
 def write_parameters(snippet: str, path: Path | None = None) -> Path:
-    """Replace the calibration block of parameters.py by ``snippet`` (atomic: temporary file, then rename)."""
-    import os
-    import tempfile
-
+    """Replace the calibration block of parameters.py by ``snippet`` (atomically; the file keeps its mode)."""
     path = Path(path or p.__file__)
     text = path.read_text()
     start = text.index("IMPOSTOR_TAIL:")
     end = text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".parameters-", suffix=".py")
-    with os.fdopen(fd, "w") as handle:
-        handle.write(text[:start] + snippet.rstrip("\n") + text[end:])
-    os.replace(temporary, path)
+    write_text_atomically(path, text[:start] + snippet.rstrip("\n") + text[end:], mode=None)
     return path

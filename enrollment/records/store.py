@@ -5,6 +5,8 @@ upgrades through Alembic, and short transactional sessions.
 from __future__ import annotations
 
 import os
+import shlex
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +25,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # sqlite3 must not BEGIN on its own: _sqlite_begin does, DDL included
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a committed intake survives power loss
@@ -31,22 +34,69 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; for SQLite the parent folder is created and WAL + foreign keys are switched on."""
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///"))
+def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    """Every transaction starts with an explicit BEGIN, so that schema changes are part of it (the sqlite3
+    module's legacy mode runs CREATE TABLE outside any transaction, committed at once)."""
+    connection.exec_driver_sql("BEGIN")
+
+
+def _private_folder(folder: Path) -> None:
+    """Create ``folder`` as 0700, or refuse one that other users can enter or read."""
+    try:
+        folder.mkdir(parents=True, mode=0o700)
+        os.chmod(folder, 0o700)  # whatever the umask
+        return
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if mode & 0o077:
+        raise StorageError(f"the data folder {folder} is open to other users (mode {mode:04o}): "
+                           f"run `chmod 700 {shlex.quote(str(folder))}`")
+
+
+def _private_database_file(path: Path) -> None:
+    """Create the SQLite file as 0600 before SQLite does (its WAL and SHM files take the database file's
+    mode); take group and other permissions off files an older version left readable."""
+    try:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create the data folder {path.parent}: {exc.strerror}") from exc
-        if not os.access(path.parent, os.W_OK):  # SQLite would only say "unable to open database file"
-            raise StorageError(f"the data folder {path.parent} is read-only: the database {path.name} cannot be "
-                               "written there")
-        if path.exists() and not os.access(path, os.W_OK):
-            raise StorageError(f"the database {path} is read-only")
-    engine = create_engine(url, future=True)
+            fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            os.fchmod(fd, 0o600)  # whatever the umask
+            os.close(fd)
+        for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if file.exists() and (mode := stat.S_IMODE(file.stat().st_mode)) & 0o077:
+                os.chmod(file, mode & 0o700)
+    except OSError as exc:
+        raise StorageError(f"cannot create the database {path}: {exc.strerror}") from exc
+
+
+def _writable(path: Path) -> None:
+    """Refuse a database SQLite could not write, in words (SQLite would only say "unable to open database file")."""
+    if not os.access(path.parent, os.W_OK):
+        raise StorageError(f"the data folder {path.parent} is read-only: the database {path.name} cannot be "
+                           "written there")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StorageError(f"the database {path} is read-only")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``. For an SQLite file: its folder is created 0700 (an existing folder that other
+    users can open is refused), the file 0600; WAL, foreign keys and transactional DDL are switched on."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.query.get("uri"):
+        path = Path(parsed.database)
+        _private_folder(path.parent)
+        _writable(path)
+        _private_database_file(path)
+    engine = create_engine(parsed, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -55,7 +56,7 @@ def test_simulator_refuses_a_bad_fault(tmp_path):
     assert result.exit_code == 2 and "unknown fault 'melt'" in result.output
 
 
-def test_scanner_test_and_capture_with_the_default_simulator(tmp_path, monkeypatch):
+def test_scanner_test_and_capture_with_the_default_simulator(tmp_path, monkeypatch, lax_umask):
     monkeypatch.delenv("ZUIL_CONFIG", raising=False)
     runner = CliRunner()
     result = runner.invoke(main, ["scanner", "test"])
@@ -65,6 +66,7 @@ def test_scanner_test_and_capture_with_the_default_simulator(tmp_path, monkeypat
     result = runner.invoke(main, ["scanner", "capture", "--out", str(out), "--timeout", "10"])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1000 and "256x288 at 500 dpi" in result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # a fingerprint image is personal data
 
 
 def test_scanner_test_fails_for_a_missing_port(tmp_path):

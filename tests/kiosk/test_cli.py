@@ -60,10 +60,10 @@ def test_db_upgrade_and_selftest(run):
 
 
 def test_selftest_fails_on_an_old_schema(run, tmp_path):
-    (tmp_path / "data").mkdir()
+    (tmp_path / "data").mkdir(mode=0o700)
     (tmp_path / "data" / "zuil.sqlite3").write_bytes(b"")
     result = run("selftest")
-    assert result.exit_code == 1 and "FAIL" in result.output
+    assert result.exit_code == 1 and "FAIL" in result.output and "run `zuil db upgrade`" in result.output
 
 
 def test_a_bad_config_is_a_clear_error_not_a_traceback(run, tmp_path):

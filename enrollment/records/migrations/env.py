@@ -19,9 +19,13 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    """One upgrade or downgrade, every migration in it and the version row, is one transaction, on SQLite as on
+    PostgreSQL: a crash leaves the schema at the revision it had or the one asked for. (``make_engine`` makes
+    SQLite's DDL transactional; Alembic does not assume that of SQLite, hence ``transactional_ddl=True``.)"""
     engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                          transactional_ddl=True, transaction_per_migration=False)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

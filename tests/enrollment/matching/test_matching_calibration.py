@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -88,18 +89,20 @@ def test_parallel_pair_scores_equal_the_serial_ones(make_finger, impression):
     assert np.array_equal(np.sort(genuine), np.sort(g2)) and np.array_equal(np.sort(impostor), np.sort(i2))
 
 
-def test_write_parameters_round_trips(tmp_path):
+def test_write_parameters_round_trips(tmp_path, lax_umask):
     rng = np.random.default_rng(2)
     fitted = cal.fit(rng.exponential(0.01, 50_000))
     target = tmp_path / "parameters.py"
     target.write_text(Path(p.__file__).read_text())
+    target.chmod(0o644)
     cal.write_parameters(cal.format_parameters(fitted, "test protocol " * 20), target)
     namespace: dict = {}
     exec(target.read_text(), namespace)  # our own generated file
     assert namespace["IMPOSTOR_TAIL"] == fitted.knots and namespace["TAIL_SLOPE"] == fitted.slope
     assert namespace["FMR_1_IN_10000"] >= fitted.threshold(1e-4) > namespace["FMR_1_IN_10000"] - 1e-5
     assert namespace["MIN_FINGER_FMR"] == p.MIN_FINGER_FMR  # the rest of the file is untouched
-    assert not list(tmp_path.glob(".parameters-*"))
+    assert not list(tmp_path.glob(".parameters*"))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # a module of the package keeps its mode
 
 
 def test_synthetic_templates_are_cached_and_reused(tmp_path):
