@@ -156,7 +156,7 @@ def _where_permissions_hold() -> list[str]:
 def test_a_read_only_data_folder_is_named_as_such(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    data.chmod(0o555)
+    data.chmod(0o500)
     env = {k: v for k, v in os.environ.items() if k not in ("ZUIL_CONFIG", "ZUIL_DATA_DIR")}
     result = subprocess.run([*_where_permissions_hold(), sys.executable, "-m", "kiosk", "--data-dir", str(data),
                              "db", "upgrade"], capture_output=True, text=True, timeout=300, env=env)
