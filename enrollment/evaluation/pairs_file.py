@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enrollment.atomic_files import write_text_atomically
+from enrollment.bounded_read import InputFileError, read_bounded
 from enrollment.errors import EnrollmentError
 from enrollment.evaluation import parameters
 from enrollment.evaluation.engines.base import TwoStageEngine
@@ -40,7 +41,8 @@ def read_pairs(csv_path: str | Path, *, check_files: bool = True) -> list[PairRo
     path = Path(csv_path)
     folder = path.parent
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
+        text = read_bounded(path, parameters.MAX_PAIRS_FILE_BYTES, what="pairs file").decode("utf-8")
+        with io.StringIO(text, newline="") as handle:
             reader = csv.DictReader(handle)
             columns = [c.strip() for c in (reader.fieldnames or [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in columns]
@@ -63,8 +65,8 @@ def read_pairs(csv_path: str | Path, *, check_files: bool = True) -> list[PairRo
                         if not p.is_file():
                             raise PairsFileError(f"{path}, row {line}: image {p} (column {name}) does not exist")
                 rows.append(pair)
-    except FileNotFoundError as exc:
-        raise PairsFileError(f"{path}: no such file") from exc
+    except InputFileError as exc:
+        raise PairsFileError(str(exc)) from exc
     except (UnicodeDecodeError, csv.Error) as exc:
         raise PairsFileError(f"{path}: not a readable UTF-8 CSV file ({exc})") from exc
     if not rows:

@@ -11,6 +11,10 @@ IMAGE_EXTENSIONS = (".png", ".tif", ".tiff", ".bmp", ".jpg", ".jpeg", ".pgm", ".
 MANIFEST_NAME = "manifest.json"
 #: Resolution assumed when neither the image nor the manifest states one.
 DEFAULT_DPI = 500
+#: Largest manifest read (the generator writes about 300 bytes per image: 100,000 images fit many times over).
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+#: Largest pairs CSV read by ``zuil score-pairs`` (a line is about 40 bytes: several million pairs).
+MAX_PAIRS_FILE_BYTES = 512 * 1024 * 1024
 
 # --- metrics --------------------------------------------------------------------------------------------
 #: The false-match rates at which FNMR is reported (besides FMR = 0).

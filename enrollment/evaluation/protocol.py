@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from enrollment.bounded_read import InputFileError, read_bounded
 from enrollment.errors import EnrollmentError
 from enrollment.evaluation import parameters
 
@@ -90,8 +91,8 @@ def _manifest_dpi(manifest: Path) -> int | None:
     if not manifest.exists():
         return None
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_bounded(manifest, parameters.MAX_MANIFEST_BYTES, what="manifest").decode("utf-8"))
+    except (InputFileError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise DatasetError(f"{manifest} is not readable JSON: {exc}") from exc
     if not isinstance(data, dict):
         return None

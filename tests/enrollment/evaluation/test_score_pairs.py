@@ -97,7 +97,7 @@ def test_malformed_pairs_files_are_refused_with_the_row(drawn_set, tmp_path, con
 
 
 def test_missing_pairs_file_and_binary_content(tmp_path):
-    with pytest.raises(PairsFileError, match="no such file"):
+    with pytest.raises(PairsFileError, match="does not exist"):
         read_pairs(tmp_path / "absent.csv")
     (tmp_path / "bin.csv").write_bytes(b"a,b\n\xff\xfe\x00\x81,x\n")
     with pytest.raises(PairsFileError, match="UTF-8"):
