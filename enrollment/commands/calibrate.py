@@ -11,13 +11,13 @@ from enrollment.commands.deferred import DeferredDefault
 
 
 def _default_seed() -> int:
-    from enrollment.matching.calibrate import DEFAULT_SEED
+    from enrollment.matching.calibration.run import DEFAULT_SEED
 
     return DEFAULT_SEED
 
 
 def _default_cache() -> Path:
-    from enrollment.matching.calibrate import cache_folder
+    from enrollment.matching.calibration.run import cache_folder
 
     return cache_folder(current_settings().data_dir)
 
@@ -30,7 +30,7 @@ def _default_cache() -> Path:
 @click.option("--seed", cls=DeferredDefault, default=_default_seed, show_default=True, type=click.IntRange(0, None),
               help="Synthetic population seed (keep it apart from the seeds the tests use).")
 @click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=_default_cache,
-              show_default="<data dir>/calibration-cache",  # the folder name is calibrate.CACHE_FOLDER (tested)
+              show_default="<data dir>/calibration-cache",  # the folder name is calibration.run.CACHE_FOLDER (tested)
               help="Folder (outside the repo) caching the extracted templates per seed and per version of the "
                    "generator and extractor source.")
 @click.option("--fvc", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
@@ -47,7 +47,7 @@ def calibrate_command(fingers: int, impressions: int, seed: int, cache: Path, fv
     pair, fits the impostor tail (empirical quantiles, generalised Pareto beyond) and prints the parameters
     block; --fvc reports the observed FMR/FNMR at the fitted thresholds on real prints.
     """
-    from enrollment.matching.calibrate import run
+    from enrollment.matching.calibration.run import run
 
     try:
         run(fingers=fingers, impressions=impressions, seed=seed, cache=cache, fvc=fvc, workers=workers, write=write,

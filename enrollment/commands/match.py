@@ -47,7 +47,7 @@ def match_command(a: Path, b: Path, dpi: int | None) -> None:
     template files. The score lies in [0, 1]; the bands come from the calibrated thresholds FMR_1_IN_1000,
     FMR_1_IN_10000 and FMR_1_IN_100000 (see enrollment/matching/parameters.py).
     """
-    from enrollment.matching.calibration import fmr_of
+    from enrollment.matching.fmr_curve import fmr_of
     from enrollment.matching.matcher import match
     from enrollment.matching.sources import load_template
 

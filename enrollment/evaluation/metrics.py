@@ -17,7 +17,9 @@ rejected). Any real threshold gives the same (FMR, FNMR) pair as one of the cand
   ``FNMR >= FMR`` the curves have met: if they are equal there, that is the EER; otherwise both curves are
   linearly interpolated between this candidate and the previous one and the EER is their common value at the
   crossing. Perfect separation gives 0; identical score distributions give 0.5. (FVC reports the interval
-  [EER_low, EER_high] and its midpoint; the interpolated crossing lies within that interval.)
+  [EER_low, EER_high] and its midpoint; the interpolated crossing lies within that interval, and differs from
+  the midpoint when the steps on either side are unequal.) This is the project's one EER: ``zuil bench
+  accuracy``, the DET plot and ``zuil calibrate`` all report :func:`equal_error_rate`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
+from enrollment.atomic_files import write_bytes_atomically
 from enrollment.evaluation import parameters
 from enrollment.evaluation.metrics import ErrorCurve, equal_error_rate
 
@@ -58,7 +60,7 @@ def det_plot(curves: Sequence[tuple[str, ErrorCurve]], path: Path, title: str) -
     axes.grid(True, which="both", linewidth=0.3)
     legend = axes.legend()
     figure.tight_layout()
-    figure.savefig(path, dpi=parameters.PLOT_DPI)
+    _save(figure, path)
     drawn = DetFigure(tuple(text.get_text() for text in legend.get_texts()),
                       tuple((name, eer, *map(float, marker.get_xydata()[0])) for name, eer, marker in markers))
     plt.close(figure)
@@ -85,5 +87,12 @@ def histograms(
         ax.legend()
     figure.suptitle(title)
     figure.tight_layout()
-    figure.savefig(path, dpi=parameters.PLOT_DPI)
+    _save(figure, path)
     plt.close(figure)
+
+
+def _save(figure, path: Path) -> None:
+    """The figure as an image file (format from the suffix, PNG by default), written atomically."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=Path(path).suffix.lstrip(".").lower() or "png", dpi=parameters.PLOT_DPI)
+    write_bytes_atomically(path, buffer.getvalue())

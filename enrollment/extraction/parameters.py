@@ -1,4 +1,5 @@
-"""Every constant of the minutiae extractor, in pipeline order. Lengths are pixels at 500 dpi.
+"""Every constant of the minutiae extractor, in pipeline order. Lengths are pixels at 500 dpi (the resolution
+every image is resampled to first: ``enrollment.imaging.parameters.TARGET_DPI``).
 
 Nothing else in ``enrollment.extraction`` holds a tuning number; change them here and nowhere else.
 """
@@ -6,10 +7,6 @@ Nothing else in ``enrollment.extraction`` holds a tuning number; change them her
 from __future__ import annotations
 
 import math
-
-# --- resolution -------------------------------------------------------------------------------------------------
-TARGET_DPI = 500
-"""Every image is resampled to this resolution before anything else; template positions are in it."""
 
 # --- wide smoothing ---------------------------------------------------------------------------------------------
 DECIMATED_BLUR_MIN_SIGMA = 2.0

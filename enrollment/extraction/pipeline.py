@@ -24,6 +24,7 @@ from enrollment.extraction import (
 from enrollment.extraction import parameters as p
 from enrollment.extraction.debug import DebugSink, emit
 from enrollment.extraction.minutiae import Minutiae
+from enrollment.imaging.parameters import TARGET_DPI
 from enrollment.template.model import Template
 
 STEPS = ("resampled", "block_contrast", "mask", "equalized", "orientation", "coherence", "ridge_period",
@@ -80,7 +81,7 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     kept = minutia_filters.apply(candidates, mask.pixels, minutia_filters.clarity_map(enhanced, mask.pixels))
     emit(debug, "minutiae", _as_table(kept))
     template = Template.create(
-        width=grey.shape[1], height=grey.shape[0], resolution_dpi=p.TARGET_DPI,
+        width=grey.shape[1], height=grey.shape[0], resolution_dpi=TARGET_DPI,
         positions=np.clip(np.rint(kept.xy), 0, [grey.shape[1] - 1, grey.shape[0] - 1]),
         directions=np.mod(-kept.angle, 2 * np.pi),  # image (y down) -> counter-clockwise as seen
         kinds=kept.kinds, reliability=np.rint(kept.reliability), finger_position=finger_position,

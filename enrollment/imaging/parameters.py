@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-#: The resolution every later step works at (templates are in pixels at this resolution).
+#: The resolution every later step works at (templates are in pixels at this resolution); the one constant,
+#: used by decoding's normalisation and the extractor's first step alike (``normalise.resample_to_target``).
 TARGET_DPI = 500
 
 #: Used when the caller gives no resolution and the file says nothing sensible.

@@ -4,7 +4,7 @@ Public surface (keep these names stable; the bench harness and the kiosk call th
 
 - :func:`prepare` (template -> :class:`Prepared`, cached) and :func:`match` (score in [0, 1], symmetric);
   thresholds named by false-match rate in :mod:`enrollment.matching.parameters` (``FMR_1_IN_1000``,
-  ``FMR_1_IN_10000``, ``FMR_1_IN_100000``), calibrated by :mod:`enrollment.matching.calibration`;
+  ``FMR_1_IN_10000``, ``FMR_1_IN_100000``), calibrated by :mod:`enrollment.matching.calibration` (``zuil calibrate``);
 - :class:`GalleryIndex` (add / remove / rebuild / search) returning ranked :class:`Candidate` values;
 - :func:`fuse` and :func:`person_threshold`: person-level scores (-log10 person FMR) and their thresholds;
 - :func:`verify`: do the prints on the glass belong to the prints held for a V-number?
@@ -12,7 +12,7 @@ Public surface (keep these names stable; the bench harness and the kiosk call th
 The engine is Minutia Cylinder-Code (Cappelli, Ferrara, Maltoni, TPAMI 2010), bit-based, with relaxation.
 """
 
-from enrollment.matching.calibration import fmr_of, threshold_for
+from enrollment.matching.fmr_curve import fmr_of, threshold_for
 from enrollment.matching.fusion import fuse, person_threshold
 from enrollment.matching.gallery import Candidate, GalleryIndex
 from enrollment.matching.matcher import match

@@ -3,7 +3,7 @@
 Rule (Fisher's method over calibrated finger scores):
 
 1. Each compared finger's matcher score ``s`` becomes its per-comparison false-match rate ``f = FMR(s)`` from
-   the impostor calibration (:func:`enrollment.matching.calibration.fmr_of`), floored at ``MIN_FINGER_FMR``
+   the impostor calibration (:func:`enrollment.matching.fmr_curve.fmr_of`), floored at ``MIN_FINGER_FMR``
    (the calibration can't vouch for rarer events). When a probe finger was compared with ``k`` gallery prints
    of the person (unknown finger position, several impressions) and the best one kept, ``f`` becomes
    ``1 - (1 - f)^k`` (the chance that any of the k reaches the score).
@@ -28,7 +28,7 @@ import math
 from collections.abc import Mapping
 
 from enrollment.matching import parameters as p
-from enrollment.matching.calibration import fmr_of
+from enrollment.matching.fmr_curve import fmr_of
 
 
 def finger_fmr(score: float, comparisons: int = 1) -> float:

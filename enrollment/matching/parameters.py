@@ -52,7 +52,7 @@ SHORTLIST_FRACTION = 0.001  # ... or this fraction of those searched, whichever 
 COMPLETED_CANDIDATES = 50  # persons (best on their shortlisted fingers) then matched on all probe fingers
 PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searches (about 10 kB each)
 
-# --- calibration (written by ``zuil calibrate --write``; derivation in calibration.py's docstring) -------
+# --- calibration (written by ``zuil calibrate --write``; derivation in calibration/__init__.py) -------
 # Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
 # Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
 IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (

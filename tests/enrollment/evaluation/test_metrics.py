@@ -58,6 +58,17 @@ def test_hand_computed_example():
     assert (zero.threshold, zero.fmr, zero.fnmr) == (0.7, 0.0, 0.5)
 
 
+def test_eer_is_the_interpolated_crossing_inside_fvcs_interval():
+    """Worked by hand. Candidates and (FMR, FNMR): 0.1 (1, 0), 0.2 (3/4, 0), 0.3 (3/4, 1/3), 0.5 (1/2, 1/3),
+    0.6 (1/4, 2/3), ... FNMR first reaches FMR at 0.6; FMR - FNMR is 1/6 at 0.5 and -5/12 at 0.6, so the lines
+    meet 2/7 of the way: EER = 1/2 - (2/7)(1/4) = 3/7 = 1/3 + (2/7)(1/3), at t = 0.5 + (2/7)(0.1). FVC's interval
+    is [FNMR, FMR] at 0.5 = [1/3, 1/2] (its midpoint, 5/12, was what ``zuil calibrate`` printed before it used
+    this function)."""
+    eer = equal_error_rate(error_curve([0.2, 0.5, 0.9], [0.1, 0.3, 0.5, 0.6]))
+    assert eer.eer == pytest.approx(3 / 7, abs=1e-12) and eer.threshold == pytest.approx(0.5 + 0.2 / 7, abs=1e-12)
+    assert 1 / 3 <= eer.eer <= 1 / 2
+
+
 def test_ties_with_impostors_are_handled_conservatively():
     genuine = [0.5, 0.9]
     impostor = [0.1, 0.5, 0.5, 0.5]

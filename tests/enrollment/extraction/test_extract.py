@@ -10,6 +10,8 @@ import pytest
 
 from enrollment.errors import ExtractionError
 from enrollment.extraction import DebugSink, extract, pipeline
+from enrollment.imaging.normalise import resample_to_target
+from enrollment.imaging.parameters import TARGET_DPI
 from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING, Template
 from tests.enrollment.extraction.synthetic import BIFURCATION, ENDING, ridge_image
 
@@ -64,6 +66,14 @@ def test_resolution_is_normalised_to_500_dpi():
     assert template.resolution_dpi == 500 and (template.width, template.height) == (256, 256)
     assert len(template) == 1
     assert math.hypot(*(template.positions[0] - 128)) <= 5
+
+
+def test_the_extractor_resamples_with_the_imaging_resampler():
+    image = ridge_image((300, 300), [(150, 150)], period=9.0 * 569 / 500)
+    sink = DebugSink()
+    template = extract(image, dpi=569, debug=sink)
+    assert np.array_equal(sink["resampled"], resample_to_target(image.astype(np.float32), 569))
+    assert template.resolution_dpi == TARGET_DPI and (template.height, template.width) == sink["resampled"].shape
 
 
 @pytest.mark.parametrize("fill", [0, 128, 255])

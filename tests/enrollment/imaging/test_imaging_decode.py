@@ -20,6 +20,7 @@ from enrollment.imaging.errors import (
     UnknownFormatError,
     UnsupportedPixelsError,
 )
+from enrollment.imaging.normalise import resample_to_target
 
 
 def _encode(array: np.ndarray, fmt: str, **params: object) -> bytes:
@@ -114,6 +115,23 @@ def test_rescaling_to_500_dpi(ridges):
     assert normalise_resolution(same) is same
     # area averaging keeps the mean grey level
     assert abs(float(high.array.mean()) - float(ridges.mean())) < 2
+
+
+@pytest.mark.parametrize("dpi", [250, 569, 1000])
+def test_one_resampler_for_grey_levels_and_floats(ridges, dpi):
+    """Decoding's uint8 rescale and the extractor's float32 one are the same resampler: the same size and the
+    same values, rounded and saturated in uint8 (the cubic overshoot clipped), kept in float32."""
+    wave = np.clip(127.5 + 127.5 * np.sin(np.arange(200) / 3.0), 0, 255).astype(np.uint8)
+    full_range = np.broadcast_to(wave, (160, 200)).copy()
+    for pixels in (ridges, full_range):
+        grey = resample_to_target(pixels, dpi)
+        floats = resample_to_target(pixels.astype(np.float32), dpi)
+        assert grey.dtype == np.uint8 and floats.dtype == np.float32 and grey.shape == floats.shape
+        assert np.abs(grey - np.clip(floats, 0, 255)).max() <= 0.5 + 1e-3
+        assert np.array_equal(normalise_resolution(load_image(pixels, dpi=dpi)).array, grey)
+    if dpi < 500:  # enlarging: bicubic overshoots the full-range wave, which only the float result keeps
+        assert floats.min() < 0 or floats.max() > 255
+    assert resample_to_target(ridges, 500) is ridges
 
 
 def test_empty_and_unknown_inputs():

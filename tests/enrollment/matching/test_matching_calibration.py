@@ -1,5 +1,6 @@
-"""Calibration: the score -> FMR curve, the tail fit, the parallel pair scorer, the parameters writer, and the
-shipped thresholds checked on a small synthetic image set the calibration never saw (another population seed)."""
+"""Calibration: the run-time score -> FMR curve, the tail fit, the parallel pair scorer, the parameters writer,
+the caches, and the shipped thresholds checked on a small synthetic image set the calibration never saw
+(another population seed)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ import pytest
 from scipy.stats import binom
 
 from enrollment.matching import FMR_1_IN_1000, FMR_1_IN_10000, FMR_1_IN_100000, fmr_of, threshold_for
-from enrollment.matching import calibration as cal
 from enrollment.matching import parameters as p
+from enrollment.matching.calibration import checks, fit, pair_scores, parameters_block
+from enrollment.matching.calibration.synthetic_set import synthetic_templates
 from enrollment.matching.prepared import prepare
-from enrollment.matching.sources import synthetic_templates
 
 SHIPPED = {1e-3: FMR_1_IN_1000, 1e-4: FMR_1_IN_10000, 1e-5: FMR_1_IN_100000}
-TEST_POPULATION = 4242  # not the calibration population (enrollment.matching.calibrate.DEFAULT_SEED)
+TEST_POPULATION = 4242  # not the calibration population (enrollment.matching.calibration.run.DEFAULT_SEED)
 
 
 def test_fmr_of_is_monotone_and_matches_the_named_thresholds():
@@ -44,23 +45,23 @@ def test_fit_on_a_pareto_tail_is_empirical_above_and_modelled_below():
     rng = np.random.default_rng(11)
     xi, sigma, m = 0.1, 0.004, 300_000
     scores = sigma / xi * ((1 - rng.random(m)) ** -xi - 1)  # GPD(xi, sigma) from 0: FMR(s) = (1 + xi s/sigma)^(-1/xi)
-    fitted = cal.fit(scores)
+    fitted = fit.fit(scores)
     assert fitted.tail.shape == pytest.approx(xi, abs=0.08)
     truth = lambda f: sigma / xi * (f**-xi - 1)  # noqa: E731
     for f in (1e-3, 1e-4, 1e-5, 1e-6):
         assert fitted.threshold(f) == pytest.approx(truth(f), rel=0.15)
     descending = np.sort(scores)[::-1]
-    assert fitted.threshold(1e-3) == pytest.approx(cal.empirical_threshold(descending, 1e-3), rel=1e-5)
-    assert fitted.threshold(1e-4) >= cal.empirical_threshold(descending, 1e-4) - 1e-6  # 30 samples: floored
+    assert fitted.threshold(1e-3) == pytest.approx(fit.empirical_threshold(descending, 1e-3), rel=1e-5)
+    assert fitted.threshold(1e-4) >= fit.empirical_threshold(descending, 1e-4) - 1e-6  # 30 samples: floored
     levels = [lf for _, lf in fitted.knots]
-    assert levels[-1] == cal.TAIL_KNOTS_TO and np.all(np.diff([s for s, _ in fitted.knots]) > 0)
+    assert levels[-1] == fit.TAIL_KNOTS_TO and np.all(np.diff([s for s, _ in fitted.knots]) > 0)
 
 
 def test_empirical_floor_keeps_a_heavy_observed_tail():
     rng = np.random.default_rng(5)
     scores = rng.exponential(0.005, 200_000)
     scores[:20] = 0.2 + rng.random(20) * 0.01  # 20 outliers: the empirical 1e-4 tail sits far above the model
-    fitted = cal.fit(scores)
+    fitted = fit.fit(scores)
     assert (scores >= fitted.threshold(1e-4)).sum() <= 20 and fitted.threshold(1e-4) > 0.1
     model = fitted.tail.score(1e-5) - fitted.tail.score(1e-4)
     assert fitted.threshold(1e-5) - fitted.threshold(1e-4) == pytest.approx(model, rel=0.01)  # no flat step
@@ -68,14 +69,14 @@ def test_empirical_floor_keeps_a_heavy_observed_tail():
 
 def test_empirical_threshold_counts_exactly():
     descending = np.arange(1000, 0, -1) / 1000.0
-    t = cal.empirical_threshold(descending, 0.01)
+    t = fit.empirical_threshold(descending, 0.01)
     assert (descending >= t).sum() == 10
 
 
 def test_clopper_pearson():
-    low, high = cal.clopper_pearson(0, 49_920)
+    low, high = checks.clopper_pearson(0, 49_920)
     assert low == 0.0 and high == pytest.approx(7.39e-5, rel=0.01)  # the "rule of three" over n, roughly
-    low, high = cal.clopper_pearson(50, 1000)
+    low, high = checks.clopper_pearson(50, 1000)
     assert low < 0.05 < high and high - low < 0.03
 
 
@@ -83,19 +84,19 @@ def test_parallel_pair_scores_equal_the_serial_ones(make_finger, impression):
     rng = np.random.default_rng(17)
     fingers = [make_finger(rng) for _ in range(6)]
     labelled = [(str(i), t) for i, f in enumerate(fingers) for t in (f, impression(f, rng))]
-    genuine, impostor = cal.pair_scores([(label, prepare(t)) for label, t in labelled])
-    g2, i2 = cal.all_pair_scores(labelled, workers=2)
+    genuine, impostor = pair_scores.pair_scores([(label, prepare(t)) for label, t in labelled])
+    g2, i2 = pair_scores.all_pair_scores(labelled, workers=2)
     assert len(g2) == 6 and len(i2) == math.comb(12, 2) - 6
     assert np.array_equal(np.sort(genuine), np.sort(g2)) and np.array_equal(np.sort(impostor), np.sort(i2))
 
 
 def test_write_parameters_round_trips(tmp_path, lax_umask):
     rng = np.random.default_rng(2)
-    fitted = cal.fit(rng.exponential(0.01, 50_000))
+    fitted = fit.fit(rng.exponential(0.01, 50_000))
     target = tmp_path / "parameters.py"
     target.write_text(Path(p.__file__).read_text())
     target.chmod(0o644)
-    cal.write_parameters(cal.format_parameters(fitted, "test protocol " * 20), target)
+    parameters_block.write_parameters(parameters_block.format_parameters(fitted, "test protocol " * 20), target)
     namespace: dict = {}
     exec(target.read_text(), namespace)  # our own generated file
     assert namespace["IMPOSTOR_TAIL"] == fitted.knots and namespace["TAIL_SLOPE"] == fitted.slope
@@ -105,10 +106,42 @@ def test_write_parameters_round_trips(tmp_path, lax_umask):
     assert stat.S_IMODE(target.stat().st_mode) == 0o644  # a module of the package keeps its mode
 
 
-def test_synthetic_templates_are_cached_and_reused(tmp_path):
+def test_shipped_block_is_what_the_writer_makes_of_the_shipped_curve():
+    """``zuil calibrate --write`` reproduces parameters.py's block from the knots, slope and protocol it ships."""
+    shipped = fit.Calibration(p.IMPOSTOR_TAIL, p.TAIL_SLOPE, 0)
+    text = Path(p.__file__).read_text()
+    block = text[text.index("IMPOSTOR_TAIL:"):text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2]
+    assert parameters_block.format_parameters(shipped, p.CALIBRATION_PROTOCOL) == block + "\n"
+
+
+def test_calibrate_reports_the_evaluation_harness_eer():
+    """The hand-worked example of tests/enrollment/evaluation/test_metrics.py: 3/7, not the 5/12 of the
+    nearest-observed-score reading calibration had of its own."""
+    from enrollment.matching.calibration.run import pairs_summary
+
+    line = pairs_summary(np.array([0.2, 0.5, 0.9]), np.array([0.1, 0.3, 0.5, 0.6]))
+    assert line == "pairs: 4 impostor (every pair of different fingers), 3 genuine; EER 42.86 %"
+
+
+def test_scores_cache_is_written_whole_and_private(tmp_path, lax_umask):
+    from enrollment.matching.calibration.run import save_scores
+
+    target = tmp_path / "900000" / "abc" / "scores-2x2.npz"
+    genuine, impostor, pairs = np.array([0.5, 0.6]), np.array([0.01, 0.02, 0.03]), np.array([[0, 2], [0, 3], [1, 2]])
+    save_scores(target, genuine, impostor, pairs)
+    assert [f.name for f in target.parent.iterdir()] == [target.name]  # no temporary left beside it
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with np.load(target) as saved:
+        assert np.array_equal(saved["genuine"], genuine) and np.array_equal(saved["impostor"], impostor)
+        assert np.array_equal(saved["pairs"], pairs)
+
+
+def test_synthetic_templates_are_cached_and_reused(tmp_path, lax_umask):
     first = synthetic_templates(TEST_POPULATION, 1, 1, cache=tmp_path)
     cached = list(tmp_path.rglob("*.tpl")) + list(tmp_path.rglob("*.none"))
     assert len(cached) == 1
+    assert [f for f in tmp_path.rglob("*") if f.is_file()] == cached  # written atomically: nothing else left
+    assert stat.S_IMODE(cached[0].stat().st_mode) == 0o600  # through atomic_files, whatever the umask
     again = synthetic_templates(TEST_POPULATION, 1, 1, cache=tmp_path)
     assert [label for label, _ in again] == [label for label, _ in first]
     if first:
@@ -120,7 +153,7 @@ def test_shipped_thresholds_hold_on_an_unseen_synthetic_image_set():
     """30 fingers x 2 impressions rendered and extracted by the real pipeline: 1,740 impostor pairs."""
     labelled = synthetic_templates(TEST_POPULATION, 30, 2)
     assert len(labelled) >= 55
-    genuine, impostor = cal.all_pair_scores(labelled, workers=1)
+    genuine, impostor = pair_scores.all_pair_scores(labelled, workers=1)
     n = len(impostor)
     above = int((impostor >= FMR_1_IN_1000).sum())
     assert above <= binom.ppf(0.999, n, 1e-3), f"{above} of {n} impostors at or above FMR_1_IN_1000"
@@ -159,7 +192,7 @@ def test_calibrate_cache_defaults_to_a_folder_under_the_data_dir(tmp_path):
 
 
 def test_python_m_calibrate_caches_under_the_data_dir_from_the_environment(tmp_path, monkeypatch):
-    from enrollment.matching.calibrate import parse_arguments
+    from enrollment.matching.calibration.run import parse_arguments
 
     monkeypatch.delenv("ZUIL_CONFIG", raising=False)
     monkeypatch.setenv("ZUIL_DATA_DIR", str(tmp_path))
@@ -170,7 +203,7 @@ def test_python_m_calibrate_caches_under_the_data_dir_from_the_environment(tmp_p
 def test_calibrate_help_and_benchmark_examples_name_no_machine_path():
     from click.testing import CliRunner
 
-    from enrollment.matching.calibrate import CACHE_FOLDER
+    from enrollment.matching.calibration.run import CACHE_FOLDER
     from kiosk.cli import main
 
     result = CliRunner().invoke(main, ["calibrate", "--help"])

@@ -9,7 +9,7 @@ import pytest
 
 from enrollment.errors import MatchingError
 from enrollment.matching import FMR_1_IN_10000, fmr_of, fuse, person_threshold, threshold_for, verify
-from enrollment.matching.calibration import fit
+from enrollment.matching.calibration.fit import fit
 
 
 def test_one_finger_fused_score_is_its_calibrated_rarity():
