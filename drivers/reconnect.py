@@ -48,7 +48,7 @@ class ReconnectingScanner(Scanner):
             inner.close()
 
     def _drop(self, exc: Exception) -> None:
-        log.warning("%s lost: %s", self.description, exc)
+        log.info("%s lost: %s", self.description, exc)  # the caller gets exc and reports it
         self.close()
 
     def wait_for_device(self, timeout: float) -> None:

@@ -141,7 +141,7 @@ class ZfmScanner(Scanner):
             if "lock" in str(exc).lower():
                 raise DeviceBusyError(f"{self.port} is in use by another program: {exc}") from exc
             raise DeviceRemovedError(f"cannot open {self.port}: {exc}") from exc
-        self._dirty = False
+        self._dirty, self._owed = False, 0
 
     def close(self) -> None:
         ser, self._serial = self._serial, None
@@ -188,7 +188,7 @@ class ZfmScanner(Scanner):
             raise DeviceTimeoutError(f"{self.port}: {exc}") from exc
         except (serial.SerialException, OSError, termios.error) as exc:
             self.close()
-            raise DeviceRemovedError(f"{self.port}: {exc}") from exc
+            raise DeviceRemovedError(f"lost {self.port}: {exc}") from exc
 
     def _read(self, n: int, timeout: float) -> bytes:
         with self._io() as ser:
