@@ -84,14 +84,15 @@ def test_scanner_test_and_capture_with_the_default_simulator(tmp_path, monkeypat
     assert "Place a finger on the scanner at" in result.output
 
 
-def missing_port_config(tmp_path: Path) -> Path:
+def zfm_config(tmp_path: Path, port: Path) -> Path:
+    """A settings file for the zfm driver on ``port``."""
     config = tmp_path / "zuil.toml"
-    config.write_text(f'[scanner]\ndriver = "zfm"\nport = "{tmp_path / "ttyUSB7"}"\n')
+    config.write_text(f'[scanner]\ndriver = "zfm"\nport = "{port}"\n')
     return config
 
 
 def test_capture_on_a_port_that_is_not_there_fails_at_once_and_says_so_to_the_technician(tmp_path):
-    config = missing_port_config(tmp_path)
+    config = zfm_config(tmp_path, tmp_path / "ttyUSB7")
     result = CliRunner().invoke(main, ["--config", str(config), "scanner", "capture", "--out",
                                        str(tmp_path / "f.png"), "--timeout", "600"])  # 600 s: no waiting
     assert result.exit_code == 2, result.output
@@ -140,9 +141,7 @@ def test_every_fault_has_a_cli_case():
 def test_each_fault_then_a_good_capture_from_the_cli(tmp_path, fault):
     seconds, status = CLI_FAULTS[fault]
     link, out = tmp_path / "ttyZFM", tmp_path / "finger.png"
-    config = tmp_path / "zuil.toml"
-    config.write_text(f'[scanner]\ndriver = "zfm"\nport = "{link}"\n')
-    capture = ["--config", str(config), "scanner", "capture", "--out", str(out)]
+    capture = ["--config", str(zfm_config(tmp_path, link)), "scanner", "capture", "--out", str(out)]
     with simulator_process(link, "--fault", fault, "--replug-after", "0.5") as proc:
         first = _zuil(*capture, "--timeout", seconds)
         assert first.returncode == status, first.stdout + first.stderr
@@ -160,8 +159,7 @@ def test_each_fault_then_a_good_capture_from_the_cli(tmp_path, fault):
 @pytest.mark.parametrize("fault", ["garbage", "silent"])
 def test_scanner_test_survives_one_garbage_burst_or_one_silent_answer(tmp_path, fault):
     link = tmp_path / "ttyZFM"
-    config = tmp_path / "zuil.toml"
-    config.write_text(f'[scanner]\ndriver = "zfm"\nport = "{link}"\n')
+    config = zfm_config(tmp_path, link)
     with simulator_process(link, "--fault", fault):
         result = CliRunner().invoke(main, ["--config", str(config), "scanner", "test"])
     assert result.exit_code == 0, result.output
@@ -169,7 +167,7 @@ def test_scanner_test_survives_one_garbage_burst_or_one_silent_answer(tmp_path, 
 
 
 def test_scanner_test_fails_for_a_missing_port(tmp_path):
-    config = missing_port_config(tmp_path)
+    config = zfm_config(tmp_path, tmp_path / "ttyUSB7")
     result = CliRunner().invoke(main, ["--config", str(config), "scanner", "test", "--json"])
     assert result.exit_code == 1 and '"ok": false' in result.output
     assert "staff member" not in result.output and "scanner.port" in result.output
