@@ -86,9 +86,20 @@ def test_command(as_json: bool) -> None:
     raise SystemExit(0 if result.ok else 1)
 
 
+class ScannerProblem(click.ClickException):
+    """A driver error told to the technician in one line (what happened, where, what to check); exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, exc: DriverError, driver: str, port: str) -> None:
+        where = f"{driver} scanner at {port}" if port and port not in str(exc) else f"{driver} scanner"
+        super().__init__(f"{type(exc).__name__}: {where}: {exc.technician_message}")
+
+
 @scanner_group.command("capture")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="PNG file to write the image to.")
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a finger.")
+@click.option("--timeout", type=click.FloatRange(0, 600, min_open=True), default=20.0, show_default=True,
+              help="Seconds the capture may take in all: waiting for the finger and the image transfer.")
 def capture_command(out: str, timeout: float) -> None:
     """Capture one finger with the configured scanner and save the image, readable only by its owner (for
     testing the device only)."""
@@ -102,9 +113,12 @@ def capture_command(out: str, timeout: float) -> None:
 
     with DeviceManager(current_settings().scanner) as manager:
         try:
-            capture = manager.scanner().capture(timeout=timeout)
+            scanner = manager.scanner()
+            scanner.open()
+            click.echo(f"Place a finger on the scanner at {manager.port} (waiting up to {timeout:g} s)", err=True)
+            capture = scanner.capture(timeout=timeout)
         except DriverError as exc:
-            raise click.ClickException(f"{type(exc).__name__}: {exc} ({exc.user_message})") from exc
+            raise ScannerProblem(exc, manager.driver, manager.port) from exc
     png = io.BytesIO()
     Image.fromarray(capture.image).save(png, format="PNG")
     write_bytes_atomically(out, png.getvalue())  # a real fingerprint: 0600

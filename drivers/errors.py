@@ -1,7 +1,8 @@
 """The one base error of the drivers package and its typed subclasses.
 
-Each error carries ``user_message``: what the kiosk says to the person at the glass (or the technician),
-separate from the technical ``str(exc)`` that goes to the log. No biometric data is ever put in either.
+Each error carries ``user_message``: what the kiosk says to the person at the glass, separate from the
+technical ``str(exc)`` that goes to the log. Technician tools show ``technician_message``: what happened and,
+for device problems, what to check. No biometric data is ever put in any of them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ class DriverError(Exception):
     """Base of every error raised on purpose by ``drivers``."""
 
     user_message = "The scanner did not work. Please ask a staff member for help."
+    #: What a technician should check; ``technician_message`` puts it after what happened.
+    technician_hint = ""
     #: True where trying again (same device, same person) can succeed.
     retryable = False
 
@@ -18,6 +21,11 @@ class DriverError(Exception):
         super().__init__(detail or self.__class__.__doc__ or self.__class__.__name__)
         if user_message is not None:
             self.user_message = user_message
+
+    @property
+    def technician_message(self) -> str:
+        """What happened and, where known, what to check: for technician tools, never shown to participants."""
+        return f"{self}; check {self.technician_hint}" if self.technician_hint else str(self)
 
 
 class CaptureError(DriverError):
@@ -72,22 +80,30 @@ class DeviceError(DriverError):
     """A problem of the device itself; for the technician."""
 
     user_message = "The fingerprint scanner is not working. A staff member has been told."
+    technician_hint = "the scanner's cable and power, then run `zuil scanner test`"
 
 
 class DeviceBusyError(DeviceError):
     """The device is in use by another operation."""
 
     retryable = True
+    technician_hint = "that no other program (another zuil, a serial console) has the port open"
 
 
 class DeviceRemovedError(DeviceError):
-    """The device was unplugged or stopped answering."""
+    """The device's port is gone or cannot be opened: unplugged, or not there at all."""
 
     user_message = "The fingerprint scanner was disconnected. Please wait a moment."
+    technician_hint = ("that the scanner is plugged in and, for a serial scanner, that the setting scanner.port "
+                       "names its port (`zuil scanner ports` lists them)")
 
 
 class DeviceTimeoutError(DeviceError):
-    """The device did not answer in time (wrong baud rate, address, or a hung device)."""
+    """The port is there but the device is not answering (wrong baud rate, address, or a hung device)."""
+
+    user_message = "The fingerprint scanner is not answering. A staff member has been told."
+    technician_hint = ("the scanner's power and cable, and that scanner.baudrate and scanner.address "
+                       "match the module")
 
 
 class DeviceStatusError(DeviceError):
@@ -101,13 +117,19 @@ class DeviceStatusError(DeviceError):
 class WrongPasswordError(DeviceError):
     """The device refused the configured password (or address)."""
 
+    technician_hint = "scanner.password and scanner.address in the settings"
+
 
 class UnsupportedDeviceError(DeviceError):
     """The device is not one this kiosk supports."""
 
+    technician_hint = "scanner.driver in the settings"
+
 
 class ProtocolError(DeviceError):
     """A packet from the device was malformed: bad header, length, checksum, or unexpected packet type."""
+
+    technician_hint = "the cable and its connectors (noise on the line) and scanner.baudrate"
 
 
 class ReaderError(DriverError):

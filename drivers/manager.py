@@ -177,7 +177,7 @@ class DeviceManager:
             scanner = self.scanner()
             checks.append(SelfTestCheck("configured", True, f"driver {self.driver}"))
         except DriverError as exc:
-            checks.append(SelfTestCheck("configured", False, str(exc)))
+            checks.append(SelfTestCheck("configured", False, exc.technician_message))
             return SelfTestResult(self.driver, self.port, tuple(checks))
         if self.driver in ("zfm", "simulator"):
             present = Path(self.port).exists()
@@ -191,5 +191,5 @@ class DeviceManager:
             checks.append(SelfTestCheck("handshake", True, f"{device.vendor} {device.model}"))
             checks.append(SelfTestCheck("status", True, scanner.self_test()))
         except DeviceError as exc:
-            checks.append(SelfTestCheck("handshake", False, f"{type(exc).__name__}: {exc}"))
+            checks.append(SelfTestCheck("handshake", False, f"{type(exc).__name__}: {exc.technician_message}"))
         return SelfTestResult(self.driver, self.port, tuple(checks), device)

@@ -1,6 +1,7 @@
 """``ReconnectingScanner``: hot-plug for any scanner. After the device vanished (``DeviceRemovedError``) the
 next operation waits for it to come back, within that operation's time and cancellable, and re-opens it, so
-the kiosk never needs a restart after someone pulls and re-plugs the scanner."""
+the kiosk never needs a restart after someone pulls and re-plugs the scanner. A device never opened is not
+waited for: a port that is not there at all fails at once."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from drivers.capture import Capture, DeviceInfo
-from drivers.errors import CaptureCancelled, DeviceRemovedError, DeviceTimeoutError
+from drivers.errors import CaptureCancelled, DeviceRemovedError, DeviceTimeoutError, ProtocolError
 from drivers.scanner import PreviewCallback, Scanner
 
 log = logging.getLogger(__name__)
@@ -47,19 +48,26 @@ class ReconnectingScanner(Scanner):
             inner.close()
 
     def _drop(self, exc: Exception) -> None:
-        log.warning("%s lost: %s", self.description, exc)
+        log.info("%s lost: %s", self.description, exc)  # the caller gets exc and reports it
         self.close()
 
     def wait_for_device(self, timeout: float) -> None:
-        """Open the device, waiting up to ``timeout`` s for it to (re)appear; cancellable."""
+        """Open the device. One that was open before is waited for up to ``timeout`` s (cancellable): gone,
+        it is :class:`DeviceRemovedError`; back but silent or garbled, the error of the last try to open it."""
+        if self._last_info is None:
+            self.open()
+            return
         deadline = time.monotonic() + timeout
         while True:
             try:
                 self.open()
                 return
-            except (DeviceRemovedError, DeviceTimeoutError) as exc:
+            except DeviceRemovedError as exc:
                 if time.monotonic() + RECONNECT_POLL >= deadline:
                     raise DeviceRemovedError(f"{self.description} not back within {timeout:.0f} s: {exc}") from exc
+            except (DeviceTimeoutError, ProtocolError) as exc:
+                if time.monotonic() + RECONNECT_POLL >= deadline:
+                    raise type(exc)(f"{self.description} is back but {exc}") from exc
             if self._cancel.wait(RECONNECT_POLL):
                 raise CaptureCancelled(f"cancelled while waiting for {self.description}")
 

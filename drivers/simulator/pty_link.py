@@ -4,6 +4,10 @@ The simulator holds the master side; ``link_path`` is a symlink to the slave tty
 own baud rate: when the client's tty is set to another rate (read back from the slave's termios), the bytes
 are lost as on a real line and nothing is answered. ``unplug()`` closes the master and removes the link, as
 pulling the USB adapter does; ``plug()`` brings a fresh pty back under the same link path.
+
+Like a real module, which sends at the wire's pace whether or not anyone reads, the simulator never stays
+blocked on a client that went away: an upload ends when the host sends something new (it gave up on the
+upload) or when the client has not read for ``_STUCK_WRITE`` seconds.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ _TCGETS2 = 0x802C542A
 _BOTHER = 0o010000
 _SPEEDS = {getattr(termios, f"B{r}"): r for r in (9600, 19200, 38400, 57600, 115200) if hasattr(termios, f"B{r}")}
 _QUIET = 0.03  # seconds of silence that end a bad packet's remains
-_STUCK_WRITE = 10.0  # give up writing when the client has not read for this long
+_STUCK_WRITE = 5.0  # give up writing (and the rest of an upload) when the client has not read for this long
 
 
 def tty_speed(fd: int) -> int:
@@ -59,6 +63,7 @@ class PtySimulator:
         self._lock = threading.Lock()
         self.tty_name = ""
         self.hung_up = threading.Event()
+        self._abandoned = False  # the client stopped reading: end the upload under way
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
     def start(self) -> PtySimulator:
@@ -123,7 +128,27 @@ class PtySimulator:
 
     # --- the Link the device writes through --------------------------------------------------------------------
     def pause(self, seconds: float) -> bool:
-        return not self._stop.wait(seconds) if seconds > 0 else not self._stop.is_set()
+        """Wait between the packets of an upload; False when the upload should end: the link is going away,
+        the client stopped reading, or the host sent something new (it gave up on the upload)."""
+        end = time.monotonic() + seconds
+        while not (self._stop.is_set() or self._abandoned or self._host_waiting()):
+            left = end - time.monotonic()
+            if left <= 0:
+                return True
+            self._host_waiting(min(left, 0.05))
+        if not self._stop.is_set():
+            log.debug("simulator: upload abandoned (%s)", "stuck" if self._abandoned else "the host sent more")
+        return False
+
+    def _host_waiting(self, timeout: float = 0.0) -> bool:
+        """Whether the host has sent bytes not read yet (waiting up to ``timeout`` for them)."""
+        fd = self._master
+        if fd < 0:
+            return False
+        try:
+            return bool(select.select([fd], [], [], timeout)[0])
+        except (OSError, ValueError):
+            return False
 
     def send(self, data: bytes) -> None:
         if self.realtime:
@@ -135,8 +160,9 @@ class PtySimulator:
                 return
             _, ready, _ = select.select([], [fd], [], 0.05)
             if not ready:
-                if time.monotonic() - since > _STUCK_WRITE:
+                if self._host_waiting() or time.monotonic() - since > _STUCK_WRITE:
                     log.warning("simulator: the client stopped reading; dropping %d bytes", len(view))
+                    self._abandoned = True
                     return
                 continue
             try:
@@ -183,6 +209,7 @@ class PtySimulator:
                 continue
             if not self._line_ok():
                 continue  # at a wrong baud rate the module sees only noise
+            self._abandoned = False
             try:
                 self.device.handle(packet, self)
             except Exception:  # a simulator bug must not look like a silent device

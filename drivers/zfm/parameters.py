@@ -101,9 +101,22 @@ TRANSFER_FACTOR = 2.0
 PROBE_TIMEOUT = 1.0
 #: Time between GenImg polls while waiting for a finger.
 POLL_INTERVAL = 0.05
-#: A quiet gap this long ends a drain of stale bytes after an aborted transfer.
+#: A quiet gap this long ends a drain of stale bytes after an aborted exchange; a drain lasts at most
+#: DRAIN_MAX (a chattering device is never quiet: what is left is skipped by resynchronising on the header).
 DRAIN_QUIET = 0.15
-DRAIN_MAX = 12.0
+DRAIN_MAX = 1.0
+#: Times a command is sent before its failure (silence, noise, a receive-error status) is raised.
+COMMAND_ATTEMPTS = 3
+#: Times an image or characteristic transfer is asked for before a damaged or stalled one is raised.
+TRANSFER_ATTEMPTS = 3
+#: The longest wait for the next packet of a transfer before it counts as stalled.
+PACKET_GAP = 2.0
+#: Overall deadline of a command or self-test not given one (retries included).
+OPERATION_TIMEOUT = 10.0
+#: Overall deadline of opening the port and the handshake, baud-rate probing included.
+OPEN_TIMEOUT = 20.0
+#: Finger polling stops when less than this is left of a capture's time (the answer to GenImg takes a while).
+GEN_IMG_TIME = 0.5
 
 # --- image-level placement check ---------------------------------------------------------------------------
 PLACEMENT_BLOCK = 16  # pixels per side of the blocks the foreground is judged in

@@ -98,21 +98,41 @@ class PacketReader:
 
     ``position`` counts bytes consumed, so errors say where in the stream they happened. ``address`` None
     accepts packets for any address (a module listening, which then ignores those not for it).
+    :meth:`read_packet` is strict (any defect is an error); :meth:`find_packet` resynchronises on the header.
     """
 
     def __init__(self, read: ReadFn, address: int | None = p.DEFAULT_ADDRESS) -> None:
         self._read = read
         self.address = address
         self.position = 0
+        self._held = bytearray()  # bytes given back while resynchronising, read again before the stream
 
-    def _exactly(self, n: int, deadline: float, what: str, started: int) -> bytes:
+    def clear(self) -> None:
+        """Forget bytes held back by :meth:`find_packet` (the caller discarded the input they came from)."""
+        self.position += len(self._held)
+        self._held.clear()
+
+    def _give_back(self, data: bytes) -> None:
+        self._held[:0] = data
+        self.position -= len(data)
+
+    def _fetch(self, n: int, left: float) -> bytes:
+        if self._held:
+            chunk = bytes(self._held[:n])
+            del self._held[:n]
+            return chunk
+        return self._read(n, left) if left > 0 else b""
+
+    def _exactly(self, n: int, deadline: float, what: str, started: int, keep: bool = False) -> bytes:
+        """``n`` bytes by ``deadline``; fewer is an error (``keep``: the bytes read are given back first)."""
         buf = bytearray()
         while len(buf) < n:
-            left = deadline - time.monotonic()
-            chunk = self._read(n - len(buf), max(left, 0.0)) if left > 0 else b""
+            chunk = self._fetch(n - len(buf), deadline - time.monotonic())
             if not chunk:
                 got = self.position + len(buf) - started
                 self.position += len(buf)
+                if keep:
+                    self._give_back(bytes(buf))
                 if got == 0:
                     raise DeviceTimeoutError(f"no answer from the device (waiting for {what})")
                 raise ProtocolError(f"truncated packet at byte {self.position}: {got} bytes of a packet, "
@@ -133,6 +153,66 @@ class PacketReader:
             raise ProtocolError(f"unexpected {_PACKET_NAMES[pid]} packet at byte {start}, expected "
                                 + " or ".join(_PACKET_NAMES[e] for e in expect))
         return Packet(pid, body[:size], int.from_bytes(head[2:6], "big"))
+
+    def _seek_header(self, deadline: float) -> int:
+        """Skip to the next ``EF 01``; returns the bytes skipped. Silence until ``deadline``: DeviceTimeoutError."""
+        skipped = 0
+        while True:
+            byte = self._fetch(1, deadline - time.monotonic())
+            if not byte:
+                raise DeviceTimeoutError(f"no packet header after {skipped} bytes of noise")
+            self.position += 1
+            if byte[0] != p.HEADER[0]:
+                skipped += 1
+                continue
+            second = self._fetch(1, deadline - time.monotonic())
+            self.position += len(second)
+            if second == p.HEADER[1:]:
+                self._give_back(p.HEADER)
+                return skipped
+            skipped += 1
+            self._give_back(second)  # may itself start a header
+
+    def find_packet(self, timeout: float, expect: tuple[int, ...] = p.PACKET_IDS) -> Packet:
+        """The next intact packet whose id is one of ``expect``, within ``timeout`` seconds, resynchronising on
+        the header: noise is skipped byte by byte, a damaged packet from its second byte on (a false header may
+        have swallowed a real one), packets of other kinds whole. Nothing at all within ``timeout`` is a
+        :class:`DeviceTimeoutError`; only noise or other packets is a :class:`ProtocolError` saying what came."""
+        deadline = time.monotonic() + timeout
+        noise = others = damaged = 0
+        defect = ""
+        while True:
+            try:
+                noise += self._seek_header(deadline)
+                start = self.position
+                try:
+                    head = self._exactly(p.HEADER_SIZE, deadline, "a packet header", start)
+                except ProtocolError as exc:  # cut short by the deadline: the next seek says so
+                    damaged, defect = damaged + 1, str(exc)
+                    continue
+                try:
+                    pid, size = parse_header(head, self.address, start)
+                    body = self._exactly(size + p.CHECKSUM_SIZE, deadline, "a packet body", start, keep=True)
+                except ProtocolError as exc:  # a bad header, or a length that swallowed what came after
+                    self._give_back(head[1:])
+                    noise, damaged, defect = noise + 1, damaged + 1, str(exc)
+                    continue
+                try:
+                    _check_sum(pid, body[:size], body[size:], start + p.HEADER_SIZE + size)
+                except ProtocolError as exc:
+                    self._give_back(head[1:] + body)
+                    noise, damaged, defect = noise + 1, damaged + 1, str(exc)
+                    continue
+            except DeviceTimeoutError:
+                if not (noise or others or damaged):
+                    raise DeviceTimeoutError("no answer from the device") from None
+                kinds = " or ".join(_PACKET_NAMES[e] for e in expect)
+                raise ProtocolError(f"no {kinds} packet, only {noise} bytes of noise, "
+                                    f"{damaged} damaged and {others} other packets"
+                                    + (f" (last defect: {defect})" if defect else "")) from None
+            if pid in expect:
+                return Packet(pid, body[:size], int.from_bytes(head[2:6], "big"))
+            others += 1
 
 
 def bytes_reader(data: bytes) -> ReadFn:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
 
 from drivers import errors as e
+from drivers.simulator.faults import FAULTS
 from drivers.zfm import parameters as p
 from drivers.zfm.driver import ZfmScanner
 from drivers.zfm.image import foreground_blocks
@@ -51,26 +53,50 @@ def test_no_finger_polls_then_capture(sim, scanner):
     assert not sim.device.faults.pending()
 
 
-@pytest.mark.parametrize(("fault", "error"), [
-    ("no_finger:times=100000", e.CaptureTimeoutError),
-    ("image_failed", e.MessyImageError),
-    ("messy", e.MessyImageError),
-    ("few_features", e.TooFewFeaturesError),
-    ("blank", e.MessyImageError),  # the module refuses a blank image itself (status 15)
-    ("partial", e.PartialFingerError),
-    ("corrupt_checksum:packet=3", e.ProtocolError),
-    ("corrupt_checksum:packet=0", e.ProtocolError),
-    ("wrong_header:packet=5", e.ProtocolError),
-    ("garbage:bytes=5", e.ProtocolError),
-    ("silent", e.DeviceTimeoutError),
-])
-def test_each_fault_is_the_right_typed_error_and_the_scanner_recovers(sim, scanner, fault, error):
+#: fault -> (seconds for the capture it hits, what that capture gives: None for a good image, else the error)
+FAULT_OUTCOMES = {
+    "no_finger:times=4": (30, None),
+    "image_failed": (30, e.MessyImageError),
+    "blank": (30, e.MessyImageError),  # the module refuses a blank image itself (status 15)
+    "partial": (30, e.PartialFingerError),
+    "messy": (30, e.MessyImageError),
+    "few_features": (30, e.TooFewFeaturesError),
+    "slow:delay=0.01": (30, None),
+    "slow:delay=0.5": (4, e.DeviceTimeoutError),  # 288 packets at 0.5 s cannot arrive within 4 s
+    "corrupt_checksum:packet=3": (30, None),  # the image is asked for again
+    "corrupt_checksum:packet=0": (30, None),
+    "wrong_header:packet=5": (30, None),
+    "wrong_header:packet=0": (30, None),
+    "unplug:after=20": (30, e.DeviceRemovedError),
+    "garbage:bytes=5": (30, None),  # skipped: the answer is found by its header
+    "garbage:bytes=4096": (30, None),
+    "silent": (30, None),  # the command is sent again
+}
+#: The faulty capture and the good one after it, together.
+FAULT_DEADLINE = 60.0
+
+
+def test_every_simulator_fault_has_a_case():
+    assert {spec.split(":")[0] for spec in FAULT_OUTCOMES} == set(FAULTS)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("fault", list(FAULT_OUTCOMES))
+def test_each_fault_then_a_good_capture_within_one_deadline(sim, scanner, fault):
+    seconds, error = FAULT_OUTCOMES[fault]
+    deadline = time.monotonic() + FAULT_DEADLINE
     sim.device.faults.add(fault)
-    with pytest.raises(error) as info:
-        scanner.capture(timeout=1.0)
-    assert info.value.user_message
-    sim.device.faults.clear()
-    assert scanner.capture(timeout=5).image.shape == (288, 256)  # next capture works: resynchronised
+    if error is None:
+        assert scanner.capture(timeout=seconds).image.shape == (288, 256)
+    else:
+        with pytest.raises(error) as info:
+            scanner.capture(timeout=seconds)
+        assert info.value.user_message and info.value.technician_message.startswith(str(info.value))
+    assert not sim.device.faults.pending()  # the fault did fire
+    if error is e.DeviceRemovedError:
+        sim.plug()
+    capture = scanner.capture(timeout=deadline - time.monotonic())  # resynchronised: no restart, no reopen
+    assert np.array_equal(capture.image, sim.device.image)
 
 
 def test_blank_image_without_device_quality_check_is_no_finger(sim):
@@ -84,12 +110,14 @@ def test_slow_upload_still_arrives(sim, scanner):
     assert scanner.capture(timeout=5).image.shape == (288, 256)
 
 
-def test_stalled_upload_times_out(sim):
-    sim.device.faults.add("slow:delay=0.5")
+def test_an_upload_slower_than_its_limit_is_asked_again_then_given_up(sim):
+    sim.device.faults.add("slow:delay=0.5,times=3")
     with ZfmScanner(str(sim.link_path), image_timeout=0.8) as s:
-        with pytest.raises(e.DeviceTimeoutError, match="UpImage"):
-            s.capture(timeout=5)
-        sim.device.faults.clear()
+        with pytest.raises(e.DeviceTimeoutError, match="UpImage: only"):
+            s.capture(timeout=20)
+        assert not sim.device.faults.pending()  # three tries, each slow
+        sim.device.faults.add("slow:delay=0.5")
+        assert s.capture(timeout=20).image.shape == (288, 256)  # the second try is not slow
 
 
 def test_cancel_during_finger_polling_is_prompt(sim, scanner):
