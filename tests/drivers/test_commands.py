@@ -20,7 +20,6 @@ from drivers.simulator.faults import FAULTS
 from drivers.zfm.driver import ZfmScanner
 from kiosk.cli import main
 
-pytestmark = pytest.mark.timeout(60)
 ROOT = Path(__file__).resolve().parents[2]
 
 

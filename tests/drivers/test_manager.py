@@ -13,8 +13,6 @@ from drivers.simulator import FaultPlan, RidgePatternSource
 from drivers.zfm.driver import ZfmScanner
 from enrollment.settings import ScannerSettings, Settings
 
-pytestmark = pytest.mark.timeout(30)
-
 
 def test_simulator_driver_runs_the_real_zfm_driver_over_a_pty(tmp_path):
     settings = ScannerSettings(driver="simulator")

@@ -10,8 +10,6 @@ from drivers.zfm import parameters as p
 from drivers.zfm.driver import ZfmScanner
 from drivers.zfm.protocol import decode_packet, encode_packet
 
-pytestmark = pytest.mark.timeout(60)
-
 
 def test_the_driver_at_a_wrong_address_fails_on_the_answer_not_a_timeout(sim):
     with pytest.raises(ProtocolError, match="wrong address at byte 2: got 0xffffffff expected 0x12345678"):

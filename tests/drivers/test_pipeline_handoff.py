@@ -12,8 +12,6 @@ from drivers.simulator import RidgePatternSource
 from drivers.simulator.images import GeneratorSource, default_source
 from drivers.zfm.driver import ZfmScanner
 
-pytestmark = pytest.mark.timeout(60)
-
 
 def test_simulator_serves_the_synthetic_generator(make_sim):
     pytest.importorskip("enrollment.synthesis.generator", reason="enrollment.synthesis has not landed here yet")

@@ -13,7 +13,6 @@ from drivers.zfm.image import pack, unpack
 from drivers.zfm.protocol import decode_packet, encode_packet
 
 pyfingerprint = pytest.importorskip("pyfingerprint.pyfingerprint")
-pytestmark = pytest.mark.timeout(60)
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from drivers.errors import CaptureCancelled, DeviceRemovedError, NoFingerError
 from drivers.worker import DeviceWorker
 from drivers.zfm.driver import ZfmScanner
 
-pytestmark = pytest.mark.timeout(30)
-
 
 @pytest.fixture
 def worker(sim):

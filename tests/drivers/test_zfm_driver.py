@@ -14,8 +14,6 @@ from drivers.zfm import parameters as p
 from drivers.zfm.driver import ZfmScanner
 from drivers.zfm.image import foreground_blocks
 
-pytestmark = pytest.mark.timeout(30)
-
 
 def test_handshake_and_system_parameters(scanner):
     params = scanner.params
