@@ -1,0 +1,34 @@
+"""The test suite cannot hide a failure: no import turned into a skip, hypothesis derandomised everywhere."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _calls_named(tree: ast.AST, name: str) -> list[int]:
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and (getattr(node.func, "attr", None) == name or getattr(node.func, "id", None) == name)]
+
+
+def _skips_on_import_error(tree: ast.AST) -> list[int]:
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.type is not None:
+            caught = {getattr(n, "id", None) for n in ast.walk(node.type)}
+            if caught & {"ImportError", "ModuleNotFoundError"} and any(
+                    _calls_named(statement, "skip") for statement in node.body):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_test_turns_an_import_error_into_a_skip():
+    """The project's modules and its declared test dependencies are imported plainly: a broken import fails."""
+    found = []
+    for path in sorted(TESTS.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line in _calls_named(tree, "importorskip") + _skips_on_import_error(tree):
+            found.append(f"{path.relative_to(TESTS.parent)}:{line}")
+    assert not found, f"an import error would be a skip at: {', '.join(found)}"
