@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.missing import sample_folder
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -16,10 +18,9 @@ SOURCEAFIS_SAMPLES = SHARED_DATA / "sourceafis-samples"
 
 @pytest.fixture
 def sourceafis_samples() -> Path:
-    """The public SourceAFIS sample images and ISO templates; skips clearly when they are absent."""
-    if not (SOURCEAFIS_SAMPLES / "probe.png").exists():
-        pytest.skip(f"public sample set not found at {SOURCEAFIS_SAMPLES} (see ../shared/data/README.md)")
-    return SOURCEAFIS_SAMPLES
+    """The public SourceAFIS sample images and ISO templates; absent, a skip with the reason, or under CI a
+    failure (tests/missing.py)."""
+    return sample_folder(SOURCEAFIS_SAMPLES)
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,14 @@
-"""The test suite cannot hide a failure: no import turned into a skip, hypothesis derandomised everywhere."""
+"""The test suite cannot hide a failure: no import turned into a skip, nothing missing under CI a skip."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+import pytest
+
+from tests.conftest import SOURCEAFIS_SAMPLES
+from tests.missing import sample_folder
 
 TESTS = Path(__file__).resolve().parent
 
@@ -32,3 +37,16 @@ def test_no_test_turns_an_import_error_into_a_skip():
         for line in _calls_named(tree, "importorskip") + _skips_on_import_error(tree):
             found.append(f"{path.relative_to(TESTS.parent)}:{line}")
     assert not found, f"an import error would be a skip at: {', '.join(found)}"
+
+
+def test_missing_sample_data_skips_but_fails_under_ci(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"cannot run under CI: not found at .*shared/data/README"):
+        sample_folder(tmp_path)
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="skipped: not found at"):
+        sample_folder(tmp_path)
+
+
+def test_the_sample_fixture_finds_the_shared_data_beside_the_checkout(sourceafis_samples):
+    assert sourceafis_samples == SOURCEAFIS_SAMPLES and (sourceafis_samples / "probe.png").is_file()
