@@ -1,4 +1,5 @@
-"""The test suite cannot hide a failure: no import turned into a skip, nothing missing under CI a skip."""
+"""The test suite cannot hide a failure: no import turned into a skip, nothing missing under CI a skip,
+hypothesis derandomised everywhere."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SOURCEAFIS_SAMPLES
 from tests.missing import sample_folder
@@ -50,3 +53,19 @@ def test_missing_sample_data_skips_but_fails_under_ci(tmp_path, monkeypatch):
 
 def test_the_sample_fixture_finds_the_shared_data_beside_the_checkout(sourceafis_samples):
     assert sourceafis_samples == SOURCEAFIS_SAMPLES and (sourceafis_samples / "probe.png").is_file()
+
+
+def test_hypothesis_is_derandomised_for_every_test():
+    assert settings.default.derandomize and settings.default.database is None and settings.default.deadline is None
+    assert settings(max_examples=5).derandomize  # a test's own settings start from the profile
+    runs: list[list[int]] = []
+
+    @settings(max_examples=15)
+    @given(st.integers())
+    def draw(x: int) -> None:
+        runs[-1].append(x)
+
+    for _ in range(2):
+        runs.append([])
+        draw()
+    assert runs[0] == runs[1] and len(set(runs[0])) > 5
