@@ -44,7 +44,8 @@ class ScannerSettings:
 
 @dataclass(frozen=True)
 class RetentionSettings:
-    """Days records are kept per legal basis; enforced by the retention job (0 = delete at once)."""
+    """Days records are to be kept, per legal basis (0: not kept). Validated, but not enforced yet: no retention
+    job exists, so nothing is deleted when these days have passed."""
 
     biometrics_days: int = 5 * 365
     raw_images_days: int = 0
@@ -58,11 +59,11 @@ class Settings:
     kiosk_id: str = "zuil-demo-01"
     data_dir: Path = field(default_factory=default_data_dir)
     database_url: str = ""  # empty: SQLite file in data_dir
-    upstream_url: str = "https://127.0.0.1:8443"
+    upstream_url: str = "https://127.0.0.1:8443"  # validated; not used yet (sync/ is not built)
     languages: tuple[str, ...] = ("nl", "en", "ar", "fa", "ti", "fr", "so")
     fingers: tuple[int, ...] = (2, 7)  # right and left index (ISO/IEC 19794 codes)
     biometrics_enabled: bool = True
-    keep_raw_images: bool = False
+    keep_raw_images: bool = False  # validated; not read yet (no caller stores a raw image)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     locations: tuple[Location, ...] = DEFAULT_LOCATIONS

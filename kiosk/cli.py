@@ -40,7 +40,7 @@ class ZuilGroup(click.Group):
 @click.option("--config", type=click.Path(dir_okay=False), envvar="ZUIL_CONFIG",
               help="Settings file (TOML). Default: the embedded defaults. Env: ZUIL_CONFIG.")
 @click.option("--data-dir", type=click.Path(file_okay=False), envvar="ZUIL_DATA_DIR",
-              help="Where the kiosk keeps its database, keys and outbox. Env: ZUIL_DATA_DIR.")
+              help="Folder of the kiosk's database, the demo's record and the calibration cache. Env: ZUIL_DATA_DIR.")
 @click.pass_context
 def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
     """Aanmeldzuil: the biometric intake kiosk of the LVV."""

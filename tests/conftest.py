@@ -1,4 +1,5 @@
-"""Shared test fixtures: paths to the public sample data, seeded randomness, offscreen Qt."""
+"""Shared test fixtures: paths to the public sample data, seeded randomness, offscreen Qt, and the hypothesis
+profile every test runs under."""
 
 from __future__ import annotations
 
@@ -6,8 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from tests.missing import sample_folder
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Every hypothesis test draws the same examples on every run (derandomize, which also leaves the example
+# database out), and a slow example on a loaded machine is not a failure (no deadline; pytest-timeout is for
+# hangs). A test's own @settings(...) starts from this profile, so only what it names differs.
+settings.register_profile("aanmeldzuil", derandomize=True, deadline=None)
+settings.load_profile("aanmeldzuil")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -16,10 +26,9 @@ SOURCEAFIS_SAMPLES = SHARED_DATA / "sourceafis-samples"
 
 @pytest.fixture
 def sourceafis_samples() -> Path:
-    """The public SourceAFIS sample images and ISO templates; skips clearly when they are absent."""
-    if not (SOURCEAFIS_SAMPLES / "probe.png").exists():
-        pytest.skip(f"public sample set not found at {SOURCEAFIS_SAMPLES} (see ../shared/data/README.md)")
-    return SOURCEAFIS_SAMPLES
+    """The public SourceAFIS sample images and ISO templates; absent, a skip with the reason, or under CI a
+    failure (tests/missing.py)."""
+    return sample_folder(SOURCEAFIS_SAMPLES)
 
 
 @pytest.fixture(scope="session")

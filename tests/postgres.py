@@ -14,8 +14,9 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
-import pytest
+from tests.missing import missing
 
 PACKAGE_HINT = "install the Debian package 'postgresql' (apt-get install postgresql)"
 
@@ -28,10 +29,8 @@ def _bindir() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}")
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+def _missing(reason: str) -> NoReturn:
+    missing("PostgreSQL tests", reason)
 
 
 class PrivatePostgres:

@@ -128,7 +128,8 @@ class ConsentRecord(Base):
 
 
 class CaptureRow(Base):
-    """One finger's capture: quality and template (encrypted at rest), a raw image only where policy keeps it."""
+    """One finger's capture: quality and template, and a raw image where the caller passes one. Stored as given:
+    not encrypted yet (that comes with the encrypted gallery), and ``keep_raw_images`` is not read yet."""
 
     __tablename__ = "captures"
     __table_args__ = (

@@ -15,8 +15,8 @@ Layout (big-endian), version 1::
 Directions are quantised to 1/65536 of a turn (about 0.0055 degrees): two bytes instead of one cost
 255 bytes at most per template, while 256 steps (1.4 degrees) would add an error comparable to the angular
 tolerance of the matcher. Quantising is idempotent: a direction read back and written again gives the
-same bytes. The CRC guards against corruption only; confidentiality and tamper evidence come from the
-AES-GCM encryption of the gallery.
+same bytes. The CRC guards against corruption only: it gives neither confidentiality nor tamper evidence, which
+are to come from the AES-GCM encryption of the gallery (not built yet).
 """
 
 from __future__ import annotations

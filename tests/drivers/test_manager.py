@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from drivers import libfprint
 from drivers.errors import DeviceRemovedError
 from drivers.manager import DeviceManager, serial_ports
 from drivers.simulator import FaultPlan, RidgePatternSource
@@ -104,7 +105,6 @@ def test_from_settings_simulate_and_no_biometrics(tmp_path):
 
 
 def test_libfprint_driver_comes_from_drivers_libfprint():
-    libfprint = pytest.importorskip("drivers.libfprint")
     with DeviceManager(ScannerSettings(driver="libfprint")) as manager:
         assert isinstance(manager.scanner()._factory(), libfprint.LibfprintScanner)
         result = manager.self_test()

@@ -1,4 +1,4 @@
-"""Hand-offs to the parts other engineers build; each runs once that part is in this tree, else skips.
+"""Hand-offs between the drivers and the parts of enrollment they feed.
 
 - the simulator serves the project's synthetic generator (``enrollment.synthesis``);
 - a capture from the simulator, through the real driver, flows into extraction and yields a template.
@@ -6,15 +6,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from drivers.simulator import RidgePatternSource
 from drivers.simulator.images import GeneratorSource, default_source
 from drivers.zfm.driver import ZfmScanner
+from enrollment import extraction
 
 
 def test_simulator_serves_the_synthetic_generator(make_sim):
-    pytest.importorskip("enrollment.synthesis.generator", reason="enrollment.synthesis has not landed here yet")
     assert isinstance(default_source(0), GeneratorSource)
     sim = make_sim(source=GeneratorSource(seed=3, fingers=2))
     with ZfmScanner(str(sim.link_path)) as scanner:
@@ -24,7 +22,6 @@ def test_simulator_serves_the_synthetic_generator(make_sim):
 
 
 def test_capture_flows_into_extraction(make_sim):
-    extraction = pytest.importorskip("enrollment.extraction", reason="the extractor has not landed here yet")
     sim = make_sim(source=RidgePatternSource(seed=7, fingers=1))
     with ZfmScanner(str(sim.link_path)) as scanner:
         capture = scanner.capture(finger_position=2, timeout=10)

@@ -6,13 +6,12 @@ import numpy as np
 import pytest
 import serial
 from PIL import Image
+from pyfingerprint import pyfingerprint
 
 from drivers.simulator import RidgePatternSource
 from drivers.zfm import parameters as p
 from drivers.zfm.image import pack, unpack
 from drivers.zfm.protocol import decode_packet, encode_packet
-
-pyfingerprint = pytest.importorskip("pyfingerprint.pyfingerprint")
 
 
 @pytest.fixture

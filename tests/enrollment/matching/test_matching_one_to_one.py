@@ -7,6 +7,7 @@ import pytest
 
 from enrollment.errors import MatchingError
 from enrollment.matching import FMR_1_IN_1000, FMR_1_IN_10000, FMR_1_IN_100000, match, prepare
+from enrollment.matching.sources import load_template
 from enrollment.template import from_iso
 
 
@@ -74,9 +75,6 @@ def test_public_iso_samples_non_match_with_a_wide_margin(sourceafis_samples):
 
 
 def test_public_sample_images_match_through_the_extractor(sourceafis_samples):
-    pytest.importorskip("enrollment.extraction", reason="the extractor has not landed here yet")
-    from enrollment.matching.sources import load_template
-
     probe, mate, other = (load_template(sourceafis_samples / name)
                           for name in ("probe.png", "matching.png", "nonmatching.png"))
     assert match(probe, mate) >= 2 * FMR_1_IN_100000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import struct
 
+import nbis
 import numpy as np
 import pytest
 
@@ -130,7 +131,6 @@ def test_refusals_name_the_offset():
 
 
 def test_reads_the_nbis_export(sourceafis_samples):
-    nbis = pytest.importorskip("nbis")
     settings = nbis.NbisExtractorSettings(
         min_quality=0.0, get_center=False, check_fingerprint=False, compute_nfiq2=False, ppi=None
     )
@@ -155,7 +155,6 @@ def test_iso_angles_follow_the_ridges_on_the_image(sourceafis_samples):
     are used: read through our parser, their directions must lie along the ridge flow (the mirrored
     reading must not), endings must point into their ridge (dark ahead) and bifurcations into the valley.
     """
-    nbis = pytest.importorskip("nbis")
     import cv2
 
     settings = nbis.NbisExtractorSettings(
