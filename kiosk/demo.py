@@ -27,7 +27,7 @@ from enrollment.matching import parameters as matching
 from enrollment.records import intakes
 from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
 from enrollment.records.store import RecordStore
-from enrollment.records.vnumber import VNumber
+from enrollment.values.vnumber import VNumber
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
 from enrollment.template import deserialize, serialize

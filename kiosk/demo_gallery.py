@@ -21,7 +21,7 @@ from enrollment.extraction import extract
 from enrollment.records import intakes
 from enrollment.records.models import Intake, Person
 from enrollment.records.store import RecordStore
-from enrollment.records.vnumber import VNumber
+from enrollment.values.vnumber import VNumber
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.settings import Settings
 from enrollment.synthesis.generator import render_impression, synthesize_master

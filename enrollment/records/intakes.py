@@ -26,7 +26,7 @@ from enrollment.records.models import (
     Person,
     utcnow,
 )
-from enrollment.records.vnumber import VNumber
+from enrollment.values.vnumber import VNumber
 from enrollment.records.vocabulary import (
     ConsentDecision,
     ContraIndication,
