@@ -7,4 +7,5 @@
 - ``simulator``: a simulated ZFM module on a real pseudo-terminal, with scriptable faults (``zuil simulator``).
 - ``worker.DeviceWorker``: all I/O of one device on one thread, results as futures, prompt cancel.
 - ``reconnect.ReconnectingScanner``: hot-plug; ``manager.DeviceManager``: settings -> scanner, self-test.
+- ``registry``: the scanner drivers by name; ``settings``: the ``[scanner]`` table of the settings file, checked.
 """

@@ -1,19 +1,41 @@
-"""``zuil simulator`` (a simulated ZFM scanner on a pty) and ``zuil scanner ...`` (ports, test, capture)."""
+"""``zuil simulator`` (a simulated ZFM scanner on a pty) and ``zuil scanner ...`` (ports, test, capture).
+
+The root (``kiosk.cli``) registers these commands and puts an object on the click context whose ``scanner``
+is the drivers part's section of the settings file (a :class:`ScannerSettingsSource`); the commands read it
+with :func:`current_scanner_settings`. This module never imports the root.
+"""
 
 from __future__ import annotations
 
 import json
 import signal
 import threading
+from typing import Protocol
 
 import click
 
 from drivers.errors import DriverError
+from drivers.settings import ScannerSettings
 from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm, default_source
 from drivers.simulator.faults import FAULTS, Fault
 from drivers.zfm import parameters as p
 
 _FAULT_HELP = "; ".join(f"{name}: {what}" for name, (what, _) in FAULTS.items())
+
+
+class ScannerSettingsSource(Protocol):
+    """What the root's object on the click context offers these commands."""
+
+    @property
+    def scanner(self) -> ScannerSettings: ...
+
+
+def current_scanner_settings() -> ScannerSettings:
+    """The scanner settings the root loaded; a usage error for a command run outside the ``zuil`` group."""
+    source: ScannerSettingsSource | None = click.get_current_context().find_root().obj
+    if source is None:
+        raise click.UsageError("run this command as a sub-command of zuil, which loads the settings")
+    return source.scanner
 
 
 @click.command("simulator")
@@ -78,9 +100,8 @@ def ports_command() -> None:
 def test_command(as_json: bool) -> None:
     """Check the configured scanner answers (exit status 1 when it does not)."""
     from drivers.manager import DeviceManager
-    from enrollment.commands import current_settings
 
-    with DeviceManager(current_settings().scanner) as manager:
+    with DeviceManager(current_scanner_settings()) as manager:
         result = manager.self_test()
     click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.summary())
     raise SystemExit(0 if result.ok else 1)
@@ -109,9 +130,8 @@ def capture_command(out: str, timeout: float) -> None:
 
     from drivers.manager import DeviceManager
     from enrollment.atomic_files import write_bytes_atomically
-    from enrollment.commands import current_settings
 
-    with DeviceManager(current_settings().scanner) as manager:
+    with DeviceManager(current_scanner_settings()) as manager:
         try:
             scanner = manager.scanner()
             scanner.open()

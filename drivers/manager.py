@@ -1,14 +1,14 @@
-"""``DeviceManager``: from ``Settings.scanner`` to a working, hot-pluggable scanner on its worker thread.
+"""``DeviceManager``: from the scanner settings to a working, hot-pluggable scanner on its worker thread.
 
-``driver = "simulator"`` starts an in-process simulated ZFM module on a pseudo-terminal and connects the real
-:class:`~drivers.zfm.driver.ZfmScanner` to it, so ``zuil kiosk --simulate`` exercises the real serial path.
-``"zfm"`` opens the configured serial port; ``"libfprint"`` loads ``drivers.libfprint`` by name when this
-tree has it; ``"none"`` runs the kiosk without biometrics.
+The driver is looked up by name in :mod:`drivers.registry`. ``driver = "simulator"`` starts an in-process
+simulated ZFM module on a pseudo-terminal and connects the real :class:`~drivers.zfm.driver.ZfmScanner` to
+it, so ``zuil kiosk --simulate`` exercises the real serial path. ``"zfm"`` opens the configured serial port;
+``"libfprint"`` imports ``drivers.libfprint`` when this tree and this machine have it; ``"none"`` runs the
+kiosk without biometrics.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import tempfile
 from collections.abc import Callable
@@ -18,15 +18,14 @@ from pathlib import Path
 from drivers.capture import DeviceInfo
 from drivers.errors import DeviceError, DriverError, UnsupportedDeviceError
 from drivers.reconnect import ReconnectingScanner
+from drivers.registry import scanner_driver
 from drivers.scanner import Scanner
+from drivers.settings import ScannerSettings
 from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm, default_source
 from drivers.simulator.images import ImageSource
 from drivers.worker import DeviceWorker
-from drivers.zfm.driver import ZfmScanner
-from enrollment.settings import ScannerSettings, Settings
 
 log = logging.getLogger(__name__)
-LIBFPRINT_MODULE = "drivers.libfprint"
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class SelfTestResult:
 
 
 class DeviceManager:
-    """Builds the configured scanner (``settings``: a :class:`~enrollment.settings.ScannerSettings`).
+    """Builds the configured scanner (``settings``: a :class:`~drivers.settings.ScannerSettings`).
 
     For the simulator: ``source`` (default: the files in ``images``, else synthetic fingers), ``faults``,
     ``finger_after`` (no-finger polls before each press), ``realtime`` (pace at the baud rate) and
@@ -99,11 +98,12 @@ class DeviceManager:
         self.port = settings.port
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, simulate: bool = False, **options) -> DeviceManager:
-        """The manager for the whole kiosk's settings: ``simulate`` (``zuil kiosk --simulate``) swaps in the
-        simulator; a site without biometrics gets the ``none`` driver. ``options`` as for the constructor."""
-        scanner = settings.scanner
-        if not settings.biometrics_enabled:
+    def for_kiosk(cls, scanner: ScannerSettings, *, biometrics_enabled: bool, simulate: bool = False,
+                  **options) -> DeviceManager:
+        """The manager for a kiosk: ``simulate`` (``zuil kiosk --simulate``) swaps in the simulator; a site
+        without biometrics (``biometrics_enabled`` false) gets the ``none`` driver. ``options`` as for the
+        constructor."""
+        if not biometrics_enabled:
             scanner = replace(scanner, driver="none")
         elif simulate:
             scanner = replace(scanner, driver="simulator")
@@ -123,22 +123,12 @@ class DeviceManager:
         return str(self.simulator.link_path)
 
     def _factory(self) -> Callable[[], Scanner]:
-        s = self.settings
-        if self.driver in ("simulator", "zfm"):
-            port = self._start_simulator() if self.driver == "simulator" else s.port
-            self.port = port
-            return lambda: ZfmScanner(port, s.baudrate, s.address, s.password, autobaud=self.driver == "zfm")
-        if self.driver == "libfprint":
-            module = self._libfprint()
-            return lambda: module.LibfprintScanner()  # the first capture-capable libfprint device
-        raise UnsupportedDeviceError(f"no scanner driver {self.driver!r} (biometrics are off with 'none')")
-
-    @staticmethod
-    def _libfprint():
-        try:
-            return importlib.import_module(LIBFPRINT_MODULE)
-        except ImportError as exc:
-            raise UnsupportedDeviceError(f"the libfprint driver is not available here: {exc}") from exc
+        driver = scanner_driver(self.driver)
+        if driver.prepare is None:
+            raise UnsupportedDeviceError(f"no scanner driver {self.driver!r} (biometrics are off with 'none')")
+        if driver.simulated:
+            self.port = self._start_simulator()
+        return driver.prepare(self.settings, self.port)
 
     def scanner(self) -> ReconnectingScanner:
         """The configured scanner, hot-pluggable; not yet opened (it opens on first use)."""
@@ -179,7 +169,7 @@ class DeviceManager:
         except DriverError as exc:
             checks.append(SelfTestCheck("configured", False, exc.technician_message))
             return SelfTestResult(self.driver, self.port, tuple(checks))
-        if self.driver in ("zfm", "simulator"):
+        if scanner_driver(self.driver).serial:
             present = Path(self.port).exists()
             known = ", ".join(p.device for p in serial_ports()) or "none"
             checks.append(SelfTestCheck("port", present, f"{self.port} {'present' if present else 'missing'}; "

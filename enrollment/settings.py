@@ -1,45 +1,35 @@
-"""The kiosk's operational settings: one validated, immutable object loaded from a TOML file.
+"""The enrollment part's settings: one validated, immutable object from the settings file (TOML).
 
-Every key has an embedded default so that ``zuil kiosk --simulate`` and ``zuil demo`` work on a fresh
-machine. A bad value is refused at start with the file, the key and the reason (:class:`SettingsError`).
-The file is named by ``--config`` or ``ZUIL_CONFIG``; the data directory by ``--data-dir``, ``ZUIL_DATA_DIR``
-or the ``data_dir`` key, in that order.
+These are the file's top-level keys and its ``[retention]`` and ``[[locations]]`` tables; other tables belong
+to other parts (``[scanner]``: :mod:`drivers.settings`), which the composition root names in
+``other_tables`` and hands to their owners. Every key has an embedded default so that ``zuil kiosk
+--simulate`` and ``zuil demo`` work on a fresh machine. A bad value is refused at start with the file, the key
+and the reason (:class:`SettingsError`). The file is named by ``--config`` or ``ZUIL_CONFIG``; the data
+directory by ``--data-dir``, ``ZUIL_DATA_DIR`` or the ``data_dir`` key, in that order.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from enrollment.bounded_read import InputFileError, read_bounded
 from enrollment.errors import SettingsError
 from enrollment.records.locations import DEFAULT_LOCATIONS, Location, parse_location_id
+from enrollment.settings_file import EMBEDDED_DEFAULTS, checked_section, read_settings_file
+from enrollment.settings_file import check as _check
+from enrollment.settings_file import typed as _typed
 
-SCANNER_DRIVERS = ("simulator", "zfm", "libfprint", "none")
 LANGUAGES = ("nl", "en", "ar", "fa", "ti", "fr", "so", "ps", "am", "tr", "ru", "es", "ckb")
-ZFM_BAUDRATES = (9600, 19200, 28800, 38400, 48000, 57600, 67200, 76800, 86400, 96000, 105600, 115200)
 _KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,39}$")
-#: A settings file larger than this is refused before it is read (a full one is a few kilobytes).
-MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 def default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "aanmeldzuil"
-
-
-@dataclass(frozen=True)
-class ScannerSettings:
-    driver: str = "simulator"
-    port: str = ""
-    baudrate: int = 57600
-    address: int = 0xFFFFFFFF
-    password: int = 0
-    usb_allow: tuple[str, ...] = ("05ba:000a", "05ba:000b")  # DigitalPersona U.are.U 4000/4500
 
 
 @dataclass(frozen=True)
@@ -64,10 +54,9 @@ class Settings:
     fingers: tuple[int, ...] = (2, 7)  # right and left index (ISO/IEC 19794 codes)
     biometrics_enabled: bool = True
     keep_raw_images: bool = False  # validated; not read yet (no caller stores a raw image)
-    scanner: ScannerSettings = field(default_factory=ScannerSettings)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     locations: tuple[Location, ...] = DEFAULT_LOCATIONS
-    source: str = "<embedded defaults>"
+    source: str = EMBEDDED_DEFAULTS
 
     @property
     def database(self) -> str:
@@ -81,44 +70,15 @@ class Settings:
         return next(loc for loc in self.locations if loc.id == self.location)
 
 
-def _check(cond: bool, reason: str, source: str, key: str) -> None:
-    if not cond:
-        raise SettingsError(reason, file=source, key=key)
+def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>", *,
+                          other_tables: Collection[str] = ()) -> Settings:
+    """Validate a parsed TOML mapping into :class:`Settings`; raises :class:`SettingsError`.
 
-
-def _typed(value: Any, kind: type | tuple[type, ...], source: str, key: str) -> Any:
-    if kind is int and isinstance(value, bool):
-        raise SettingsError(f"expected a whole number, got {value!r}", file=source, key=key)
-    if not isinstance(value, kind):
-        name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise SettingsError(f"expected {name}, got {type(value).__name__} {value!r}", file=source, key=key)
-    return value
-
-
-def _section(raw: dict[str, Any], cls: type, source: str, prefix: str, listed: type | None = None) -> Any:
-    """``raw`` checked into ``cls``; an unknown key is refused with the keys of ``listed`` (default ``cls``)."""
-    known = {f.name: f for f in fields(cls)}
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key not in known:
-            names = sorted(f.name for f in fields(listed or cls) if f.name != "source")
-            raise SettingsError(f"unknown setting; known: {', '.join(names)}", file=source, key=f"{prefix}{key}")
-        default = getattr(cls(), key)
-        if isinstance(default, tuple):
-            _typed(value, list, source, f"{prefix}{key}")
-            values[key] = tuple(value)
-        else:
-            values[key] = _typed(value, type(default), source, f"{prefix}{key}")
-    return cls(**values)
-
-
-def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> Settings:
-    """Validate a parsed TOML mapping into :class:`Settings`; raises :class:`SettingsError`."""
-    raw = dict(raw)
-    scanner = _section(_typed(raw.pop("scanner", {}), dict, source, "scanner"), ScannerSettings, source,
-                       "scanner.")
-    retention = _section(_typed(raw.pop("retention", {}), dict, source, "retention"), RetentionSettings,
-                         source, "retention.")
+    The keys named in ``other_tables`` belong to other parts: skipped here, and listed among the known keys
+    when an unknown one is refused."""
+    raw = {key: value for key, value in raw.items() if key not in other_tables}
+    retention = checked_section(_typed(raw.pop("retention", {}), dict, source, "retention"), RetentionSettings,
+                                source, "retention.")
     locations = DEFAULT_LOCATIONS
     if "locations" in raw:
         entries = _typed(raw.pop("locations"), list, source, "locations")
@@ -128,11 +88,11 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> Set
             raise SettingsError(str(exc), file=source, key="locations") from exc
         _check(len(locations) > 0, "at least one location is needed", source, "locations")
     data_dir = raw.pop("data_dir", None)
-    base = _section(raw, _PlainSettings, source, "", listed=Settings)
+    known = (*(f.name for f in fields(Settings) if f.name != "source"), *other_tables)
+    base = checked_section(raw, _PlainSettings, source, "", known=known)
     settings = Settings(
         **{f.name: getattr(base, f.name) for f in fields(_PlainSettings)},
         data_dir=_expand_user(_typed(data_dir, str, source, "data_dir"), source) if data_dir else default_data_dir(),
-        scanner=scanner,
         retention=retention,
         locations=locations,
         source=source,
@@ -186,42 +146,32 @@ def validate(s: Settings) -> None:
     if s.database_url:
         _check(s.database_url.startswith(("sqlite:///", "postgresql")),
                "database_url must be sqlite:///PATH or postgresql+psycopg://...", src, "database_url")
-    sc = s.scanner
-    _check(sc.driver in SCANNER_DRIVERS, f"driver must be one of {', '.join(SCANNER_DRIVERS)}", src,
-           "scanner.driver")
-    _check(sc.baudrate in ZFM_BAUDRATES, "baudrate must be a multiple of 9600 from 9600 to 115200", src,
-           "scanner.baudrate")
-    _check(0 <= sc.address <= 0xFFFFFFFF, "address must fit in 32 bits", src, "scanner.address")
-    _check(0 <= sc.password <= 0xFFFFFFFF, "password must fit in 32 bits", src, "scanner.password")
-    if sc.driver == "zfm":
-        _check(bool(sc.port), "the zfm driver needs a serial port, e.g. /dev/ttyUSB0", src, "scanner.port")
-    for entry in sc.usb_allow:
-        _check(bool(re.fullmatch(r"[0-9a-f]{4}:[0-9a-f]{4}", str(entry))),
-               f"{entry!r} is not a USB vendor:product id like 05ba:000a", src, "scanner.usb_allow")
     for f in fields(RetentionSettings):
         days = getattr(s.retention, f.name)
         _check(0 <= days <= 36500, "retention must be 0 to 36500 days", src, f"retention.{f.name}")
 
 
-def load_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> Settings:
-    """Load settings from ``path`` (or ``ZUIL_CONFIG``), else the embedded defaults; apply the data dir."""
-    path = path or os.environ.get("ZUIL_CONFIG") or None
-    if path:
-        source = str(path)
-        try:
-            raw = tomllib.loads(read_bounded(path, MAX_SETTINGS_BYTES, what="settings file").decode("utf-8"))
-        except InputFileError as exc:
-            raise SettingsError(exc.reason, file=source) from exc
-        except UnicodeDecodeError as exc:
-            raise SettingsError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=source) from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise SettingsError(f"not valid TOML: {exc}", file=source) from exc
-        except RecursionError as exc:  # tomllib parses nested arrays and inline tables recursively
-            raise SettingsError("not valid TOML: arrays or inline tables nested too deeply", file=source) from exc
-        settings = settings_from_mapping(raw, source)
-    else:
-        settings = Settings()
+def load_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None,
+                  other_tables: Collection[str] = ()) -> Settings:
+    """Settings from ``path`` (or ``ZUIL_CONFIG``), else the embedded defaults, with the data dir override
+    (``data_dir`` or ``ZUIL_DATA_DIR``) applied; ``other_tables`` as for :func:`settings_from_mapping`."""
+    raw, source = read_settings_file(path)
+    return with_data_dir(settings_from_mapping(raw, source, other_tables=other_tables), data_dir)
+
+
+def with_data_dir(settings: Settings, data_dir: str | None) -> Settings:
+    """``settings`` with the data dir given on the command line (``data_dir``) or in ``ZUIL_DATA_DIR``."""
+    override = data_dir or os.environ.get("ZUIL_DATA_DIR")
+    return replace(settings, data_dir=_expand_user(override, None)) if override else settings
+
+
+def data_dir_setting(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> Path:
+    """The data dir as ``zuil`` resolves it (``data_dir``, ``ZUIL_DATA_DIR``, the file's ``data_dir`` key, the
+    default, in that order), for a tool that needs nothing else; the file's other keys are not checked here."""
     override = data_dir or os.environ.get("ZUIL_DATA_DIR")
     if override:
-        settings = replace(settings, data_dir=_expand_user(override, None))
-    return settings
+        return _expand_user(override, None)
+    raw, source = read_settings_file(path)
+    if "data_dir" not in raw:
+        return default_data_dir()
+    return _expand_user(_typed(raw["data_dir"], str, source, "data_dir"), source)

@@ -1,4 +1,9 @@
-"""The ``zuil`` console script: one root group with global options; each part contributes its commands."""
+"""The ``zuil`` console script: one root group with global options; each part contributes its commands.
+
+This is the composition root: the group keeps a :class:`~kiosk.settings.CliState` on the click context, which
+reads the settings file once and hands each part its own section, and registers every command of
+:data:`kiosk.commands.COMMANDS`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ from importlib.metadata import PackageNotFoundError, version
 import click
 
 from drivers.errors import DriverError
-from enrollment.commands import CliState
 from enrollment.errors import EnrollmentError
+from kiosk.settings import CliState
 
 
 def _version() -> str:

@@ -1,10 +1,20 @@
-"""The list of ``zuil`` sub-commands, gathered from every part. Add a new command here (one per line)."""
+"""Every ``zuil`` sub-command in one list (:data:`COMMANDS`, registered by ``kiosk.cli``), and the kiosk's
+own: ``kiosk``, ``demo``, ``selftest``.
+
+The kiosk's commands read the whole settings (:class:`~kiosk.settings.KioskSettings`) from the root's
+:class:`~kiosk.settings.CliState`; the other parts' commands read their own section of it (see
+:mod:`kiosk.settings`).
+"""
 
 from __future__ import annotations
+
+import json
+import sys
 
 import click
 
 from drivers.commands import scanner_group, simulator_command
+from enrollment import consent
 from enrollment.commands.bench import bench
 from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.db import db
@@ -12,7 +22,95 @@ from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.match import identify_command, match_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
-from kiosk.app_commands import demo, kiosk, selftest
+from kiosk.settings import CliState, KioskSettings
+
+
+def current_kiosk_settings() -> KioskSettings:
+    """The settings the root loaded (the embedded defaults and the environment for a command run alone)."""
+    ctx = click.get_current_context()
+    state = ctx.find_object(CliState)
+    if state is None:  # called outside the root group (tests invoking a command directly)
+        state = ctx.find_root().obj = CliState(None, None)
+    return state.kiosk_settings
+
+
+@click.command("kiosk")
+@click.option("--simulate", is_flag=True,
+              help="Use the simulated scanner (no hardware needed); with no usable display, run the headless demo.")
+@click.option("--windowed", is_flag=True, help="A window instead of full screen (development).")
+@click.pass_context
+def kiosk(ctx: click.Context, simulate: bool, windowed: bool) -> None:
+    """Start the touchscreen kiosk.
+
+    Qt's display is tried in a child process first; when it cannot open, this says why in one line and, with
+    --simulate, runs the scripted headless demo (`zuil demo`) instead, else exits with status 1.
+    """
+    settings = current_kiosk_settings()
+    from kiosk.ui.display_probe import display_problem  # Qt is imported only here
+
+    problem = display_problem()
+    if problem and simulate:
+        click.echo(f"zuil kiosk: {problem}: running the scripted headless demo instead.", err=True)
+        ctx.invoke(demo)
+        return
+    if problem:
+        raise click.ClickException(f"{problem}; `zuil demo` runs the scripted intake headless")
+    from kiosk.ui.app import run_kiosk
+
+    sys.exit(run_kiosk(settings, simulate=simulate, windowed=windowed))
+
+
+@click.command("demo")
+@click.option("--seed", default=1, show_default=True, type=click.IntRange(0, 2**63 - 1),
+              help="Seed of the synthetic person.")
+@click.option("--language", default="en", show_default=True,
+              help="Language of the consent text: a configured language that has one.")
+@click.option("--returning/--first-time", default=True, show_default=True,
+              help="Whether the synthetic person was enrolled at another LVV before (a duplicate to catch).")
+@click.option("--gallery-persons", default=1000, show_default=True, type=click.IntRange(0, None),
+              help="Synthetic people in the demo gallery (made once; again when this number changes).")
+def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> None:
+    """Run one scripted intake headless through the real stack and print a JSON summary.
+
+    A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
+    driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
+    against the V-number, and the intake is stored in the demo's own record (the demo folder of the data
+    directory, never the kiosk's record), whose intakes of earlier runs are deleted first.
+    """
+    from kiosk.demo import run_demo
+
+    settings = current_kiosk_settings()
+    _check_consent_language(language, settings.enrollment.languages)
+    summary = run_demo(settings, seed=seed, language=language, returning=returning,
+                       gallery_persons=gallery_persons)
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+def _check_consent_language(language: str, configured: tuple[str, ...]) -> None:
+    """Refuse a language the consent would not be shown in: not configured here, or without a consent text."""
+    usable = [code for code in configured if code in consent.languages()]
+    if language not in configured:
+        reason = f"{language!r} is not a language configured here ({', '.join(configured)})"
+    elif language not in usable:
+        reason = f"there is no consent text in {language!r}"
+    else:
+        return
+    raise click.BadParameter(f"{reason}; configured languages with a consent text: {', '.join(usable) or 'none'}",
+                             param_hint="'--language'")
+
+
+@click.command("selftest")
+def selftest() -> None:
+    """Check settings, database, scanner and keys; print a table; exit non-zero on a failure."""
+    from kiosk.selftest import run_selftest
+
+    checks = run_selftest(current_kiosk_settings())
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        click.echo(f"{check.name:<{width}}  {check.status:<4}  {check.detail}")
+    if any(c.status == "FAIL" for c in checks):
+        sys.exit(1)
+
 
 COMMANDS: list[click.Command] = [
     kiosk,

@@ -17,6 +17,7 @@ from typing import Any
 
 from drivers.errors import CaptureError
 from drivers.manager import DeviceManager
+from drivers.settings import ScannerSettings
 from drivers.simulator.images import GeneratorSource
 from enrollment import identification
 from enrollment.consent import consent_text
@@ -26,13 +27,15 @@ from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
 from enrollment.records import intakes
 from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
+from enrollment.records.models import ConsentRecord
 from enrollment.records.store import RecordStore
-from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
-from enrollment.template import deserialize, serialize
+from enrollment.template import Template, deserialize, serialize
+from enrollment.values.vnumber import VNumber
 from kiosk.demo_gallery import enroll_earlier_visit, ensure_gallery, reset_demo_intakes
 from kiosk.flow import IntakeFlow, Step
+from kiosk.settings import KioskSettings
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
@@ -62,11 +65,56 @@ def synthetic_vnumber(seed: int) -> VNumber:
     return VNumber("".join(str(rng.randrange(10)) for _ in range(10)))
 
 
-def _capture_fingers(flow: IntakeFlow, settings: Settings, seed: int) -> list[dict[str, Any]]:
+def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", returning: bool = True,
+             gallery_persons: int = 1000) -> dict[str, Any]:
+    """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
+    site = demo_settings(settings.enrollment)
+    v_number = synthetic_vnumber(seed)
+    store = RecordStore(site.database)
+    try:
+        earlier = _prepare_record(store, site, seed=seed, v_number=v_number, returning=returning,
+                                  gallery_persons=gallery_persons)
+        flow = _person_at_the_kiosk(site, language, v_number)
+        fingers = _capture_fingers(flow, site, settings.scanner, seed) if flow.step is Step.CAPTURE else []
+        probe, found, vcheck = _identify(store, flow, v_number)
+        flow.processing_done()
+        intake_id, consent = _store_intake(store, site, flow, probe, found, vcheck)
+        return _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
+                        found=found, searched=bool(probe), vcheck=vcheck, earlier=earlier)
+    finally:
+        store.close()
+
+
+def _prepare_record(store: RecordStore, site: Settings, *, seed: int, v_number: VNumber, returning: bool,
+                    gallery_persons: int) -> str | None:
+    """Before the person arrives: the intakes of earlier runs deleted, the locations, the gallery and, for a
+    returning person, their earlier visit at another LVV (where it was, returned)."""
+    reset_demo_intakes(store)
+    with store.transaction() as session:
+        intakes.sync_locations(session, site.locations)
+    if not site.biometrics_enabled:
+        return None
+    ensure_gallery(store, site, persons=gallery_persons)
+    return enroll_earlier_visit(store, site, seed=seed, v_number=v_number) if returning else None
+
+
+def _person_at_the_kiosk(site: Settings, language: str, v_number: VNumber) -> IntakeFlow:
+    """The person chooses a language, reads the information, consents with a signature and types the
+    V-number; the flow then waits for fingers (or goes on to processing at a site without biometrics)."""
+    flow = IntakeFlow(languages=site.languages, fingers=site.fingers, biometrics_enabled=site.biometrics_enabled)
+    flow.choose_language(language if language in site.languages else site.languages[0])
+    flow.acknowledge_information()
+    flow.give_consent(SIGNATURE)
+    flow.enter_vnumber(v_number.display())
+    return flow
+
+
+def _capture_fingers(flow: IntakeFlow, site: Settings, scanner: ScannerSettings, seed: int) -> list[dict[str, Any]]:
     """Capture every finger the flow asks for with the real ZFM driver against the simulator."""
     reports: list[dict[str, Any]] = []
-    source = GeneratorSource(seed, fingers=len(settings.fingers))  # the simulator renders presses ahead
-    with DeviceManager.from_settings(settings, simulate=True, source=source) as manager:
+    source = GeneratorSource(seed, fingers=len(site.fingers))  # the simulator renders presses ahead
+    with DeviceManager.for_kiosk(scanner, biometrics_enabled=site.biometrics_enabled, simulate=True,
+                                 source=source) as manager:
         worker = manager.worker()
         try:
             while (position := flow.current_finger) is not None:
@@ -92,84 +140,70 @@ def _vnumber_scores(vcheck: identification.VNumberOutcome) -> dict[str, Any]:
             "per_finger_mcc": {str(k): v for k, v in sorted(vcheck.per_finger.items())}}
 
 
-def run_demo(settings: Settings, *, seed: int = 1, language: str = "en", returning: bool = True,
-             gallery_persons: int = 1000) -> dict[str, Any]:
-    """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
-    settings = demo_settings(settings)
-    store = RecordStore(settings.database)
-    try:
-        reset_demo_intakes(store)
-        with store.transaction() as session:
-            intakes.sync_locations(session, settings.locations)
-        v_number = synthetic_vnumber(seed)
-        earlier = None
-        if settings.biometrics_enabled:
-            ensure_gallery(store, settings, persons=gallery_persons)
-            if returning:
-                earlier = enroll_earlier_visit(store, settings, seed=seed, v_number=v_number)
+def _identify(store: RecordStore, flow: IntakeFlow, v_number: VNumber) -> tuple[
+        dict[int, Template], identification.SearchOutcome, identification.VNumberOutcome | None]:
+    """The captured prints searched in the gallery, and checked against the prints held for the V-number."""
+    probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
+    with store.transaction() as session:
+        index, locations = identification.build_index(enrolled_prints(session))
+        found = identification.search(index, locations, probe)
+        held = prints_for_vnumber(session, v_number)
+    return probe, found, identification.check_vnumber(probe, held)
 
-        flow = IntakeFlow(languages=settings.languages, fingers=settings.fingers,
-                          biometrics_enabled=settings.biometrics_enabled)
-        flow.choose_language(language if language in settings.languages else settings.languages[0])
-        flow.acknowledge_information()
-        flow.give_consent(SIGNATURE)
-        flow.enter_vnumber(v_number.display())
-        fingers = _capture_fingers(flow, settings, seed) if flow.step is Step.CAPTURE else []
 
-        probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
-        with store.transaction() as session:
-            index, locations = identification.build_index(enrolled_prints(session))
-            found = identification.search(index, locations, probe)
-            held = prints_for_vnumber(session, v_number)
-        vcheck = identification.check_vnumber(probe, held)
-        flow.processing_done()
+def _store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, probe: dict[int, Template],
+                  found: identification.SearchOutcome,
+                  vcheck: identification.VNumberOutcome | None) -> tuple[str, ConsentRecord]:
+    """The whole intake written at once, or not at all: consent, captures, identifications; then the receipt."""
+    with store.transaction() as session:
+        intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
+                                      v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
+        text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
+        consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
+                                         text=text.text, decision=flow.consent,
+                                         signature_strokes=flow.signature_strokes)
+        for position, outcome in flow.outcomes.items():
+            intakes.add_capture(session, intake, finger_position=position, quality=outcome.quality or 0,
+                                template=outcome.template, device_id="simulator",
+                                failure_reason=None if outcome.captured else (outcome.skipped_reason or "")[:80])
+        if probe:
+            intakes.add_identification(session, intake, decision=found.decision,
+                                       threshold_name=identification.SEARCH_THRESHOLD_NAME,
+                                       gallery_size=found.gallery_persons, candidates=found.candidates)
+        if vcheck is not None:
+            intakes.add_identification(session, intake, decision=vcheck.decision,
+                                       threshold_name=identification.VERIFY_THRESHOLD_NAME,
+                                       gallery_size=1, candidates=[_vnumber_scores(vcheck)])
+        flow.finish()
+        intakes.finish_intake(session, intake)
+        return intake.id, consent
 
-        with store.transaction() as session:  # the whole intake is written at once, or not at all
-            intake = intakes.start_intake(session, location_id=settings.location, kiosk_id=settings.kiosk_id,
-                                          v_number=flow.vnumber, biometrics_enabled=settings.biometrics_enabled)
-            text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
-            consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
-                                             text=text.text, decision=flow.consent,
-                                             signature_strokes=flow.signature_strokes)
-            for position, outcome in flow.outcomes.items():
-                intakes.add_capture(session, intake, finger_position=position, quality=outcome.quality or 0,
-                                    template=outcome.template, device_id="simulator",
-                                    failure_reason=None if outcome.captured else (outcome.skipped_reason or "")[:80])
-            if probe:
-                intakes.add_identification(session, intake, decision=found.decision,
-                                           threshold_name=identification.SEARCH_THRESHOLD_NAME,
-                                           gallery_size=found.gallery_persons, candidates=found.candidates)
-            if vcheck is not None:
-                intakes.add_identification(session, intake, decision=vcheck.decision,
-                                           threshold_name=identification.VERIFY_THRESHOLD_NAME,
-                                           gallery_size=1, candidates=[_vnumber_scores(vcheck)])
-            flow.finish()
-            intakes.finish_intake(session, intake)
-            intake_id = intake.id
 
-        search_summary: dict[str, Any] = {"decision": found.decision.value if probe else
-                                          IdentificationDecision.NOT_PERFORMED.value,
-                                          "gallery_persons": found.gallery_persons,
-                                          "threshold_neg_log10_fmr": round(found.threshold, 3),
-                                          "threshold_name": identification.SEARCH_THRESHOLD_NAME,
-                                          "candidates": found.candidates if probe else []}
-        return {
-            "demo_folder": str(Path(settings.data_dir)),
-            "intake_id": intake_id,
-            "location": settings.location,
-            "v_number": str(v_number),
-            "consent": {"decision": consent.decision.value, "language": consent.language,
-                        "text_version": consent.text_version, "text_sha256": consent.text_sha256},
-            "fingers": fingers,
-            "identification": {
-                "search": search_summary,
-                "vnumber_check": None if vcheck is None else {
-                    "decision": vcheck.decision.value, "threshold_name": identification.VERIFY_THRESHOLD_NAME,
-                    **_vnumber_scores(vcheck), "held_prints": vcheck.held_fingers},
-                "earlier_visit_enrolled_now_at": earlier,
-            },
-            "scales": _scales(settings),
-            "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
-        }
-    finally:
-        store.close()
+def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,
+             fingers: list[dict[str, Any]], found: identification.SearchOutcome, searched: bool,
+             vcheck: identification.VNumberOutcome | None, earlier: str | None) -> dict[str, Any]:
+    """The JSON summary ``zuil demo`` prints (``searched``: a finger was captured to search with)."""
+    search: dict[str, Any] = {"decision": found.decision.value if searched else
+                              IdentificationDecision.NOT_PERFORMED.value,
+                              "gallery_persons": found.gallery_persons,
+                              "threshold_neg_log10_fmr": round(found.threshold, 3),
+                              "threshold_name": identification.SEARCH_THRESHOLD_NAME,
+                              "candidates": found.candidates if searched else []}
+    return {
+        "demo_folder": str(Path(site.data_dir)),
+        "intake_id": intake_id,
+        "location": site.location,
+        "v_number": str(v_number),
+        "consent": {"decision": consent.decision.value, "language": consent.language,
+                    "text_version": consent.text_version, "text_sha256": consent.text_sha256},
+        "fingers": fingers,
+        "identification": {
+            "search": search,
+            "vnumber_check": None if vcheck is None else {
+                "decision": vcheck.decision.value, "threshold_name": identification.VERIFY_THRESHOLD_NAME,
+                **_vnumber_scores(vcheck), "held_prints": vcheck.held_fingers},
+            "earlier_visit_enrolled_now_at": earlier,
+        },
+        "scales": _scales(site),
+        "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
+    }

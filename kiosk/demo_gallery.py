@@ -21,12 +21,12 @@ from enrollment.extraction import extract
 from enrollment.records import intakes
 from enrollment.records.models import Intake, Person
 from enrollment.records.store import RecordStore
-from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.settings import Settings
 from enrollment.synthesis.generator import render_impression, synthesize_master
 from enrollment.synthesis.population import synthesize_minutiae
 from enrollment.template import serialize
+from enrollment.values.vnumber import VNumber
 
 GALLERY_KIOSK = "demo-gallery"
 EARLIER_VISIT_KIOSK = "demo-earlier-visit"

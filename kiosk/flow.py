@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from enrollment.records.vnumber import VNumber, parse_vnumber
 from enrollment.records.vocabulary import ConsentDecision
+from enrollment.values.vnumber import VNumber, parse_vnumber
 
 MAX_CAPTURE_ATTEMPTS = 3
 

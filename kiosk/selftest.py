@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drivers.manager import DeviceManager
+from drivers.settings import ScannerSettings
 from enrollment.errors import EnrollmentError
 from enrollment.records import store
 from enrollment.settings import Settings
+from kiosk.settings import KioskSettings
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ def check_database(settings: Settings) -> Check:
     return Check("database", "OK", f"{store.redact(settings.database)} at schema {current}")
 
 
-def check_scanner(settings: Settings) -> Check:
+def check_scanner(settings: Settings, scanner: ScannerSettings) -> Check:
     if not settings.biometrics_enabled:
         return Check("scanner", "OK", "biometrics are disabled at this site")
-    with DeviceManager.from_settings(settings) as manager:
+    with DeviceManager.for_kiosk(scanner, biometrics_enabled=settings.biometrics_enabled) as manager:
         result = manager.self_test()
     detail = "; ".join(f"{c.name}: {c.detail}" for c in result.checks)
     return Check("scanner", "OK" if result.ok else "FAIL", f"driver {result.driver}: {detail}")
@@ -49,5 +51,7 @@ def check_keys(settings: Settings) -> Check:
     return Check("keys", "WARN", "no key store yet (kiosk keys arrive with the encrypted gallery and outbox)")
 
 
-def run_selftest(settings: Settings) -> list[Check]:
-    return [check_settings(settings), check_database(settings), check_scanner(settings), check_keys(settings)]
+def run_selftest(kiosk: KioskSettings) -> list[Check]:
+    settings = kiosk.enrollment
+    return [check_settings(settings), check_database(settings), check_scanner(settings, kiosk.scanner),
+            check_keys(settings)]

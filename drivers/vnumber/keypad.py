@@ -11,7 +11,7 @@ import unicodedata
 
 from drivers.vnumber.errors import InvalidVNumberError
 from drivers.vnumber.reader import ReaderCallback, ReaderResult, VNumberReader
-from enrollment.records.vnumber import LENGTH, VNumber, VNumberError, parse_vnumber
+from enrollment.values.vnumber import LENGTH, VNumber, VNumberError, parse_vnumber
 
 __all__ = ["KeypadBuffer", "KeypadReader"]
 

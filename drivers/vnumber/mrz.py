@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from drivers.vnumber.errors import MrzCheckError, MrzFormatError, MrzProblem
-from enrollment.records.vnumber import VNumber
+from enrollment.values.vnumber import VNumber
 
 __all__ = ["Td1", "check_digit", "compose_td1", "parse_td1"]
 

@@ -14,7 +14,7 @@ import re
 from drivers.vnumber.errors import BarcodePayloadError, InvalidVNumberError, NoVNumberInDocumentError
 from drivers.vnumber.mrz import LINE_COUNT, LINE_LENGTH, parse_td1, split_lines
 from drivers.vnumber.parameters import MAX_PAYLOAD_CHARS, VNUMBER_PREFIXES
-from enrollment.records.vnumber import VNumber, VNumberError, parse_vnumber
+from enrollment.values.vnumber import VNumber, VNumberError, parse_vnumber
 
 __all__ = ["parse_payload"]
 

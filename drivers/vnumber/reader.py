@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from drivers.errors import ReaderError
 from drivers.vnumber.payload import parse_payload
-from enrollment.records.vnumber import VNumber
+from enrollment.values.vnumber import VNumber
 
 __all__ = ["ReaderCallback", "ReaderEvent", "ReaderResult", "ThreadedReader", "VNumberReader"]
 

@@ -1,34 +1,29 @@
-"""The ``zuil`` sub-commands that belong to the enrollment part (registered by ``kiosk.cli``).
+"""The ``zuil`` sub-commands that belong to the enrollment part (registered by the root, ``kiosk.cli``).
 
-Each module defines click commands; they find the loaded :class:`~enrollment.settings.Settings` with
-:func:`current_settings`.
+Each module defines click commands. The root puts an object on the click context whose ``settings`` is this
+part's section of the settings file (a :class:`SettingsSource`); the commands read it with
+:func:`current_settings`. This package never imports the root.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import click
 
-from enrollment.settings import Settings, load_settings
+from enrollment.settings import Settings
 
 
-class CliState:
-    """What the root ``zuil`` group hands to its sub-commands: where the settings come from, loaded once."""
-
-    def __init__(self, config: str | None, data_dir: str | None) -> None:
-        self.config = config
-        self.data_dir = data_dir
-        self._settings: Settings | None = None
+class SettingsSource(Protocol):
+    """What the root's object on the click context offers these commands."""
 
     @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            self._settings = load_settings(self.config, data_dir=self.data_dir)
-        return self._settings
+    def settings(self) -> Settings: ...
 
 
 def current_settings() -> Settings:
-    ctx = click.get_current_context()
-    state = ctx.find_object(CliState)
-    if state is None:  # called outside the root group (tests invoking a command directly)
-        state = ctx.find_root().obj = CliState(None, None)
-    return state.settings
+    """The enrollment settings the root loaded; a usage error for a command run outside the ``zuil`` group."""
+    source: SettingsSource | None = click.get_current_context().find_root().obj
+    if source is None:
+        raise click.UsageError("run this command as a sub-command of zuil, which loads the settings")
+    return source.settings

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake
-from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.template import Template, deserialize
+from enrollment.values.vnumber import VNumber
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from enrollment.records.models import (
     Person,
     utcnow,
 )
-from enrollment.records.vnumber import VNumber
 from enrollment.records.vocabulary import (
     ConsentDecision,
     ContraIndication,
@@ -35,6 +34,7 @@ from enrollment.records.vocabulary import (
     OfficerDecision,
     Outcome,
 )
+from enrollment.values.vnumber import VNumber
 
 _LANG = re.compile(r"^[a-z]{2,3}$")
 

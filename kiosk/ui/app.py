@@ -7,21 +7,21 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from enrollment.settings import Settings
+from kiosk.settings import KioskSettings
 
 
 class PlaceholderWindow(QWidget):
     """The kiosk window until the intake screens are built: says where it is and that it is not ready."""
 
-    def __init__(self, settings: Settings, *, simulate: bool) -> None:
+    def __init__(self, settings: KioskSettings, *, simulate: bool) -> None:
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
         layout = QVBoxLayout(self)
         title = QLabel("Aanmeldzuil")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 48px; font-weight: 600;")
-        where = settings.location_record()
-        body = QLabel(f"{where.name} · {settings.kiosk_id}\n"
+        where = settings.enrollment.location_record()
+        body = QLabel(f"{where.name} · {settings.enrollment.kiosk_id}\n"
                       f"Scanner: {'simulated' if simulate else settings.scanner.driver}\n\n"
                       "The intake screens are not installed in this build.\nPlease ask a staff member.")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -33,7 +33,7 @@ class PlaceholderWindow(QWidget):
         self.setStyleSheet("background: #ffffff; color: #1a1a1a;")
 
 
-def run_kiosk(settings: Settings, *, simulate: bool, windowed: bool) -> int:
+def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = PlaceholderWindow(settings, simulate=simulate)
     if windowed:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+import sys
 
 import pytest
 
 from drivers import libfprint
 from drivers.errors import DeviceRemovedError
 from drivers.manager import DeviceManager, serial_ports
+from drivers.settings import ScannerSettings
 from drivers.simulator import FaultPlan, RidgePatternSource
 from drivers.zfm.driver import ZfmScanner
-from enrollment.settings import ScannerSettings, Settings
 
 
 def test_simulator_driver_runs_the_real_zfm_driver_over_a_pty(tmp_path):
@@ -69,17 +69,8 @@ def test_none_driver_means_biometrics_off():
         assert manager.self_test().ok
 
 
-def test_libfprint_is_loaded_lazily_by_name(monkeypatch):
-    import importlib
-
-    real = importlib.import_module
-
-    def no_libfprint(name, *args):
-        if name == "drivers.libfprint":
-            raise ImportError("No module named 'drivers.libfprint'")
-        return real(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", no_libfprint)
+def test_a_missing_libfprint_driver_is_a_failed_configured_check(monkeypatch):
+    monkeypatch.setitem(sys.modules, "drivers.libfprint", None)  # as if this tree or machine had no libfprint
     with DeviceManager(ScannerSettings(driver="libfprint")) as manager:
         result = manager.self_test()
     assert not result.ok and "not available" in result.checks[0].detail
@@ -90,18 +81,19 @@ def test_serial_ports_are_listed():
         assert port.device.startswith("/dev/")
 
 
-def test_from_settings_simulate_and_no_biometrics(tmp_path):
-    site = Settings(scanner=ScannerSettings(driver="zfm", port="/dev/ttyUSB0"))
+def test_for_kiosk_simulate_and_no_biometrics(tmp_path):
+    scanner = ScannerSettings(driver="zfm", port="/dev/ttyUSB0")
     fingers = RidgePatternSource(5, 2)
-    with DeviceManager.from_settings(site, simulate=True, link_dir=tmp_path, source=fingers) as manager:
+    with DeviceManager.for_kiosk(scanner, biometrics_enabled=True, simulate=True, link_dir=tmp_path,
+                                 source=fingers) as manager:
         assert manager.driver == "simulator"
         worker = manager.worker()
         try:
             assert worker.capture(timeout=5).result(10).image.shape == (288, 256)
         finally:
             worker.close()
-    assert DeviceManager.from_settings(replace(site, biometrics_enabled=False)).driver == "none"
-    assert DeviceManager.from_settings(site).driver == "zfm"
+    assert DeviceManager.for_kiosk(scanner, biometrics_enabled=False).driver == "none"
+    assert DeviceManager.for_kiosk(scanner, biometrics_enabled=True).driver == "zfm"
 
 
 def test_libfprint_driver_comes_from_drivers_libfprint():

@@ -7,14 +7,14 @@ from hypothesis import strategies as st
 
 from enrollment.errors import LocationError, SettingsError
 from enrollment.records.locations import Location, parse_location_id
-from enrollment.settings import Settings, load_settings, settings_from_mapping
+from enrollment.settings import Settings, data_dir_setting, load_settings, settings_from_mapping
 
 
 def test_embedded_defaults_are_valid(monkeypatch):
     monkeypatch.delenv("ZUIL_CONFIG", raising=False)
     monkeypatch.delenv("ZUIL_DATA_DIR", raising=False)
     s = load_settings()
-    assert s.location == "amsterdam" and s.scanner.driver == "simulator"
+    assert s.location == "amsterdam"
     assert s.database.startswith("sqlite:///")
 
 
@@ -22,13 +22,12 @@ def test_file_and_data_dir_override(tmp_path, monkeypatch):
     cfg = tmp_path / "zuil.toml"
     cfg.write_text(
         'location = "utrecht"\nkiosk_id = "zuil-utr-02"\nfingers = [1, 6]\n'
-        '[scanner]\ndriver = "zfm"\nport = "/dev/ttyUSB0"\nbaudrate = 115200\n'
         "[retention]\nbiometrics_days = 1825\n"
     )
     monkeypatch.setenv("ZUIL_DATA_DIR", str(tmp_path / "d"))
     s = load_settings(cfg)
     assert (s.location, s.kiosk_id, s.fingers) == ("utrecht", "zuil-utr-02", (1, 6))
-    assert s.scanner.baudrate == 115200 and s.data_dir == tmp_path / "d"
+    assert s.retention.biometrics_days == 1825 and s.data_dir == tmp_path / "d"
     monkeypatch.setenv("ZUIL_CONFIG", str(cfg))
     assert load_settings().location == "utrecht"
 
@@ -47,11 +46,7 @@ def test_file_and_data_dir_override(tmp_path, monkeypatch):
         ({"fingers": "2"}, "fingers", "expected list"),
         ({"biometrics_enabled": "yes"}, "biometrics_enabled", "expected bool"),
         ({"colour": "blue"}, "colour", "unknown setting"),
-        ({"scanner": {"driver": "magic"}}, "scanner.driver", "one of"),
-        ({"scanner": {"baudrate": 12345}}, "scanner.baudrate", "9600"),
-        ({"scanner": {"driver": "zfm"}}, "scanner.port", "serial port"),
-        ({"scanner": {"usb_allow": ["nope"]}}, "scanner.usb_allow", "vendor:product"),
-        ({"scanner": {"baudrate": True}}, "scanner.baudrate", "whole number"),
+        ({"scanner": {"driver": "zfm"}}, "scanner", "unknown setting"),  # the drivers part's table, not ours
         ({"retention": {"biometrics_days": -1}}, "retention.biometrics_days", "0 to 36500"),
         ({"locations": [{"id": "x"}]}, "locations", "needs 'name'"),
         ({"database_url": "mysql://x"}, "database_url", "sqlite"),
@@ -62,6 +57,27 @@ def test_bad_settings_name_file_key_and_reason(mapping, key, fragment):
         settings_from_mapping(mapping, "site.toml")
     assert err.value.key == key and err.value.file == "site.toml"
     assert fragment in str(err.value) and "site.toml" in str(err.value)
+
+
+def test_the_tables_of_other_parts_are_left_to_them_and_named_among_the_known_keys():
+    s = settings_from_mapping({"location": "emmen", "scanner": {"driver": "magic"}}, "site.toml",
+                              other_tables=("scanner",))
+    assert s.location == "emmen"
+    with pytest.raises(SettingsError, match=r"known: .*scanner") as err:
+        settings_from_mapping({"colour": "blue", "scanner": {}}, "site.toml", other_tables=("scanner",))
+    assert err.value.key == "colour"
+
+
+def test_the_data_dir_alone_checks_nothing_else(tmp_path, monkeypatch):
+    monkeypatch.delenv("ZUIL_DATA_DIR", raising=False)
+    cfg = tmp_path / "zuil.toml"
+    cfg.write_text('data_dir = "~/zuil-data"\nlocation = "atlantis"\n[scanner]\ndriver = "zfm"\n')
+    assert data_dir_setting(cfg) == Path.home() / "zuil-data"
+    assert data_dir_setting(cfg, data_dir=str(tmp_path)) == tmp_path
+    cfg.write_text("data_dir = 3\n")
+    with pytest.raises(SettingsError, match="expected str") as err:
+        data_dir_setting(cfg)
+    assert err.value.key == "data_dir"
 
 
 def test_unreadable_files_are_refused_clearly(tmp_path):

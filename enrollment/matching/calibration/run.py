@@ -31,7 +31,7 @@ from enrollment.matching.calibration.parameters_block import (
     shipped_threshold,
     write_parameters,
 )
-from enrollment.settings import load_settings
+from enrollment.settings import data_dir_setting
 
 DEFAULT_SEED = 900_000  # synthetic population used for calibration; tests use seeds below 1,000
 CACHE_FOLDER = "calibration-cache"
@@ -123,7 +123,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     add_arguments(parser)
     a = parser.parse_args(argv)
     if a.cache is None:
-        a.cache = cache_folder(load_settings().data_dir)
+        a.cache = cache_folder(data_dir_setting())
     return a
 
 

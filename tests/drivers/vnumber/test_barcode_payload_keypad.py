@@ -13,7 +13,7 @@ from drivers.vnumber.errors import BarcodePayloadError, InvalidVNumberError
 from drivers.vnumber.keypad import KeypadBuffer, KeypadReader
 from drivers.vnumber.payload import parse_payload
 from drivers.vnumber.reader import ReaderResult
-from enrollment.records.vnumber import VNumberError
+from enrollment.values.vnumber import VNumberError
 
 
 @pytest.mark.parametrize("text", [

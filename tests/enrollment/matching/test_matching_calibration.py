@@ -215,8 +215,8 @@ ABSOLUTE_PATH = re.compile(r"(?:^|[\s(=`'\"])/[A-Za-z]")  # a path from the root
 def test_calibrate_cache_defaults_to_a_folder_under_the_data_dir(tmp_path):
     import click
 
-    from enrollment.commands import CliState
     from kiosk.cli import main
+    from kiosk.settings import CliState
 
     command = main.commands["calibrate"]
     with click.Context(main, obj=CliState(None, str(tmp_path / "data"))) as parent:

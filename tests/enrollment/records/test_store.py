@@ -11,7 +11,6 @@ from enrollment.errors import LocationError, StorageError
 from enrollment.records import intakes, store
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import Base, ConsentRecord, Intake, Person
-from enrollment.records.vnumber import parse_vnumber
 from enrollment.records.vocabulary import (
     ConsentDecision,
     ContraIndication,
@@ -21,6 +20,7 @@ from enrollment.records.vocabulary import (
     Outcome,
     OutcomeCategory,
 )
+from enrollment.values.vnumber import parse_vnumber
 
 TABLES = {
     "locations",

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from enrollment.errors import VNumberError
-from enrollment.records.vnumber import VNumber, parse_vnumber
+from enrollment.values.vnumber import VNumber, parse_vnumber
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,68 @@
+"""The settings file, read once by the composition root and split into each part's own section.
+
+:func:`load_kiosk_settings` reads the file (``--config`` or ``ZUIL_CONFIG``) once; the enrollment part checks
+its keys (:mod:`enrollment.settings`), the drivers part its ``[scanner]`` table (:mod:`drivers.settings`).
+The ``zuil`` group puts a :class:`CliState` on the click context, which loads the file when a command first
+asks: the enrollment commands read its ``settings``, the scanner commands its ``scanner`` (each part states
+the attribute it reads in a Protocol of its own and never imports this module), the kiosk's own commands
+the whole :class:`KioskSettings`. No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from drivers.settings import TABLE as SCANNER_TABLE
+from drivers.settings import ScannerSettings, scanner_settings
+from enrollment.settings import Settings, settings_from_mapping, with_data_dir
+from enrollment.settings_file import read_settings_file
+
+
+@dataclass(frozen=True)
+class KioskSettings:
+    """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers) and
+    ``scanner`` (the drivers part)."""
+
+    enrollment: Settings = field(default_factory=Settings)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+
+
+def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
+    """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
+    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE,))
+    return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source))
+
+
+def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:
+    """The settings of ``path`` (or ``ZUIL_CONFIG``), else the embedded defaults, with the data dir override
+    (``data_dir`` or ``ZUIL_DATA_DIR``) applied."""
+    raw, source = read_settings_file(path)
+    settings = kiosk_settings_from_mapping(raw, source)
+    return replace(settings, enrollment=with_data_dir(settings.enrollment, data_dir))
+
+
+class CliState:
+    """What the root ``zuil`` group hands to its sub-commands: where the settings come from, loaded once."""
+
+    def __init__(self, config: str | None, data_dir: str | None) -> None:
+        self.config = config
+        self.data_dir = data_dir
+        self._settings: KioskSettings | None = None
+
+    @property
+    def kiosk_settings(self) -> KioskSettings:
+        if self._settings is None:
+            self._settings = load_kiosk_settings(self.config, data_dir=self.data_dir)
+        return self._settings
+
+    @property
+    def settings(self) -> Settings:
+        """The enrollment part's section (``enrollment.commands.SettingsSource``)."""
+        return self.kiosk_settings.enrollment
+
+    @property
+    def scanner(self) -> ScannerSettings:
+        """The drivers part's section (``drivers.commands.ScannerSettingsSource``)."""
+        return self.kiosk_settings.scanner
