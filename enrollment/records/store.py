@@ -41,15 +41,21 @@ def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
 
 
 def _private_folder(folder: Path) -> None:
-    """Create ``folder`` as 0700, or refuse one that other users can enter or read."""
+    """Create ``folder`` as 0700 (and every missing folder above it: the demo's record lives in a folder of the
+    data folder, which must not be left open), or refuse one that other users can enter or read."""
+    missing = []
+    path = folder
+    while not path.exists() and path != path.parent:
+        missing.append(path)
+        path = path.parent
     try:
-        folder.mkdir(parents=True, mode=0o700)
-        os.chmod(folder, 0o700)  # whatever the umask
-        return
-    except FileExistsError:
-        pass
+        for path in reversed(missing):
+            path.mkdir(mode=0o700)
+            os.chmod(path, 0o700)  # whatever the umask
     except OSError as exc:
         raise StorageError(f"cannot create the data folder {folder}: {exc.strerror}") from exc
+    if missing:
+        return
     mode = stat.S_IMODE(folder.stat().st_mode)
     if mode & 0o077:
         raise StorageError(f"the data folder {folder} is open to other users (mode {mode:04o}): "

@@ -78,3 +78,11 @@ def test_a_database_an_older_version_left_readable_is_made_private(tmp_path, lax
     assert _mode(data / "zuil.sqlite3") == 0o644
     assert _zuil("--data-dir", str(data), "db", "upgrade").exit_code == 0
     assert _mode(data / "zuil.sqlite3") == 0o600
+
+
+def test_every_folder_made_for_the_record_is_private_so_the_demo_leaves_the_data_folder_usable(tmp_path, lax_umask):
+    data = tmp_path / "new" / "data"
+    record = data / "demo"  # the demo's record lives in a folder of the data folder
+    store.make_engine(Settings(data_dir=record).database).dispose()
+    assert [_mode(folder) for folder in (tmp_path / "new", data, record)] == [0o700, 0o700, 0o700]
+    assert _zuil("--data-dir", str(data), "db", "upgrade").exit_code == 0  # the kiosk's own record beside it
