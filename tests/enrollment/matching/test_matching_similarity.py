@@ -13,7 +13,10 @@ import math
 import numpy as np
 import pytest
 
+from enrollment.matching import match, similarity
 from enrollment.matching import parameters as p
+from enrollment.matching._bits import constants_record
+from enrollment.matching.prepared import prepare
 from enrollment.matching.similarity import _local
 
 
@@ -101,3 +104,21 @@ def test_the_local_cases_cover_every_branch():
                 if _as_int(bits_a[i]) == 0:
                     seen.add("empty")
     assert seen == {"turned", "equal", "nested", "overlapping", "few common cells", "empty"}
+
+
+def test_score_reads_its_constants_by_name(make_finger, impression):
+    """CONSTANTS holds the parameters under their names, and the kernels read each field as named: changing one
+    field of the record (and nothing else) moves the score."""
+    named = {name: similarity.CONSTANTS[0][name].item() for name in similarity.CONSTANTS.dtype.names}
+    assert named["max_turn"] == p.MAX_DIRECTION_DIFFERENCE and named["relaxation_weight"] == p.RELAXATION_WEIGHT
+    assert named["min_pairs"] == p.MIN_PAIRS and named["radial_tau"] == p.RADIAL_TAU
+    g = np.random.default_rng(8)
+    finger = make_finger(g)
+    a, b = prepare(finger), prepare(impression(finger, g))
+    arrays = (a.x, a.y, a.theta, a.bits, a.masks, b.x, b.y, b.theta, b.bits, b.masks)
+    base = similarity.score(*arrays, similarity.CONSTANTS)
+    assert base == match(a, b) > 0.1
+    changes = {"max_turn": 0.2, "min_matchable_bits": 1200, "max_pairs": 20, "relaxation_iterations": 2,
+               "relaxation_weight": 0.9, "distance_mu": 10.0, "direction_tau": -10.0, "radial_mu": 0.1}
+    for name, value in changes.items():
+        assert similarity.score(*arrays, constants_record(**{**named, name: value})) != base, name
