@@ -51,15 +51,14 @@ def reference_local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, max_turn
 
 def _cylinders(g: np.random.Generator, n: int, mask_words: int, nd: int, masks_from: np.ndarray | None = None):
     """Random cylinders whose bits lie inside their masks (as the cylinder kernel makes them): masks are dense
-    random cells, some copied from ``masks_from`` (equal masks) or narrowed from them (one inside the other)."""
+    random cells, or made from ``masks_from``: equal to one, inside one (narrowed) or around one (widened)."""
     masks = np.zeros((n, mask_words), dtype=np.uint64)
     for i in range(n):
         cells = g.random(64 * mask_words) < g.uniform(0.6, 1.0)
-        if masks_from is not None and i % 3 == 0:
-            cells = np.unpackbits(masks_from[i % len(masks_from)].view(np.uint8), bitorder="little").astype(bool)
-        if masks_from is not None and i % 3 == 1:
+        if masks_from is not None and i % 4 < 3:
             base = np.unpackbits(masks_from[i % len(masks_from)].view(np.uint8), bitorder="little").astype(bool)
-            cells = base & (g.random(64 * mask_words) < 0.9)
+            extra = g.random(64 * mask_words) < 0.1
+            cells = [base, base & ~extra, base | extra][i % 4]
         masks[i] = np.packbits(cells, bitorder="little").view(np.uint64)
     bits = np.zeros((n, mask_words * nd), dtype=np.uint64)
     density = g.uniform(0.0, 0.5, n)
@@ -84,8 +83,8 @@ def test_local_similarity_equals_the_reference(seed, mask_words, nd):
 
 
 def test_the_local_cases_cover_every_branch():
-    """The inputs above reach every outcome: turned too far, too few common cells, equal masks, nested masks,
-    overlapping masks, and empty cylinders."""
+    """The inputs above reach every outcome: turned too far, too few common cells, equal masks, either mask
+    inside the other, overlapping masks, and empty cylinders."""
     seen = set()
     for seed in range(4):
         g = np.random.default_rng(seed)
@@ -98,12 +97,13 @@ def test_the_local_cases_cover_every_branch():
                 ma, mb = _as_int(masks_a[i]), _as_int(masks_b[j])
                 seen.add("turned" if turn > p.MAX_DIRECTION_DIFFERENCE else
                          "equal" if ma == mb else
-                         "nested" if ma & mb in (ma, mb) else "overlapping")
+                         "a inside b" if ma & mb == ma else
+                         "b inside a" if ma & mb == mb else "overlapping")
                 if (ma & mb).bit_count() < 0.8 * 256:
                     seen.add("few common cells")
                 if _as_int(bits_a[i]) == 0:
                     seen.add("empty")
-    assert seen == {"turned", "equal", "nested", "overlapping", "few common cells", "empty"}
+    assert seen == {"turned", "equal", "a inside b", "b inside a", "overlapping", "few common cells", "empty"}
 
 
 def test_score_reads_its_constants_by_name(make_finger, impression):
