@@ -1,9 +1,10 @@
-"""Numba helpers shared by the kernels: hardware popcount and angle arithmetic."""
+"""Numba helpers shared by the kernels: hardware popcount, angle arithmetic and named constants records."""
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 from numba import njit, types
 from numba.extending import intrinsic
 
@@ -30,3 +31,18 @@ def angle_difference(a: float, b: float) -> float:
     while d >= math.pi:
         d -= TWO_PI
     return d
+
+
+def constants_record(**values: float) -> np.ndarray:
+    """A kernel's constants as a read-only one-element numpy record array with one field per keyword, in order.
+
+    Integer values get int64 fields, the others float64. A kernel reads them by name (``constants[0].name``).
+    Passed as an argument rather than read as globals, they can't go stale in numba's disk cache; a record array
+    is as cheap to pass to a numba kernel as a plain array (a namedtuple argument costs about a microsecond more
+    per call).
+    """
+    dtype = np.dtype([(name, np.int64 if isinstance(value, int | np.integer) else np.float64)
+                      for name, value in values.items()])
+    record = np.array([tuple(values.values())], dtype=dtype)
+    record.setflags(write=False)
+    return record

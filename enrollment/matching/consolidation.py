@@ -125,20 +125,28 @@ def select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
 
 
 @njit(cache=True)
-def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c):
-    """rho (nr, nr): how well each two selected pairs agree (distance, relative direction, radial angle).
+def compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, pairs_a, pairs_b, n_pairs, constants):
+    """rho (n_pairs, n_pairs): how well each two selected pairs agree (distance, relative direction, radial angle).
 
-    ``c`` (the matcher's constants) holds (mu, tau) of rho_1, rho_2, rho_3 at 8..13, the
-    :func:`negligible_beyond` bounds of rho_1 and rho_2 at 15, 16 and the negligible compatibility at 17.
+    Pair t matches minutia ``pairs_a[t]`` of template A (positions ``x_a``, ``y_a``, directions ``theta_a``) with
+    minutia ``pairs_b[t]`` of B. ``constants`` is a record (a row of the matcher's
+    :data:`~enrollment.matching.similarity.CONSTANTS`) with the sigmoids' (mu, tau) of rho_1, rho_2, rho_3
+    (``distance_mu``, ``distance_tau``, ``direction_*``, ``radial_*``), the :func:`negligible_beyond` bounds of
+    rho_1 and rho_2 (``distance_negligible_beyond``, ``direction_negligible_beyond``) and
+    ``negligible_compatibility``.
     """
-    far1, far2, negligible = c[15], c[16], c[17]
-    rho = np.zeros((nr, nr))
-    for t in range(nr):
-        a1, b1 = sel_a[t], sel_b[t]
-        for k in range(t + 1, nr):
-            a2, b2 = sel_a[k], sel_b[k]
-            vax, vay = xa[a2] - xa[a1], ya[a2] - ya[a1]
-            vbx, vby = xb[b2] - xb[b1], yb[b2] - yb[b1]
+    distance_mu, distance_tau = constants.distance_mu, constants.distance_tau
+    direction_mu, direction_tau = constants.direction_mu, constants.direction_tau
+    radial_mu, radial_tau = constants.radial_mu, constants.radial_tau
+    far1, far2 = constants.distance_negligible_beyond, constants.direction_negligible_beyond
+    negligible = constants.negligible_compatibility
+    rho = np.zeros((n_pairs, n_pairs))
+    for t in range(n_pairs):
+        a1, b1 = pairs_a[t], pairs_b[t]
+        for k in range(t + 1, n_pairs):
+            a2, b2 = pairs_a[k], pairs_b[k]
+            vax, vay = x_a[a2] - x_a[a1], y_a[a2] - y_a[a1]
+            vbx, vby = x_b[b2] - x_b[b1], y_b[b2] - y_b[b1]
             # sqrt of the sum of squares is within a few ulps (< 1e-12 px here) of hypot: a cheap exact test
             if abs(math.sqrt(vax * vax + vay * vay) - math.sqrt(vbx * vbx + vby * vby)) > far1 + 1e-9:
                 continue
@@ -147,27 +155,31 @@ def compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c):
             v1 = abs(da - db)
             if v1 > far1:
                 continue
-            r1 = _sigmoid(v1, c[8], c[9])
+            r1 = _sigmoid(v1, distance_mu, distance_tau)
             if r1 < negligible:  # incompatible already: skip the costlier angle terms
                 continue
-            rel_a = angle_difference(ta[a1], ta[a2])
-            rel_b = angle_difference(tb[b1], tb[b2])
+            rel_a = angle_difference(theta_a[a1], theta_a[a2])
+            rel_b = angle_difference(theta_b[b1], theta_b[b2])
             v2 = abs(angle_difference(rel_a, rel_b))
             if v2 > far2:  # r1 <= 1, so r1 times a negligible factor is negligible too
                 continue
-            r12 = r1 * _sigmoid(v2, c[10], c[11])
+            r12 = r1 * _sigmoid(v2, direction_mu, direction_tau)
             if r12 < negligible:
                 continue
-            # radial angles: (ta1 - angle of a1->a2) - (tb1 - angle of b1->b2), with one atan2
+            # radial angles: (theta_a1 - angle of a1->a2) - (theta_b1 - angle of b1->b2), with one atan2
             turn = math.atan2(vbx * vay - vby * vax, vbx * vax + vby * vay)
-            d3 = abs(angle_difference(ta[a1] - tb[b1] - turn, 0.0))
-            rho[t, k] = rho[k, t] = r12 * _sigmoid(d3, c[12], c[13])
+            d3 = abs(angle_difference(theta_a[a1] - theta_b[b1] - turn, 0.0))
+            rho[t, k] = rho[k, t] = r12 * _sigmoid(d3, radial_mu, radial_tau)
     return rho
 
 
 @njit(cache=True)
-def relax(rho, initial, iterations, w):
-    """n_rel rounds: each similarity moves towards the compatibility-weighted mean of the others."""
+def relax(rho, initial, iterations, weight):
+    """``iterations`` (n_rel) rounds: each similarity moves towards the compatibility-weighted mean of the others.
+
+    ``rho`` (nr, nr) are the pairs' compatibilities, ``initial`` (nr) their similarities and ``weight`` (w_R) the
+    share of its own value a similarity keeps each round; returns the relaxed similarities.
+    """
     nr = initial.shape[0]
     # the non-zero compatibilities of each row, in column order (zeros add nothing to the sums)
     cols = np.empty((nr, nr), dtype=np.int64)
@@ -186,6 +198,6 @@ def relax(rho, initial, iterations, w):
             acc = 0.0
             for e in range(count[t]):
                 acc += vals[t, e] * current[cols[t, e]]
-            nxt[t] = w * current[t] + (1.0 - w) * acc / (nr - 1)
+            nxt[t] = weight * current[t] + (1.0 - weight) * acc / (nr - 1)
         current[:] = nxt
     return current

@@ -19,7 +19,7 @@ import numpy as np
 from numba import njit
 
 from enrollment.matching import parameters as p
-from enrollment.matching._bits import angle_difference
+from enrollment.matching._bits import angle_difference, constants_record
 
 
 def _direction_shares(nd: int, steps: int = 1024) -> np.ndarray:
@@ -54,8 +54,9 @@ class Layout:
         self.min_valid_cells = math.ceil(p.MIN_VALID_CELL_FRACTION * self.disc_cells)
         self.min_matchable_bits = math.ceil(p.MIN_MATCHABLE_FRACTION * self.disc_cells) * nd
         self.shares = _direction_shares(nd)
-        self.constants = np.array([p.CYLINDER_RADIUS, p.SIGMA_SPATIAL, p.CELL_THRESHOLD, p.HULL_OFFSET,
-                                   self.min_valid_cells, p.MIN_CYLINDER_MINUTIAE], dtype=np.float64)
+        self.constants = constants_record(radius=p.CYLINDER_RADIUS, sigma_spatial=p.SIGMA_SPATIAL,
+                                          threshold=p.CELL_THRESHOLD, hull_offset=p.HULL_OFFSET,
+                                          min_valid_cells=self.min_valid_cells, min_minutiae=p.MIN_CYLINDER_MINUTIAE)
 
 
 # The spatial Gaussian G_S (a normal density) tabulated over squared distance 0 .. (3 sigma_S)^2.
@@ -118,9 +119,16 @@ def hull_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
-def _cylinders(x, y, theta, planes, consts, cell_u, cell_v, in_disc, gauss, share_table):
-    # Constants come in as arguments (not globals) so that numba's on-disk cache never keeps stale values.
-    radius, sigma, threshold, offset, min_cells, min_minutiae = consts
+def _cylinders(x, y, theta, planes, constants, cell_u, cell_v, in_disc, gauss, share_table):
+    """Bits (n, words), spatial validity masks (n, mask_words) and validity (n,) of every minutia's cylinder.
+
+    ``x``, ``y``, ``theta``: the minutiae (y-up frame); ``planes``: their hull (:func:`hull_of`); ``constants``:
+    a :attr:`Layout.constants` record; ``cell_u``, ``cell_v``, ``in_disc``: the layout's cell centres and which
+    lie inside radius R; ``gauss``: :data:`GAUSS_TABLE`; ``share_table``: the layout's direction shares.
+    """
+    k = constants[0]
+    radius, sigma, threshold, offset = k.radius, k.sigma_spatial, k.threshold, k.hull_offset
+    min_cells, min_minutiae = k.min_valid_cells, k.min_minutiae
     spatial, nd = cell_u.shape[0], share_table.shape[1]
     ns = round(math.sqrt(spatial))
     cell_size = 2.0 * radius / ns

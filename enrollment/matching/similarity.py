@@ -20,18 +20,32 @@ from numba import njit
 
 from enrollment.matching import consolidation
 from enrollment.matching import parameters as p
-from enrollment.matching._bits import angle_difference, popcount64
+from enrollment.matching._bits import angle_difference, constants_record, popcount64
 from enrollment.matching.cylinders import MIN_MATCHABLE_BITS
 
-# Constants are passed to the kernels as one array (not read as globals) so numba's disk cache can't go stale.
-CONSTANTS = np.array([
-    p.MAX_DIRECTION_DIFFERENCE, MIN_MATCHABLE_BITS, p.MIN_PAIRS, p.MAX_PAIRS, p.PAIRS_MU, p.PAIRS_TAU,
-    p.RELAXATION_ITERATIONS, p.RELAXATION_WEIGHT, p.DISTANCE_MU, p.DISTANCE_TAU, p.DIRECTION_MU, p.DIRECTION_TAU,
-    p.RADIAL_MU, p.RADIAL_TAU, p.MAX_RELAXATION_PAIRS,
-    consolidation.negligible_beyond(p.DISTANCE_MU, p.DISTANCE_TAU, p.NEGLIGIBLE_COMPATIBILITY),
-    consolidation.negligible_beyond(p.DIRECTION_MU, p.DIRECTION_TAU, p.NEGLIGIBLE_COMPATIBILITY),
-    p.NEGLIGIBLE_COMPATIBILITY,
-], dtype=np.float64)
+#: The constants of :func:`score` by name (see :mod:`.parameters`); read in the kernels as ``constants[0].name``.
+CONSTANTS = constants_record(
+    max_turn=p.MAX_DIRECTION_DIFFERENCE,
+    min_matchable_bits=MIN_MATCHABLE_BITS,
+    min_pairs=p.MIN_PAIRS,
+    max_pairs=p.MAX_PAIRS,
+    pairs_mu=p.PAIRS_MU,
+    pairs_tau=p.PAIRS_TAU,
+    relaxation_iterations=p.RELAXATION_ITERATIONS,
+    relaxation_weight=p.RELAXATION_WEIGHT,
+    distance_mu=p.DISTANCE_MU,
+    distance_tau=p.DISTANCE_TAU,
+    direction_mu=p.DIRECTION_MU,
+    direction_tau=p.DIRECTION_TAU,
+    radial_mu=p.RADIAL_MU,
+    radial_tau=p.RADIAL_TAU,
+    max_relaxation_pairs=p.MAX_RELAXATION_PAIRS,
+    distance_negligible_beyond=consolidation.negligible_beyond(p.DISTANCE_MU, p.DISTANCE_TAU,
+                                                               p.NEGLIGIBLE_COMPATIBILITY),
+    direction_negligible_beyond=consolidation.negligible_beyond(p.DIRECTION_MU, p.DIRECTION_TAU,
+                                                                p.NEGLIGIBLE_COMPATIBILITY),
+    negligible_compatibility=p.NEGLIGIBLE_COMPATIBILITY,
+)
 
 
 @njit(cache=True, inline="always")
@@ -40,68 +54,72 @@ def _sigmoid(v: float, mu: float, tau: float) -> float:
 
 
 @njit(cache=True)
-def _local(ta, ba, ma, tb, bb, mb, max_turn: float, min_bits: float) -> np.ndarray:
-    """gamma (na * nb): the local similarity of every cylinder pair, row-major.
+def _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, max_turn: float, min_matchable_bits: int) -> np.ndarray:
+    """gamma (na * nb): the local similarity of every cylinder pair (a of A, b of B), row-major.
+
+    ``theta_*`` are the minutiae's directions, ``bits_*`` (n, words) their packed cylinder bits and ``masks_*``
+    (n, mask_words) their spatial validity masks; ``max_turn`` is delta_theta and ``min_matchable_bits`` minME
+    counted in bits (cells valid in both cylinders times the direction cells).
 
     Bits of a cylinder lie inside its own validity mask (cells outside it are never filled), so with
-    ``common = ma & mb`` a cylinder whose mask lies inside the other's needs no masking: its masked bit count is
-    its whole bit count. The counts are integers, so these shortcuts give exactly the masked counts.
+    ``common = masks_a & masks_b`` a cylinder whose mask lies inside the other's needs no masking: its masked bit
+    count is its whole bit count. The counts are integers, so these shortcuts give exactly the masked counts.
     """
-    na, nb = ta.shape[0], tb.shape[0]
-    mask_words = ma.shape[1]
-    nd = ba.shape[1] // mask_words
-    words = ba.shape[1]
+    na, nb = theta_a.shape[0], theta_b.shape[0]
+    mask_words = masks_a.shape[1]
+    nd = bits_a.shape[1] // mask_words
+    words = bits_a.shape[1]
     gamma = np.zeros(na * nb)
     common = np.empty(words, dtype=np.uint64)  # the common spatial mask, repeated for every direction cell
     ones_a = np.zeros(na, dtype=np.int64)  # set bits per cylinder, for the shortcuts
     ones_b = np.zeros(nb, dtype=np.int64)
     for i in range(na):
         for w in range(words):
-            ones_a[i] += popcount64(ba[i, w])
+            ones_a[i] += popcount64(bits_a[i, w])
     for j in range(nb):
         for w in range(words):
-            ones_b[j] += popcount64(bb[j, w])
+            ones_b[j] += popcount64(bits_b[j, w])
     near = np.empty(nb, dtype=np.int64)
     for i in range(na):
         # the columns within delta_theta first, without a branch per column (it would mispredict half the time)
         n_near = 0
         for j in range(nb):
             near[n_near] = j
-            n_near += abs(angle_difference(ta[i], tb[j])) <= max_turn
+            n_near += abs(angle_difference(theta_a[i], theta_b[j])) <= max_turn
         for e in range(n_near):
             j = near[e]
             matchable = 0
             a_inside = True  # a's valid cells all valid in b too
             b_inside = True
             for w in range(mask_words):
-                m = ma[i, w] & mb[j, w]
+                m = masks_a[i, w] & masks_b[j, w]
                 common[w] = m
                 matchable += popcount64(m)
-                a_inside = a_inside and m == ma[i, w]
-                b_inside = b_inside and m == mb[j, w]
-            if matchable * nd < min_bits:
+                a_inside = a_inside and m == masks_a[i, w]
+                b_inside = b_inside and m == masks_b[j, w]
+            if matchable * nd < min_matchable_bits:
                 continue
             px = 0
             if a_inside and b_inside:  # both cylinders valid on the same cells: no masking needed
                 for w in range(words):
-                    px += popcount64(ba[i, w] ^ bb[j, w])
+                    px += popcount64(bits_a[i, w] ^ bits_b[j, w])
                 if ones_a[i] + ones_b[j] > 0:
                     gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(ones_a[i]) + math.sqrt(ones_b[j]))
                 continue
             for w in range(mask_words, words):
                 common[w] = common[w - mask_words]
             for w in range(words):
-                px += popcount64((ba[i, w] ^ bb[j, w]) & common[w])
+                px += popcount64((bits_a[i, w] ^ bits_b[j, w]) & common[w])
             pa = ones_a[i]
             if not a_inside:
                 pa = 0
                 for w in range(words):
-                    pa += popcount64(ba[i, w] & common[w])
+                    pa += popcount64(bits_a[i, w] & common[w])
             pb = ones_b[j]
             if not b_inside:
                 pb = 0
                 for w in range(words):
-                    pb += popcount64(bb[j, w] & common[w])
+                    pb += popcount64(bits_b[j, w] & common[w])
             if pa + pb == 0:
                 continue
             gamma[i * nb + j] = 1.0 - math.sqrt(px) / (math.sqrt(pa) + math.sqrt(pb))
@@ -109,28 +127,35 @@ def _local(ta, ba, ma, tb, bb, mb, max_turn: float, min_bits: float) -> np.ndarr
 
 
 @njit(cache=True)
-def score(xa, ya, ta, ba, ma, xb, yb, tb, bb, mb, c) -> float:
-    """The LSS-R score of two prepared templates' arrays; ``c`` is :data:`CONSTANTS`."""
-    na, nb = ta.shape[0], tb.shape[0]
+def score(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b, constants) -> float:
+    """The LSS-R score in [0, 1] of two prepared templates A and B, given as the arrays of their
+    :class:`~enrollment.matching.prepared.Prepared` forms.
+
+    Per template: the minutiae's positions ``x``, ``y`` and directions ``theta`` (float64), their packed cylinder
+    bits ``bits`` (n, WORDS uint64) and spatial validity masks ``masks`` (n, MASK_WORDS uint64). ``constants``
+    is :data:`CONSTANTS`.
+    """
+    k = constants[0]
+    na, nb = theta_a.shape[0], theta_b.shape[0]
     if na == 0 or nb == 0:
         return 0.0
-    gamma = _local(ta, ba, ma, tb, bb, mb, c[0], c[1])
-    limit = min(na, nb, int(c[14]))
+    gamma = _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, k.max_turn, k.min_matchable_bits)
+    limit = min(na, nb, k.max_relaxation_pairs)
     sel_a = np.empty(limit, dtype=np.int64)
     sel_b = np.empty(limit, dtype=np.int64)
     lam = np.empty(limit)
     nr = consolidation.select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam)
     if nr < 0:  # tied best pairs: the order of the reference sort decides
         nr = consolidation.select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam)
-    n_pairs = int(c[2]) + round(_sigmoid(min(na, nb), c[4], c[5]) * (c[3] - c[2]))
+    n_pairs = k.min_pairs + round(_sigmoid(min(na, nb), k.pairs_mu, k.pairs_tau) * (k.max_pairs - k.min_pairs))
     if nr == 0:
         return 0.0
     initial = lam[:nr].copy()
     if nr > 1:
-        rho = consolidation.compatibility(xa, ya, ta, xb, yb, tb, sel_a, sel_b, nr, c)
-        current = consolidation.relax(rho, initial, int(c[6]), c[7])
-    else:
-        current = initial.copy() * c[7] ** c[6]
+        rho = consolidation.compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, sel_a, sel_b, nr, k)
+        current = consolidation.relax(rho, initial, k.relaxation_iterations, k.relaxation_weight)
+    else:  # a lone pair has no others to move towards: w_R ** n_rel of it is left (a float power)
+        current = initial.copy() * k.relaxation_weight ** float(k.relaxation_iterations)
     efficiency = current / initial
     best = np.argsort(-efficiency)
     total = 0.0

@@ -40,7 +40,7 @@ def sketches(template: Template, limit: int | None = None) -> tuple[np.ndarray, 
 
 
 @njit(cache=True, parallel=True)
-def _batch(x, y, theta, offsets, limit, consts, cell_u, cell_v, in_disc, gauss, shares):
+def _batch(x, y, theta, offsets, limit, constants, cell_u, cell_v, in_disc, gauss, shares):
     """:func:`sketches` of many templates at once (minutiae concatenated, template t at offsets[t]..[t+1]),
     one template per thread; each template's result is the same as computed alone."""
     n_templates = offsets.shape[0] - 1
@@ -54,7 +54,7 @@ def _batch(x, y, theta, offsets, limit, consts, cell_u, cell_v, in_disc, gauss, 
         if b == a:
             continue
         tx, ty, tt = x[a:b], y[a:b], theta[a:b]
-        bits, _masks, valid = _cylinders(tx, ty, tt, hull_of(tx, ty), consts, cell_u, cell_v, in_disc, gauss, shares)
+        bits, _masks, valid = _cylinders(tx, ty, tt, hull_of(tx, ty), constants, cell_u, cell_v, in_disc, gauss, shares)
         n = b - a
         ones = np.zeros(n, dtype=np.int64)
         for m in range(n):
