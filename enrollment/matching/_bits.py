@@ -1,4 +1,5 @@
-"""Numba helpers shared by the kernels: hardware popcount, angle arithmetic and named constants records."""
+"""Numba helpers shared by the kernels: hardware popcount, angle arithmetic, the logistic curve and named
+constants records."""
 
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ def angle_difference(a: float, b: float) -> float:
     while d >= math.pi:
         d -= TWO_PI
     return d
+
+
+@njit(cache=True, inline="always")
+def sigmoid(v: float, mu: float, tau: float) -> float:
+    """The logistic curve of MCC's weights: 1 / (1 + exp(-tau * (v - mu)))."""
+    return 1.0 / (1.0 + math.exp(-tau * (v - mu)))
 
 
 def constants_record(**values: float) -> np.ndarray:

@@ -22,7 +22,7 @@ import math
 import numpy as np
 from numba import njit
 
-from enrollment.matching._bits import angle_difference
+from enrollment.matching._bits import angle_difference, sigmoid
 
 
 def negligible_beyond(mu: float, tau: float, negligible: float) -> float:
@@ -34,11 +34,6 @@ def negligible_beyond(mu: float, tau: float, negligible: float) -> float:
     if tau >= 0:
         return math.inf
     return mu + math.log(1.0 / negligible - 1.0) / -tau + 1e-6
-
-
-@njit(cache=True, inline="always")
-def _sigmoid(v: float, mu: float, tau: float) -> float:
-    return 1.0 / (1.0 + math.exp(-tau * (v - mu)))
 
 
 @njit(cache=True, inline="always")
@@ -155,7 +150,7 @@ def compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, pairs_a, pairs_b, n_pair
             v1 = abs(da - db)
             if v1 > far1:
                 continue
-            r1 = _sigmoid(v1, distance_mu, distance_tau)
+            r1 = sigmoid(v1, distance_mu, distance_tau)
             if r1 < negligible:  # incompatible already: skip the costlier angle terms
                 continue
             rel_a = angle_difference(theta_a[a1], theta_a[a2])
@@ -163,13 +158,13 @@ def compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, pairs_a, pairs_b, n_pair
             v2 = abs(angle_difference(rel_a, rel_b))
             if v2 > far2:  # r1 <= 1, so r1 times a negligible factor is negligible too
                 continue
-            r12 = r1 * _sigmoid(v2, direction_mu, direction_tau)
+            r12 = r1 * sigmoid(v2, direction_mu, direction_tau)
             if r12 < negligible:
                 continue
             # radial angles: (theta_a1 - angle of a1->a2) - (theta_b1 - angle of b1->b2), with one atan2
             turn = math.atan2(vbx * vay - vby * vax, vbx * vax + vby * vay)
             d3 = abs(angle_difference(theta_a[a1] - theta_b[b1] - turn, 0.0))
-            rho[t, k] = rho[k, t] = r12 * _sigmoid(d3, radial_mu, radial_tau)
+            rho[t, k] = rho[k, t] = r12 * sigmoid(d3, radial_mu, radial_tau)
     return rho
 
 

@@ -20,7 +20,7 @@ from numba import njit
 
 from enrollment.matching import consolidation
 from enrollment.matching import parameters as p
-from enrollment.matching._bits import angle_difference, constants_record, popcount64
+from enrollment.matching._bits import angle_difference, constants_record, popcount64, sigmoid
 from enrollment.matching.cylinders import MIN_MATCHABLE_BITS
 
 #: The constants of :func:`score` by name (see :mod:`.parameters`); read in the kernels as ``constants[0].name``.
@@ -46,11 +46,6 @@ CONSTANTS = constants_record(
                                                                 p.NEGLIGIBLE_COMPATIBILITY),
     negligible_compatibility=p.NEGLIGIBLE_COMPATIBILITY,
 )
-
-
-@njit(cache=True, inline="always")
-def _sigmoid(v: float, mu: float, tau: float) -> float:
-    return 1.0 / (1.0 + math.exp(-tau * (v - mu)))
 
 
 @njit(cache=True)
@@ -147,7 +142,7 @@ def score(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b
     nr = consolidation.select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam)
     if nr < 0:  # tied best pairs: the order of the reference sort decides
         nr = consolidation.select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam)
-    n_pairs = k.min_pairs + round(_sigmoid(min(na, nb), k.pairs_mu, k.pairs_tau) * (k.max_pairs - k.min_pairs))
+    n_pairs = k.min_pairs + round(sigmoid(min(na, nb), k.pairs_mu, k.pairs_tau) * (k.max_pairs - k.min_pairs))
     if nr == 0:
         return 0.0
     initial = lam[:nr].copy()
