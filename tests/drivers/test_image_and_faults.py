@@ -79,3 +79,14 @@ def test_fault_scripts():
     plan.add("partial")
     assert plan.take("no_finger") and plan.take("no_finger") and plan.take("no_finger") is None
     assert [f.name for f in plan.pending()] == ["partial"]
+
+
+@pytest.mark.timeout(60)  # a read that blocks on a FIFO is a hang
+def test_a_directory_source_refuses_a_fifo_named_like_an_image(tmp_path):
+    import os
+
+    from enrollment.errors import ImageError
+
+    os.mkfifo(tmp_path / "finger.png")
+    with pytest.raises(ImageError, match="a FIFO, not a regular file"):
+        DirectorySource(tmp_path).next_press()
