@@ -3,7 +3,9 @@
 Method (printed with the figures):
 - every timing runs in this process pinned to one CPU (``sched_setaffinity``), so library threads cannot
   borrow the second core; wall-clock ``perf_counter``;
-- extraction: ``prepare`` (decode + extract + load) of each image, ``rounds`` times; median and p95 in ms;
+- extraction: ``prepare`` (decode + extract + load) of each image, ``rounds`` times, the engines taking turns on
+  each image in an order that rotates from image to image; median and p95 in ms, and the median of the
+  per-image time ratios to the first engine;
 - 1:1: prepared images compared in a cycle of all ordered pairs for a fixed time; comparisons per second;
 - 1:N: a gallery of N synthetic fingers (N/2 subjects x 2 finger positions) and a mated 2-finger probe, so a
   search costs N finger comparisons. An engine with an index (``enrollment.matching.GalleryIndex``) is timed
@@ -42,6 +44,7 @@ class Extraction:
     failures: int
     median_ms: float
     p95_ms: float
+    paired_ratio: float = float("nan")  # median of per-image time ratios to the first engine of the run
 
 
 @dataclass(frozen=True)
@@ -83,33 +86,52 @@ def one_core() -> Iterator[str]:
 
 
 def time_extraction(
-    engine: TwoStageEngine, images: Sequence[Path], rounds: int, progress: bool
-) -> tuple[Extraction, list[Any]]:
-    """Time ``prepare`` on every image ``rounds`` times; returns the timing and the prepared items.
+    engines: Sequence[TwoStageEngine], images: Sequence[Path], rounds: int, progress: bool
+) -> list[tuple[Extraction, list[Any]]]:
+    """Time ``prepare`` of every engine on every image ``rounds`` times, interleaved; per engine, in the order
+    given: the timing and the items prepared in the first round.
 
-    One untimed ``prepare`` comes first, so that lazy set-up (libraries, tables) is not charged to an image.
+    The engines take turns on each image, and the turn order rotates from one image to the next (A then B, then
+    B then A, ...), so that all of them see the same load on the machine. ``Extraction.paired_ratio`` is the
+    median, over the (round, image) pairs that both extracted, of the engine's time over the first engine's.
+    One untimed ``prepare`` per engine comes first, so that lazy set-up (libraries, tables) is not charged to
+    an image.
     """
-    times, prepared, failures = [], [], 0
-    with suppress(EnrollmentError):
-        engine.prepare(images[0])
-    bar = tqdm(total=rounds * len(images), desc=f"extraction ({engine.name})", disable=not progress, leave=False)
-    for round_ in range(rounds):
-        for path in images:
+    for engine in engines:
+        with suppress(EnrollmentError):
+            engine.prepare(images[0])
+    count = len(engines)
+    times: list[list[float | None]] = [[] for _ in engines]
+    prepared: list[list[Any]] = [[] for _ in engines]
+    failures = [0] * count
+    bar = tqdm(total=rounds * len(images) * count, desc="extraction (" + ", ".join(e.name for e in engines) + ")",
+               disable=not progress, leave=False)
+    for turn, (round_, path) in enumerate((r, p) for r in range(rounds) for p in images):
+        for k in range(count):
+            which = (turn + k) % count
             bar.update(1)
             start = time.perf_counter()
             try:
-                item = engine.prepare(path)
+                item = engines[which].prepare(path)
             except EnrollmentError:
-                failures += round_ == 0
+                failures[which] += round_ == 0
+                times[which].append(None)
                 continue
-            times.append(time.perf_counter() - start)
+            times[which].append(time.perf_counter() - start)
             if round_ == 0:
-                prepared.append(item)
+                prepared[which].append(item)
     bar.close()
-    ms = np.asarray(times) * 1000
+    return [(_summary(len(images), failures[k], times[k], times[0]), prepared[k]) for k in range(count)]
+
+
+def _summary(images: int, failures: int, times: Sequence[float | None], reference: Sequence[float | None]
+             ) -> Extraction:
+    """Median and p95 in ms of the times that are not None, and the median ratio to ``reference``, pair by pair."""
+    ms = np.asarray([t for t in times if t is not None]) * 1000
     median = float(np.median(ms)) if ms.size else float("nan")
     p95 = float(np.percentile(ms, 95)) if ms.size else float("nan")
-    return Extraction(len(images), failures, median, p95), prepared
+    ratios = [t / r for t, r in zip(times, reference, strict=True) if t is not None and r]
+    return Extraction(images, failures, median, p95, float(np.median(ratios)) if ratios else float("nan"))
 
 
 def comparison_rate(engine: TwoStageEngine, items: Sequence[Any], seconds: float) -> float | None:

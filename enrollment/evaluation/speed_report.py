@@ -49,9 +49,9 @@ def run(engines: Sequence[TwoStageEngine], images: Sequence[Path], settings: Spe
     population = synthesize(max(settings.gallery_sizes), progress=progress)
     results = []
     with one_core() as pinning:
-        for engine in engines:
-            result = EngineSpeed(engine.name, engine.description)
-            result.extraction, prepared = time_extraction(engine, images, settings.rounds, progress)
+        extractions = time_extraction(engines, images, settings.rounds, progress)
+        for engine, (extraction, prepared) in zip(engines, extractions, strict=True):
+            result = EngineSpeed(engine.name, engine.description, extraction)
             result.comparisons_per_second = comparison_rate(engine, prepared, settings.comparison_seconds)
             result.searches, result.notes = searches_for(
                 engine, population, settings.gallery_sizes, cap=settings.loop_cap, searches=settings.searches,
@@ -102,6 +102,8 @@ def table(report: SpeedReport) -> list[str]:
     es = report.engines
     rows.append(("extraction ms/img, median", [_num(e.extraction.median_ms) if e.extraction else "-" for e in es]))
     rows.append(("extraction ms/img, p95", [_num(e.extraction.p95_ms) if e.extraction else "-" for e in es]))
+    rows.append((f"extraction time / {es[0].name}'s, median", [_num(e.extraction.paired_ratio, 2)
+                                                             if e.extraction else "-" for e in es]))
     rows.append(("failures to extract", [f"{e.extraction.failures} of {e.extraction.images}" if e.extraction else "-"
                                          for e in es]))
     rows.append(("1:1 comparisons/s (1 core)", [_num(e.comparisons_per_second, 0) for e in es]))
@@ -144,8 +146,10 @@ def method(report: SpeedReport) -> list[str]:
     s = report.settings
     return [
         f"timing: one process, {report.pinning}; perf_counter wall clock.",
-        f"extraction: decode + extract + load of {len(report.images)} images x {s.rounds} round(s): "
+        f"extraction: decode + extract + load of {len(report.images)} images x {s.rounds} round(s), engines "
+        f"interleaved (turns on each image, order rotating image to image): "
         f"{', '.join(p.name for p in report.images[:6])}{' ...' if len(report.images) > 6 else ''}",
+        f"extraction time / {report.engines[0].name}'s: median over images of the per-image time ratio.",
         f"1:1: all ordered pairs of the extracted images, cycled for {s.comparison_seconds:g} s.",
         f"1:N: gallery = N/2 synthetic subjects x fingers {parameters.PROBE_POSITIONS} (ISO codes); a mated "
         f"2-finger probe; median of {s.searches} searches; minutiae from {report.population.source}.",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 from click.testing import CliRunner
 
+from enrollment.errors import ExtractionError
 from enrollment.evaluation.engines import NbisEngine
+from enrollment.evaluation.engines.base import TwoStageEngine
 from enrollment.evaluation.population import mated_probe, synthesize
 from kiosk.cli import main
 
@@ -67,3 +69,49 @@ def test_bench_speed_drives_the_gallery_index_of_our_engine(drawn_set):
     build = next(line for line in result.output.splitlines() if line.startswith("1:N 60: index build s"))
     assert build.split()[-1] != "-"
     assert "zuil, 60 fingers: mated subject ranked first in" in result.output
+
+
+class _RecordingEngine(TwoStageEngine):
+    """Records the order of ``prepare`` calls; the thing under test is the harness's scheduling, not an engine."""
+
+    def __init__(self, name: str, calls: list[tuple[str, str]], fail_on: str = "") -> None:
+        self.name, self.calls, self.fail_on = name, calls, fail_on
+
+    def extract(self, path, dpi=None):
+        self.calls.append((self.name, path.name))
+        if path.name == self.fail_on:
+            raise ExtractionError(f"{path.name}: refused by the recording engine")
+        return path.name
+
+    def score(self, a, b):
+        return 0.0
+
+
+def test_extraction_timing_interleaves_the_engines_in_alternating_order(tmp_path):
+    from enrollment.evaluation.speed import time_extraction
+
+    images = [tmp_path / f"{k}.png" for k in range(4)]
+    calls: list[tuple[str, str]] = []
+    engines = [_RecordingEngine("a", calls), _RecordingEngine("b", calls, fail_on="2.png")]
+    results = time_extraction(engines, images, rounds=2, progress=False)
+    timed = calls[2:]  # after one untimed warm-up call per engine
+    assert calls[:2] == [("a", "0.png"), ("b", "0.png")]
+    expected = []
+    for turn, image in enumerate(images * 2):
+        order = ["a", "b"] if turn % 2 == 0 else ["b", "a"]
+        expected += [(name, image.name) for name in order]
+    assert timed == expected
+    (a, a_items), (b, b_items) = results
+    assert a_items == ["0.png", "1.png", "2.png", "3.png"] and b_items == ["0.png", "1.png", "3.png"]
+    assert (a.images, a.failures, b.images, b.failures) == (4, 0, 4, 1)
+    assert a.paired_ratio == 1.0 and b.paired_ratio > 0
+    assert a.median_ms > 0 and b.p95_ms >= b.median_ms
+
+
+def test_bench_speed_compare_reports_the_paired_ratio(drawn_set):
+    result = CliRunner().invoke(main, ["bench", "speed", "--engine", "baseline", "--compare", "nbis", "--quick",
+                                       "--gallery-sizes", "20", "--images", str(drawn_set), "--quiet"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("extraction time / baseline's"))
+    assert row.split()[-2] == "1.00" and float(row.split()[-1]) > 0
+    assert "engines interleaved" in result.output
