@@ -92,6 +92,7 @@ def _transaction_of(points: list[KillPoint], marker: str) -> list[int]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # only for hangs: 96 runs of the demo, about 5 minutes here, far longer under load
 def test_a_crash_during_the_first_demo_and_its_gallery_build_loses_nothing_whole(tmp_path):
     # the demo's record is made at the current schema first: migration crashes are test_migration_crashes' part
     _kill_the_demo_everywhere(tmp_path, DEMO, setup=[(["db", "upgrade"], lambda data: data / DEMO_FOLDER)], stages=[
@@ -100,6 +101,7 @@ def test_a_crash_during_the_first_demo_and_its_gallery_build_loses_nothing_whole
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2400)  # only for hangs, as above
 def test_a_crash_during_a_demo_intake_leaves_it_whole_or_absent(tmp_path):
     # the run first deletes the earlier run's visit and intake, then enrolls its own visit, then the intake
     _kill_the_demo_everywhere(tmp_path, [*DEMO, "--seed", "2"], setup=[(DEMO, lambda data: data)], stages=[

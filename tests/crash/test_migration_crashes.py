@@ -9,6 +9,8 @@ from enrollment.records import store
 from tests.crash.harness import CrashRunner, crash_every_point
 from tests.crash.stores import PostgresStore, SqliteStore, schema_revision
 
+pytestmark = pytest.mark.timeout(1800)  # only for hangs: tens of runs of zuil, minutes under load
+
 
 def _kill_upgrade_everywhere(tmp_path, target) -> None:  # type: ignore[no-untyped-def]
     with CrashRunner(tmp_path) as runner:
