@@ -67,17 +67,20 @@ def simulator_command(port_link: str, images: str | None, faults: tuple[str, ...
                           finger_after=finger_after)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
-    with PtySimulator(device, port_link, realtime=realtime) as sim:
-        click.echo(f"simulated ZFM scanner at {port_link} -> {sim.tty_name}, {baud} baud; Ctrl-C to stop")
-        try:
-            while not done.wait(0.2):
-                if sim.hung_up.is_set():
-                    if replug_after <= 0 or done.wait(replug_after):
-                        break
-                    sim.plug()
-                    click.echo(f"plugged back in at {port_link} -> {sim.tty_name}")
-        except KeyboardInterrupt:
-            pass
+    try:
+        with PtySimulator(device, port_link, realtime=realtime) as sim:
+            click.echo(f"simulated ZFM scanner at {port_link} -> {sim.tty_name}, {baud} baud; Ctrl-C to stop")
+            try:
+                while not done.wait(0.2):
+                    if sim.hung_up.is_set():
+                        if replug_after <= 0 or done.wait(replug_after):
+                            break
+                        sim.plug()
+                        click.echo(f"plugged back in at {port_link} -> {sim.tty_name}")
+            except KeyboardInterrupt:
+                pass
+    finally:
+        device.close()
     click.echo("simulator stopped")
 
 

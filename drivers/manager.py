@@ -146,6 +146,7 @@ class DeviceManager:
             self._scanner = None
         if self.simulator is not None:
             self.simulator.stop()
+            self.simulator.device.close()
             self.simulator = None
         if self._tmp is not None:
             self._tmp.cleanup()

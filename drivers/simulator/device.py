@@ -62,6 +62,10 @@ class SimulatedZfm:
         self._rng = np.random.default_rng(rng_seed)
         self.presses = 0
 
+    def close(self) -> None:
+        """Stop rendering presses ahead (waits for the one being rendered); the module answers no more."""
+        self.presses_ahead.close()
+
     # --- output ------------------------------------------------------------------------------------------------
     def _ack(self, link: Link, status: int, extra: bytes = b"") -> None:
         garbage = self.faults.take("garbage")

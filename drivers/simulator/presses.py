@@ -27,6 +27,8 @@ PRESSES_AHEAD = 1
 GEN_IMG_WAIT = 0.5
 #: How long building a module waits for its first press (a generous bound for a loaded machine, not a speed).
 FIRST_PRESS_WAIT = 120.0
+#: How long closing waits for the producer to finish the press it is rendering (a bound for a loaded machine).
+CLOSE_WAIT = 120.0
 _PUT_RETRY = 0.2  # seconds between checks for "stop" while the queue is full
 
 Press = tuple[np.ndarray, str]
@@ -63,8 +65,13 @@ class PressQueue:
         """The source raised: no further presses will come."""
         return self._failed.is_set()
 
-    def close(self) -> None:
+    def close(self, wait: float = CLOSE_WAIT) -> None:
+        """Stop the producer and wait for it to finish the press it is rendering: a process that exits while
+        the thread is inside native code (OpenCV, numba) is aborted ("terminate called without an active
+        exception")."""
         self._stop.set()
+        if self._thread is not threading.current_thread():
+            self._thread.join(wait)
 
 
 def _produce(source: ImageSource, ready: queue.Queue[Press], stop: threading.Event, first: threading.Event,

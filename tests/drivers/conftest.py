@@ -25,6 +25,7 @@ def make_sim(tmp_path) -> Iterator[Callable[..., PtySimulator]]:
     yield make
     for sim in started:
         sim.stop()
+        sim.device.close()
 
 
 @pytest.fixture
