@@ -184,15 +184,22 @@ def _top(candidates: list) -> float:
     return candidates[0].fused_score if candidates else -math.inf
 
 
-def run_size(cohort: Cohort, background: int, nonmated: Sequence[Probe], *,
-             seed: int = parameters.BACKGROUND_SEED, progress: bool = False) -> SizeResult:
-    """All searches against a gallery of ``background`` synthetic persons plus the cohort."""
-    start = time.perf_counter()
+def gallery(cohort: Cohort, background: int, *, seed: int = parameters.BACKGROUND_SEED,
+            progress: bool = False) -> GalleryIndex:
+    """The index of ``background`` synthetic persons and the cohort's enrolled prints."""
     filler = synthesize(background * len(parameters.PROBE_POSITIONS), seed, progress=progress).subjects[:background]
     items = [(f"background-{n:06d}", pos, t) for n, subject in enumerate(filler) for pos, t in subject.items()]
     items += [(p.person_id, pos, t) for p in cohort.persons for pos, t in p.enrolled.items()]
     index = GalleryIndex()
     index.rebuild(items)
+    return index
+
+
+def run_size(cohort: Cohort, background: int, nonmated: Sequence[Probe], *,
+             seed: int = parameters.BACKGROUND_SEED, progress: bool = False) -> SizeResult:
+    """All searches against a gallery of ``background`` synthetic persons plus the cohort."""
+    start = time.perf_counter()
+    index = gallery(cohort, background, seed=seed, progress=progress)
     persons = index.subjects
     threshold = person_threshold(IDENTIFY_FMR_PER_SEARCH, persons)
     total = cohort.mated_searches + sum(1 + len(p.searches) for p in cohort.persons) + len(nonmated)

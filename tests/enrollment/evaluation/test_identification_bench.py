@@ -67,3 +67,20 @@ def test_the_command_refuses_a_bad_gallery_size_in_one_line():
     result = CliRunner().invoke(main, ["bench", "identification", "--gallery-sizes", "ten"])
     assert result.exit_code == 2
     assert "comma-separated" in result.output
+
+
+def test_the_bench_decides_as_the_kiosk_search_does(small_run):
+    from enrollment.identification import search
+    from enrollment.records.vocabulary import IdentificationDecision
+
+    cohort, result = small_run
+    index = identification.gallery(cohort, 30, seed=9)
+    probes = [p for person in cohort.persons for p in person.searches] + identification.nonmated_probes(5, seed=8)
+    for probe in probes:
+        candidates = index.search(probe, limit=50)
+        kiosk = search(index, {}, probe)
+        assert kiosk.threshold == pytest.approx(result.threshold)
+        bench_hit = bool(candidates) and candidates[0].fused_score >= result.threshold
+        assert (kiosk.decision == IdentificationDecision.HIT) == bench_hit
+        assert [c["person_id"] for c in kiosk.candidates] == [
+            c.subject_id for c in candidates[:MAX_CANDIDATES] if c.fused_score >= result.threshold]
