@@ -254,7 +254,7 @@ def table(results: Sequence[SizeResult]) -> list[str]:
             f"({r.seconds:.0f} s)",
             f"  threshold (fused, FPIR {IDENTIFY_FMR_PER_SEARCH:g} per search): {r.threshold:.3f}",
             f"  FNIR at threshold:          {_percent(misses, len(r.mated))}",
-            f"  FPIR, real leave-one-out:   {_percent(real_hits, r.nonmated_real.size)}",
+            f"  FPIR, mated left out:      {_percent(real_hits, r.nonmated_real.size)}",
             f"  FPIR, synthetic persons:    {_percent(synthetic_hits, r.nonmated_synthetic.size)}",
             f"  FPIR, all non-mated:        {_percent(real_hits + synthetic_hits, r.nonmated.size)}",
             f"  rank-1 rate (any score):    {_percent(rank1, len(r.mated))}",
@@ -278,7 +278,8 @@ def method(cohort: Cohort, results: Sequence[SizeResult]) -> list[str]:
                      f"search; a search with no finger is a miss): " + "; ".join(cohort.failures[:5]))
     if results:
         r = results[0]
-        lines.append(f"non-mated searches: {r.nonmated_real.size} real (every impression of each mated person, "
+        lines.append(f"non-mated searches: {r.nonmated_real.size} {'real' if cohort.real else 'synthetic'} "
+                     f"(every impression of each mated person, "
                      f"that person left out of the gallery) + {r.nonmated_synthetic.size} synthetic persons never "
                      "enrolled (perturbed population templates, seed "
                      f"{parameters.NONMATED_SEED})")
