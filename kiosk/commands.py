@@ -16,6 +16,7 @@ import click
 from drivers.commands import scanner_group, simulator_command
 from enrollment import consent
 from enrollment.commands.bench import bench
+from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
@@ -111,6 +112,8 @@ def selftest() -> None:
     if any(c.status == "FAIL" for c in checks):
         sys.exit(1)
 
+
+bench.add_command(identification_command)
 
 COMMANDS: list[click.Command] = [
     kiosk,

@@ -29,7 +29,8 @@ from hypothesis import strategies as st
 
 from kiosk.cli import main
 
-LIMITED = {("kiosk",), ("simulator",), ("demo",), ("bench", "accuracy"), ("bench", "speed"), ("calibrate",),
+LIMITED = {("kiosk",), ("simulator",), ("demo",), ("bench", "accuracy"), ("bench", "speed"),
+           ("bench", "identification"), ("calibrate",),
            ("synth",), ("selftest",), ("scanner", "test"), ("scanner", "capture")}
 UNKNOWN_OPTION = "--no-such-option-anywhere"
 

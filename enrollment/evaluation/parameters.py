@@ -71,3 +71,24 @@ SPEED_SEED = 20261129
 #: the source checkout (``../shared/data/...`` next to the project, or further up for a git worktree).
 SAMPLE_IMAGE_SUBDIR = Path("shared") / "data" / "sourceafis-samples"
 SAMPLE_IMAGE_NAMES = ("probe.png", "matching.png", "nonmatching.png")
+
+# --- identification benchmark (``zuil bench identification``) -------------------------------------------
+#: Background galleries in synthetic persons (two fingers each); 100,000 only when asked for.
+IDENTIFICATION_GALLERY_SIZES = (1_000, 10_000)
+#: FVC2002 B sets paired into two-finger persons: finger k of the first set and finger k of the second.
+FVC_SET_PAIRS = (("DB1_B", "DB3_B"), ("DB2_B", "DB4_B"))
+#: Resolution of each FVC2002 set (the TIFF files of DB2 say 500; the sensor is 569 dpi).
+FVC_SET_DPI = {"DB1_B": 500, "DB2_B": 569, "DB3_B": 500, "DB4_B": 500}
+#: The impression enrolled (the kiosk keeps one capture per finger); every other impression is a search.
+ENROLLED_IMPRESSION = 1
+#: Synthetic non-mated searches (persons never enrolled), added to the real leave-one-out ones.
+NONMATED_SYNTHETIC = 1_000
+#: Synthetic mated persons, and searches of each, when no FVC folder is given.
+SYNTHETIC_MATED_PERSONS = 20
+SYNTHETIC_SEARCHES_PER_PERSON = 7
+#: Population seeds: background persons, synthetic non-mated probes, synthetic mated persons (all distinct).
+BACKGROUND_SEED = 20261201
+NONMATED_SEED = 20261202
+MATED_SEED = 20261203
+#: Mated searches whose mate is not among this many best candidates are counted in the last rank bucket.
+RANK_BUCKETS = (1, 2, 5, 50)

@@ -1,0 +1,58 @@
+"""``zuil bench identification``: FNIR, FPIR and the mate's rank of the kiosk's 1:N search, per gallery size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from enrollment.commands.bench import _describe
+from enrollment.evaluation import parameters
+
+
+def _persons(text: str | None) -> tuple[int, ...]:
+    if not text:
+        return parameters.IDENTIFICATION_GALLERY_SIZES
+    try:
+        sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
+    except ValueError as exc:
+        raise click.BadParameter(f"{text!r} is not a comma-separated list of numbers") from exc
+    if not sizes or min(sizes) < 0:
+        raise click.BadParameter("gallery sizes are numbers of background persons, 0 or more")
+    return sizes
+
+
+@click.command("identification")
+@click.option("--fvc", "fvc", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Folder holding FVC2002 DB1_B..DB4_B (paired into two-finger persons). Without it: synthetic "
+                   "persons only (not accuracy figures).")
+@click.option("--gallery-sizes", "gallery_sizes", default=None,
+              help="Comma-separated background sizes in synthetic persons. Default 1000,10000 (e.g. add 100000).")
+@click.option("--nonmated", default=parameters.NONMATED_SYNTHETIC, show_default=True, type=click.IntRange(0, None),
+              help="Synthetic non-mated searches, besides the real leave-one-out ones.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for searches.csv and fnir-fpir.png. Default: bench-identification here.")
+@click.option("--workers", default=parameters.WORKERS, show_default=True, type=click.IntRange(1, 64),
+              help="Processes extracting the FVC images.")
+@click.option("--quiet", is_flag=True, help="No progress bars.")
+def identification_command(fvc: Path | None, gallery_sizes: str | None, nonmated: int, out_dir: Path | None,
+                           workers: int, quiet: bool) -> None:
+    """FNIR at the kiosk's threshold, FPIR and mate ranks of two-finger searches in background galleries."""
+    from enrollment.evaluation import identification
+
+    sizes = _persons(gallery_sizes)
+    if fvc is None:
+        click.echo("no --fvc: synthetic persons only; these figures check the machinery, they are not accuracy")
+        cohort = identification.synthetic_cohort()
+    else:
+        cohort = identification.fvc_cohort(fvc, workers=workers, progress=not quiet)
+    click.echo(f"mated persons: {len(cohort.persons)} ({cohort.source}), {cohort.mated_searches} mated searches")
+    results = identification.run(cohort, sizes, nonmated, progress=not quiet)
+    click.echo("")
+    for line in identification.table(results):
+        click.echo(line)
+    click.echo("")
+    _describe(identification.method(cohort, results))
+    title = "1:N, two fingers: " + ("FVC2002 B persons" if cohort.real else "synthetic persons only")
+    written = identification.write_outputs(results, out_dir or Path("bench-identification"), title)
+    click.echo("wrote: " + ", ".join(str(p) for p in written))
