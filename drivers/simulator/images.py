@@ -15,7 +15,6 @@ import numpy as np
 from PIL import Image
 
 from drivers.zfm import parameters as p
-from enrollment.imaging.decode import load_image
 
 _IMAGE_SUFFIXES = (".png", ".bmp", ".tif", ".tiff", ".jpg", ".jpeg", ".pgm")
 SENSOR_SHAPE = (p.IMAGE_HEIGHT, p.IMAGE_WIDTH)
@@ -107,6 +106,8 @@ class DirectorySource:
     def next_press(self) -> tuple[np.ndarray, str]:
         path = self._files[self._next % len(self._files)]
         self._next += 1
+        from enrollment.imaging.decode import load_image  # here: it loads OpenCV, which `zuil --version` must not
+
         grey = load_image(path).array  # the project's bounded, checked decoder: a FIFO or a huge file is refused
         return fit_to_sensor(grey), f"file:{path.name}"
 
