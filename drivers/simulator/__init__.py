@@ -3,8 +3,8 @@
 
 from drivers.simulator.device import SimulatedZfm
 from drivers.simulator.faults import Fault, FaultPlan
-from drivers.simulator.images import DirectorySource, RidgePatternSource, default_source
+from drivers.simulator.images import DirectorySource, default_source
 from drivers.simulator.pty_link import PtySimulator
 
-__all__ = ["DirectorySource", "Fault", "FaultPlan", "PtySimulator", "RidgePatternSource", "SimulatedZfm",
+__all__ = ["DirectorySource", "Fault", "FaultPlan", "PtySimulator", "SimulatedZfm",
            "default_source"]

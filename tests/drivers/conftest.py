@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from drivers.simulator import FaultPlan, PtySimulator, RidgePatternSource, SimulatedZfm
+from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm
 from drivers.zfm.driver import ZfmScanner
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 @pytest.fixture

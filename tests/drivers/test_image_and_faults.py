@@ -7,9 +7,10 @@ import pytest
 from PIL import Image
 
 from drivers.errors import NoFingerError, PartialFingerError, ProtocolError
-from drivers.simulator import DirectorySource, Fault, FaultPlan, RidgePatternSource
+from drivers.simulator import DirectorySource, Fault, FaultPlan
 from drivers.simulator.images import fit_to_sensor
 from drivers.zfm.image import check_placement, pack, unpack
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 def test_high_nibble_is_the_left_pixel():

@@ -11,8 +11,9 @@ from drivers import libfprint
 from drivers.errors import DeviceRemovedError
 from drivers.manager import DeviceManager, serial_ports
 from drivers.settings import ScannerSettings
-from drivers.simulator import FaultPlan, RidgePatternSource
+from drivers.simulator import FaultPlan
 from drivers.zfm.driver import ZfmScanner
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 def test_simulator_driver_runs_the_real_zfm_driver_over_a_pty(tmp_path):

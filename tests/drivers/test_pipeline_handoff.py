@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-from drivers.simulator import RidgePatternSource
 from drivers.simulator.images import GeneratorSource, default_source
 from drivers.zfm.driver import ZfmScanner
 from enrollment import extraction
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 def test_simulator_serves_the_synthetic_generator(make_sim):

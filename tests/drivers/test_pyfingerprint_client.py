@@ -8,10 +8,10 @@ import serial
 from PIL import Image
 from pyfingerprint import pyfingerprint
 
-from drivers.simulator import RidgePatternSource
 from drivers.zfm import parameters as p
 from drivers.zfm.image import pack, unpack
 from drivers.zfm.protocol import decode_packet, encode_packet
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 @pytest.fixture

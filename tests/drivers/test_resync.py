@@ -11,10 +11,11 @@ import pytest
 from drivers import errors as e
 from drivers.manager import DeviceManager
 from drivers.settings import ScannerSettings
-from drivers.simulator import FaultPlan, PtySimulator, RidgePatternSource, SimulatedZfm
+from drivers.simulator import FaultPlan, PtySimulator, SimulatedZfm
 from drivers.zfm import parameters as p
 from drivers.zfm.driver import ZfmScanner
 from drivers.zfm.protocol import PacketReader, bytes_reader, encode_packet
+from tests.drivers.ridge_source import RidgePatternSource
 
 pytestmark = pytest.mark.timeout(120)
 ACK = encode_packet(p.PID_ACK, b"\x00\x12\x34")

@@ -11,11 +11,11 @@ import time
 
 import pytest
 
-from drivers.simulator import RidgePatternSource
 from drivers.simulator.images import GeneratorSource
 from drivers.zfm import parameters as p
 from drivers.zfm.driver import ZfmScanner
 from tests.cpu_hogs import cpu_hogs
+from tests.drivers.ridge_source import RidgePatternSource
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import tempfile
 
-from drivers.simulator import PtySimulator, RidgePatternSource, SimulatedZfm
+from drivers.simulator import PtySimulator, SimulatedZfm
 from drivers.simulator.stale_links import remove_stale_link_folders
+from tests.drivers.ridge_source import RidgePatternSource
 
 
 def _folder(root, name, *links):
