@@ -10,7 +10,8 @@ the killed process is still a real process that dies in the middle of its work.
 Kill points, counted in the order the child reaches them (all threads, all engines):
 - ``sql``: a statement is about to be sent to the database (SQLAlchemy ``before_cursor_execute``);
 - ``commit``: a transaction is about to be committed (SQLAlchemy ``commit``);
-- ``rename``: a file is about to be renamed into place (``os.replace``, the last step of an atomic write).
+- ``rename``: a file is about to be renamed into place (``os.replace``, the last step of an atomic write); not
+  the interpreter's or numba's caches in ``__pycache__``, which only a cold checkout writes.
 Each reached kill point is appended to the log file as ``N<TAB>kind<TAB>detail``.
 """
 
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 import traceback
+from pathlib import Path
 
 
 class KillPoints:
@@ -55,7 +57,8 @@ class KillPoints:
         replace = os.replace
 
         def replace_with_kill_point(src, dst, **kw):  # type: ignore[no-untyped-def]
-            self.reach("rename", str(dst))
+            if "__pycache__" not in Path(dst).parts:  # numba's compile cache: written on a cold checkout only
+                self.reach("rename", str(dst))
             return replace(src, dst, **kw)
 
         os.replace = replace_with_kill_point
