@@ -94,16 +94,20 @@ def _describe(method: list[str]) -> None:
         click.echo(f"  {line}")
 
 
-def _sizes(text: str | None) -> tuple[int, ...] | None:
-    if not text:
-        return None
+def parse_sizes(text: str, minimum: int, meaning: str) -> tuple[int, ...]:
+    """``--gallery-sizes`` of the benches: comma-separated whole numbers (``_`` allowed), each ``minimum`` or more;
+    ``meaning`` says what a size counts, for the message."""
     try:
         sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
     except ValueError as exc:
         raise click.BadParameter(f"{text!r} is not a comma-separated list of numbers") from exc
-    if not sizes or min(sizes) < 2:
-        raise click.BadParameter("gallery sizes must be at least 2 fingers")
+    if not sizes or min(sizes) < minimum:
+        raise click.BadParameter(f"gallery sizes are {meaning}, {minimum} or more")
     return sizes
+
+
+def _sizes(text: str | None) -> tuple[int, ...] | None:
+    return parse_sizes(text, 2, "numbers of fingers") if text else None
 
 
 @bench.command("speed")

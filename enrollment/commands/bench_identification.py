@@ -6,20 +6,14 @@ from pathlib import Path
 
 import click
 
-from enrollment.commands.bench import _describe
+from enrollment.commands.bench import _describe, parse_sizes
 from enrollment.evaluation import parameters
 
 
 def _persons(text: str | None) -> tuple[int, ...]:
     if not text:
         return parameters.IDENTIFICATION_GALLERY_SIZES
-    try:
-        sizes = tuple(int(part.replace("_", "")) for part in text.split(",") if part.strip())
-    except ValueError as exc:
-        raise click.BadParameter(f"{text!r} is not a comma-separated list of numbers") from exc
-    if not sizes or min(sizes) < 0:
-        raise click.BadParameter("gallery sizes are numbers of background persons, 0 or more")
-    return sizes
+    return parse_sizes(text, 0, "numbers of background persons")
 
 
 @click.command("identification")
