@@ -1,4 +1,4 @@
-"""Where the key-encryption key that seals the master key comes from: a passphrase, the TPM, or (demo only)
+"""Where the wrapping key that seals the master key comes from: a passphrase, the TPM, or (demo only)
 the key file itself. :class:`Secrets` picks the source a key file's ``sealing`` names, asking for the
 passphrase only when that file needs one."""
 
@@ -21,14 +21,14 @@ class KekSource(Protocol):
     sealing: str
 
     def new(self) -> tuple[bytes, dict[str, Any]]:
-        """A fresh key-encryption key and the (non-secret, except for a demo) parameters to store with it."""
+        """A fresh wrapping key and the (non-secret, except for a demo) parameters to store with it."""
 
     def recover(self, params: dict[str, Any], where: str) -> bytes:
-        """The key-encryption key that ``params`` describe; ``where`` names the key file in errors."""
+        """The wrapping key that ``params`` describe; ``where`` names the key file in errors."""
 
 
 class DemoKek:
-    """Demo only: the key-encryption key is stored in the clear in the (demo-marked) key file."""
+    """Demo only: the wrapping key is stored in the clear in the (demo-marked) key file."""
 
     sealing = DEMO_SEALING
 

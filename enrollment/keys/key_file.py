@@ -9,7 +9,7 @@ The body is canonical JSON (sorted keys, no spaces); ciphertexts, nonces and sal
 lets anyone (``zuil keys status``, the selftest) tell a damaged file from a good one without the secret; the
 HMAC, under a key derived from the master key with HKDF, shows after unlocking that nobody rewrote the file
 and its checksum together. Every part of the file is covered by one or the other, so a changed byte anywhere
-is refused. Nothing secret is in the clear except a demo file's key-encryption key (``demo: true``).
+is refused. Nothing secret is in the clear except a demo file's wrapping key (``demo: true``).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def b64(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class SealedMaster:
-    """The master key, AES-256-GCM-encrypted under a key-encryption key that ``sealing`` says how to get back
+    """The master key, sealed with 256-bit ``AESGCM`` under a wrapping key that ``sealing`` says how to get back
     (``params``: the Argon2id cost and salt, the TPM-sealed credential, or a demo's key in the clear)."""
 
     version: int
@@ -65,7 +65,7 @@ class SealedMaster:
 
 @dataclass(frozen=True)
 class WrappedKey:
-    """One version of one data key, AES-256-GCM-encrypted under the master key."""
+    """One version of one data key, wrapped with ``AESGCM`` under the master key."""
 
     purpose: str
     version: int

@@ -173,7 +173,7 @@ def _check_demo(read: ReadKeyFile, demo: bool) -> None:
 
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    os.makedirs(path.parent, mode=0o700, exist_ok=True)  # a new data folder is private like the store's
     fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -1,12 +1,13 @@
 """The unlocked keys, in memory only: every kept version of every data key, by purpose.
 
-A writer takes :meth:`KeyRing.current` (the newest version) and stores its version next to what it encrypts
+A writer takes :meth:`KeyRing.current` (the newest version) and stores its version next to what it seals
 or signs; a reader asks :meth:`KeyRing.version` for the version stored there. Rotation adds versions and never
-drops one, so everything written under an older version stays readable until it is re-encrypted.
+drops one, so everything written under an older version stays readable until it is written again under a newer
+one. No part of the kiosk uses the data keys yet; the gallery will, like this:
 
     key = ring.current(Purpose.GALLERY)
-    ciphertext = AESGCM(key.material).encrypt(nonce, plaintext, table_row_column)   # store key.version too
-    AESGCM(ring.version(Purpose.GALLERY, stored_version).material).decrypt(nonce, ciphertext, table_row_column)
+    sealed = AESGCM(key.material).encrypt(nonce, plaintext, table_row_column)   # and store key.version
+    AESGCM(ring.version(Purpose.GALLERY, stored_version).material).decrypt(nonce, sealed, table_row_column)
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from enrollment.keys.errors import UnknownKeyVersion
 class Purpose(StrEnum):
     """What a data key is for; each purpose has its own versions. All are 32 random bytes."""
 
-    GALLERY = "gallery"  # AES-256-GCM of templates, images, V-numbers and person links at rest
-    VNUMBER_HMAC = "vnumber-hmac"  # HMAC-SHA256 key of the V-number lookup hash
-    SIGNING = "signing"  # Ed25519 private key (seed) of the kiosk: audit checkpoints, outbox envelopes
+    # What each key will be used for (none is used yet): the gallery's fields; the V-number lookup hash
+    # (HMAC-SHA256); the kiosk's Ed25519 signatures (seed) of checkpoints and envelopes.
+    GALLERY = "gallery"
+    VNUMBER_HMAC = "vnumber-hmac"
+    SIGNING = "signing"
 
 
 @dataclass(frozen=True)

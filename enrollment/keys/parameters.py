@@ -11,12 +11,12 @@ KEY_FILE_NAME = "kiosk.keys"
 FORMAT_MAGIC = b"AANMELDZUIL-KEYS"
 FORMAT_VERSION = 1
 
-# Key and nonce sizes (bytes). Master keys, key-encryption keys and data keys are all 256-bit.
+# Key and nonce sizes (bytes). Master keys, wrapping keys and data keys are all 256-bit.
 KEY_BYTES = 32
-NONCE_BYTES = 12  # AES-GCM's standard nonce
+NONCE_BYTES = 12  # the standard GCM nonce
 SALT_BYTES = 16
 
-# Argon2id (RFC 9106) for the key-encryption key derived from the technician's passphrase. 64 MiB and three
+# Argon2id (RFC 9106) for the wrapping key derived from the technician's passphrase. 64 MiB and three
 # passes with two lanes (the kiosk's two cores): measured by `zuil keys bench`.
 ARGON2_MEMORY_KIB = 64 * 1024
 ARGON2_TIME_COST = 3

@@ -1,4 +1,4 @@
-"""The key-encryption key derived from the technician's passphrase with Argon2id (argon2-cffi, RFC 9106)."""
+"""The wrapping key derived from the technician's passphrase with Argon2id (argon2-cffi, RFC 9106)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""The key-encryption key sealed by the TPM 2.0 through ``systemd-creds`` (systemd 252 on Debian 12).
+"""The wrapping key sealed by the TPM 2.0 through ``systemd-creds`` (systemd 252 on Debian 12).
 
-A random 256-bit key goes through ``systemd-creds encrypt --with-key=tpm2`` over pipes (never a file) and the
-credential it returns is kept in the key file; ``systemd-creds decrypt`` gives the key back only on this TPM
+A random 256-bit key goes to ``systemd-creds`` (``--with-key=tpm2``) over pipes (never a file) and the
+credential it returns is kept in the key file; ``systemd-creds`` gives the key back only on this TPM
 with PCR :data:`~enrollment.keys.parameters.TPM2_PCRS` unchanged. ``device`` picks a TPM other than the
 kernel's (``/dev/tpmrm0``), e.g. ``swtpm:host=127.0.0.1,port=2321``; systemd also reads
 ``SYSTEMD_TPM2_DEVICE``.
