@@ -19,6 +19,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,7 +140,7 @@ def parse(data: bytes, path: Path) -> ReadKeyFile:
     digest = hashlib.sha256(signed).hexdigest()
     if not hmac.compare_digest(lines[2], f"sha256 {digest}".encode("ascii")):
         raise corrupt("its checksum does not match")
-    if not lines[3].startswith(b"hmac-sha256 ") or len(lines[3]) != 12 + 64:
+    if not re.fullmatch(rb"hmac-sha256 [0-9a-f]{64}", lines[3]):
         raise corrupt("no authentication code")
     try:
         keys = _key_file(json.loads(lines[1]))
