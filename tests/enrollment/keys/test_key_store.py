@@ -99,7 +99,7 @@ def test_a_changed_byte_anywhere_is_detected(sealed_file, tmp_path_factory, frac
     tampered = bytearray(sealed_file)
     tampered[position] ^= flip
     key_file_path(folder).write_bytes(bytes(tampered))
-    with pytest.raises(KeyFileCorrupt, match="damaged or altered|was altered"):
+    with pytest.raises(KeyFileCorrupt, match=r"damaged or altered|was altered"):
         unlock_keys(folder, SECRETS)
     assert key_file_path(folder).read_bytes() == bytes(tampered)
 
