@@ -177,6 +177,8 @@ def _locked(path: Path) -> Iterator[None]:
     fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):  # a write killed before its rename; none runs now
+            stale.unlink(missing_ok=True)
         yield
     finally:
         os.close(fd)
