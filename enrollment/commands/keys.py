@@ -25,10 +25,17 @@ passphrase_file_option = click.option(
     help=f"Read the passphrase from the first line of this file (else {PASSPHRASE_ENV}, else a hidden prompt).")
 
 
+def _passphrase_lines(passphrase_file: Path) -> list[str]:
+    try:
+        return passphrase_file.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise click.BadParameter(f"{passphrase_file} is not UTF-8 text", param_hint="'--passphrase-file'") from None
+
+
 def _passphrase(passphrase_file: Path | None, *, new: bool, label: str = "Passphrase") -> Callable[[], str]:
     def read() -> str:
         if passphrase_file is not None:
-            lines = passphrase_file.read_text(encoding="utf-8").splitlines()
+            lines = _passphrase_lines(passphrase_file)
             return lines[0] if lines else ""
         if os.environ.get(PASSPHRASE_ENV):
             return os.environ[PASSPHRASE_ENV]
@@ -112,7 +119,7 @@ def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, p
 
 def _new_passphrase(passphrase_file: Path | None) -> str:
     if passphrase_file is not None:
-        lines = passphrase_file.read_text(encoding="utf-8").splitlines()
+        lines = _passphrase_lines(passphrase_file)
         if len(lines) < 2:
             raise click.BadParameter("with --new-passphrase the file's second line is the new passphrase",
                                      param_hint="'--passphrase-file'")

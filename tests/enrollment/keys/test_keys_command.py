@@ -96,6 +96,14 @@ def test_refusals_are_one_line_with_exit_2_and_change_nothing(zuil, passphrase_f
     assert cut.exit_code == 2 and cut.output.startswith("zuil: KeyFileCorrupt:") and len(cut.output.splitlines()) == 1
 
 
+def test_a_passphrase_file_that_is_not_text_is_a_usage_error(zuil, tmp_path):
+    binary = tmp_path / "binary"
+    binary.write_bytes(b"\xff\xfe\x00passphrase")
+    result = zuil("init", "--seal", "passphrase", "--passphrase-file", str(binary))
+    assert result.exit_code == 2 and "is not UTF-8 text" in result.output and "Traceback" not in result.output
+    assert not key_file_path(zuil.data).exists()
+
+
 def test_tpm_sealing_asked_for_without_a_tpm_is_refused(zuil, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
     result = zuil("init", "--seal", "tpm2")
