@@ -20,6 +20,7 @@ from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
+from enrollment.commands.keys import keys
 from enrollment.commands.match import identify_command, match_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
@@ -120,6 +121,7 @@ COMMANDS: list[click.Command] = [
     demo,
     selftest,
     db,
+    keys,
     synth,
     simulator_command,
     scanner_group,

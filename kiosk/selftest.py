@@ -48,7 +48,35 @@ def check_scanner(settings: Settings, scanner: ScannerSettings) -> Check:
 
 
 def check_keys(settings: Settings) -> Check:
-    return Check("keys", "WARN", "no key store yet (kiosk keys arrive with the encrypted gallery and outbox)")
+    """What can be checked without unlocking: the key file is there, private (0600), well formed with a good
+    checksum, not demo keys, holds every data key, and a TPM is here if it is TPM-sealed. Its authentication
+    code and the seal itself need the passphrase or the TPM: ``zuil keys rotate`` and the kiosk check those."""
+    from enrollment.keys.errors import KeyFileMissing, KeysError
+    from enrollment.keys.key_store import key_file_info
+    from enrollment.keys.keyring import Purpose
+    from enrollment.keys.tpm_kek import tpm2_problem
+
+    try:
+        info = key_file_info(settings.data_dir)
+    except KeyFileMissing as exc:  # no part uses the keys yet, so a kiosk without them still runs
+        return Check("keys", "WARN", str(exc))
+    except (KeysError, OSError) as exc:
+        return Check("keys", "FAIL", str(exc))
+    problems = []
+    if info.demo:
+        problems.append("holds demo keys (unsealed)")
+    if info.path.stat().st_mode & 0o077:
+        problems.append(f"readable by other users: chmod 600 {info.path}")
+    missing = [q.value for q in Purpose if q.value not in {purpose for purpose, _v, _c in info.data_keys}]
+    if missing:
+        problems.append(f"no {', '.join(missing)} key: run `zuil keys rotate`")
+    if info.sealing == "tpm2" and (problem := tpm2_problem(None)):
+        problems.append(f"sealed by a TPM, but {problem}")
+    if problems:
+        return Check("keys", "FAIL", f"{info.path}: " + "; ".join(problems))
+    versions = ", ".join(f"{purpose} v{version}" for purpose, version, _c in info.data_keys)
+    return Check("keys", "OK", f"{info.path}: sealed by {info.sealing}, master v{info.master_version}; {versions}; "
+                               f"checksum good (the seal is not opened here)")
 
 
 def run_selftest(kiosk: KioskSettings) -> list[Check]:

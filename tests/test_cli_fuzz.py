@@ -9,9 +9,10 @@ data folder.
 Commands that run for minutes, open a window, serve forever or start the simulated scanner (seconds each)
 get only ``--help`` or arguments that begin with an unknown option, which click refuses before the command
 runs: ``kiosk`` (a Qt window), ``simulator`` (serves until interrupted), ``demo`` (a whole intake), ``bench``,
-``calibrate`` and ``synth`` (minutes), and ``selftest``, ``scanner test`` and ``scanner capture`` (the
-simulator). Their argument checks are tested with them (``demo``'s in tests/kiosk/test_cli.py). Paths are relative
-and generated text holds no "/", so nothing is written outside the example's temporary folder.
+``calibrate`` and ``synth`` (minutes), ``keys bench`` (Argon2id runs), and ``selftest``, ``scanner test`` and
+``scanner capture`` (the simulator). Their argument checks are tested with them (``demo``'s in
+tests/kiosk/test_cli.py). Paths are relative and generated text holds no "/", so nothing is written outside the
+example's temporary folder.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from hypothesis import strategies as st
 from kiosk.cli import main
 
 LIMITED = {("kiosk",), ("simulator",), ("demo",), ("bench", "accuracy"), ("bench", "speed"),
-           ("bench", "identification"), ("calibrate",),
+           ("bench", "identification"), ("calibrate",), ("keys", "bench"),
            ("synth",), ("selftest",), ("scanner", "test"), ("scanner", "capture")}
 UNKNOWN_OPTION = "--no-such-option-anywhere"
 

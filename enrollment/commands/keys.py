@@ -1,0 +1,140 @@
+"""``zuil keys``: the technician's view of the kiosk's key hierarchy (``init``, ``status``, ``rotate``, ``bench``).
+
+The key file is ``kiosk.keys`` in the data dir. A passphrase is read from ``--passphrase-file`` (its first line),
+else from ``ZUIL_KEYS_PASSPHRASE``, else from a prompt with hidden input; it is asked for only when the key file
+is sealed by one. The TPM is systemd's (``/dev/tpmrm0``) unless ``SYSTEMD_TPM2_DEVICE`` names another.
+No command prints key material.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from enrollment.commands import current_settings
+
+PASSPHRASE_ENV = "ZUIL_KEYS_PASSPHRASE"
+PURPOSES = ("gallery", "vnumber-hmac", "signing")
+
+passphrase_file_option = click.option(
+    "--passphrase-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help=f"Read the passphrase from the first line of this file (else {PASSPHRASE_ENV}, else a hidden prompt).")
+
+
+def _passphrase_lines(passphrase_file: Path) -> list[str]:
+    try:
+        return passphrase_file.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise click.BadParameter(f"{passphrase_file} is not UTF-8 text", param_hint="'--passphrase-file'") from None
+
+
+def _passphrase(passphrase_file: Path | None, *, new: bool, label: str = "Passphrase") -> Callable[[], str]:
+    def read() -> str:
+        if passphrase_file is not None:
+            lines = _passphrase_lines(passphrase_file)
+            return lines[0] if lines else ""
+        if os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        return click.prompt(label, hide_input=True, confirmation_prompt=new)
+    return read
+
+
+@click.group("keys")
+def keys() -> None:
+    """The kiosk's keys: a master key sealed by the TPM or a passphrase, wrapping the data keys."""
+
+
+@keys.command("init")
+@click.option("--seal", type=click.Choice(["auto", "tpm2", "passphrase"]), default="auto", show_default=True,
+              help="What seals the master key; auto: the TPM 2.0 when systemd-creds finds one, else a passphrase.")
+@passphrase_file_option
+def init(seal: str, passphrase_file: Path | None) -> None:
+    """Make the key file: a new master key and version 1 of every data key. Refuses to replace one."""
+    from enrollment.keys.key_store import create_keys, key_file_path
+    from enrollment.keys.passphrase_kek import PassphraseKek
+    from enrollment.keys.tpm_kek import TpmKek, tpm2_problem
+
+    folder = current_settings().data_dir
+    if key_file_path(folder).exists():  # before asking for a passphrase; create_keys checks again under a lock
+        from enrollment.keys.errors import KeyFileExists
+
+        raise KeyFileExists(f"a key file exists at {key_file_path(folder)}; use `zuil keys rotate`")
+    if seal == "auto":
+        problem = tpm2_problem(None)
+        seal = "passphrase" if problem else "tpm2"
+        if problem:
+            click.echo(f"not sealing with a TPM: {problem}; sealing with a passphrase", err=True)
+    kek = TpmKek() if seal == "tpm2" else PassphraseKek(_passphrase(passphrase_file, new=True)())
+    ring = create_keys(folder, kek)
+    click.echo(f"created {ring.path}: master key version 1 sealed by {ring.sealing}")
+
+
+@keys.command("status")
+def status() -> None:
+    """Show the sealing, its parameters and every key's version and creation date (no secret needed)."""
+    from enrollment.keys.key_store import key_file_info
+    from enrollment.keys.passphrase_kek import describe
+
+    info = key_file_info(current_settings().data_dir)
+    params = info.seal_params
+    seal = describe(params) if info.sealing == "passphrase" else \
+        f"PCRs {params.get('pcrs')}" if info.sealing == "tpm2" else "none: demo keys, unsealed"
+    click.echo(f"key file     {info.path}{'  (DEMO)' if info.demo else ''}")
+    click.echo(f"created      {info.created}")
+    click.echo(f"sealing      {info.sealing} ({seal})")
+    click.echo(f"master key   version {info.master_version}, created {info.master_created}")
+    for purpose, version, created in info.data_keys:
+        click.echo(f"data key     {purpose:<13} version {version}, created {created}")
+    click.echo("integrity    form and checksum good (the authentication code is checked when the keys are unlocked)")
+
+
+@keys.command("rotate")
+@click.option("--master", "master_only", is_flag=True, help="Only a new master key (data keys rewrapped).")
+@click.option("--data", "purposes", multiple=True, type=click.Choice(PURPOSES),
+              help="Only a new version of this data key (repeatable).")
+@click.option("--new-passphrase", is_flag=True,
+              help="Seal the new master key with a new passphrase (asked for; or the second line of "
+                   "--passphrase-file).")
+@passphrase_file_option
+def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, passphrase_file: Path | None) -> None:
+    """New master key and new versions of every data key (or only those named). Old data-key versions stay
+    readable; new writes use the newest. The key file is replaced in one atomic rename."""
+    from enrollment.keys.kek_sources import Secrets
+    from enrollment.keys.key_store import rotate_keys
+    from enrollment.keys.keyring import Purpose
+    from enrollment.keys.passphrase_kek import PassphraseKek
+
+    master = master_only or not purposes or new_passphrase
+    chosen = [Purpose(p) for p in purposes] if purposes or master_only else list(Purpose)
+    new_kek = PassphraseKek(_new_passphrase(passphrase_file)) if new_passphrase else None
+    ring = rotate_keys(current_settings().data_dir, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
+                       master=master, purposes=chosen, new_kek=new_kek)
+    versions = ", ".join(f"{purpose} v{ring.current(purpose).version}" for purpose in Purpose)
+    click.echo(f"rotated {ring.path}: master key version {ring.master_version}; new writes use {versions}")
+
+
+def _new_passphrase(passphrase_file: Path | None) -> str:
+    if passphrase_file is not None:
+        lines = _passphrase_lines(passphrase_file)
+        if len(lines) < 2:
+            raise click.BadParameter("with --new-passphrase the file's second line is the new passphrase",
+                                     param_hint="'--passphrase-file'")
+        return lines[1]
+    return click.prompt("New passphrase", hide_input=True, confirmation_prompt=True)
+
+
+@keys.command("bench")
+@click.option("--runs", default=3, show_default=True, type=click.IntRange(1, 20), help="Derivations to time.")
+def bench(runs: int) -> None:
+    """Time one Argon2id derivation of the passphrase key with this build's parameters on this machine."""
+    from enrollment.keys import parameters as p
+    from enrollment.keys.passphrase_kek import seconds_per_derivation
+
+    times = seconds_per_derivation(runs)
+    click.echo(f"Argon2id: {p.ARGON2_MEMORY_KIB // 1024} MiB, time cost {p.ARGON2_TIME_COST}, parallelism "
+               f"{p.ARGON2_PARALLELISM}, {os.cpu_count()} CPUs: median {statistics.median(times):.3f} s "
+               f"(min {min(times):.3f}, max {max(times):.3f}, {runs} runs)")
