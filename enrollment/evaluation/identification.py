@@ -31,10 +31,9 @@ import numpy as np
 from tqdm import tqdm
 
 from enrollment.evaluation import parameters
-from enrollment.evaluation.engines.zuil import ZuilEngine
+from enrollment.evaluation.fvc_templates import set_templates
 from enrollment.evaluation.population import synthesize
-from enrollment.evaluation.protocol import DatasetError, load_dataset
-from enrollment.evaluation.scoring import prepare_images
+from enrollment.evaluation.protocol import DatasetError
 from enrollment.identification import MAX_CANDIDATES
 from enrollment.matching import GalleryIndex, person_threshold
 from enrollment.matching.parameters import COMPLETED_CANDIDATES, IDENTIFY_FMR_PER_SEARCH
@@ -114,29 +113,18 @@ class SizeResult:
         return counts
 
 
-class _TemplateEngine(ZuilEngine):
-    """The zuil extractor, keeping templates (the gallery index prepares them itself)."""
-
-    def load(self, extracted: Template) -> Template:
-        return extracted
-
-
 # --- cohorts -------------------------------------------------------------------------------------------------
 def fvc_cohort(root: Path, *, workers: int = parameters.WORKERS, progress: bool = False) -> Cohort:
     """The 20 two-finger persons of the FVC2002 B sets under ``root`` (see the module docstring)."""
     first, second = parameters.PROBE_POSITIONS
     persons: list[Person] = []
     failures: list[str] = []
-    engine = _TemplateEngine()
     for set_a, set_b in parameters.FVC_SET_PAIRS:
         templates: dict[int, dict[tuple[str, int], Template]] = {}
         for position, name in ((first, set_a), (second, set_b)):
-            data = load_dataset(root / name)
-            prepared = prepare_images(engine, [s.path for s in data.samples], parameters.FVC_SET_DPI[name],
-                                      workers=workers, progress=progress)
-            failures += [f"{data.samples[i].path.name} of {name}: {why}" for i, why in prepared.failures.items()]
-            templates[position] = {(s.finger, s.impression): t for s, t in zip(data.samples, prepared.items,
-                                                                               strict=True) if t is not None}
+            loaded = set_templates(root / name, workers=workers, progress=progress)
+            failures += loaded.failures
+            templates[position] = {(s.finger, s.impression): t for s, t in loaded.templates}
         keys = {k for t in templates.values() for k in t}
         for finger in sorted({f for f, _ in keys}, key=lambda f: (len(f), f)):
             impressions = sorted({i for f, i in keys if f == finger})

@@ -1,69 +1,60 @@
 """Calibration of the score scale: a per-comparison false-match rate for every score, from a large impostor set.
 
 This package is the offline tooling (``zuil calibrate``); the curve it fits is used at run time through
-:mod:`enrollment.matching.fmr_curve`. One module per product: :mod:`.synthetic_set` (the cached synthetic
-templates), :mod:`.pair_scores` (genuine and impostor scores of every pair, on several processes), :mod:`.fit`
-(knots and tail model), :mod:`.checks` (split-half and held-out reports), :mod:`.parameters_block` (the block
-of ``parameters.py``) and :mod:`.run` (the whole run, and ``python -m enrollment.matching.calibration.run``).
+:mod:`enrollment.matching.fmr_curve`. One module per product: :mod:`.real_set` (templates of real sets, which
+pairs share a sensor), :mod:`.synthetic_set` (the cached synthetic templates), :mod:`.pair_scores` (genuine and
+impostor scores of every pair, on several processes), :mod:`.fit` (knots and tail model), :mod:`.checks`
+(observed FMR with intervals, split-half, leave-one-set-out), :mod:`.inputs` (the digests and versions recorded
+in the block), :mod:`.parameters_block` (the block of ``parameters.py``) and :mod:`.run` (the whole run, and
+``python -m enrollment.matching.calibration.run``).
 
-Reproduce the constants in ``parameters.py`` (about 25 minutes on 2 shared cores; templates are cached)::
+Reproduce the constants in ``parameters.py`` (under a minute on 2 cores) and check that they are reproduced::
 
-    zuil calibrate --fingers 1000 --impressions 2 --seed 900000 --fvc <DIR> [--write]
-    python -m enrollment.matching.calibration.run --fingers 1000 ...   (the same, without the zuil CLI)
+    zuil calibrate --fvc <FVC2002>/ --write       (the folder holding DB1_B .. DB4_B)
+    zuil calibrate --fvc <FVC2002>/ --verify      (exit 2 unless the block comes out byte for byte the same)
+
+The run's own output, with the checks below, is kept in ``RESULTS.md`` next to this file (written by --write).
+
+What it is fitted on, and why: real impostors. Synthetic impostors of :mod:`enrollment.synthesis` score higher
+than real ones (their 1/1,000 quantile 0.0270 against FVC2002 B's 0.0241), so thresholds fitted on them sat
+above where real impostors stop and cost real mates: FNMR 12.7 % at FMR_1_IN_1000 against 7.2 % now. The
+impostors are every pair of different fingers *within* one of the FVC2002 B sets DB1_B .. DB4_B (4 x 2,880 =
+11,520 pairs; DB2_B read at its sensor's 569 dpi). Pairs across two sets (38,400) are not fitted on: two sensors
+and two resolutions make easier impostors (1/1,000 quantile 0.0221), and the kiosk compares prints of one scanner
+model. DB4_B is itself synthetic (SFinGe), the heaviest of the four tails; it is kept, on the safe side.
 
 Protocol (:mod:`.run` runs it; the matcher's constants are the published MCC values):
 
-1. Data: synthetic fingers from :mod:`enrollment.synthesis.generator`, population seed 900000 (tests use other
-   seeds), masters 0..999, impressions 0 and 1 rendered as 500 dpi images and extracted by
-   :mod:`enrollment.extraction`, exactly as the kiosk would (:func:`.synthetic_set.synthetic_templates`; the
-   cache under <data dir>/calibration-cache is keyed by a hash of the generator's and extractor's source).
-2. Scores: ``match`` of every pair; different masters are impostors (1,998,000 pairs), the same master genuine
-   (1,000 pairs, only an FNMR sanity figure: synthetic impressions are much easier than real ones).
+1. Data: every image of each set extracted once by :mod:`enrollment.extraction` at the set's resolution
+   (:mod:`enrollment.evaluation.fvc_templates`), labelled ``<set>/<finger>``.
+2. Scores: ``match`` of every pair; same label genuine (1,120 pairs), different fingers of one set impostor.
 3. Knots (score, log10 FMR): the score with exactly f*M of the M impostors at or above it, for
-   f = 10^0, 10^-0.5, ... while f*M >= ``KNOT_MIN_SAMPLES`` (100; <= 10 % relative error): empirical down to
-   10^-4 (200 impostors). log10 FMR is linear between knots.
-4. Tail: a generalised Pareto law fitted (maximum likelihood) to the excesses of the ``TAIL_SAMPLES`` (1,000)
-   highest impostors over the next one. Knots 10^-4.5 .. 10^-6 follow it, continued upward from the previous
-   knot where that knot lies above the model, and never below the empirical quantile while it still has
-   ``EMPIRICAL_FLOOR_SAMPLES`` (10) impostors above it: the stricter of model and data. Past 10^-6 log10 FMR
-   falls with ``TAIL_SLOPE`` (the last segment's); fusion floors the FMR at ``MIN_FINGER_FMR``.
+   f = 10^0, 10^-0.5, ... while f*M >= ``KNOT_MIN_SAMPLES`` (100; <= 10 % relative error). log10 FMR is linear
+   between knots.
+4. Tail: a generalised Pareto law fitted (maximum likelihood) to the excesses of the highest impostors over the
+   next one: ``TAIL_SAMPLES`` (1,000) of them, or ``TAIL_FRACTION`` (2 %) of a smaller set (230 of 11,520).
+   Knots further down to 10^-6 follow it, continued from the previous knot where that knot lies above the model,
+   and never below the empirical quantile while it still has ``EMPIRICAL_FLOOR_SAMPLES`` (10) impostors above
+   it: the stricter of model and data. Past 10^-6 log10 FMR falls with ``TAIL_SLOPE`` (the last segment's);
+   fusion floors the FMR at ``MIN_FINGER_FMR``.
 5. Thresholds: ``threshold_for(f)`` on those knots, rounded UP to 1e-5, so ``fmr_of(FMR_1_IN_x) <= 1/x`` and
    :func:`enrollment.matching.fmr_curve.fmr_of` (fusion's score -> FMR) is the very curve the thresholds come
    from, over its whole range.
-6. Checks, reported and never fitted on: a split-half on the synthetic set (fit on the pairs among masters
-   0..499, count the pairs among 500..999, and the other way round) and FVC2002 DB1_B-DB4_B templates of our
-   extractor (fvc2002_zuil: 320 templates, 49,920 impostor and 1,120 genuine pairs).
+6. Inputs recorded in ``CALIBRATION_PROTOCOL``: digests of the templates and of the impostor scores, the source
+   versions of extractor+generator and matcher, the Python and library versions. A run from the same inputs
+   writes the same block (``--verify``; a test runs a small synthetic calibration twice).
+7. Checks, reported and never fitted on (``RESULTS.md``): the observed FMR with its exact 95 % interval at each
+   threshold, in-sample and on the cross-set pairs; a leave-one-set-out (fit on three sets, count the fourth);
+   optionally (``--fingers N``) a synthetic population at the real thresholds.
 
-Run behind the constants now in ``parameters.py`` (2026-11-29, branch ``calib``; AMD EPYC, 2 cores shared with
-other jobs: 13 min synthesis + extraction, 8 min scoring at 4-9 k pairs/s): 2,000 templates, 45.8 minutiae
-on average, no impression without foreground. Tail model: shape +0.126, scale 0.00266 above 0.02870.
+What is held out, honestly: nothing real. The extractor was tuned on FVC2002 B and the thresholds are now fitted
+on it, so FVC2002 B is a development set and every figure on it is in-sample; the leave-one-set-out is the only
+check on prints a fit did not see, and it reuses the extractor tuned on all four. The FVC2004 sets of the public
+openafis repository are reserved for independent evaluation and were not touched. What the data cannot show:
+with 11,520 same-set impostors, an FMR of 1/10,000 or 1/100,000 cannot be confirmed within a factor of two (no
+impostor at all would still leave an upper 95 % bound of 3.2e-4); those thresholds rest on the tail model.
 
-=================  ==================  ============  ========  ===============  ============================
-name               empirical (n above)  GPD model    shipped   synthetic FNMR   FVC2002 FMR (95 % CI), FNMR
-=================  ==================  ============  ========  ===============  ============================
-FMR_1_IN_1000      0.02704 (1,998)     0.02694       0.02704   0.0 %            5/49,920 = 1.0e-4
-                                                                                (3.3e-5..2.3e-4), 12.7 %
-FMR_1_IN_10000     0.03343 (200)       0.03346       0.03343   0.0 %            0/49,920 (0..7.4e-5), 18.1 %
-FMR_1_IN_100000    0.04209 (20)        0.04219       0.04239   0.6 %            0/49,920 (0..7.4e-5), 25.7 %
-=================  ==================  ============  ========  ===============  ============================
-
-1/100,000 ships the tail model continued from the 10^-4.5 knot (which the empirical quantile, 63 impostors,
-lifted above the model): 0.04239, the strictest of the three. The empirical quantile rests on 20 impostors
-(Poisson 95 % range of the count 12..29: scores 0.0401..0.0448); the model is stable against the tail size
-(top 300 / 500 / 2,000: 0.04222 / 0.04220 / 0.04217), while a plain exponential tail would give 0.0406 (too
-permissive: the tail is heavier than exponential, shape > 0). Split-half: fit on the first half, the second
-half's impostors at or above 1/1,000, 1/10,000, 1/100,000: 574, 59, 5 of 499,000 (expected 499, 49.9, 5.0);
-the other way round 448, 35, 4. At 1/1,000 the halves differ beyond binomial noise: fingers vary.
-
-Synthetic against real: FVC2002's impostors score LOWER than the synthetic ones (its own empirical quantiles,
-not used: 0.0217 at 1/1,000 and 0.0272 at 1/10,000 on 5 impostors; its highest impostor 0.0326 has
-``fmr_of`` 1.3e-4). So the shipped thresholds are conservative on real prints (observed 1/10,000 at the
-1/1,000 threshold) and cost FNMR: 12.7 % at FMR_1_IN_1000 where the former FVC-fitted 0.0217 gave 7.1 %;
-``fmr_of`` overstates a real impostor's chance, so fused scores understate the evidence. This was left as it
-is: fitting to FVC2002 would spend the only held-out real set on 49,920 pairs. Independence as it stands:
-fitted on synthetic population 900000 alone; FVC2002 DB1-4_B held out (only reported here); the FVC2004 sets
-of the public openafis repository are reserved for independent evaluation and were not touched. A larger
-real impostor set (not FVC2004) would let the thresholds come down to the real tail.
-
-Calibration belongs to an extractor (and to the generator): re-run this command whenever either changes.
+Calibration belongs to an extractor and a matcher: re-run this command whenever either changes (the recorded
+versions say when).
 """
+

@@ -35,11 +35,22 @@ def format_parameters(cal: Calibration, protocol: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _block_span(text: str) -> tuple[int, int]:
+    start = text.index("IMPOSTOR_TAIL:")
+    return start, text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2
+
+
+def shipped_block(path: Path | None = None) -> str:
+    """The calibration block now in parameters.py, as :func:`format_parameters` writes it."""
+    text = Path(path or p.__file__).read_text()
+    start, end = _block_span(text)
+    return text[start:end] + "\n"
+
+
 def write_parameters(snippet: str, path: Path | None = None) -> Path:
     """Replace the calibration block of parameters.py by ``snippet`` (atomically; the file keeps its mode)."""
     path = Path(path or p.__file__)
     text = path.read_text()
-    start = text.index("IMPOSTOR_TAIL:")
-    end = text.index("\n)", text.index("CALIBRATION_PROTOCOL =")) + 2
+    start, end = _block_span(text)
     write_text_atomically(path, text[:start] + snippet.rstrip("\n") + text[end:], mode=None)
     return path

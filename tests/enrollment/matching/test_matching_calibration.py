@@ -1,6 +1,5 @@
 """Calibration: the run-time score -> FMR curve, the tail fit, the parallel pair scorer, the parameters writer,
-the caches, and the shipped thresholds checked on a small synthetic image set the calibration never saw
-(another population seed)."""
+the caches, the recorded inputs and a small run that reproduces its own output."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scipy.stats import binom
 
 from enrollment.matching import FMR_1_IN_1000, FMR_1_IN_10000, FMR_1_IN_100000, fmr_of, threshold_for
 from enrollment.matching import parameters as p
@@ -148,54 +146,52 @@ def test_synthetic_templates_are_cached_and_reused(tmp_path, lax_umask):
         assert np.array_equal(first[0][1].positions, again[0][1].positions)
 
 
-def _pass_limit(n: int, fmr: float) -> int:
-    """The smallest count k of n impostor pairs at or above a threshold of true FMR ``fmr`` with P(count <= k)
-    >= 0.99 (binomial): the most the power test below lets pass."""
-    k = int(binom.ppf(0.99, n, fmr))
-    return k if binom.cdf(k, n, fmr) >= 0.99 else k + 1
+@pytest.mark.timeout(1800)  # only for hangs: rendering and extracting 144 synthetic images takes a minute or two
+def test_a_small_calibration_run_reproduces_its_own_output(tmp_path, lax_umask):
+    """``zuil calibrate --write`` then ``--verify`` from the same inputs: the same block, byte for byte, with the
+    inputs it came from recorded in it; a block that differs by one digit is refused."""
+    from enrollment.matching.calibration.run import CalibrationMismatch, run
+
+    target, report = tmp_path / "parameters.py", tmp_path / "RESULTS.md"
+    target.write_text(Path(p.__file__).read_text())
+    printed: list[str] = []
+    options = dict(fit_on="synthetic", fingers=72, impressions=2, seed=TEST_POPULATION, cache=tmp_path / "cache",
+                   workers=1, progress=False, parameters_path=target, report_path=report)
+    first = run(write=True, echo=printed.append, **options)
+    written = target.read_text()
+    block = parameters_block.shipped_block(target)
+    assert block in "\n".join(printed) + "\n" and "Inputs: templates " in block and "impostor scores " in block
+    again = run(verify=True, echo=lambda _: None, **options)
+    assert again == first and target.read_text() == written
+    assert report.read_text().count("IMPOSTOR_TAIL") == 1  # the report is the run's own output
+    target.write_text(written.replace("FMR_1_IN_1000 = 0.", "FMR_1_IN_1000 = 1."))
+    with pytest.raises(CalibrationMismatch, match="FMR_1_IN_1000"):
+        run(verify=True, echo=lambda _: None, **options)
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1200)  # only for hangs: about 1.5 minutes here, nearly all rendering and extracting 132 images
-def test_shipped_thresholds_hold_on_an_unseen_synthetic_image_set():
-    """66 fingers x 2 impressions rendered and extracted by the real pipeline: 8,580 impostor pairs.
+def test_calibration_on_real_sets_fits_the_same_set_pairs_only():
+    """The kiosk compares prints of one scanner model: pairs across two sets are a check, never fitted on."""
+    from enrollment.matching.calibration.real_set import same_sensor, sensor_of
 
-    What it can catch, under the binomial model (n pairs, each at or above a threshold with its true FMR f; the
-    test passes while the count is at most k, the smallest k with P(pass | f) >= 0.99):
-    - FMR_1_IN_1000: n = 8,580 gives k = 16; a threshold whose true FMR is 3/1,000 passes with P = 0.028 (a
-      3x error fails 97 times in 100; n >= 7,695 is needed for P <= 0.05, and the test asserts it has that).
-    - FMR_1_IN_10000: k = 4; a 3x error passes with P = 0.88: this check catches only a gross error, about
-      11x (1/1,000 passes with P = 0.07). Catching 3x at 1/10,000 needs about 80,000 pairs (400 images, some
-      5 minutes here); that is the job of ``zuil calibrate`` and its confidence intervals, not of this test.
-    Impostor pairs share templates, so their counts are not independent: a template that resembles many others
-    spreads the count more than the binomial does, and both rates above are then somewhat optimistic.
-    """
-    labelled = synthetic_templates(TEST_POPULATION, 66, 2)
-    assert len(labelled) >= 128
-    genuine, impostor = pair_scores.all_pair_scores(labelled, workers=1)
-    n = len(impostor)
-    k3, k4 = _pass_limit(n, 1e-3), _pass_limit(n, 1e-4)
-    assert binom.cdf(k3, n, 3e-3) <= 0.05, f"{n} impostor pairs are too few to catch a 3x error at 1/1,000"
-    above = int((impostor >= FMR_1_IN_1000).sum())
-    assert above <= k3, f"{above} of {n} impostors at or above FMR_1_IN_1000 (at most {k3} pass)"
-    above = int((impostor >= FMR_1_IN_10000).sum())
-    assert above <= k4, f"{above} of {n} impostors at or above FMR_1_IN_10000 (at most {k4} pass)"
-    assert (genuine >= FMR_1_IN_1000).mean() >= 0.8
-    assert (genuine >= FMR_1_IN_10000).mean() >= 0.7
+    labelled = [("DB1_B/1", None), ("DB1_B/2", None), ("DB2_B/1", None)]
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    assert same_sensor(labelled, pairs).tolist() == [True, False, False]
+    assert sensor_of("some/set/DB3_B/105") == "some/set/DB3_B"
 
 
-def test_power_test_sizes_match_its_docstring():
-    """The figures the power test above states, from the binomial distribution."""
-    n = 2 * 66 * 66 - 2 * 66  # 66 fingers x 2 impressions, every impression usable
-    assert n == 8580 and _pass_limit(n, 1e-3) == 16 and _pass_limit(n, 1e-4) == 4
-    assert binom.cdf(16, n, 1e-3) >= 0.99 and round(binom.cdf(16, n, 3e-3), 3) == 0.028
-    assert round(binom.cdf(4, n, 3e-4), 2) == 0.88 and round(binom.cdf(4, n, 1e-3), 2) == 0.07
-    assert binom.cdf(4, n, 11e-4) <= 0.05 < binom.cdf(4, n, 10e-4)
-    assert binom.cdf(_pass_limit(7694, 1e-3), 7694, 3e-3) > 0.05
-    assert all(binom.cdf(_pass_limit(m, 1e-3), m, 3e-3) <= 0.05 for m in range(7695, 8581))
-    assert binom.cdf(_pass_limit(79_600, 1e-4), 79_600, 3e-4) <= 0.05  # 200 fingers x 2 would catch 3x
-    old_n, old_k = 1740, int(binom.ppf(0.999, 1740, 1e-3))  # the earlier 30-finger test: 3x passed 84 in 100
-    assert round(binom.cdf(old_k, old_n, 3e-3), 2) == 0.84
+def test_fit_needs_enough_impostors_and_sizes_its_tail_to_the_set():
+    with pytest.raises(ValueError, match="too few"):
+        fit.fit(np.linspace(0, 0.05, fit.MIN_IMPOSTORS - 1))
+    assert fit.tail_samples(11_520) == 230 and fit.tail_samples(1_998_000) == fit.TAIL_SAMPLES
+
+
+def test_real_calibration_without_the_sets_is_refused_in_one_line():
+    from click.testing import CliRunner
+
+    from kiosk.cli import main
+
+    result = CliRunner().invoke(main, ["calibrate"])
+    assert result.exit_code != 0 and "--fvc" in result.output and "Traceback" not in result.output
 
 
 def test_calibrate_command_is_registered_and_documented():
