@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from enrollment.extraction import extract
+from enrollment.synthesis import render_impression, synthesize_master
 from enrollment.template import serialize
 from tests.enrollment.extraction.synthetic import BIFURCATION, ENDING, ridge_image
 
@@ -29,6 +30,15 @@ SYNTHETIC_DIGESTS = {
     0: "2056be7eded326da0765fa0eac0e0f5ef3781ea08d50d864245349ed88410805",
     1: "965824f58201dcb6bda729e525dec395b3b8bfda3782eaa6aabd0035b063a886",
     2: "72a76fc219eba256672768f8c5b2ecb6a669f9014e4d69ad3f5838f4f9a36d1f",
+}
+
+GENERATED_DIGESTS = {
+    # (seed, finger, impression, width, height): prints from the project's generator (enrollment.synthesis)
+    (20261201, 0, 0, 388, 374): "f87a79f6d058e29a4524e21a4eda1b566d13acb03dbedd5b763e3e2288486446",
+    (20261201, 0, 1, 388, 374): "03fbd4327f87722871ea041b6c4df79ce90156b1968834594c8ad8debaebe7bc",
+    (20261201, 1, 0, 388, 374): "ad05f2b4cb3850e4c5e6abaade3a3594f3ff5f49c5748f547f686bda80145101",
+    (20261201, 1, 1, 388, 374): "4f00e7640724c738e9cc8e93a7ce339cb7cbfbf4db1d1bd84908fa81c0f22430",
+    (20261202, 0, 0, 640, 480): "f05b821d1b38474781e5ed777a6d53c70e7feaf8e7a7448e95ab245be8a46fa6",
 }
 
 
@@ -57,3 +67,10 @@ def test_sample_templates_are_reproduced(sourceafis_samples, name, dpi):
 @pytest.mark.parametrize("seed", list(SYNTHETIC_DIGESTS))
 def test_synthetic_templates_are_reproduced(seed):
     assert digest(synthetic(seed)) == SYNTHETIC_DIGESTS[seed]
+
+
+@pytest.mark.parametrize("key", list(GENERATED_DIGESTS))
+def test_generated_templates_are_reproduced(key):
+    seed, finger, impression, width, height = key
+    image = render_impression(synthesize_master(seed, finger), seed, impression, width, height).image
+    assert digest(image) == GENERATED_DIGESTS[key]
