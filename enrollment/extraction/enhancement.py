@@ -47,8 +47,9 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         weight = np.clip(1.0 - np.abs(position - j), 0.0, 1.0)
         if not weight.any():
             continue
-        selected = _selected_responses(small, float(wavelength) / factor, index, _boxes(index[weight > 0],
-                                                                                          np.nonzero(weight > 0)))
+        active = weight > 0
+        selected = _selected_responses(small, float(wavelength) / factor, index, _boxes(index[active],
+                                                                                          np.nonzero(active)))
         response += np.multiply(selected, weight, out=selected)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
