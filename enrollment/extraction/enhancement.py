@@ -48,8 +48,9 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
         if not weight.any():
             continue
         active = weight > 0
-        selected = _selected_responses(small, float(wavelength) / factor, index, _boxes(index[active],
-                                                                                          np.nonzero(active)))
+        rows = np.zeros((count, small.shape[0]), bool)  # rows where each filter is selected with a weight
+        rows[index[active], np.nonzero(active)[0]] = True
+        selected = _selected_responses(small, float(wavelength) / factor, index, rows)
         response += np.multiply(selected, weight, out=selected)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
@@ -61,59 +62,43 @@ def _radius(wavelength: float) -> int:
     return math.ceil(p.GABOR_RADIUS_SIGMAS * p.GABOR_SIGMA_FACTOR * wavelength)
 
 
-def _boxes(selected: np.ndarray, where: tuple[np.ndarray, np.ndarray]) -> dict[int, tuple[int, int, int, int]]:
-    """Per filter index: the rows start:stop and columns begin:end of the pixels ``where`` that select it."""
-    y, x = where
-    boxes = {}
-    for k in np.unique(selected):
-        chosen = selected == k
-        ys, xs = y[chosen], x[chosen]
-        boxes[int(k)] = (int(ys[0]), int(ys[-1]) + 1, int(xs.min()), int(xs.max()) + 1)
-    return boxes
-
-
-def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray,
-                        boxes: dict[int, tuple[int, int, int, int]]) -> np.ndarray:
+def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """At each pixel, the response of the even Gabor filter ``index`` (ridge direction index*pi/count, unit
-    gain), within the box ``boxes[index]`` (0 elsewhere: those values are only ever multiplied by a zero weight).
+    gain), within the span of rows where ``rows[index]`` is set (0 elsewhere: those values are only ever
+    multiplied by a zero weight).
 
-    Each row pass runs on the box's rows plus ``radius`` (or to the image edge) and its columns plus ``radius``;
-    each column pass on the box's columns: every kept value sees the same taps as on the whole image, so
-    the same values bit for bit."""
-    height, width = image.shape
+    Each pass runs on a band of whole rows reaching ``radius`` beyond the span (or the image edge): the same
+    arithmetic per pixel as on the whole image, so the same values bit for bit."""
+    count, height = rows.shape
     radius = _radius(wavelength)
-    bank = _bank(wavelength, p.GABOR_ORIENTATIONS)
-    reach: dict[float, tuple[int, int, int, int]] = {}  # per row-pass key: the union of its boxes' reach
-    for k, (start, stop, begin, end) in boxes.items():
-        box = (max(0, start - radius), min(height, stop + radius), begin, end)
+    spans: dict[int, tuple[int, int]] = {}
+    for k in range(count):
+        found = np.flatnonzero(rows[k])
+        if len(found):
+            spans[k] = (int(found[0]), int(found[-1]) + 1)
+    bank = _bank(wavelength, count)
+    bands: dict[float, tuple[int, int]] = {}
+    for k, (start, stop) in spans.items():
+        low, high = max(0, start - radius), min(height, stop + radius)
         key = bank[k][0]
-        if key in reach:
-            old = reach[key]
-            box = (min(box[0], old[0]), max(box[1], old[1]), min(box[2], old[2]), max(box[3], old[3]))
-        reach[key] = box
-    row_passes: dict[float, tuple[int, int, np.ndarray, np.ndarray | None]] = {}
+        bands[key] = (min(low, bands[key][0]), max(high, bands[key][1])) if key in bands else (low, high)
+    row_passes: dict[float, tuple[int, np.ndarray, np.ndarray | None]] = {}
     out = np.zeros(image.shape, np.float32)
-    for k, (start, stop, begin, end) in boxes.items():
+    for k, (start, stop) in spans.items():
         key, row_even, row_odd, column_even, column_odd, sign = bank[k]
         if key not in row_passes:
-            low, high, first, last = reach[key]
-            left, right = max(0, first - radius), min(width, last + radius)
-            band = image[low:high, left:right]
-            even = cv2.filter2D(band, -1, row_even, borderType=cv2.BORDER_CONSTANT)[:, first - left : last - left]
-            odd = (cv2.filter2D(band, -1, row_odd, borderType=cv2.BORDER_CONSTANT)[:, first - left : last - left]
-                   if key > 1e-6 else None)
-            row_passes[key] = (low, first, even, odd)
-        top, first, even_part, odd_part = row_passes[key]
+            low, high = bands[key]
+            band = image[low:high]
+            row_passes[key] = (low, cv2.filter2D(band, -1, row_even, borderType=cv2.BORDER_CONSTANT),
+                               cv2.filter2D(band, -1, row_odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
+        offset, even_part, odd_part = row_passes[key]
         low, high = max(0, start - radius), min(height, stop + radius)
-        rows, columns = slice(low - top, high - top), slice(begin - first, end - first)
-        response = cv2.filter2D(np.ascontiguousarray(even_part[rows, columns]), -1, column_even,
+        response = cv2.filter2D(even_part[low - offset : high - offset], -1, column_even,
                                 borderType=cv2.BORDER_CONSTANT)
         if odd_part is not None and sign != 0:
-            odd = cv2.filter2D(np.ascontiguousarray(odd_part[rows, columns]), -1, column_odd,
-                               borderType=cv2.BORDER_CONSTANT)
+            odd = cv2.filter2D(odd_part[low - offset : high - offset], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
             response = response - odd if sign > 0 else response + odd
-        np.copyto(out[start:stop, begin:end], response[start - low : stop - low],
-                  where=index[start:stop, begin:end] == k)
+        np.copyto(out[start:stop], response[start - low : stop - low], where=index[start:stop] == k)
     return out
 
 

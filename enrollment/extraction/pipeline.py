@@ -67,20 +67,21 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     part = block_map.compute((window.bottom - window.top, window.right - window.left))
     on = mask.pixels[inside]
     equalized = equalization.apply(grey[inside], on)
-    emit(debug, "equalized", window.place(equalized, grey.shape))
+    _emit_placed(debug, "equalized", window, equalized, grey.shape)
     field = orientation_field.compute(equalized, on)
-    emit(debug, "orientation", window.place(field.angle, grey.shape))
-    emit(debug, "coherence", window.place(field.coherence, grey.shape))
+    _emit_placed(debug, "orientation", window, field.angle, grey.shape)
+    _emit_placed(debug, "coherence", window, field.coherence, grey.shape)
     period = ridge_frequency.compute(equalized, mask.blocks[inside_blocks], part)
-    emit(debug, "ridge_period", window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD))
+    if debug is not None:
+        emit(debug, "ridge_period", window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD))
     enhanced = enhancement.apply(equalized, field.angle, part.to_pixels(period), on)
-    emit(debug, "enhanced", window.place(enhanced, grey.shape))
+    _emit_placed(debug, "enhanced", window, enhanced, grey.shape)
     ridges = binarization.apply(enhanced, on)
-    emit(debug, "binarized", window.place(ridges, grey.shape))
+    _emit_placed(debug, "binarized", window, ridges, grey.shape)
     skeleton = thinning.apply(ridges)
-    emit(debug, "skeleton", window.place(skeleton, grey.shape))
+    _emit_placed(debug, "skeleton", window, skeleton, grey.shape)
     skeleton = skeleton_cleanup.apply(skeleton)
-    emit(debug, "cleaned_skeleton", window.place(skeleton, grey.shape))
+    _emit_placed(debug, "cleaned_skeleton", window, skeleton, grey.shape)
     candidates = minutia_detection.detect(skeleton, field.angle, (window.top, window.left))
     emit(debug, "minutiae_candidates", _as_table(candidates))
     clarity = window.place(minutia_filters.clarity_map(enhanced, on), grey.shape)
@@ -97,6 +98,13 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
                       window.place(field.angle, shape), window.place(field.coherence, shape),
                       window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD),
                       window.place(ridges, shape), window.place(skeleton, shape), len(candidates))
+
+
+def _emit_placed(debug: DebugSink | None, name: str, window: finger_window.FingerWindow, part: np.ndarray,
+                shape: tuple[int, int]) -> None:
+    """Hand the whole-frame version of the window's map ``part`` to ``debug`` if there is one."""
+    if debug is not None:
+        emit(debug, name, window.place(part, shape))
 
 
 def _as_table(found: Minutiae) -> np.ndarray:
