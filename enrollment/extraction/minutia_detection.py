@@ -17,19 +17,21 @@ from enrollment.extraction.neighbourhood import content_window
 from enrollment.template.model import KIND_BIFURCATION, KIND_ENDING
 
 
-def detect(skeleton: np.ndarray, orientation: np.ndarray) -> Minutiae:
-    """All minutiae of the 0/1 ``skeleton``; ``orientation`` is the ridge angle field in [0, pi).
+def detect(skeleton: np.ndarray, orientation: np.ndarray, offset: tuple[int, int] = (0, 0)) -> Minutiae:
+    """All minutiae of the 0/1 ``skeleton``; ``orientation`` is the ridge angle field in [0, pi). When the two
+    are a window of a larger frame at ``offset`` (y, x), positions are in the frame's coordinates.
 
     The graph is analysed on the window around the skeleton's pixels (exact: the analysis is local)."""
     rows, columns = content_window(skeleton, 2)
-    origin = (rows.start, columns.start)
+    origin = (rows.start + offset[0], columns.start + offset[1])
     if rows.stop <= rows.start or columns.stop <= columns.start:
         return _none()
     graph = skeleton_graph.analyse(np.ascontiguousarray(skeleton[rows, columns]), origin)
     parts = [_endings(graph), _bifurcations(graph)]
     found = Minutiae.concatenate(parts)
     xy = found.xy + np.array(origin[::-1], np.float64)
-    return Minutiae(xy, _snap(found.angle, xy, orientation), found.kinds, found.reliability)
+    local = xy - np.array(offset[::-1], np.float64)
+    return Minutiae(xy, _snap(found.angle, local, orientation), found.kinds, found.reliability)
 
 
 def _endings(graph: skeleton_graph.SkeletonGraph) -> Minutiae:

@@ -45,8 +45,7 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     sigma = p.ORIENTATION_SMOOTH_SIGMA
     cos2 = blur(np.multiply(cos2, scale, out=cos2), sigma)
     sin2 = blur(np.multiply(sin2, scale, out=sin2), sigma)
-    gradient = np.multiply(np.arctan2(sin2, cos2, out=sin2), 0.5, out=sin2)
-    angle = _ridge_angle(gradient)
+    angle = _ridge_angle(cv2.phase(cos2, sin2))
     np.clip(coherence, 0.0, 1.0, out=coherence)
     return OrientationField(angle, np.multiply(coherence, weight, out=coherence))
 
@@ -54,10 +53,12 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
 _PI = np.float32(np.pi)
 
 
-def _ridge_angle(gradient: np.ndarray) -> np.ndarray:
-    """``(gradient + pi/2) mod pi`` for float32 gradient angles in [-pi/2, pi/2]: the sum lies in [0, pi], so
-    the modulo is one conditional subtraction (numpy's float32 ``mod`` costs ~50x more; same bits)."""
-    angle = gradient + _PI / 2
+def _ridge_angle(doubled: np.ndarray) -> np.ndarray:
+    """``(doubled / 2 + pi/2) mod pi`` for float32 doubled gradient angles in [0, 2 pi] (``cv2.phase``: within
+    ~2e-4 rad of ``arctan2`` at ~1/50 of numpy's float32 ``arctan2`` cost). The sum lies in [pi/2, 3 pi/2], so the
+    modulo is one conditional subtraction (numpy's float32 ``mod`` costs ~50x more)."""
+    angle = np.multiply(doubled, np.float32(0.5), out=doubled)
+    angle += _PI / 2
     angle[angle >= _PI] -= _PI
     return angle
 

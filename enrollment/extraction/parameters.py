@@ -32,6 +32,10 @@ MIN_FOREGROUND_PIXELS = 60 * 60
 """Below this many foreground pixels there is no usable fingerprint (ExtractionError)."""
 MASK_SMOOTHING_SIGMA = 6.0
 """Block mask upscaled to pixels is blurred and re-thresholded, which rounds its staircase outline."""
+FINGER_WINDOW_MARGIN = 64
+"""Steps after segmentation run on the foreground's bounding box widened by this (then to whole blocks): wide
+enough that the widest blur (the orientation field's second pass) reaches no window edge from the foreground.
+(32 px moved minutia directions by up to 0.002 rad near the edge and two FVC2002 B FNMR-at-1/1,000 pairs.)"""
 MASK_BORDER_EROSION = 0
 """The pixel mask is eroded by this much: the outermost ridges are distorted by the finger's edge."""
 

@@ -12,6 +12,7 @@ from enrollment.extraction import (
     block_map,
     enhancement,
     equalization,
+    finger_window,
     minutia_detection,
     minutia_filters,
     orientation_field,
@@ -61,24 +62,30 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     if int(mask.pixels.sum()) < p.MIN_FOREGROUND_PIXELS:
         raise ExtractionError(f"no usable fingerprint area: {int(mask.pixels.sum())} foreground pixels at 500 dpi, "
                               f"at least {p.MIN_FOREGROUND_PIXELS} needed (blank, flat or tiny image)")
-    equalized = equalization.apply(grey, mask.pixels)
-    emit(debug, "equalized", equalized)
-    field = orientation_field.compute(equalized, mask.pixels)
-    emit(debug, "orientation", field.angle)
-    emit(debug, "coherence", field.coherence)
-    period = ridge_frequency.compute(equalized, mask.blocks, blocks)
-    emit(debug, "ridge_period", period)
-    enhanced = enhancement.apply(equalized, field.angle, blocks.to_pixels(period), mask.pixels)
-    emit(debug, "enhanced", enhanced)
-    ridges = binarization.apply(enhanced, mask.pixels)
-    emit(debug, "binarized", ridges)
+    window = finger_window.compute(mask.pixels, blocks)
+    inside, inside_blocks = window.pixels, window.blocks
+    part = block_map.compute((window.bottom - window.top, window.right - window.left))
+    on = mask.pixels[inside]
+    equalized = equalization.apply(grey[inside], on)
+    _emit_placed(debug, "equalized", window, equalized, grey.shape)
+    field = orientation_field.compute(equalized, on)
+    _emit_placed(debug, "orientation", window, field.angle, grey.shape)
+    _emit_placed(debug, "coherence", window, field.coherence, grey.shape)
+    period = ridge_frequency.compute(equalized, mask.blocks[inside_blocks], part)
+    if debug is not None:
+        emit(debug, "ridge_period", window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD))
+    enhanced = enhancement.apply(equalized, field.angle, part.to_pixels(period), on)
+    _emit_placed(debug, "enhanced", window, enhanced, grey.shape)
+    ridges = binarization.apply(enhanced, on)
+    _emit_placed(debug, "binarized", window, ridges, grey.shape)
     skeleton = thinning.apply(ridges)
-    emit(debug, "skeleton", skeleton)
+    _emit_placed(debug, "skeleton", window, skeleton, grey.shape)
     skeleton = skeleton_cleanup.apply(skeleton)
-    emit(debug, "cleaned_skeleton", skeleton)
-    candidates = minutia_detection.detect(skeleton, field.angle)
+    _emit_placed(debug, "cleaned_skeleton", window, skeleton, grey.shape)
+    candidates = minutia_detection.detect(skeleton, field.angle, (window.top, window.left))
     emit(debug, "minutiae_candidates", _as_table(candidates))
-    kept = minutia_filters.apply(candidates, mask.pixels, minutia_filters.clarity_map(enhanced, mask.pixels))
+    clarity = window.place(minutia_filters.clarity_map(enhanced, on), grey.shape)
+    kept = minutia_filters.apply(candidates, mask.pixels, clarity)
     emit(debug, "minutiae", _as_table(kept))
     template = Template.create(
         width=grey.shape[1], height=grey.shape[0], resolution_dpi=TARGET_DPI,
@@ -86,8 +93,18 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
         directions=np.mod(-kept.angle, 2 * np.pi),  # image (y down) -> counter-clockwise as seen
         kinds=kept.kinds, reliability=np.rint(kept.reliability), finger_position=finger_position,
     )
-    return Extraction(template, grey, mask.pixels, mask.blocks, mask.contrast, equalized, field.angle,
-                      field.coherence, period, ridges, skeleton, len(candidates))
+    shape = grey.shape
+    return Extraction(template, grey, mask.pixels, mask.blocks, mask.contrast, window.place(equalized, shape),
+                      window.place(field.angle, shape), window.place(field.coherence, shape),
+                      window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD),
+                      window.place(ridges, shape), window.place(skeleton, shape), len(candidates))
+
+
+def _emit_placed(debug: DebugSink | None, name: str, window: finger_window.FingerWindow, part: np.ndarray,
+                shape: tuple[int, int]) -> None:
+    """Hand the whole-frame version of the window's map ``part`` to ``debug`` if there is one."""
+    if debug is not None:
+        emit(debug, name, window.place(part, shape))
 
 
 def _as_table(found: Minutiae) -> np.ndarray:

@@ -14,6 +14,7 @@ import numpy as np
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.block_map import BlockMap
+from enrollment.extraction.smoothing import blur
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def compute(image: np.ndarray, blocks: BlockMap) -> SegmentationMask:
     mask = _drop_islands(mask, max(1, int(p.MIN_FOREGROUND_BLOCK_FRACTION * mask.size)))
     mask = _fill_holes(mask)
     pixels = blocks.to_pixels(mask.astype(np.float32), smooth=False)
-    pixels = cv2.GaussianBlur(pixels, (0, 0), p.MASK_SMOOTHING_SIGMA) > 0.5
+    pixels = blur(pixels, p.MASK_SMOOTHING_SIGMA) > 0.5
     if p.MASK_BORDER_EROSION > 0:
         size = 2 * p.MASK_BORDER_EROSION + 1
         disk = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
