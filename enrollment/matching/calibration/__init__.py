@@ -16,12 +16,13 @@ Reproduce the constants in ``parameters.py`` (under a minute on 2 cores) and che
 The run's own output, with the checks below, is kept in ``RESULTS.md`` next to this file (written by --write).
 
 What it is fitted on, and why: real impostors. Synthetic impostors of :mod:`enrollment.synthesis` score higher
-than real ones (their 1/1,000 quantile 0.0270 against FVC2002 B's 0.0241), so thresholds fitted on them sat
-above where real impostors stop and cost real mates: FNMR 12.7 % at FMR_1_IN_1000 against 7.2 % now. The
-impostors are every pair of different fingers *within* one of the FVC2002 B sets DB1_B .. DB4_B (4 x 2,880 =
-11,520 pairs; DB2_B read at its sensor's 569 dpi). Pairs across two sets (38,400) are not fitted on: two sensors
-and two resolutions make easier impostors (1/1,000 quantile 0.0221), and the kiosk compares prints of one scanner
-model. DB4_B is itself synthetic (SFinGe), the heaviest of the four tails; it is kept, on the safe side.
+than real ones (on 2026-12-01 their 1/1,000 quantile was 0.0270 against FVC2002 B's 0.0245), so thresholds fitted
+on them sat above where real impostors stop and cost real mates: FNMR 12.7 % at FMR_1_IN_1000 against 7.8 %
+now. The impostors are every pair of different fingers *within* one of the FVC2002 B sets DB1_B .. DB4_B
+(4 x 2,880 = 11,520 pairs; DB2_B read at its sensor's 569 dpi). Pairs across two sets (38,400) are not fitted on:
+two sensors and two resolutions make easier impostors (at FMR_1_IN_1000, a third of the named rate), and the
+kiosk compares prints of one scanner model. DB4_B is itself synthetic (SFinGe), the heaviest of the four tails;
+it is kept, on the safe side.
 
 Protocol (:mod:`.run` runs it; the matcher's constants are the published MCC values):
 
@@ -41,8 +42,8 @@ Protocol (:mod:`.run` runs it; the matcher's constants are the published MCC val
    :func:`enrollment.matching.fmr_curve.fmr_of` (fusion's score -> FMR) is the very curve the thresholds come
    from, over its whole range.
 6. Inputs recorded in ``CALIBRATION_PROTOCOL``: digests of the templates and of the impostor scores, the source
-   versions of extractor+generator and matcher, the Python and library versions. A run from the same inputs
-   writes the same block (``--verify``; a test runs a small synthetic calibration twice).
+   versions of the extractor (and generator, for a synthetic fit) and matcher, the Python and library versions.
+   A run from the same inputs writes the same block (``--verify``; a test runs a small synthetic calibration twice).
 7. Checks, reported and never fitted on (``RESULTS.md``): the observed FMR with its exact 95 % interval at each
    threshold, in-sample and on the cross-set pairs; a leave-one-set-out (fit on three sets, count the fourth);
    optionally (``--fingers N``) a synthetic population at the real thresholds.

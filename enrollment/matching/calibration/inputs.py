@@ -35,6 +35,20 @@ def scores_digest(scores: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(scores, dtype="<f8").tobytes()).hexdigest()[:DIGEST_CHARS]
 
 
+def extractor_version() -> str:
+    """A hash of the source an image's template depends on: decoding and resampling, extraction, quality."""
+    import enrollment.extraction
+    import enrollment.imaging
+    import enrollment.quality
+
+    digest = hashlib.sha256()
+    for package in (enrollment.imaging, enrollment.extraction, enrollment.quality):
+        root = Path(package.__file__).parent
+        for source in sorted(root.rglob("*.py")):
+            digest.update(f"{package.__name__}/{source.relative_to(root)}".encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def matcher_version() -> str:
     """A hash of the source the pair score depends on (:data:`SCORING_MODULES` and the matcher's constants)."""
     from enrollment.matching import parameters

@@ -136,14 +136,17 @@ def run(*, fit_on: str = "real", fingers: int | None = None, impressions: int = 
     for name, f in FMR_NAMES.items():
         say(f"{name}: empirical {empirical_threshold(descending, f):.5f} ({round(f * len(impostor))} impostors "
             f"above), tail model {tail.score(f):.5f}, shipped {thresholds[name]:.5f}")
-    from enrollment.matching.calibration.synthetic_set import pipeline_version
+    if fit_on == "real":
+        made_by = f"extractor {inputs.extractor_version()}"
+    else:
+        from enrollment.matching.calibration.synthetic_set import pipeline_version
 
+        made_by = f"generator+extractor {pipeline_version()}"
     protocol = (f"{fitted_on}, extracted by enrollment.extraction; knots empirical down to {KNOT_MIN_SAMPLES} "
                 f"impostors, then a generalised Pareto tail (top {tail_samples(len(impostor))}, shape "
                 f"{tail.shape:+.3f}) floored by the empirical quantile. Inputs: templates "
                 f"{inputs.templates_digest(labelled)}, impostor scores {inputs.scores_digest(impostor)}, "
-                f"extractor+generator {pipeline_version()}, matcher {inputs.matcher_version()}; "
-                f"{inputs.software()}")
+                f"{made_by}, matcher {inputs.matcher_version()}; {inputs.software()}")
     snippet = format_parameters(fitted, protocol)
     say("checks (reported, never fitted on):")
     if fit_on == "real":
