@@ -23,15 +23,16 @@ UNKNOWN_ACCOUNT = "unknown-account"
 def key_operation(log: AuditLog, operation: str, *, actor: str = TECHNICIAN,
                   log_success: bool = True) -> Iterator[dict[str, DetailValue]]:
     """Log ``operation`` (``init``, ``rotate``, ``unlock``) when the block ends: ``ok`` with the details the
-    block put in the yielded dict (unless not ``log_success``), ``refused`` for a key error (wrong passphrase,
-    TPM refused, file exists), ``failed`` for another error; the error goes on."""
+    block put in the yielded dict (unless not ``log_success``); ``refused`` for a key error (wrong passphrase,
+    TPM refused, file exists), ``failed`` for another error, with those details and the error's name; the
+    error goes on."""
     details: dict[str, DetailValue] = {}
     try:
         yield details
     except (EnrollmentError, OSError) as exc:
         outcome = Outcome.REFUSED if isinstance(exc, KeysError) else Outcome.FAILED
         log.append(Kind.KEY_OPERATION, actor=actor, outcome=outcome,
-                   details={"operation": operation, "error": type(exc).__name__})
+                   details={"operation": operation, **details, "error": type(exc).__name__})
         raise
     if log_success:
         log.append(Kind.KEY_OPERATION, actor=actor, details={"operation": operation, **details})

@@ -63,7 +63,11 @@ class AuditLog:
         self.signer = signer
         self.checkpoint_every = checkpoint_every
         self.engine = make_engine(URL.create("sqlite", database=str(self.path)).render_as_string())
-        self._write(self._ensure_schema)
+        try:
+            self._write(self._ensure_schema)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def append(self, kind: Kind | str, *, actor: str, subject: str | None = None,
                outcome: Outcome | str = Outcome.OK, details: Mapping[str, object] | None = None) -> Entry:

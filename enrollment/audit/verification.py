@@ -5,8 +5,8 @@ first problem, naming the entry or checkpoint:
 
 - an entry whose bytes no longer match the hash stored with it (changed in place);
 - a gap in the sequence numbers (an entry removed), or an entry stored under another number (moved, reordered);
-- an entry whose "previous hash" is not the hash of the entry before it (the one before was changed and its
-  stored hash with it, or entries were removed or reordered and renumbered);
+- an entry whose "previous hash" is not the hash of the entry before it (one of the two was changed and its
+  stored hash with it, or entries were removed or reordered and renumbered): the earlier of the two is named;
 - a checkpoint whose signature does not verify with the signing key version it names (forged or altered);
 - a checkpoint whose head is not the hash of the entry it counts up to (entries up to it rewritten);
 - fewer entries than the last checkpoint counted (the tail cut off), or a checkpoint number missing.
@@ -63,9 +63,9 @@ def verify_log(log: AuditLog, ring: KeyRing) -> Verified:
         if entry.seq != expected:
             raise ChainBroken(f"entry {expected} holds entry {entry.seq}: moved or reordered", entry=expected)
         if entry.prev != prev:
-            raise ChainBroken(f"entry {expected} does not follow entry {expected - 1}: its previous hash differs "
-                              f"(entry {expected - 1} altered, or entries removed or reordered)",
-                              entry=max(expected - 1, 1))
+            raise ChainBroken(f"the chain breaks between entry {expected - 1} and entry {expected}: its previous "
+                              f"hash is not entry {expected - 1}'s (one of them altered, or entries removed or "
+                              f"reordered)", entry=max(expected - 1, 1))
         count, prev = expected, entry_hash(stored.data)
         if count in wanted:
             heads[count] = prev
