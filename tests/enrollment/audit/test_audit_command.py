@@ -64,7 +64,7 @@ def test_verify_names_the_first_broken_entry_in_one_line_with_exit_2(zuil):
     broken = zuil("audit", "verify")
     assert broken.exit_code == 2
     assert broken.output.splitlines() == [
-        f"zuil: ChainBroken: entry 2 was altered: its bytes do not match its stored hash"]
+        "zuil: ChainBroken: entry 2 was altered: its bytes do not match its stored hash"]
 
 
 def test_a_refused_unlock_by_verify_is_logged_and_nothing_is_verified(zuil):

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enrollment.audit.entries import (GENESIS, Entry, Kind, Outcome, check_fields, decode, encode, entry_hash,
-                                      utc_now)
+from enrollment.audit.entries import GENESIS, Entry, Kind, Outcome, check_fields, decode, encode, entry_hash, utc_now
 from enrollment.audit.errors import AuditLogCorrupt, EntryRefused
 from tests.enrollment.audit.conftest import read
 

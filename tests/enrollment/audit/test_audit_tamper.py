@@ -131,7 +131,7 @@ def test_a_deleted_checkpoint_is_named(full):
 
 def test_a_log_verified_with_another_kiosks_keys_fails(full, tmp_path):
     other = open_demo_keys(tmp_path / "other" / "demo")
-    with pytest.raises(ChainBroken, match="checkpoint 1 .* does not verify"):
+    with pytest.raises(ChainBroken, match=r"checkpoint 1 .* does not verify"):
         verify_log(full, other)
 
 
