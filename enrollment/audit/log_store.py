@@ -1,7 +1,7 @@
 """The audit log's own SQLite file (``audit.sqlite3`` in the data dir): entries and checkpoints, append only.
 
 The file is made like the record store's (:func:`enrollment.records.store.make_engine`: a 0600 file in a 0700
-folder, WAL, ``synchronous=FULL``), but is a file of its own. Append-only is enforced by the file itself:
+folder, WAL, ``synchronous=FULL``), but is a file of its own. The file itself keeps it append-only:
 triggers abort every UPDATE and DELETE of an entry or a checkpoint. An append reads the last entry, links the
 new one to it and inserts it (and a checkpoint when one is due) in one transaction, so a crash leaves the
 log with or without the whole entry; a writer that loses the race to another process starts again.
