@@ -15,6 +15,7 @@ import click
 
 from drivers.commands import scanner_group, simulator_command
 from enrollment import consent
+from enrollment.commands.audit import audit
 from enrollment.commands.bench import bench
 from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
@@ -122,6 +123,7 @@ COMMANDS: list[click.Command] = [
     selftest,
     db,
     keys,
+    audit,
     synth,
     simulator_command,
     scanner_group,

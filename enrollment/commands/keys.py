@@ -3,7 +3,8 @@
 The key file is ``kiosk.keys`` in the data dir. A passphrase is read from ``--passphrase-file`` (its first line),
 else from ``ZUIL_KEYS_PASSPHRASE``, else from a prompt with hidden input; it is asked for only when the key file
 is sealed by one. The TPM is systemd's (``/dev/tpmrm0``) unless ``SYSTEMD_TPM2_DEVICE`` names another.
-No command prints key material.
+No command prints key material. ``init`` and ``rotate`` write an entry to the data dir's audit log (also when
+refused) and, when they succeed, a checkpoint signed with the newest signing key.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ def _passphrase(passphrase_file: Path | None, *, new: bool, label: str = "Passph
     return read
 
 
+def _audit_log(folder: Path):  # type: ignore[no-untyped-def]
+    """The data dir's audit log, opened before any key is touched: a log that cannot be written stops the
+    operation before it changes anything."""
+    from enrollment.audit.log_store import AuditLog, audit_log_path
+
+    return AuditLog(audit_log_path(folder))
+
+
 @click.group("keys")
 def keys() -> None:
     """The kiosk's keys: a master key sealed by the TPM or a passphrase, wrapping the data keys."""
@@ -54,22 +63,27 @@ def keys() -> None:
 @passphrase_file_option
 def init(seal: str, passphrase_file: Path | None) -> None:
     """Make the key file: a new master key and version 1 of every data key. Refuses to replace one."""
+    from enrollment.audit.events import key_operation
     from enrollment.keys.key_store import create_keys, key_file_path
     from enrollment.keys.passphrase_kek import PassphraseKek
     from enrollment.keys.tpm_kek import TpmKek, tpm2_problem
 
     folder = current_settings().data_dir
-    if key_file_path(folder).exists():  # before asking for a passphrase; create_keys checks again under a lock
-        from enrollment.keys.errors import KeyFileExists
+    with _audit_log(folder) as log:
+        with key_operation(log, "init") as details:
+            if key_file_path(folder).exists():  # before asking for a passphrase; create_keys checks under a lock
+                from enrollment.keys.errors import KeyFileExists
 
-        raise KeyFileExists(f"a key file exists at {key_file_path(folder)}; use `zuil keys rotate`")
-    if seal == "auto":
-        problem = tpm2_problem(None)
-        seal = "passphrase" if problem else "tpm2"
-        if problem:
-            click.echo(f"not sealing with a TPM: {problem}; sealing with a passphrase", err=True)
-    kek = TpmKek() if seal == "tpm2" else PassphraseKek(_passphrase(passphrase_file, new=True)())
-    ring = create_keys(folder, kek)
+                raise KeyFileExists(f"a key file exists at {key_file_path(folder)}; use `zuil keys rotate`")
+            if seal == "auto":
+                problem = tpm2_problem(None)
+                seal = "passphrase" if problem else "tpm2"
+                if problem:
+                    click.echo(f"not sealing with a TPM: {problem}; sealing with a passphrase", err=True)
+            kek = TpmKek() if seal == "tpm2" else PassphraseKek(_passphrase(passphrase_file, new=True)())
+            ring = create_keys(folder, kek)
+            details.update(sealing=ring.sealing, master_version=ring.master_version)
+        log.checkpoint(ring)
     click.echo(f"created {ring.path}: master key version 1 sealed by {ring.sealing}")
 
 
@@ -103,6 +117,7 @@ def status() -> None:
 def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, passphrase_file: Path | None) -> None:
     """New master key and new versions of every data key (or only those named). Old data-key versions stay
     readable; new writes use the newest. The key file is replaced in one atomic rename."""
+    from enrollment.audit.events import key_operation
     from enrollment.keys.kek_sources import Secrets
     from enrollment.keys.key_store import rotate_keys
     from enrollment.keys.keyring import Purpose
@@ -111,8 +126,14 @@ def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, p
     master = master_only or not purposes or new_passphrase
     chosen = [Purpose(p) for p in purposes] if purposes or master_only else list(Purpose)
     new_kek = PassphraseKek(_new_passphrase(passphrase_file)) if new_passphrase else None
-    ring = rotate_keys(current_settings().data_dir, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
-                       master=master, purposes=chosen, new_kek=new_kek)
+    folder = current_settings().data_dir
+    with _audit_log(folder) as log:
+        with key_operation(log, "rotate") as details:
+            ring = rotate_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
+                               master=master, purposes=chosen, new_kek=new_kek)
+            details.update(master_version=ring.master_version, data_keys=",".join(p.value for p in chosen),
+                           signing_version=ring.current(Purpose.SIGNING).version)
+        log.checkpoint(ring)  # signed with the newest signing key
     versions = ", ".join(f"{purpose} v{ring.current(purpose).version}" for purpose in Purpose)
     click.echo(f"rotated {ring.path}: master key version {ring.master_version}; new writes use {versions}")
 

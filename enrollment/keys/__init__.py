@@ -4,7 +4,7 @@
     │           systemd-creds, or from the technician's passphrase via Argon2id)
     ├── gallery data key, versions 1..n       (for the gallery's encryption, not built yet)
     ├── V-number HMAC key, versions 1..n      (for the V-number lookup hash, not built yet)
-    └── Ed25519 signing key, versions 1..n    (for signed checkpoints and envelopes, not built yet)
+    └── Ed25519 signing key, versions 1..n    (signs the audit log's checkpoints; envelopes not built yet)
 
 Everything lives in one key file per data folder (:mod:`enrollment.keys.key_file`); :mod:`key_store` creates,
 unlocks and rotates it, :mod:`keyring` is what an unlocked file offers, :mod:`demo_keys` the demo's unsealed

@@ -1,0 +1,55 @@
+"""The entries other parts write, one function each: key operations, logins, failed logins, lockouts, logouts.
+
+Actors are account ids or ``"technician"`` / ``"system"``. A failed login for a name that is no account is
+logged with the actor :data:`UNKNOWN_ACCOUNT`, never with what was typed (it may be a name or a V-number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from enrollment.audit.entries import DetailValue, Entry, Kind, Outcome
+from enrollment.audit.log_store import AuditLog
+from enrollment.errors import EnrollmentError
+from enrollment.keys.errors import KeysError
+
+TECHNICIAN = "technician"
+SYSTEM = "system"
+UNKNOWN_ACCOUNT = "unknown-account"
+
+
+@contextmanager
+def key_operation(log: AuditLog, operation: str, *, actor: str = TECHNICIAN,
+                  log_success: bool = True) -> Iterator[dict[str, DetailValue]]:
+    """Log ``operation`` (``init``, ``rotate``, ``unlock``) when the block ends: ``ok`` with the details the
+    block put in the yielded dict (unless not ``log_success``); ``refused`` for a key error (wrong passphrase,
+    TPM refused, file exists), ``failed`` for another error, with those details and the error's name; the
+    error goes on."""
+    details: dict[str, DetailValue] = {}
+    try:
+        yield details
+    except (EnrollmentError, OSError) as exc:
+        outcome = Outcome.REFUSED if isinstance(exc, KeysError) else Outcome.FAILED
+        log.append(Kind.KEY_OPERATION, actor=actor, outcome=outcome,
+                   details={"operation": operation, **details, "error": type(exc).__name__})
+        raise
+    if log_success:
+        log.append(Kind.KEY_OPERATION, actor=actor, details={"operation": operation, **details})
+
+
+def login(log: AuditLog, account: str | None, *, ok: bool, role: str | None = None,
+          reason: str | None = None) -> Entry:
+    """A login (``ok``) or a failed one; ``account`` None when the name given is no account."""
+    details: dict[str, object] = {k: v for k, v in (("role", role), ("reason", reason)) if v is not None}
+    return log.append(Kind.LOGIN if ok else Kind.LOGIN_FAILED, actor=account or UNKNOWN_ACCOUNT,
+                      outcome=Outcome.OK if ok else Outcome.REFUSED, details=details)
+
+
+def lockout(log: AuditLog, account: str, *, failed_attempts: int, seconds: int) -> Entry:
+    return log.append(Kind.LOCKOUT, actor=account, outcome=Outcome.REFUSED,
+                      details={"failed_attempts": failed_attempts, "seconds": seconds})
+
+
+def logout(log: AuditLog, account: str, *, idle: bool) -> Entry:
+    return log.append(Kind.LOGOUT, actor=account, details={"idle": idle})
