@@ -42,9 +42,9 @@ def test_new_intakes_are_shown_the_version_that_says_what_is_true():
     assert "but this machine does not send them yet" in en and "maar dit apparaat verstuurt ze nog niet" in nl
 
 
-def test_a_record_of_the_old_version_still_matches_its_text(sqlite_url):
+def test_a_record_of_the_old_version_still_matches_its_text(sqlite_url, keyring):
     """A record written when 2026-11.1 was current, read after the change: its version finds the text it hashed."""
-    records = RecordStore(sqlite_url)
+    records = RecordStore(sqlite_url, keyring)
     with records.transaction() as session:
         intakes.sync_locations(session, DEFAULT_LOCATIONS)
         intake = intakes.start_intake(session, location_id="utrecht", kiosk_id="zuil-utr-01", v_number=None)
