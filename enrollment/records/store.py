@@ -125,10 +125,28 @@ def alembic_config(url: str, keys: KeyProvider | None = None) -> Config:
 def upgrade(url: str, revision: str = "head", *, keys: KeyProvider | None = None) -> None:
     """Bring the schema to ``revision``. A database that holds values from before the sealed fields needs
     ``keys`` to seal them in place; without keys (or when they do not unlock) it is refused and left as it was."""
+    cfg = alembic_config(url, keys)
     try:
-        command.upgrade(alembic_config(url, keys), revision)
+        command.upgrade(cfg, revision)
     except SQLAlchemyError as exc:
         raise StorageError(f"schema upgrade of {redact(url)} failed: {exc.__class__.__name__}: {exc}") from exc
+    if cfg.attributes.get("sealed_plaintext"):
+        _truncate_wal(url)
+
+
+def _truncate_wal(url: str) -> None:
+    """After plaintext was sealed in place: the WAL, which still holds the old pages, is checkpointed into the
+    database (whose freed pages ``secure_delete`` zeroed) and truncated to nothing."""
+    engine = make_engine(url)
+    try:
+        if engine.dialect.name == "sqlite":
+            connection = engine.raw_connection()
+            try:
+                connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+    finally:
+        engine.dispose()
 
 
 def downgrade(url: str, revision: str = "base") -> None:

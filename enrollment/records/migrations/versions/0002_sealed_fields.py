@@ -86,6 +86,7 @@ def _seal_existing(bind) -> None:  # type: ignore[no-untyped-def]
     with Session(bind=bind) as session:
         verify_and_record(session, cipher, redact(context.config.get_main_option("sqlalchemy.url") or ""))
         session.flush()
+    context.config.attributes["sealed_plaintext"] = True  # the store then truncates SQLite's WAL
 
 
 def upgrade() -> None:
