@@ -3,7 +3,7 @@
 A writer takes :meth:`KeyRing.current` (the newest version) and stores its version next to what it seals
 or signs; a reader asks :meth:`KeyRing.version` for the version stored there. Rotation adds versions and never
 drops one, so everything written under an older version stays readable until it is written again under a newer
-one. No part of the kiosk uses the data keys yet; the gallery will, like this:
+one. The record store's sealed fields (:mod:`enrollment.records.field_cipher`) use the gallery key like this:
 
     key = ring.current(Purpose.GALLERY)
     sealed = AESGCM(key.material).encrypt(nonce, plaintext, table_row_column)   # and store key.version
@@ -24,8 +24,8 @@ from enrollment.keys.errors import UnknownKeyVersion
 class Purpose(StrEnum):
     """What a data key is for; each purpose has its own versions. All are 32 random bytes."""
 
-    # What each key will be used for (none is used yet): the gallery's fields; the V-number lookup hash
-    # (HMAC-SHA256); the kiosk's Ed25519 signatures (seed) of checkpoints and envelopes.
+    # What each key is for: the record's sealed fields; the V-number lookup hash (HMAC-SHA256); the kiosk's
+    # Ed25519 signatures (seed) of checkpoints and envelopes (not used yet: no audit log or outbox is built).
     GALLERY = "gallery"
     VNUMBER_HMAC = "vnumber-hmac"
     SIGNING = "signing"

@@ -91,7 +91,7 @@ def _one_line_refusal(result, *words: str) -> None:  # type: ignore[no-untyped-d
 def test_without_keys_the_upgrade_is_refused_and_the_record_left_as_it_was(old_record):
     before = _state(old_record.url)
     assert before[0] == "0001"
-    with pytest.raises(StorageError, match="holds 64 rows written in plaintext.*none were given"):
+    with pytest.raises(StorageError, match=r"holds 64 rows written in plaintext.*none were given"):
         store.upgrade(old_record.url)
     _one_line_refusal(old_record("db", "upgrade"), "KeyFileMissing", "zuil keys init", "nothing was changed")
     assert _state(old_record.url) == before
