@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from enrollment.errors import EnrollmentError
 
-CURRENT_VERSION = "2026-11.2"
+CURRENT_VERSION = "2026-12.1"
 
 _TEXTS: dict[str, dict[str, str]] = {
     # Superseded by 2026-11.2: it promised what this build does not do yet (prints stored encrypted, shared with
@@ -34,8 +34,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "You can ask the staff member to see, correct or delete your data."
         ),
     },
-    # What this build does, in plain words (B1). The next version comes with the encrypted gallery.
-    CURRENT_VERSION: {
+    # Superseded by 2026-12.1: it said the prints are not encrypted yet; since the sealed record they are.
+    "2026-11.2": {
         "nl": (
             "Wat gebeurt er met uw gegevens?\n"
             "De LVV neemt uw vingerafdrukken om vast te stellen wie u bent en of u al eerder bent ingeschreven. "
@@ -51,6 +51,30 @@ _TEXTS: dict[str, dict[str, str]] = {
             "The LVV takes your fingerprints to find out who you are and whether you were registered before. "
             "This machine compares them with the prints the LVV already has. "
             "The LVV keeps your prints in its own computer system. They are not encrypted yet. "
+            "The LVV may share them with the police (AVIM), but this machine does not send them yet. "
+            "You may refuse; the intake then continues with a staff member. "
+            "This machine does not delete any data by itself yet. "
+            "You can ask the staff member to see, correct or delete your data."
+        ),
+    },
+    # What this build does, in plain words (B1): prints, V-number and the link to the person stored encrypted on
+    # this machine; nothing sent (sync/ is not built) and nothing deleted by itself (no retention job yet).
+    CURRENT_VERSION: {
+        "nl": (
+            "Wat gebeurt er met uw gegevens?\n"
+            "De LVV neemt uw vingerafdrukken om vast te stellen wie u bent en of u al eerder bent ingeschreven. "
+            "Dit apparaat vergelijkt ze met de afdrukken die de LVV al heeft. "
+            "Dit apparaat bewaart uw afdrukken en uw V-nummer versleuteld. "
+            "De LVV kan ze delen met de politie (AVIM), maar dit apparaat verstuurt ze nog niet. "
+            "U mag weigeren; dan gaat de intake verder met een medewerker. "
+            "Dit apparaat verwijdert nog geen gegevens vanzelf. "
+            "U kunt inzage, correctie of verwijdering vragen bij de medewerker."
+        ),
+        "en": (
+            "What happens with your data?\n"
+            "The LVV takes your fingerprints to find out who you are and whether you were registered before. "
+            "This machine compares them with the prints the LVV already has. "
+            "This machine stores your prints and your V-number encrypted. "
             "The LVV may share them with the police (AVIM), but this machine does not send them yet. "
             "You may refuse; the intake then continues with a staff member. "
             "This machine does not delete any data by itself yet. "

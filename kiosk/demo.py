@@ -4,8 +4,10 @@ The same intake flow, record store, scanner driver (over a real pseudo-terminal 
 synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. No Qt here.
 
 The demo keeps its own record, an SQLite file in the ``demo`` folder of the data directory (never the kiosk's
-record, whatever ``database_url`` says). Each run first deletes the intakes of earlier runs there, keeping the
-synthetic gallery, so every run with the same options tells the same story.
+record, whatever ``database_url`` says), sealed with the demo's own keys in that folder (made on the first run,
+marked as demo keys and unsealed: they protect nothing, and are refused anywhere else). Each run first deletes
+the intakes of earlier runs there, keeping the synthetic gallery, so every run with the same options tells the
+same story.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from enrollment import identification
 from enrollment.consent import consent_text
 from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
+from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
 from enrollment.records import intakes
@@ -70,7 +73,7 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
     """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
     site = demo_settings(settings.enrollment)
     v_number = synthetic_vnumber(seed)
-    store = RecordStore(site.database)
+    store = RecordStore(site.database, open_demo_keys(site.data_dir))
     try:
         earlier = _prepare_record(store, site, seed=seed, v_number=v_number, returning=returning,
                                   gallery_persons=gallery_persons)

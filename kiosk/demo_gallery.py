@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select
 from enrollment.consent import consent_text
 from enrollment.extraction import extract
 from enrollment.records import intakes
-from enrollment.records.models import Intake, Person
+from enrollment.records.models import Intake
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.settings import Settings
@@ -55,7 +55,7 @@ def _delete_intakes(session, *, gallery: bool) -> None:  # type: ignore[no-untyp
     left without an intake."""
     made_by_gallery = Intake.kiosk_id == GALLERY_KIOSK
     session.execute(delete(Intake).where(made_by_gallery if gallery else ~made_by_gallery))
-    session.execute(delete(Person).where(~select(Intake.id).where(Intake.person_id == Person.id).exists()))
+    intakes.delete_persons_without_intake(session)
 
 
 def reset_demo_intakes(store: RecordStore) -> None:

@@ -58,8 +58,8 @@ def check_keys(settings: Settings) -> Check:
 
     try:
         info = key_file_info(settings.data_dir)
-    except KeyFileMissing as exc:  # no part uses the keys yet, so a kiosk without them still runs
-        return Check("keys", "WARN", str(exc))
+    except KeyFileMissing as exc:  # the record store cannot be opened without them
+        return Check("keys", "FAIL", f"{exc}; the record store needs them")
     except (KeysError, OSError) as exc:
         return Check("keys", "FAIL", str(exc))
     problems = []

@@ -70,3 +70,12 @@ def lax_umask():
     old = os.umask(0o022)
     yield
     os.umask(old)
+
+
+@pytest.fixture
+def keyring(tmp_path):
+    """Real keys for a record store in a test: a demo key file (unsealed, so no Argon2id per test) in a ``demo``
+    folder of the test's own folder."""
+    from enrollment.keys.demo_keys import open_demo_keys
+
+    return open_demo_keys(tmp_path / "test-keys" / "demo")

@@ -15,14 +15,20 @@ def db() -> None:
 @db.command("upgrade")
 @click.option("--revision", default="head", show_default=True, help="Target schema revision.")
 def upgrade(revision: str) -> None:
-    """Bring the schema up to date (safe to run again)."""
+    """Bring the schema up to date (safe to run again).
+
+    A record written in plaintext by an earlier version is sealed in place with the kiosk's keys (unlocked as
+    `zuil keys init` set them up: the TPM, or the passphrase in ZUIL_KEYS_PASSPHRASE or asked for); without
+    usable keys such a record is refused and left as it was. An empty record needs no keys.
+    """
     from alembic.util import CommandError
 
+    from enrollment.commands.keys import unlock_kiosk_keys
     from enrollment.records import store
 
     settings = current_settings()
     try:
-        store.upgrade(settings.database, revision)
+        store.upgrade(settings.database, revision, keys=lambda: unlock_kiosk_keys(settings))
     except CommandError as exc:  # an unknown or ambiguous revision
         raise click.BadParameter(str(exc), param_hint="'--revision'") from exc
     engine = store.make_engine(settings.database)

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from enrollment.commands import current_settings
+
+if TYPE_CHECKING:
+    from enrollment.keys.keyring import KeyRing
+    from enrollment.settings import Settings
 
 PASSPHRASE_ENV = "ZUIL_KEYS_PASSPHRASE"
 PURPOSES = ("gallery", "vnumber-hmac", "signing")
@@ -50,6 +56,26 @@ def _audit_log(folder: Path):  # type: ignore[no-untyped-def]
     from enrollment.audit.log_store import AuditLog, audit_log_path
 
     return AuditLog(audit_log_path(folder))
+
+
+def unlock_kiosk_keys(settings: Settings) -> KeyRing:
+    """The kiosk's keys for a command that reads or writes the record store, unlocked the way the technician set
+    them up (`zuil keys init`): by the TPM, or by the passphrase in ``ZUIL_KEYS_PASSPHRASE`` (asked for with hidden
+    input only when there is a terminal). Missing, locked (no passphrase to be had), wrong or damaged keys: a typed
+    refusal that changes nothing."""
+    from enrollment.keys.errors import KeysError
+    from enrollment.keys.kek_sources import Secrets
+    from enrollment.keys.key_store import key_file_path, unlock_keys
+
+    def passphrase() -> str:
+        if os.environ.get(PASSPHRASE_ENV):
+            return os.environ[PASSPHRASE_ENV]
+        if sys.stdin.isatty():
+            return click.prompt("Passphrase of the kiosk's keys", hide_input=True)
+        raise KeysError(f"the kiosk's keys are locked: {key_file_path(settings.data_dir)} is sealed by a "
+                        f"passphrase and there is no terminal to ask for it; set {PASSPHRASE_ENV}")
+
+    return unlock_keys(settings.data_dir, Secrets(passphrase=passphrase))
 
 
 @click.group("keys")

@@ -2,8 +2,8 @@
 
     master key (32 random bytes; on disk only sealed with AESGCM under a wrapping key from the TPM via
     │           systemd-creds, or from the technician's passphrase via Argon2id)
-    ├── gallery data key, versions 1..n       (for the gallery's encryption, not built yet)
-    ├── V-number HMAC key, versions 1..n      (for the V-number lookup hash, not built yet)
+    ├── gallery data key, versions 1..n       (seals the record's sensitive fields: enrollment.records.field_cipher)
+    ├── V-number HMAC key, versions 1..n      (the V-number lookup hash, same module)
     └── Ed25519 signing key, versions 1..n    (signs the audit log's checkpoints; envelopes not built yet)
 
 Everything lives in one key file per data folder (:mod:`enrollment.keys.key_file`); :mod:`key_store` creates,

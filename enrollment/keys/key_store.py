@@ -173,7 +173,10 @@ def _check_demo(read: ReadKeyFile, demo: bool) -> None:
 
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    os.makedirs(path.parent, mode=0o700, exist_ok=True)  # a new data folder is private like the store's
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):  # a new data folder, and every new folder above it, private like the store's
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # whatever the umask
     fd = os.open(path.parent / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

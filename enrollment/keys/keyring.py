@@ -3,8 +3,8 @@
 A writer takes :meth:`KeyRing.current` (the newest version) and stores its version next to what it seals
 or signs; a reader asks :meth:`KeyRing.version` for the version stored there. Rotation adds versions and never
 drops one, so everything written under an older version stays readable until it is written again under a newer
-one. The audit log's checkpoints use the signing key (:mod:`enrollment.audit.checkpoints`); the gallery
-will use its key like this:
+one. The audit log's checkpoints use the signing key (:mod:`enrollment.audit.checkpoints`); the record store's
+sealed fields (:mod:`enrollment.records.field_cipher`) use the gallery key like this:
 
     key = ring.current(Purpose.GALLERY)
     sealed = AESGCM(key.material).encrypt(nonce, plaintext, table_row_column)   # and store key.version
@@ -25,8 +25,8 @@ from enrollment.keys.errors import UnknownKeyVersion
 class Purpose(StrEnum):
     """What a data key is for; each purpose has its own versions. All are 32 random bytes."""
 
-    # What each key is for (only SIGNING is used yet, by the audit log): the gallery's fields; the V-number
-    # lookup hash (HMAC-SHA256); the kiosk's Ed25519 signatures (seed) of checkpoints and envelopes.
+    # What each key is for: the record's sealed fields; the V-number lookup hash (HMAC-SHA256); the kiosk's
+    # Ed25519 signatures (seed) of the audit log's checkpoints (and of envelopes, not built yet).
     GALLERY = "gallery"
     VNUMBER_HMAC = "vnumber-hmac"
     SIGNING = "signing"

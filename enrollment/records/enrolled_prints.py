@@ -1,7 +1,9 @@
 """The prints the kiosk holds, read from the intake record: the gallery's source and the V-number's prints.
 
-Only captures with a template of intakes whose participant gave consent count. (Encryption of templates at rest
-arrives with the encrypted gallery; this module is where decryption will happen, so callers don't change.)
+Only captures with a template of intakes whose participant gave consent count. The templates and the intakes'
+person links are stored sealed: they are opened here, in memory, with the session's keys; a template or link that
+does not open where it is stored is refused (:class:`~enrollment.records.field_cipher.SealedFieldRefused`), never
+used. The V-number's intakes are found by its keyed hash.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from enrollment.records.field_cipher import cipher_of
+from enrollment.records.intake_reads import person_of, template_of
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.template import Template, deserialize
@@ -37,28 +41,36 @@ def _consented(query):  # type: ignore[no-untyped-def]
 
 def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> Iterator[EnrolledPrint]:
     """Every consented print in the record (for building the 1:N gallery index)."""
+    cipher = cipher_of(session)
     query = (
-        select(CaptureRow.template, CaptureRow.finger_position, Intake.person_id, Intake.id, Intake.location_id)
+        select(CaptureRow.id, CaptureRow.template_sealed, CaptureRow.finger_position, Intake.person_sealed,
+               Intake.id, Intake.location_id)
         .join(Intake, CaptureRow.intake_id == Intake.id)
-        .where(CaptureRow.template.is_not(None))
+        .where(CaptureRow.template_sealed.is_not(None))
     )
     if exclude_intake:
         query = query.where(Intake.id != exclude_intake)
-    for blob, position, person_id, intake_id, location_id in session.execute(_consented(query)):
-        yield EnrolledPrint(person_id, intake_id, location_id, position, deserialize(blob))
+    people: dict[str, str] = {}
+    for capture_id, sealed, position, person_sealed, intake_id, location_id in session.execute(_consented(query)):
+        if intake_id not in people:
+            people[intake_id] = person_of(cipher, intake_id, person_sealed)
+        blob = template_of(cipher, capture_id, intake_id, sealed)
+        yield EnrolledPrint(people[intake_id], intake_id, location_id, position, deserialize(blob))
 
 
 def prints_for_vnumber(session: Session, v_number: VNumber, *,
                        exclude_intake: str | None = None) -> dict[int, list[Template]]:
     """The prints held for a V-number, by finger position (for the 1:1 V-number check)."""
+    cipher = cipher_of(session)
     query = (
-        select(CaptureRow.template, CaptureRow.finger_position)
+        select(CaptureRow.id, CaptureRow.intake_id, CaptureRow.template_sealed, CaptureRow.finger_position)
         .join(Intake, CaptureRow.intake_id == Intake.id)
-        .where(CaptureRow.template.is_not(None), Intake.v_number == str(v_number))
+        .where(CaptureRow.template_sealed.is_not(None),
+               Intake.v_number_hmac.in_(cipher.vnumber_lookups(str(v_number))))
     )
     if exclude_intake:
         query = query.where(Intake.id != exclude_intake)
     held: dict[int, list[Template]] = {}
-    for blob, position in session.execute(_consented(query)):
-        held.setdefault(position, []).append(deserialize(blob))
+    for capture_id, intake_id, sealed, position in session.execute(_consented(query)):
+        held.setdefault(position, []).append(deserialize(template_of(cipher, capture_id, intake_id, sealed)))
     return held

@@ -1,19 +1,24 @@
 """Writing the intake record: the operations the kiosk flow performs, each inside a caller's transaction.
 
 These functions validate their input (V-number, location, finger position, consent fields) and raise typed
-errors before anything is written, so a refused call leaves the store as it was.
+errors before anything is written, so a refused call leaves the store as it was. Templates, images, the V-number,
+the intake's person and the identification candidates are written sealed with the session's keys
+(:mod:`enrollment.records.field_cipher`); :mod:`enrollment.records.intake_reads` opens them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from enrollment.errors import LocationError, StorageError
+from enrollment.records.field_cipher import Field, cipher_of
+from enrollment.records.intake_reads import linked_person_ids
 from enrollment.records.locations import Location
 from enrollment.records.models import (
     CaptureRow,
@@ -24,6 +29,7 @@ from enrollment.records.models import (
     LocationRow,
     OfficerDecisionRow,
     Person,
+    new_id,
     utcnow,
 )
 from enrollment.records.vocabulary import (
@@ -61,9 +67,17 @@ def start_intake(session: Session, *, location_id: str, kiosk_id: str, v_number:
         raise LocationError(f"location {location_id!r} is not configured on this kiosk")
     if v_number is not None and not isinstance(v_number, VNumber):
         raise StorageError("v_number must be a parsed VNumber or None (use parse_vnumber)")
+    cipher = cipher_of(session)
     person = person or Person()
-    intake = Intake(person=person, location_id=location_id, kiosk_id=kiosk_id,
-                    has_v_number=int(v_number is not None), v_number=str(v_number) if v_number else None,
+    if person.id is None:
+        person.id = new_id()
+    intake_id = new_id()
+    sealed_v = cipher.seal(Field("intakes", intake_id, "v_number_sealed"), str(v_number).encode()) \
+        if v_number is not None else None
+    intake = Intake(id=intake_id, person_sealed=cipher.seal(Field("intakes", intake_id, "person_sealed"),
+                                                            person.id.encode()),
+                    location_id=location_id, kiosk_id=kiosk_id, has_v_number=int(v_number is not None),
+                    v_number_sealed=sealed_v, v_number_hmac=cipher.vnumber_lookup(str(v_number)) if v_number else None,
                     biometrics_enabled=int(biometrics_enabled), status=IntakeStatus.OPEN)
     session.add_all([person, intake])
     session.flush()
@@ -96,8 +110,11 @@ def add_capture(session: Session, intake: Intake, *, finger_position: int, quali
         raise StorageError(f"finger position {finger_position} is not an ISO code 1..10")
     if not 0 <= int(quality) <= 100:
         raise StorageError(f"quality {quality} outside 0..100")
-    row = CaptureRow(intake=intake, finger_position=int(finger_position), quality=int(quality), template=template,
-                     image=image, device_id=device_id[:80], failure_reason=failure_reason)
+    cipher, row_id = cipher_of(session), new_id()
+    sealed = {f"{name}_sealed": cipher.seal(Field("captures", row_id, f"{name}_sealed", intake.id), blob)
+              for name, blob in (("template", template), ("image", image)) if blob is not None}
+    row = CaptureRow(id=row_id, intake=intake, finger_position=int(finger_position), quality=int(quality),
+                     device_id=device_id[:80], failure_reason=failure_reason, **sealed)
     session.add(row)
     session.flush()
     return row
@@ -105,9 +122,12 @@ def add_capture(session: Session, intake: Intake, *, finger_position: int, quali
 
 def add_identification(session: Session, intake: Intake, *, decision: IdentificationDecision,
                        threshold_name: str, gallery_size: int, candidates: list[dict]) -> IdentificationResult:
-    row = IdentificationResult(intake=intake, decision=IdentificationDecision(decision),
+    row_id = new_id()
+    plain = json.dumps(candidates, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    sealed = cipher_of(session).seal(Field("identification_results", row_id, "candidates_sealed", intake.id), plain)
+    row = IdentificationResult(id=row_id, intake=intake, decision=IdentificationDecision(decision),
                                threshold_name=threshold_name, gallery_size=int(gallery_size),
-                               candidates=candidates)
+                               candidates_sealed=sealed)
     session.add(row)
     session.flush()
     return row
@@ -143,4 +163,16 @@ def record_outcome(session: Session, intake: Intake, outcome: Outcome) -> None:
 
 
 def intakes_for_vnumber(session: Session, v_number: VNumber) -> list[Intake]:
-    return list(session.scalars(select(Intake).where(Intake.v_number == str(v_number))))
+    """The intakes given ``v_number``, found by its keyed hash under every V-number HMAC key version."""
+    lookups = cipher_of(session).vnumber_lookups(str(v_number))
+    return list(session.scalars(select(Intake).where(Intake.v_number_hmac.in_(lookups))))
+
+
+def delete_persons_without_intake(session: Session) -> int:
+    """Delete the persons no intake names any more (after intakes were deleted); returns how many. Every intake's
+    sealed person link is opened for it: nothing else joins the two."""
+    linked = linked_person_ids(session)
+    orphans = sorted(set(session.scalars(select(Person.id))) - linked)
+    for start in range(0, len(orphans), 500):
+        session.execute(delete(Person).where(Person.id.in_(orphans[start:start + 500])))
+    return len(orphans)

@@ -1,8 +1,12 @@
 """The intake record as SQLAlchemy 2 models (SQLite by default, PostgreSQL alike).
 
 A person is pseudonymous (a random id, no name); a person can have several intakes at several locations over
-time. Every table the schema has is created by the Alembic migrations in ``enrollment/records/migrations``;
-the models are the single source the migrations are checked against (``tests/enrollment/records``).
+time. The sensitive fields are stored sealed (AES-256-GCM, :mod:`enrollment.records.field_cipher`) in the
+``*_sealed`` columns: every template and kept image, the V-number, the link from an intake to its person and the
+candidates of an identification. A V-number is found through its keyed hash (``v_number_hmac``), never by its
+digits; nothing but the sealed link joins an intake to its person. Every table the schema has is created by the
+Alembic migrations in ``enrollment/records/migrations``; the models are the single source the migrations are
+checked against (``tests/enrollment/records``).
 """
 
 from __future__ import annotations
@@ -68,29 +72,39 @@ class LocationRow(Base):
 
 
 class Person(Base):
-    """A pseudonymous person: a random id that links intakes, never a name."""
+    """A pseudonymous person: a random id, never a name. Its intakes name it only in their sealed ``person_sealed``."""
 
     __tablename__ = "persons"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    intakes: Mapped[list[Intake]] = relationship(back_populates="person")
+
+
+class KeyCheck(Base):
+    """A value sealed (gallery) or hashed (V-number HMAC) with each key version the store was written with, so that
+    the store refuses a key file that is not the one it was written with before anything is written or read."""
+
+    __tablename__ = "key_checks"
+    purpose: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    check_value: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Intake(Base):
     __tablename__ = "intakes"
     __table_args__ = (
         CheckConstraint(
-            "(has_v_number = 1 AND v_number IS NOT NULL AND length(v_number) = 10) OR "
-            "(has_v_number = 0 AND v_number IS NULL)",
+            "(has_v_number = 1 AND v_number_sealed IS NOT NULL AND v_number_hmac IS NOT NULL) OR "
+            "(has_v_number = 0 AND v_number_sealed IS NULL AND v_number_hmac IS NULL)",
             name="v_number_given_or_explicitly_none",
         ),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    person_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
     kiosk_id: Mapped[str] = mapped_column(String(40))
     has_v_number: Mapped[int] = mapped_column(Integer)
-    v_number: Mapped[str | None] = mapped_column(String(10), index=True)
+    v_number_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    v_number_hmac: Mapped[str | None] = mapped_column(String(80), index=True)  # "<key version>:<hex>"
     status: Mapped[IntakeStatus] = mapped_column(_enum(IntakeStatus, "intake_status"), default=IntakeStatus.OPEN)
     biometrics_enabled: Mapped[int] = mapped_column(Integer, default=1)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -99,7 +113,6 @@ class Intake(Base):
     outcome_category: Mapped[OutcomeCategory | None] = mapped_column(_enum(OutcomeCategory, "outcome_category"))
     outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    person: Mapped[Person] = relationship(back_populates="intakes")
     consents: Mapped[list[ConsentRecord]] = relationship(back_populates="intake", order_by="ConsentRecord.decided_at")
     captures: Mapped[list[CaptureRow]] = relationship(back_populates="intake")
     identifications: Mapped[list[IdentificationResult]] = relationship(back_populates="intake")
@@ -128,8 +141,8 @@ class ConsentRecord(Base):
 
 
 class CaptureRow(Base):
-    """One finger's capture: quality and template, and a raw image where the caller passes one. Stored as given:
-    not encrypted yet (that comes with the encrypted gallery), and ``keep_raw_images`` is not read yet."""
+    """One finger's capture: quality and template, and a raw image where the caller passes one (both sealed;
+    ``keep_raw_images`` is not read yet)."""
 
     __tablename__ = "captures"
     __table_args__ = (
@@ -140,8 +153,8 @@ class CaptureRow(Base):
     intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
     finger_position: Mapped[int] = mapped_column(Integer)
     quality: Mapped[int] = mapped_column(Integer)
-    template: Mapped[bytes | None] = mapped_column(LargeBinary)
-    image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    template_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    image_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     device_id: Mapped[str] = mapped_column(String(80))
     failure_reason: Mapped[str | None] = mapped_column(String(80))
     captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -155,7 +168,7 @@ class IdentificationResult(Base):
     decision: Mapped[IdentificationDecision] = mapped_column(_enum(IdentificationDecision, "identification"))
     threshold_name: Mapped[str] = mapped_column(String(40))
     gallery_size: Mapped[int] = mapped_column(Integer)
-    candidates: Mapped[list] = mapped_column(JSON, default=list)  # [{person_id, fused, per_finger}]
+    candidates_sealed: Mapped[bytes] = mapped_column(LargeBinary)  # JSON [{person_id, fused, per_finger}], sealed
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     intake: Mapped[Intake] = relationship(back_populates="identifications")
 

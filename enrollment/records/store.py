@@ -1,5 +1,5 @@
 """Opening the record store: an SQLAlchemy engine (SQLite in WAL mode by default, or PostgreSQL), schema
-upgrades through Alembic, and short transactional sessions.
+upgrades through Alembic, and short transactional sessions that carry the kiosk's keys for the sealed fields.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shlex
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +20,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from enrollment.errors import StorageError
+from enrollment.keys.keyring import KeyRing
+from enrollment.records.field_cipher import SESSION_KEY, FieldCipher
+from enrollment.records.key_checks import verify_and_record
+
+KeyProvider = Callable[[], KeyRing]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -30,6 +35,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a committed intake survives power loss
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted and replaced rows are overwritten, not left in free pages
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
@@ -106,18 +112,41 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str, keys: KeyProvider | None = None) -> Config:
+    """The Alembic configuration; ``keys`` (asked only by a migration that must seal plaintext it finds) is in
+    ``attributes["keys"]``."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["keys"] = keys
     return cfg
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "head", *, keys: KeyProvider | None = None) -> None:
+    """Bring the schema to ``revision``. A database that holds values from before the sealed fields needs
+    ``keys`` to seal them in place; without keys (or when they do not unlock) it is refused and left as it was."""
+    cfg = alembic_config(url, keys)
     try:
-        command.upgrade(alembic_config(url), revision)
+        command.upgrade(cfg, revision)
     except SQLAlchemyError as exc:
         raise StorageError(f"schema upgrade of {redact(url)} failed: {exc.__class__.__name__}: {exc}") from exc
+    if cfg.attributes.get("sealed_plaintext"):
+        _truncate_wal(url)
+
+
+def _truncate_wal(url: str) -> None:
+    """After plaintext was sealed in place: the WAL, which still holds the old pages, is checkpointed into the
+    database (whose freed pages ``secure_delete`` zeroed) and truncated to nothing."""
+    engine = make_engine(url)
+    try:
+        if engine.dialect.name == "sqlite":
+            connection = engine.raw_connection()
+            try:
+                connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+    finally:
+        engine.dispose()
 
 
 def downgrade(url: str, revision: str = "base") -> None:
@@ -148,20 +177,30 @@ def redact(url: str) -> str:
 
 
 class RecordStore:
-    """The kiosk's record database. Refuses to work on a schema that is not at the current head."""
+    """The kiosk's record database, opened with the kiosk's unlocked keys. Refuses to work on a schema that is not
+    at the current head, and refuses a key file other than the one the store was written with
+    (:mod:`enrollment.records.key_checks`) before anything else is read or written."""
 
-    def __init__(self, url: str, *, auto_upgrade: bool = True) -> None:
+    def __init__(self, url: str, keyring: KeyRing, *, auto_upgrade: bool = True) -> None:
         self.url = url
+        self.cipher = FieldCipher(keyring)
         if auto_upgrade:
-            upgrade(url)
+            upgrade(url, keys=lambda: keyring)
         self.engine = make_engine(url)
         current = current_revision(self.engine)
         if current != head_revision():
+            self.engine.dispose()
             raise StorageError(
                 f"the database {redact(url)} is at schema {current or 'none'}, this program needs "
                 f"{head_revision()}: run `zuil db upgrade`"
             )
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info={SESSION_KEY: self.cipher})
+        try:
+            with self.transaction() as session:
+                verify_and_record(session, self.cipher, redact(url))
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -16,7 +16,7 @@ Directions are quantised to 1/65536 of a turn (about 0.0055 degrees): two bytes 
 255 bytes at most per template, while 256 steps (1.4 degrees) would add an error comparable to the angular
 tolerance of the matcher. Quantising is idempotent: a direction read back and written again gives the
 same bytes. The CRC guards against corruption only: it gives neither confidentiality nor tamper evidence, which
-are to come from the AES-GCM encryption of the gallery (not built yet).
+come from the record's AES-GCM sealing of every stored template (``enrollment/records/field_cipher.py``).
 """
 
 from __future__ import annotations

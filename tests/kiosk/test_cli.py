@@ -52,11 +52,16 @@ def test_demo_runs_an_intake_through_the_real_stack_and_honours_the_data_dir(run
     assert fresh["identification"]["vnumber_check"] is None
 
 
-def test_db_upgrade_and_selftest(run):
+def test_db_upgrade_and_selftest(run, tmp_path):
     assert "at schema" in run("db", "upgrade").output
+    result = run("selftest")  # no key file: the record store cannot be opened
+    assert result.exit_code == 1 and "keys      FAIL" in result.output and "zuil keys init" in result.output
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("a passphrase long enough\n")
+    assert run("keys", "init", "--seal", "passphrase", "--passphrase-file", str(passphrase)).exit_code == 0
     result = run("selftest")
-    assert result.exit_code == 0
-    assert "database" in result.output and "OK" in result.output
+    assert result.exit_code == 0, result.output
+    assert "database  OK" in result.output and "keys      OK" in result.output
 
 
 def test_selftest_fails_on_an_old_schema(run, tmp_path):

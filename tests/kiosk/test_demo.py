@@ -73,9 +73,9 @@ def test_the_summary_names_the_scale_of_every_score(demo):
     assert set(summary["scales"]) == {"fused_neg_log10_fmr", "per_finger_mcc"}
 
 
-def test_the_gallery_is_made_again_when_its_size_changes(tmp_path):
+def test_the_gallery_is_made_again_when_its_size_changes(tmp_path, keyring):
     settings = Settings(data_dir=tmp_path)
-    store = RecordStore(settings.database)
+    store = RecordStore(settings.database, keyring)
     try:
         from enrollment.records import intakes
 

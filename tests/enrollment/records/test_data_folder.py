@@ -41,12 +41,12 @@ def test_the_database_is_inside_a_data_folder_of_any_name(tmp_path, name):
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o000])
-def test_the_data_folder_is_0700_and_the_database_wal_and_shm_0600_whatever_the_umask(tmp_path, umask):
+def test_the_data_folder_is_0700_and_the_database_wal_and_shm_0600_whatever_the_umask(tmp_path, umask, keyring):
     data = tmp_path / "data"
     old = os.umask(umask)
     try:
         assert _zuil("--data-dir", str(data), "db", "upgrade").exit_code == 0
-        records = store.RecordStore(Settings(data_dir=data).database)
+        records = store.RecordStore(Settings(data_dir=data).database, keyring)
         try:
             with records.transaction() as session:
                 session.connection().exec_driver_sql("INSERT INTO locations VALUES ('x', 'X', 'Y')")

@@ -1,0 +1,103 @@
+"""After ``zuil demo`` and after an intake driven through the intake flow, no template, image or V-number the kiosk
+wrote is anywhere in the data folder in the clear: not in the SQLite file, its WAL or shared memory, nor any other
+file (nor a 32-byte slice of any template or image)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from enrollment.consent import consent_text
+from enrollment.extraction import extract
+from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.records import intakes
+from enrollment.records.intake_reads import capture_image, capture_template
+from enrollment.records.models import CaptureRow
+from enrollment.records.store import RecordStore
+from enrollment.settings import Settings
+from enrollment.synthesis.generator import render_impression, synthesize_master
+from enrollment.template import serialize
+from kiosk.cli import main
+from kiosk.flow import IntakeFlow
+
+SLICE = 32
+
+
+def _on_disk(folder) -> bytes:  # type: ignore[no-untyped-def]
+    return b"\x00".join(path.read_bytes() for path in folder.rglob("*") if path.is_file())  # the WAL among them
+
+
+def _fragments(blob: bytes) -> list[bytes]:
+    return [blob] + [blob[start:start + SLICE] for start in range(0, max(len(blob) - SLICE, 1), SLICE)]
+
+
+def _assert_none_in(folder, v_numbers: list[str], blobs: list[bytes]) -> None:  # type: ignore[no-untyped-def]
+    disk = _on_disk(folder)
+    assert b"LVV Utrecht" in disk  # the search reads what is stored in the clear (the locations)
+    for v_number in v_numbers:
+        for form in (v_number, f"{v_number[:4]} {v_number[4:7]} {v_number[7:]}"):
+            assert form.encode() not in disk and form.encode("utf-16-le") not in disk, "a V-number in the clear"
+    assert blobs
+    for blob in blobs:
+        found = [fragment for fragment in _fragments(blob) if len(set(fragment)) > 4 and fragment in disk]
+        assert not found, f"{len(found)} fragments of a {len(blob)}-byte template or image in the clear"
+
+
+def _written(store: RecordStore) -> list[bytes]:
+    with store.transaction() as session:
+        captures = list(session.scalars(select(CaptureRow)))
+        return [blob for c in captures for blob in (capture_template(session, c), capture_image(session, c)) if blob]
+
+
+@pytest.mark.timeout(900)  # only for hangs: the demo builds its gallery and compiles the matcher on a cold machine
+def test_after_the_demo_no_template_or_v_number_is_on_disk(tmp_path, monkeypatch):
+    monkeypatch.delenv("ZUIL_CONFIG", raising=False)
+    data = tmp_path / "data"
+    result = CliRunner().invoke(main, ["--data-dir", str(data), "demo", "--gallery-persons", "8"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    demo = data / "demo"
+    store = RecordStore(Settings(data_dir=demo).database, open_demo_keys(demo))
+    try:
+        written = _written(store)
+        assert len(written) == 2 * (8 + 1 + 1)  # the gallery, the earlier visit and the intake, two fingers each
+        _assert_none_in(data, [summary["v_number"]], written)
+    finally:
+        store.close()
+    _assert_none_in(data, [summary["v_number"]], written)  # and once the store is closed
+
+
+def test_after_an_intake_through_the_flow_no_template_image_or_v_number_is_on_disk(tmp_path, keyring):
+    settings = Settings(data_dir=tmp_path / "data")
+    flow = IntakeFlow(languages=("en", "nl"), fingers=(2, 7))
+    flow.choose_language("en")
+    flow.acknowledge_information()
+    flow.give_consent([[(0.1, 0.1), (0.9, 0.9)]])
+    flow.enter_vnumber("2718 281 828")
+    images: dict[int, bytes] = {}
+    for index, position in enumerate(flow.fingers):
+        image = render_impression(synthesize_master(11, index), 11, 0).image
+        images[position] = np.ascontiguousarray(image).tobytes()
+        template = extract(image, dpi=500, finger_position=position)
+        flow.capture_succeeded(position, quality=template.quality, template=serialize(template))
+    store = RecordStore(settings.database, keyring)
+    try:
+        with store.transaction() as session:
+            intakes.sync_locations(session, settings.locations)
+            intake = intakes.start_intake(session, location_id="utrecht", kiosk_id="zuil-utr-01", v_number=flow.vnumber)
+            text = consent_text(flow.language)
+            intakes.record_consent(session, intake, language=flow.language, text_version=text.version,
+                                   text=text.text, decision=flow.consent, signature_strokes=flow.signature_strokes)
+            for position, outcome in flow.captured.items():
+                intakes.add_capture(session, intake, finger_position=position, quality=outcome.quality,
+                                    template=outcome.template, image=images[position], device_id="sim")
+        written = _written(store)
+        assert sorted(written) == sorted([o.template for o in flow.captured.values()] + list(images.values()))
+        _assert_none_in(tmp_path / "data", ["2718281828"], written)
+    finally:
+        store.close()
+    _assert_none_in(tmp_path / "data", ["2718281828"], written)
