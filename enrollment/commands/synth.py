@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from enrollment.atomic_files import SHARED, write_bytes_atomically
-from enrollment.commands.deferred import DeferredDefault
+from enrollment.commands.deferred import DeferredChoice, DeferredDefault
 from enrollment.errors import ImageError
 
 if TYPE_CHECKING:
@@ -30,6 +30,12 @@ def _default_height() -> int:
     from enrollment.synthesis import parameters as p
 
     return p.IMPRESSION_HEIGHT
+
+
+def _condition_names() -> list[str]:
+    from enrollment.synthesis.conditions import CONDITIONS
+
+    return list(CONDITIONS)
 
 
 def _read_grey(path: str) -> np.ndarray:
@@ -59,8 +65,10 @@ def _read_grey(path: str) -> np.ndarray:
               help="Instead of a data set, write one PNG with FINGERS rows of IMPRESSIONS images.")
 @click.option("--compare", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A real image to show in a top row of the contact sheet (repeatable).")
+@click.option("--condition", type=DeferredChoice(_condition_names), default=None,
+              help="A harder capture for every impression (default: the normal mix of conditions).")
 def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width: int, height: int,
-          sheet_path: Path | None, compare: tuple[str, ...]) -> None:
+          sheet_path: Path | None, compare: tuple[str, ...], condition: str | None) -> None:
     """Generate synthetic fingerprints (SFinGe-style), no real person's, for tests, demos and benchmarks.
 
     Finger and impression numbers in file names start at 1 (FVC convention): 3_2.png is the second
@@ -87,7 +95,7 @@ def synth(fingers: int, impressions: int, seed: int, out_dir: Path | None, width
             row = []
             for k in range(impressions):
                 started = time.perf_counter()
-                impression = render_impression(master, seed, k, width, height)
+                impression = render_impression(master, seed, k, width, height, condition)
                 impression_time += time.perf_counter() - started
                 if out_dir is not None:
                     name = f"{index + 1}_{k + 1}.png"

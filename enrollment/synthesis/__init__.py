@@ -5,7 +5,8 @@ Two generators:
 - images, in the spirit of SFinGe (Cappelli, Maio, Maltoni): :func:`synthesize_master` builds a master
   fingerprint from ``(seed, finger index)`` (class, silhouette, orientation field, ridge period map, ridge
   pattern grown by contextual Gabor filtering); :func:`render_impression` makes live-scan impressions of it
-  (contact area, placement, plastic distortion, skin condition, sensor noise); :func:`synthesize_dataset`
+  (contact area, placement, plastic distortion, skin condition, sensor noise; a named ``condition`` makes
+  it dry, wet, heavily distorted or partial, :mod:`.conditions`); :func:`synthesize_dataset`
   walks a whole set. ``zuil synth`` writes such a set (FVC file names plus ``manifest.json``) or a contact
   sheet.
 - minutiae, for scale: :func:`synthesize_minutiae` yields :class:`~enrollment.template.model.Template`
@@ -13,8 +14,8 @@ Two generators:
   model for speed and scale tests only, never for accuracy figures.
 
 Steps live in one module each (``orientation_model``, ``ridge_frequency``, ``ridge_pattern``,
-``finger_shape``, ``contact_area``, ``distortion``, ``skin_condition``, ``impression``, ``population``,
-``perturbation``);
+``finger_shape``, ``contact_area``, ``distortion``, ``skin_condition``, ``conditions``, ``impression``,
+``population``, ``perturbation``);
 every constant is in ``parameters``.
 """
 

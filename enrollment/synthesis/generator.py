@@ -12,13 +12,13 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from enrollment.synthesis import impression, orientation_model, ridge_frequency, ridge_pattern
+from enrollment.synthesis import conditions, impression, orientation_model, ridge_frequency, ridge_pattern
 from enrollment.synthesis import parameters as p
 from enrollment.synthesis.finger_shape import FingerShape
 from enrollment.synthesis.impression import QualityKnobs
 from enrollment.synthesis.orientation_model import OrientationModel
 
-_MASTER, _IMPRESSION = 1, 2  # stream tags, so master and impression draws never share a stream
+_MASTER, _IMPRESSION, _CONDITION = 1, 2, 3  # stream tags, so master, impression and condition draws never share one
 
 
 def _rng(*key: int) -> np.random.Generator:
@@ -53,10 +53,13 @@ class Impression:
     fingerprint_class: str
     image: np.ndarray  # uint8, dark ridges on light background, 500 dpi
     knobs: QualityKnobs
+    condition: str | None = None  # the named capture condition, if any
 
     def describe(self) -> dict:
-        return {"finger": self.finger, "impression": self.impression, "class": self.fingerprint_class,
-                "width": int(self.image.shape[1]), "height": int(self.image.shape[0]), "knobs": asdict(self.knobs)}
+        described = {"finger": self.finger, "impression": self.impression, "class": self.fingerprint_class,
+                     "width": int(self.image.shape[1]), "height": int(self.image.shape[0]),
+                     "knobs": asdict(self.knobs)}
+        return described if self.condition is None else {**described, "condition": self.condition}
 
 
 def master_class(seed: int, index: int) -> str:
@@ -80,23 +83,26 @@ def synthesize_master(seed: int, index: int) -> MasterFinger:
 
 def render_impression(
     master: MasterFinger, seed: int, impression_index: int,
-    width: int = p.IMPRESSION_WIDTH, height: int = p.IMPRESSION_HEIGHT,
+    width: int = p.IMPRESSION_WIDTH, height: int = p.IMPRESSION_HEIGHT, condition: str | None = None,
 ) -> Impression:
-    """Impression ``impression_index`` (0-based) of ``master``, as an 8-bit 500 dpi live-scan image."""
+    """Impression ``impression_index`` (0-based) of ``master``, as an 8-bit 500 dpi live-scan image; ``condition``
+    names a harder capture (:data:`enrollment.synthesis.conditions.CONDITIONS`: dry, wet, distorted, partial)."""
     if width < 64 or height < 64 or width > 2048 or height > 2048:
         raise ValueError(f"impression size {width}x{height} outside 64..2048")
     rng = _rng(seed, master.index, impression_index, _IMPRESSION)
     knobs = QualityKnobs.random(rng)
+    if condition is not None:
+        knobs = conditions.apply(condition, knobs, _rng(seed, master.index, impression_index, _CONDITION))
     image = impression.render(master.pattern, master.shape, knobs, rng, width, height)
-    return Impression(master.index, impression_index, master.fingerprint_class, image, knobs)
+    return Impression(master.index, impression_index, master.fingerprint_class, image, knobs, condition)
 
 
 def synthesize_dataset(
     fingers: int, impressions: int, seed: int,
-    width: int = p.IMPRESSION_WIDTH, height: int = p.IMPRESSION_HEIGHT,
+    width: int = p.IMPRESSION_WIDTH, height: int = p.IMPRESSION_HEIGHT, condition: str | None = None,
 ) -> Iterator[Impression]:
     """Every impression of ``fingers`` masters, finger by finger (each master is built once)."""
     for index in range(fingers):
         master = synthesize_master(seed, index)
         for k in range(impressions):
-            yield render_impression(master, seed, k, width, height)
+            yield render_impression(master, seed, k, width, height, condition)

@@ -28,7 +28,7 @@ class QualityKnobs:
     shift_y: float
     contact_scale: float
     pressure: float  # -1 very dry .. +1 very wet
-    distortion: float  # 0 none .. 1 strong
+    distortion: float  # 0 none .. 1 strong (up to 3.5 under the 'distorted' condition)
     blur_sigma: float
     noise_sigma: float
     background_grey: int
@@ -61,7 +61,7 @@ def render(
     """The impression (uint8 ``height`` x ``width``) of a master ridge ``pattern`` on its silhouette ``shape``."""
     placement = Placement(
         anchor_x=shape.centre_x + rng.uniform(-10, 10),
-        anchor_y=shape.centre_y + rng.uniform(10, 50),
+        anchor_y=shape.centre_y + rng.uniform(*p.PLACEMENT_ANCHOR_Y),
         rotation=np.radians(knobs.rotation_deg),
         shift_x=knobs.shift_x,
         shift_y=knobs.shift_y,

@@ -101,6 +101,8 @@ IMPRESSION_HEIGHT = 374
 #: Global rotation (radians) and displacement (px) of the finger on the sensor.
 ROTATION_MAX = 0.35
 DISPLACEMENT_MAX = (40, 45)
+#: How far below the silhouette centre (px, master) the point under the image centre lies.
+PLACEMENT_ANCHOR_Y = (10, 50)
 #: Contact ellipse: semi-axes as fractions of the silhouette's, and the offset of its centre (px).
 CONTACT_SEMI_AXES = (0.85, 1.05)
 #: The contact ellipse's vertical semi-axis, as a fraction of the silhouette's mean top/bottom height.
@@ -138,6 +140,15 @@ TEXTURE_SIGMA = 1.4
 TEXTURE_AMPLITUDE = 0.3
 #: Low-frequency pressure variation over the contact area (amplitude of ridge darkness variation).
 DARKNESS_VARIATION = 0.25
+#: Named conditions (``synthesis.conditions``): dry pressure range and how much lighter its ridges print, wet
+#: pressure range, heavy distortion strength (normal impressions draw 0..1), partial contact scale and the shift
+#: (px) that moves part of the finger off the sensor.
+DRY_PRESSURE = (-1.0, -0.75)
+DRY_RIDGE_GREY_LIFT = (20, 50)
+WET_PRESSURE = (0.7, 1.0)
+HEAVY_DISTORTION = (2.5, 3.5)
+PARTIAL_CONTACT = (0.5, 0.65)
+PARTIAL_SHIFT = (40.0, 80.0)
 #: Background grey (0-255) range, ridge grey range, sensor noise sigma range, blur sigma range.
 BACKGROUND_GREY = (246, 256)
 RIDGE_GREY = (0, 40)

@@ -45,3 +45,14 @@ def test_synth_needs_exactly_one_destination(tmp_path):
     assert CliRunner().invoke(main, ["synth"]).exit_code == 2
     both = ["synth", "--out", str(tmp_path / "a"), "--contact-sheet", str(tmp_path / "b.png")]
     assert CliRunner().invoke(main, both).exit_code == 2
+
+
+def test_synth_writes_impressions_of_a_named_condition(tmp_path):
+    out = tmp_path / "dry"
+    result = CliRunner().invoke(main, ["synth", "--fingers", "1", "--impressions", "1", "--seed", "4",
+                                       "--out", str(out), "--condition", "dry"])
+    assert result.exit_code == 0, result.output
+    entry = json.loads((out / "manifest.json").read_text())["images"][0]
+    assert entry["condition"] == "dry" and entry["knobs"]["pressure"] <= -0.75
+    expected = render_impression(synthesize_master(4, 0), 4, 0, condition="dry")
+    assert np.array_equal(cv2.imread(str(out / "1_1.png"), cv2.IMREAD_UNCHANGED), expected.image)

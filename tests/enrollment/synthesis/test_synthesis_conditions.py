@@ -1,0 +1,82 @@
+"""Named capture conditions: each is seeded, leaves default impressions alone and changes the image the way its
+name says (dry: thinner, broken ridges; wet: thicker ridges; partial: smaller contact; distorted: harder
+genuine matches)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from enrollment.synthesis.conditions import CONDITIONS
+from enrollment.synthesis.generator import render_impression
+
+from .conftest import SEED
+
+
+def _ink(image: np.ndarray, where: np.ndarray) -> float:
+    """Share of the pixels of ``where`` that print as ridge (darker than mid grey)."""
+    return float((image[where] < 128).mean())
+
+
+def _fragments(image: np.ndarray, where: np.ndarray) -> float:
+    """Separate pieces of ridge per 1,000 ridge pixels inside ``where``: broken ridges make more, smaller pieces."""
+    ridges = ((image < 128) & where).astype(np.uint8)
+    count = cv2.connectedComponents(ridges, connectivity=8)[0] - 1
+    return 1000.0 * count / max(int(ridges.sum()), 1)
+
+
+def _contact(image: np.ndarray) -> np.ndarray:
+    """Where the default impression touches: ridges and the valleys between them (closed ridge pixels)."""
+    ridges = (image < 128).astype(np.uint8)
+    return cv2.morphologyEx(ridges, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8)).astype(bool)
+
+
+def test_every_condition_is_deterministic_and_keeps_the_default_impression(masters):
+    default = render_impression(masters[0], SEED, 0)
+    assert np.array_equal(default.image, render_impression(masters[0], SEED, 0, condition=None).image)
+    for name in CONDITIONS:
+        first = render_impression(masters[0], SEED, 0, condition=name)
+        assert np.array_equal(first.image, render_impression(masters[0], SEED, 0, condition=name).image), name
+        assert not np.array_equal(first.image, default.image), name
+        assert first.describe()["condition"] == name
+    assert "condition" not in default.describe()
+
+
+def test_unknown_condition_is_refused_by_name(masters):
+    with pytest.raises(ValueError, match="soaked"):
+        render_impression(masters[0], SEED, 0, condition="soaked")
+
+
+def test_dry_prints_thinner_broken_ridges_and_wet_thicker_ones(masters):
+    for index, master in enumerate(masters):
+        default = render_impression(master, SEED, 1).image
+        where = _contact(default)
+        dry = render_impression(master, SEED, 1, condition="dry").image
+        wet = render_impression(master, SEED, 1, condition="wet").image
+        assert _ink(dry, where) < _ink(default, where) < _ink(wet, where), index
+        assert _fragments(dry, where) > _fragments(default, where), index
+
+
+def test_partial_contact_leaves_a_smaller_foreground(masters):
+    for index, master in enumerate(masters):
+        default = _contact(render_impression(master, SEED, 2).image).sum()
+        partial = _contact(render_impression(master, SEED, 2, condition="partial").image).sum()
+        assert partial < 0.75 * default, index
+
+
+def test_heavy_distortion_lowers_genuine_scores(masters):
+    from enrollment.extraction import extract
+    from enrollment.matching.matcher import match
+    from enrollment.matching.prepared import prepare
+
+    def genuine(condition: str | None) -> float:
+        scores = []
+        for master in masters[:3]:
+            a, b = (prepare(extract(render_impression(master, SEED, k, condition=condition).image))
+                    for k in (0, 1))
+            scores.append(match(a, b))
+        return float(np.mean(scores))
+
+    assert render_impression(masters[0], SEED, 0, condition="distorted").knobs.distortion >= 2.5
+    assert genuine("distorted") < genuine(None)
