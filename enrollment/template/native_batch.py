@@ -61,7 +61,8 @@ def deserialize_many(blobs: Sequence[bytes]) -> list[Template]:
     counts = np.where(ok, count, 0)
     first = np.zeros(len(blobs) + 1, np.int64)
     np.cumsum(counts, out=first[1:])
-    at = np.repeat(starts + _HEAD - _ITEM * first[:-1], counts) + _ITEM * np.arange(first[-1])  # byte 0 of every minutia, gathered
+    # byte 0 of every minutia of the good blobs, then all its bytes gathered into one record array
+    at = np.repeat(starts + _HEAD - _ITEM * first[:-1], counts) + _ITEM * np.arange(first[-1])
     raw = np.ascontiguousarray(data[at[:, None] + np.arange(_ITEM)]).reshape(-1).view(native._MINUTIA)
     owner = np.repeat(np.arange(len(blobs)), counts)
     bad = (raw["x"] >= width[owner]) | (raw["y"] >= height[owner]) | (raw["kind"] > KIND_BIFURCATION) \
