@@ -105,6 +105,11 @@ class GalleryIndex:
         """Index one print of a subject (a subject may have several prints, even at the same position)."""
         self._append([(subject_id, finger_position, template)])
 
+    def extend(self, items: Iterable[tuple[str, int, Template]]) -> None:
+        """Index several prints at once (subject_id, finger_position, template): all of them, or none if one is
+        not valid."""
+        self._append(list(items))
+
     def rebuild(self, items: Iterable[tuple[str, int, Template]]) -> None:
         """Replace the whole index by ``items`` (subject_id, finger_position, template), e.g. at start-up."""
         self._clear()

@@ -19,6 +19,7 @@ from enrollment.records.intake_reads import person_of, template_of
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.template import Template, deserialize
+from enrollment.template.native_batch import deserialize_many
 from enrollment.values.vnumber import VNumber
 
 
@@ -39,8 +40,20 @@ def _consented(query):  # type: ignore[no-untyped-def]
     )
 
 
-def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> Iterator[EnrolledPrint]:
-    """Every consented print in the record (for building the 1:N gallery index)."""
+@dataclass(frozen=True)
+class OpenedPrints:
+    """The consented prints' rows with their sealed fields opened, templates still in native bytes (one entry
+    per print in each list)."""
+
+    person_ids: list[str]
+    intake_ids: list[str]
+    location_ids: list[str]
+    positions: list[int]
+    templates: list[bytes]
+
+
+def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> OpenedPrints:
+    """Every consented print in the record, read and opened (not yet decoded)."""
     cipher = cipher_of(session)
     query = (
         select(CaptureRow.id, CaptureRow.template_sealed, CaptureRow.finger_position, Intake.person_sealed,
@@ -51,11 +64,29 @@ def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> I
     if exclude_intake:
         query = query.where(Intake.id != exclude_intake)
     people: dict[str, str] = {}
+    opened = OpenedPrints([], [], [], [], [])
     for capture_id, sealed, position, person_sealed, intake_id, location_id in session.execute(_consented(query)):
         if intake_id not in people:
             people[intake_id] = person_of(cipher, intake_id, person_sealed)
-        blob = template_of(cipher, capture_id, intake_id, sealed)
-        yield EnrolledPrint(people[intake_id], intake_id, location_id, position, deserialize(blob))
+        opened.person_ids.append(people[intake_id])
+        opened.intake_ids.append(intake_id)
+        opened.location_ids.append(location_id)
+        opened.positions.append(position)
+        opened.templates.append(template_of(cipher, capture_id, intake_id, sealed))
+    return opened
+
+
+def decoded(opened: OpenedPrints) -> Iterator[EnrolledPrint]:
+    """The opened prints with their templates decoded (all at once: :func:`deserialize_many`)."""
+    templates = deserialize_many(opened.templates)
+    for person_id, intake_id, location_id, position, template in zip(
+            opened.person_ids, opened.intake_ids, opened.location_ids, opened.positions, templates, strict=True):
+        yield EnrolledPrint(person_id, intake_id, location_id, position, template)
+
+
+def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> Iterator[EnrolledPrint]:
+    """Every consented print in the record (for building the 1:N gallery index)."""
+    return decoded(open_enrolled(session, exclude_intake=exclude_intake))
 
 
 def prints_for_vnumber(session: Session, v_number: VNumber, *,
