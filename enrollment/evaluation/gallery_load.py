@@ -57,6 +57,8 @@ def run_size(root: Path, persons: int, *, seed: int = parameters.GALLERY_LOAD_SE
         t2 = time.perf_counter()
         index, _locations = build_index(prints)
         t3 = time.perf_counter()
+        del opened, prints  # what the kiosk keeps: the index
+        gc.collect()
         result = LoadResult(persons, len(index), made_s, t1 - t0, t2 - t1, t3 - t2, rss_before,
                             machine.current_rss_mib(), machine.peak_rss_mib(), index.nbytes / 2**20, load)
     finally:
@@ -99,6 +101,6 @@ def method(results: list[LoadResult], root: Path) -> list[str]:
         "decode: deserialize_many (vectorised); index: build_index -> GalleryIndex.rebuild (sketches by the "
         "numba kernel on every core)",
         "each size loaded once (no warm-up round; numba kernels come from the on-disk cache); time.perf_counter",
-        "RSS: /proc/self/statm before and after the load (the index and the decoded templates held); peak: "
+        "RSS: /proc/self/statm before the load and after it with only the index held; peak: "
         "getrusage ru_maxrss of this process since it started (includes every earlier size)",
     ]

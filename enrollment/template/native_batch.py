@@ -31,8 +31,8 @@ _ITEM = native._MINUTIA.itemsize  # 8
 _TAIL = 1 + native._CRC.size  # extras count byte, CRC-32
 
 
-def _u16(data: np.ndarray, at: np.ndarray) -> np.ndarray:
-    return (data[at].astype(np.int64) << 8) | data[at + 1]
+def _u16(data: np.ndarray, at: int) -> np.ndarray:
+    return (data[:, at].astype(np.int64) << 8) | data[:, at + 1]
 
 
 def deserialize_many(blobs: Sequence[bytes]) -> list[Template]:
@@ -40,30 +40,26 @@ def deserialize_many(blobs: Sequence[bytes]) -> list[Template]:
     if not blobs:
         return []
     lengths = np.fromiter((len(b) for b in blobs), np.int64, len(blobs))
-    starts = np.zeros(len(blobs), np.int64)
-    np.cumsum(lengths[:-1], out=starts[1:])
-    data = np.frombuffer(b"".join(blobs) + bytes(_HEAD), np.uint8)  # padded: a short last blob's header reads
     short = lengths < _HEAD + _TAIL
-    head = starts
-    width, height, dpi = _u16(data, head + 6), _u16(data, head + 8), _u16(data, head + 10)
-    quality, finger, count = data[head + 12].astype(np.int64), data[head + 13].astype(np.int64), _u16(data, head + 14)
-    magic = np.stack([data[head + k] for k in range(4)], axis=1)
-    ok = (~short & np.all(magic == np.frombuffer(native.MAGIC, np.uint8), axis=1)
-          & (data[head + 4] == FORMAT_VERSION) & (data[head + 5] == 0)
-          & (lengths == _HEAD + _ITEM * count + _TAIL)  # no extras: the minutiae end just before the extras count
+    # every blob's header and its extras-count byte, side by side (a short blob's as zeros, refused below)
+    blank = bytes(_HEAD + 1)
+    data = np.frombuffer(b"".join(blank if len(b) < _HEAD + _TAIL else b[:_HEAD] + b[-_TAIL:-_TAIL + 1]
+                                  for b in blobs), np.uint8).reshape(len(blobs), _HEAD + 1)
+    width, height, dpi = _u16(data, 6), _u16(data, 8), _u16(data, 10)
+    quality, finger, count = data[:, 12].astype(np.int64), data[:, 13].astype(np.int64), _u16(data, 14)
+    ok = (~short & np.all(data[:, :4] == np.frombuffer(native.MAGIC, np.uint8), axis=1)
+          & (data[:, 4] == FORMAT_VERSION) & (data[:, 5] == 0) & (data[:, _HEAD] == 0)  # no extras
+          & (lengths == _HEAD + _ITEM * count + _TAIL)  # the minutiae end just before the extras count
           & (width > 0) & (width <= MAX_DIMENSION) & (height > 0) & (height <= MAX_DIMENSION)
           & (dpi >= MIN_DPI) & (dpi <= MAX_DPI) & (quality <= 100) & (finger <= max(FINGER_POSITIONS))
           & (count <= MAX_MINUTIAE))
-    ok[ok] &= data[(starts + lengths - _TAIL)[ok]] == 0  # extras count
     for k in np.flatnonzero(ok):  # CRC-32 of every byte before it (C, one call per blob)
         blob = blobs[k]
         ok[k] = zlib.crc32(memoryview(blob)[:-4]) == int.from_bytes(blob[-4:], "big")
     counts = np.where(ok, count, 0)
     first = np.zeros(len(blobs) + 1, np.int64)
     np.cumsum(counts, out=first[1:])
-    # byte 0 of every minutia of the good blobs, then all its bytes gathered into one record array
-    at = np.repeat(starts + _HEAD - _ITEM * first[:-1], counts) + _ITEM * np.arange(first[-1])
-    raw = np.ascontiguousarray(data[at[:, None] + np.arange(_ITEM)]).reshape(-1).view(native._MINUTIA)
+    raw = np.frombuffer(b"".join(memoryview(blobs[k])[_HEAD:-_TAIL] for k in np.flatnonzero(ok)), native._MINUTIA)
     owner = np.repeat(np.arange(len(blobs)), counts)
     bad = (raw["x"] >= width[owner]) | (raw["y"] >= height[owner]) | (raw["kind"] > KIND_BIFURCATION) \
         | (raw["reliability"] > 100)
