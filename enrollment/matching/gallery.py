@@ -82,7 +82,10 @@ class _Sketches:
 
 
 class GalleryIndex:
-    """Gallery prints by (subject, finger position); :meth:`search` ranks subjects for a multi-finger probe."""
+    """Gallery prints by (subject, finger position); :meth:`search` ranks subjects for a multi-finger probe.
+
+    Not thread-safe (a search writes its caches too): threads share it through
+    :class:`enrollment.shared_gallery.SharedGallery`."""
 
     def __init__(self) -> None:
         self._clear()

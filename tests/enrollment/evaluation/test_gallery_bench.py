@@ -52,3 +52,10 @@ def test_a_half_made_store_is_made_again(tmp_path):
     result = gallery_load.run_size(tmp_path, 2, workers=1)
     assert result.prints == 4 and result.store_made_s is not None
     assert result.total_s == pytest.approx(result.read_decrypt_s + result.decode_s + result.index_s)
+
+
+@pytest.mark.parametrize("sizes", ["ten", "0", "5,-1", ""])
+def test_a_bad_size_is_refused_in_one_line(sizes, tmp_path):
+    result = CliRunner().invoke(main, ["bench", "gallery", "--sizes", sizes, "--store-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not any(tmp_path.iterdir())
