@@ -17,6 +17,7 @@ from drivers.commands import scanner_group, simulator_command
 from enrollment import consent
 from enrollment.commands.audit import audit
 from enrollment.commands.bench import bench
+from enrollment.commands.bench_gallery import gallery_command
 from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.db import db
@@ -116,6 +117,7 @@ def selftest() -> None:
 
 
 bench.add_command(identification_command)
+bench.add_command(gallery_command)
 
 COMMANDS: list[click.Command] = [
     kiosk,

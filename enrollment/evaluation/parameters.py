@@ -92,3 +92,10 @@ NONMATED_SEED = 20261202
 MATED_SEED = 20261203
 #: Mated searches whose mate is not among this many best candidates are counted in the last rank bucket.
 RANK_BUCKETS = (1, 2, 5, 50)
+
+# --- gallery loading benchmark (``zuil bench gallery``) ---------------------------------------------------
+#: Persons (two prints each) in the encrypted record stores whose loading is timed.
+GALLERY_LOAD_SIZES = (10_000, 100_000)
+GALLERY_LOAD_SEED = 20261204
+#: Fingers synthesised per worker task when a bench store is made.
+GALLERY_LOAD_CHUNK = 4_000
