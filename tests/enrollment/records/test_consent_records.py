@@ -74,10 +74,14 @@ def _check_immutable(url: str, keyring) -> None:  # type: ignore[no-untyped-def]
             assert s.get(Intake, intake_id) is not None
         with pytest.raises(DBAPIError, match="consent records are immutable"), rs.transaction() as s:
             s.get(ConsentRecord, record.id).reason = "edited through the ORM"
+        with rs.transaction() as s:
+            consents.withdraw_consent(s, intake_id, reason="a withdrawal is a record like the others")
+        with pytest.raises(DBAPIError, match="consent records are immutable"), rs.transaction() as s:
+            s.execute(delete(ConsentRecord).where(ConsentRecord.decision == ConsentDecision.WITHDRAWN))
         with rs.transaction() as s:  # a purge deletes the intake with its consent records and leaves no marker
             assert consents.delete_intakes(s, Intake.id == intake_id) == 1
         with rs.transaction() as s:
-            for model in (Intake, ConsentRecord, ConsentPurge):
+            for model in (Intake, ConsentRecord, ConsentPurge, ConsentReportPending):
                 assert s.scalar(select(func.count()).select_from(model)) == 0
     finally:
         rs.close()
@@ -164,6 +168,11 @@ def test_withdrawal_takes_the_persons_prints_out_of_the_gallery_and_an_index(sql
         consents.withdraw_consent(s, first)
     with pytest.raises(consents.UnknownIntake), rs.transaction() as s:
         consents.withdraw_consent(s, "no-such-intake")
+    with rs.transaction() as s:  # a purge takes consents, withdrawals and their queued reports together
+        assert consents.delete_intakes(s, Intake.id.in_([first, second])) == 2
+    with rs.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(ConsentRecord)) == 1
+        assert s.scalar(select(func.count()).select_from(ConsentReportPending)) == 0
     rs.close()
 
 
