@@ -20,6 +20,7 @@ from enrollment.commands.bench import bench
 from enrollment.commands.bench_gallery import gallery_command
 from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
+from enrollment.commands.consent import consent as consent_group
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.keys import keys
@@ -126,6 +127,7 @@ COMMANDS: list[click.Command] = [
     db,
     keys,
     audit,
+    consent_group,
     synth,
     simulator_command,
     scanner_group,

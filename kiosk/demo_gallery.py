@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import random
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from enrollment.consent import consent_text
 from enrollment.extraction import extract
-from enrollment.records import intakes
+from enrollment.records import consents, intakes
 from enrollment.records.models import Intake
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ConsentDecision
@@ -51,10 +51,10 @@ def _enroll(session, settings: Settings, *, location: str, kiosk: str, v_number:
 
 
 def _delete_intakes(session, *, gallery: bool) -> None:  # type: ignore[no-untyped-def]
-    """Delete the gallery's intakes (or all others) with their rows (foreign keys cascade), then the persons
-    left without an intake."""
+    """Delete the gallery's intakes (or all others) with their rows (foreign keys cascade), consent records
+    included (through the purge the store allows), then the persons left without an intake."""
     made_by_gallery = Intake.kiosk_id == GALLERY_KIOSK
-    session.execute(delete(Intake).where(made_by_gallery if gallery else ~made_by_gallery))
+    consents.delete_intakes(session, made_by_gallery if gallery else ~made_by_gallery)
     intakes.delete_persons_without_intake(session)
 
 

@@ -1,9 +1,10 @@
 """The prints the kiosk holds, read from the intake record: the gallery's source and the V-number's prints.
 
-Only captures with a template of intakes whose participant gave consent count. The templates and the intakes'
-person links are stored sealed: they are opened here, in memory, with the session's keys; a template or link that
-does not open where it is stored is refused (:class:`~enrollment.records.field_cipher.SealedFieldRefused`), never
-used. The V-number's intakes are found by its keyed hash.
+Only captures with a template of intakes whose participant gave consent, not withdrawn since, count. The
+templates and the intakes' person links are stored sealed: they are opened here, in memory, with the session's
+keys; a template or link that does not open where it is stored is refused
+(:class:`~enrollment.records.field_cipher.SealedFieldRefused`), never used. The V-number's intakes are found
+by its keyed hash.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from enrollment.records.field_cipher import cipher_of
 from enrollment.records.intake_reads import person_of, template_of
@@ -48,9 +49,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _consented(query):  # type: ignore[no-untyped-def]
+    """Only intakes with a consent given that no withdrawal names."""
+    withdrawal = aliased(ConsentRecord)
     return query.where(
         select(ConsentRecord.id)
-        .where(ConsentRecord.intake_id == Intake.id, ConsentRecord.decision == ConsentDecision.GIVEN)
+        .where(ConsentRecord.intake_id == Intake.id, ConsentRecord.decision == ConsentDecision.GIVEN,
+               ~select(withdrawal.id).where(withdrawal.withdraws_id == ConsentRecord.id).exists())
         .exists()
     )
 
