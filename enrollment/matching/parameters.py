@@ -86,6 +86,8 @@ CALIBRATION_PROTOCOL = (
 # --- decisions -------------------------------------------------------------------------------------------
 VERIFY_FMR = 1e-4  # V-number check: person-level false-match rate of one claimed-identity comparison
 IDENTIFY_FMR_PER_SEARCH = 1e-4  # duplicate search (kiosk and `zuil identify`): chance of a false hit per search
+#: Good impressions of each finger the kiosk keeps at first enrollment (each one a gallery print of the person).
+IMPRESSIONS_PER_FINGER = 1
 
 #: Floor of the per-finger FMR used by fusion, so one finger can't carry a person-level decision alone
 #: with an evidence the calibration can't support.
