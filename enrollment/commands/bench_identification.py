@@ -70,7 +70,8 @@ def identification_command(fvc: Path | None, gallery_sizes: str | None, enrolled
     for line in identification.comparison(results):
         click.echo(line)
     click.echo("")
-    _describe(identification.method(cohorts[-1], results))
+    last = cohorts[-1]  # the method as for the largest K (the comparison's other rows differ only in what is enrolled)
+    _describe(identification.method(last, [r for r in results if r.impressions == last.impressions]))
     title = "1:N, two fingers: " + ("FVC2002 B persons" if cohort.real else "synthetic persons only")
     written = identification.write_outputs(results, out_dir or Path("bench-identification"), title)
     click.echo("wrote: " + ", ".join(str(p) for p in written))

@@ -312,7 +312,7 @@ def comparison(results: Sequence[SizeResult]) -> list[str]:
 def method(cohort: Cohort, results: Sequence[SizeResult]) -> list[str]:
     lines = [
         f"mated persons: {len(cohort.persons)} two-finger persons (positions {parameters.PROBE_POSITIONS}) from "
-        f"{cohort.source}; {cohort.mated_searches} mated searches (every later impression)",
+        f"{cohort.source}; {cohort.mated_searches} mated searches (every impression after the enrolled ones)",
     ]
     if cohort.real:
         lines.append("  a tiny development set: the extractor was tuned on FVC2002 B, so these figures flatter it")

@@ -1,8 +1,8 @@
 import pytest
 
 from enrollment.errors import VNumberError
-from enrollment.records.vocabulary import ConsentDecision
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
+from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import FlowError, Impression, IntakeFlow, Step
 
 
