@@ -8,7 +8,6 @@ import click
 
 from enrollment.commands.bench import _describe, parse_sizes
 from enrollment.evaluation import parameters
-from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 
 
 def _persons(text: str | None) -> tuple[int, ...]:
@@ -19,6 +18,8 @@ def _persons(text: str | None) -> tuple[int, ...]:
 
 def _impressions(text: str | None) -> tuple[int, ...]:
     if not text:
+        from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER  # the matcher loads numba: not at import
+
         return (IMPRESSIONS_PER_FINGER,)
     try:
         numbers = tuple(sorted({int(part) for part in text.split(",") if part.strip()}))
@@ -40,7 +41,7 @@ def _impressions(text: str | None) -> tuple[int, ...]:
 @click.option("--enrolled-impressions", "enrolled", default=None,
               help="Comma-separated numbers K of impressions enrolled per finger (impressions 1..K), compared on "
                    "the same searches (the impressions after the largest K). Default: the kiosk's "
-                   f"{IMPRESSIONS_PER_FINGER}.")
+                   "IMPRESSIONS_PER_FINGER (enrollment/matching/parameters.py).")
 @click.option("--nonmated", default=parameters.NONMATED_SYNTHETIC, show_default=True, type=click.IntRange(0, None),
               help="Synthetic non-mated searches, besides the real leave-one-out ones.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

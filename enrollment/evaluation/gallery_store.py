@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from enrollment.atomic_files import write_text_atomically
+from enrollment.consent import consent_text
 from enrollment.evaluation import parameters
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.parameters import DEMO_FOLDER
@@ -66,7 +67,8 @@ def _rows(store: RecordStore, blobs: list[bytes]) -> dict[type, list[dict]]:
     """The rows of one consented intake with two sealed prints per person, for ``blobs`` taken two by two."""
     cipher, now = store.cipher, datetime.now(UTC)
     per = len(parameters.PROBE_POSITIONS)
-    consent_sha = text_digest("zuil bench gallery: synthetic consent")
+    shown = consent_text("en")  # a text the kiosk has: the record refuses any other
+    consent_sha = text_digest(shown.text)
     rows: dict[type, list[dict]] = {Person: [], Intake: [], ConsentRecord: [], CaptureRow: []}
     for first in range(0, len(blobs), per):
         person, intake = new_id(), new_id()
@@ -75,7 +77,8 @@ def _rows(store: RecordStore, blobs: list[bytes]) -> dict[type, list[dict]]:
             "id": intake, "person_sealed": cipher.seal(Field("intakes", intake, "person_sealed"), person.encode()),
             "location_id": LOCATION, "kiosk_id": "bench", "has_v_number": 0, "v_number_sealed": None,
             "v_number_hmac": None, "status": IntakeStatus.COMPLETED, "biometrics_enabled": 1, "started_at": now})
-        rows[ConsentRecord].append({"id": new_id(), "intake_id": intake, "language": "en", "text_version": "bench",
+        rows[ConsentRecord].append({"id": new_id(), "intake_id": intake, "language": shown.language,
+                                    "text_id": shown.text_id, "text_version": shown.version,
                                     "text_sha256": consent_sha, "decision": ConsentDecision.GIVEN, "decided_at": now})
         for k, blob in enumerate(blobs[first:first + per]):
             capture = new_id()
