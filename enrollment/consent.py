@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enrollment.errors import EnrollmentError
 
 CURRENT_VERSION = "2026-12.1"
+TEXT_ID = "lvv-intake-notice"  # the one text there is: the information notice with the consent question
 
 _TEXTS: dict[str, dict[str, str]] = {
     # Superseded by 2026-11.2: it promised what this build does not do yet (prints stored encrypted, shared with
@@ -93,6 +94,7 @@ class ConsentText:
     version: str
     language: str
     text: str
+    text_id: str = TEXT_ID
 
 
 def consent_text(language: str, version: str = CURRENT_VERSION) -> ConsentText:

@@ -63,6 +63,12 @@ def build_index(prints: Iterable[EnrolledPrint]) -> tuple[GalleryIndex, dict[str
     return index, locations
 
 
+def drop_person(index: GalleryIndex, locations: dict[str, set[str]], person_id: str) -> int:
+    """Take a person's prints out of a built index at once (their consent was withdrawn); returns how many went."""
+    locations.pop(person_id, None)
+    return index.remove(person_id)
+
+
 def search(index: GalleryIndex, locations: Mapping[str, set[str]], probe: Mapping[int, Template]) -> SearchOutcome:
     persons = max(1, index.subjects)
     threshold = person_threshold(IDENTIFY_FMR_PER_SEARCH, persons)

@@ -17,8 +17,10 @@ from drivers.commands import scanner_group, simulator_command
 from enrollment import consent
 from enrollment.commands.audit import audit
 from enrollment.commands.bench import bench
+from enrollment.commands.bench_gallery import gallery_command
 from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
+from enrollment.commands.consent import consent as consent_group
 from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.keys import keys
@@ -116,6 +118,7 @@ def selftest() -> None:
 
 
 bench.add_command(identification_command)
+bench.add_command(gallery_command)
 
 COMMANDS: list[click.Command] = [
     kiosk,
@@ -124,6 +127,7 @@ COMMANDS: list[click.Command] = [
     db,
     keys,
     audit,
+    consent_group,
     synth,
     simulator_command,
     scanner_group,

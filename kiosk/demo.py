@@ -104,7 +104,8 @@ def _prepare_record(store: RecordStore, site: Settings, *, seed: int, v_number: 
 def _person_at_the_kiosk(site: Settings, language: str, v_number: VNumber) -> IntakeFlow:
     """The person chooses a language, reads the information, consents with a signature and types the
     V-number; the flow then waits for fingers (or goes on to processing at a site without biometrics)."""
-    flow = IntakeFlow(languages=site.languages, fingers=site.fingers, biometrics_enabled=site.biometrics_enabled)
+    flow = IntakeFlow(languages=site.languages, fingers=site.fingers, biometrics_enabled=site.biometrics_enabled,
+                      impressions_per_finger=matching.IMPRESSIONS_PER_FINGER)
     flow.choose_language(language if language in site.languages else site.languages[0])
     flow.acknowledge_information()
     flow.give_consent(SIGNATURE)
@@ -113,9 +114,11 @@ def _person_at_the_kiosk(site: Settings, language: str, v_number: VNumber) -> In
 
 
 def _capture_fingers(flow: IntakeFlow, site: Settings, scanner: ScannerSettings, seed: int) -> list[dict[str, Any]]:
-    """Capture every finger the flow asks for with the real ZFM driver against the simulator."""
+    """Capture every impression of every finger the flow asks for with the real ZFM driver against the simulator
+    (which serves the fingers in the flow's order, the flow's impressions of each in a row)."""
     reports: list[dict[str, Any]] = []
-    source = GeneratorSource(seed, fingers=len(site.fingers))  # the simulator renders presses ahead
+    source = GeneratorSource(seed, fingers=len(site.fingers),  # the simulator renders presses ahead
+                             presses_per_finger=flow.impressions_per_finger)
     with DeviceManager.for_kiosk(scanner, biometrics_enabled=site.biometrics_enabled, simulate=True,
                                  source=source) as manager:
         worker = manager.worker()
@@ -166,9 +169,12 @@ def _store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, probe: d
                                          text=text.text, decision=flow.consent,
                                          signature_strokes=flow.signature_strokes)
         for position, outcome in flow.outcomes.items():
-            intakes.add_capture(session, intake, finger_position=position, quality=outcome.quality or 0,
-                                template=outcome.template, device_id="simulator",
-                                failure_reason=None if outcome.captured else (outcome.skipped_reason or "")[:80])
+            for kept in outcome.impressions:  # every kept impression is a print of the person
+                intakes.add_capture(session, intake, finger_position=position, quality=kept.quality,
+                                    template=kept.template, device_id="simulator")
+            if not outcome.captured:
+                intakes.add_capture(session, intake, finger_position=position, quality=0, template=None,
+                                    device_id="simulator", failure_reason=(outcome.skipped_reason or "")[:80])
         if probe:
             intakes.add_identification(session, intake, decision=found.decision,
                                        threshold_name=identification.SEARCH_THRESHOLD_NAME,

@@ -4,7 +4,8 @@ Two kinds of earlier enrollment are written into the demo's own intake record, t
 - filler people from the synthetic *population* model (minutia-level templates; realistic enough as "other
   people" for a demo, never used for accuracy figures), made once and kept from run to run;
 - the demo person's own earlier visit ("shopping": enrolled at another LVV before), from other impressions of
-  the same synthetic fingers, rendered as images and extracted like any capture.
+  the same synthetic fingers (``IMPRESSIONS_PER_FINGER`` of each, as the kiosk keeps), rendered as images and
+  extracted like any capture.
 
 :func:`reset_demo_intakes` clears everything but the filler people at the start of a run, so every run searches
 the same gallery.
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import random
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from enrollment.consent import consent_text
 from enrollment.extraction import extract
-from enrollment.records import intakes
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
+from enrollment.records import consents, intakes
 from enrollment.records.models import Intake
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ConsentDecision
@@ -30,7 +32,9 @@ from enrollment.values.vnumber import VNumber
 
 GALLERY_KIOSK = "demo-gallery"
 EARLIER_VISIT_KIOSK = "demo-earlier-visit"
-EARLIER_IMPRESSION = 6  # impressions 0.. are what the simulator shows at the glass; the earlier visit used another
+#: The earlier visit's first impression of each finger (then the next ones): impressions 0.. are what the simulator
+#: shows at the glass today, so the earlier visit used others.
+EARLIER_IMPRESSION = 6
 
 
 def _other_locations(settings: Settings) -> list[str]:
@@ -39,22 +43,23 @@ def _other_locations(settings: Settings) -> list[str]:
 
 
 def _enroll(session, settings: Settings, *, location: str, kiosk: str, v_number: VNumber | None,  # type: ignore[no-untyped-def]
-            templates: dict[int, bytes], quality: int) -> None:
+            templates: dict[int, list[bytes]], quality: int) -> None:
     intake = intakes.start_intake(session, location_id=location, kiosk_id=kiosk, v_number=v_number)
     text = consent_text("en")
     intakes.record_consent(session, intake, language="en", text_version=text.version, text=text.text,
                            decision=ConsentDecision.GIVEN)
-    for position, blob in templates.items():
-        intakes.add_capture(session, intake, finger_position=position, quality=quality, template=blob,
-                            device_id=kiosk)
+    for position, blobs in templates.items():
+        for blob in blobs:
+            intakes.add_capture(session, intake, finger_position=position, quality=quality, template=blob,
+                                device_id=kiosk)
     intakes.finish_intake(session, intake)
 
 
 def _delete_intakes(session, *, gallery: bool) -> None:  # type: ignore[no-untyped-def]
-    """Delete the gallery's intakes (or all others) with their rows (foreign keys cascade), then the persons
-    left without an intake."""
+    """Delete the gallery's intakes (or all others) with their rows (foreign keys cascade), consent records
+    included (through the purge the store allows), then the persons left without an intake."""
     made_by_gallery = Intake.kiosk_id == GALLERY_KIOSK
-    session.execute(delete(Intake).where(made_by_gallery if gallery else ~made_by_gallery))
+    consents.delete_intakes(session, made_by_gallery if gallery else ~made_by_gallery)
     intakes.delete_persons_without_intake(session)
 
 
@@ -77,22 +82,25 @@ def ensure_gallery(store: RecordStore, settings: Settings, *, persons: int, seed
         templates = iter(synthesize_minutiae(persons * len(fingers), seed))
         others = _other_locations(settings)
         for _ in range(persons):
-            prints = {pos: serialize(next(templates)) for pos in fingers}
+            prints = {pos: [serialize(next(templates))] for pos in fingers}
             _enroll(session, settings, location=rng.choice(others), kiosk=GALLERY_KIOSK, v_number=None,
                     templates=prints, quality=rng.randint(40, 90))
         return persons
 
 
 def enroll_earlier_visit(store: RecordStore, settings: Settings, *, seed: int, v_number: VNumber) -> str:
-    """Enroll the demo person's earlier visit at another LVV; returns its location."""
+    """Enroll the demo person's earlier visit at another LVV (the kiosk's ``IMPRESSIONS_PER_FINGER`` impressions
+    of each finger); returns its location."""
     with store.transaction() as session:
-        prints: dict[int, bytes] = {}
+        prints: dict[int, list[bytes]] = {}
         qualities = []
         for index, position in enumerate(settings.fingers):
-            impression = render_impression(synthesize_master(seed, index), seed, EARLIER_IMPRESSION)
-            template = extract(impression.image, dpi=500, finger_position=position)
-            prints[position] = serialize(template)
-            qualities.append(template.quality)
+            master = synthesize_master(seed, index)
+            for impression_number in range(EARLIER_IMPRESSION, EARLIER_IMPRESSION + IMPRESSIONS_PER_FINGER):
+                impression = render_impression(master, seed, impression_number)
+                template = extract(impression.image, dpi=500, finger_position=position)
+                prints.setdefault(position, []).append(serialize(template))
+                qualities.append(template.quality)
         location = _other_locations(settings)[seed % len(_other_locations(settings))]
         _enroll(session, settings, location=location, kiosk=EARLIER_VISIT_KIOSK, v_number=v_number,
                 templates=prints, quality=min(qualities))

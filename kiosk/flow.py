@@ -4,9 +4,12 @@ The screens (kiosk/ui) show the current :class:`Step` and call the action method
 the same machine. An action that does not fit the current step raises :class:`FlowError`; a refused input
 (a malformed V-number) raises its own typed error and leaves the state as it was.
 
+Each finger is asked for ``impressions_per_finger`` good impressions (the kiosk's ``IMPRESSIONS_PER_FINGER``),
+one after the other, before the next finger; every one is kept.
+
 Biometrics are never the only way through (EN 301 549 5.3): a finger that cannot be captured after the allowed
-attempts, or that the person cannot give (injured, missing), is skipped with a reason and the intake continues
-to the officer with the V-number or without prints.
+failed attempts, or that the person cannot give (injured, missing), is skipped with a reason (keeping any
+impression it already gave) and the intake continues to the officer with the V-number or without prints.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.values.vnumber import VNumber, parse_vnumber
 
-MAX_CAPTURE_ATTEMPTS = 3
+MAX_CAPTURE_ATTEMPTS = 3  # failed attempts allowed per finger
 
 
 class FlowError(Exception):
@@ -37,18 +41,45 @@ class Step(StrEnum):
     CANCELLED = "cancelled"
 
 
+@dataclass(frozen=True)
+class Impression:
+    quality: int
+    template: bytes
+
+
 @dataclass
 class FingerOutcome:
     position: int
+    wanted: int = 1  # good impressions asked for
     attempts: int = 0
-    quality: int | None = None
-    template: bytes | None = None
+    failures: int = 0
+    impressions: list[Impression] = field(default_factory=list)
     skipped_reason: str | None = None
     last_error: str | None = None
 
     @property
     def captured(self) -> bool:
-        return self.template is not None
+        """At least one good impression was kept."""
+        return bool(self.impressions)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.impressions) >= self.wanted
+
+    def _best(self) -> Impression | None:
+        return max(self.impressions, key=lambda i: i.quality) if self.impressions else None
+
+    @property
+    def quality(self) -> int | None:
+        """The quality of the best kept impression."""
+        best = self._best()
+        return None if best is None else best.quality
+
+    @property
+    def template(self) -> bytes | None:
+        """The best kept impression's template (the one a search is made with; the first of equal quality)."""
+        best = self._best()
+        return None if best is None else best.template
 
 
 @dataclass
@@ -57,6 +88,7 @@ class IntakeFlow:
     fingers: tuple[int, ...]
     biometrics_enabled: bool = True
     max_attempts: int = MAX_CAPTURE_ATTEMPTS
+    impressions_per_finger: int = IMPRESSIONS_PER_FINGER
     step: Step = Step.LANGUAGE
     language: str | None = None
     consent: ConsentDecision | None = None
@@ -66,6 +98,11 @@ class IntakeFlow:
     vnumber_declared_none: bool = False
     outcomes: dict[int, FingerOutcome] = field(default_factory=dict)
     history: list[Step] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.impressions_per_finger < 1 or self.max_attempts < 1:
+            raise FlowError(f"need at least one impression and one attempt per finger, got "
+                            f"{self.impressions_per_finger} and {self.max_attempts}")
 
     def _expect(self, *steps: Step) -> None:
         if self.step not in steps:
@@ -119,7 +156,7 @@ class IntakeFlow:
 
     def _after_vnumber(self) -> None:
         if self.biometrics_enabled and self.consent is ConsentDecision.GIVEN:
-            self.outcomes = {p: FingerOutcome(p) for p in self.fingers}
+            self.outcomes = {p: FingerOutcome(p, self.impressions_per_finger) for p in self.fingers}
             self._go(Step.CAPTURE)
         else:
             self._go(Step.PROCESSING)
@@ -129,15 +166,17 @@ class IntakeFlow:
     def current_finger(self) -> int | None:
         for position in self.fingers:
             outcome = self.outcomes.get(position)
-            if outcome and not outcome.captured and outcome.skipped_reason is None:
+            if outcome and not outcome.complete and outcome.skipped_reason is None:
                 return position
         return None
 
     def capture_succeeded(self, position: int, *, quality: int, template: bytes) -> None:
+        """Keep a good impression; the flow moves to the next finger once this one has all it asks for."""
         self._expect_finger(position)
         outcome = self.outcomes[position]
         outcome.attempts += 1
-        outcome.quality, outcome.template, outcome.last_error = quality, template, None
+        outcome.impressions.append(Impression(quality, template))
+        outcome.last_error = None
         self._advance_capture()
 
     def capture_failed(self, position: int, reason: str) -> bool:
@@ -145,9 +184,11 @@ class IntakeFlow:
         self._expect_finger(position)
         outcome = self.outcomes[position]
         outcome.attempts += 1
+        outcome.failures += 1
         outcome.last_error = reason
-        if outcome.attempts >= self.max_attempts:
-            outcome.skipped_reason = f"no usable print after {outcome.attempts} attempts ({reason})"
+        if outcome.failures >= self.max_attempts:
+            kept = f", {len(outcome.impressions)} of {outcome.wanted} kept" if outcome.impressions else ""
+            outcome.skipped_reason = f"no usable print after {outcome.failures} failed attempts{kept} ({reason})"
             self._advance_capture()
             return False
         return True

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from kiosk.cli import main
 
 LIMITED = {("kiosk",), ("simulator",), ("demo",), ("bench", "accuracy"), ("bench", "speed"),
-           ("bench", "identification"), ("calibrate",), ("keys", "bench"),
+           ("bench", "identification"), ("bench", "gallery"), ("calibrate",), ("keys", "bench"),
            ("synth",), ("selftest",), ("scanner", "test"), ("scanner", "capture")}
 UNKNOWN_OPTION = "--no-such-option-anywhere"
 

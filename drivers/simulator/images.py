@@ -65,18 +65,21 @@ class DirectorySource:
 class GeneratorSource:
     """Impressions of the project's synthetic population (``enrollment.synthesis``), rendered at sensor size.
 
-    The generator is imported here, not at module level: it loads SciPy, which a driver that never simulates
-    need not pay for."""
+    Presses go finger by finger, ``presses_per_finger`` presses (impressions) of each finger in a row, then the
+    next finger, round the ``fingers`` again with later impressions. The generator is imported here, not at
+    module level: it loads SciPy, which a driver that never simulates need not pay for."""
 
-    def __init__(self, seed: int = 0, fingers: int = 4) -> None:
+    def __init__(self, seed: int = 0, fingers: int = 4, presses_per_finger: int = 1) -> None:
         from enrollment.synthesis import generator
 
         self._gen = generator
-        self._seed, self._fingers, self._press = seed, fingers, 0
+        self._seed, self._fingers, self._repeat, self._press = seed, fingers, max(1, presses_per_finger), 0
         self._masters: dict[int, object] = {}
 
     def next_press(self) -> tuple[np.ndarray, str]:
-        index, impression = self._press % self._fingers, self._press // self._fingers
+        turn, within = divmod(self._press, self._repeat)
+        index, round_ = turn % self._fingers, turn // self._fingers
+        impression = round_ * self._repeat + within
         self._press += 1
         if index not in self._masters:
             self._masters[index] = self._gen.synthesize_master(self._seed, index)

@@ -2,10 +2,11 @@
 
 Persons and searches:
 
-- **mated persons** are enrolled with one impression per finger (the kiosk keeps one capture per finger) and
-  searched with each later impression. Real ones come from FVC2002 B: finger k of DB1_B with finger k of DB3_B,
-  finger k of DB2_B with finger k of DB4_B (10 persons per pair of sets, 8 impressions per finger). Without FVC
-  data, synthetic persons of the population model with perturbed "later impressions" stand in (fine for
+- **mated persons** are enrolled with impressions 1..K of each finger (K = ``IMPRESSIONS_PER_FINGER``, what the
+  kiosk keeps, or each K asked for) and searched with each impression after the largest K compared, so that
+  every K is measured on the same searches. Real ones come from FVC2002 B: finger k of DB1_B with finger k of
+  DB3_B, finger k of DB2_B with finger k of DB4_B (10 persons per pair of sets, 8 impressions per finger).
+  Without FVC data, synthetic persons of the population model with perturbed "impressions" stand in (fine for
   checking the machinery, not for accuracy figures);
 - **non-mated searches**: every impression of each mated person searched with that person left out of the
   gallery (leave-one-out), plus fresh synthetic persons never enrolled;
@@ -36,7 +37,7 @@ from enrollment.evaluation.population import synthesize
 from enrollment.evaluation.protocol import DatasetError
 from enrollment.identification import MAX_CANDIDATES
 from enrollment.matching import GalleryIndex, person_threshold
-from enrollment.matching.parameters import COMPLETED_CANDIDATES, IDENTIFY_FMR_PER_SEARCH
+from enrollment.matching.parameters import COMPLETED_CANDIDATES, IDENTIFY_FMR_PER_SEARCH, IMPRESSIONS_PER_FINGER
 from enrollment.synthesis import perturb_template, synthesize_minutiae
 from enrollment.template.model import Template
 
@@ -48,6 +49,11 @@ class Person:
     person_id: str
     enrolled: Probe
     searches: tuple[Probe, ...]
+    enrolled_more: tuple[Probe, ...] = ()  # the further impressions enrolled (impressions 2..K)
+
+    def enrolled_prints(self) -> list[tuple[int, Template]]:
+        """(position, template) of every enrolled print: each kept impression of each finger."""
+        return [(pos, t) for probe in (self.enrolled, *self.enrolled_more) for pos, t in probe.items()]
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class Cohort:
     source: str
     real: bool
     failures: tuple[str, ...] = ()
+    impressions: int = 1  # enrolled per finger
 
     @property
     def mated_searches(self) -> int:
@@ -82,6 +89,7 @@ class SizeResult:
     nonmated_real: np.ndarray
     nonmated_synthetic: np.ndarray
     seconds: float = 0.0
+    impressions: int = 1  # enrolled per finger
 
     @property
     def nonmated(self) -> np.ndarray:
@@ -114,10 +122,13 @@ class SizeResult:
 
 
 # --- cohorts -------------------------------------------------------------------------------------------------
-def fvc_cohort(root: Path, *, workers: int = parameters.WORKERS, progress: bool = False) -> Cohort:
-    """The 20 two-finger persons of the FVC2002 B sets under ``root`` (see the module docstring)."""
+def fvc_cohorts(root: Path, impressions: Sequence[int] = (IMPRESSIONS_PER_FINGER,), *,
+                workers: int = parameters.WORKERS, progress: bool = False) -> list[Cohort]:
+    """The 20 two-finger persons of the FVC2002 B sets under ``root``, one cohort per number of enrolled
+    impressions K (impressions 1..K enrolled), all searched with the impressions after the largest K."""
     first, second = parameters.PROBE_POSITIONS
-    persons: list[Person] = []
+    last = max(impressions)
+    persons: dict[int, list[Person]] = {k: [] for k in impressions}
     failures: list[str] = []
     for set_a, set_b in parameters.FVC_SET_PAIRS:
         templates: dict[int, dict[tuple[str, int], Template]] = {}
@@ -127,23 +138,30 @@ def fvc_cohort(root: Path, *, workers: int = parameters.WORKERS, progress: bool 
             templates[position] = {(s.finger, s.impression): t for s, t in loaded.templates}
         keys = {k for t in templates.values() for k in t}
         for finger in sorted({f for f, _ in keys}, key=lambda f: (len(f), f)):
-            impressions = sorted({i for f, i in keys if f == finger})
             probes = {i: {pos: t[(finger, i)] for pos, t in templates.items() if (finger, i) in t}
-                      for i in impressions}
-            persons.append(Person(f"{set_a}+{set_b}/{finger}", probes.get(parameters.ENROLLED_IMPRESSION, {}),
-                                  tuple(p for i, p in probes.items() if i != parameters.ENROLLED_IMPRESSION)))
-    if not persons:
+                      for i in range(1, 1 + max(i for f, i in keys if f == finger))}
+            searches = tuple(p for i, p in probes.items() if i > last)
+            for k in impressions:
+                persons[k].append(Person(f"{set_a}+{set_b}/{finger}", probes.get(1, {}), searches,
+                                         tuple(probes.get(i, {}) for i in range(2, k + 1))))
+    if not persons[last]:
         raise DatasetError(f"no FVC2002 B fingers under {root}")
     pairs = " and ".join("+".join(p) for p in parameters.FVC_SET_PAIRS)
-    return Cohort(tuple(persons), f"FVC2002 B under {root}: {pairs}, "
-                  f"finger k with finger k, impression {parameters.ENROLLED_IMPRESSION} enrolled",
-                  real=True, failures=tuple(failures))
+    return [Cohort(tuple(persons[k]), f"FVC2002 B under {root}: {pairs}, finger k with finger k, impressions "
+                   f"1..{k} enrolled, impressions from {last + 1} searched", real=True, failures=tuple(failures),
+                   impressions=k) for k in impressions]
+
+
+def fvc_cohort(root: Path, *, workers: int = parameters.WORKERS, progress: bool = False) -> Cohort:
+    """The FVC2002 B persons enrolled with the kiosk's ``IMPRESSIONS_PER_FINGER`` impressions of each finger."""
+    return fvc_cohorts(root, workers=workers, progress=progress)[0]
 
 
 def synthetic_cohort(persons: int = parameters.SYNTHETIC_MATED_PERSONS,
                      searches: int = parameters.SYNTHETIC_SEARCHES_PER_PERSON,
-                     seed: int = parameters.MATED_SEED) -> Cohort:
-    """Synthetic two-finger persons enrolled with a population template, searched with perturbed copies."""
+                     seed: int = parameters.MATED_SEED, impressions: int = 1) -> Cohort:
+    """Synthetic two-finger persons enrolled with a population template (and ``impressions - 1`` perturbed
+    copies of it), searched with other perturbed copies (the same ones whatever ``impressions``)."""
     positions = parameters.PROBE_POSITIONS
     flat = list(synthesize_minutiae(persons * len(positions), seed))
     cohort = []
@@ -151,8 +169,11 @@ def synthetic_cohort(persons: int = parameters.SYNTHETIC_MATED_PERSONS,
         enrolled = {pos: flat[n * len(positions) + k] for k, pos in enumerate(positions)}
         later = tuple({pos: perturb_template(t, np.random.default_rng((seed, n, s, pos)))
                        for pos, t in enrolled.items()} for s in range(searches))
-        cohort.append(Person(f"synthetic-{n:04d}", enrolled, later))
-    return Cohort(tuple(cohort), f"synthetic population (seed {seed}), perturbed later impressions", real=False)
+        more = tuple({pos: perturb_template(t, np.random.default_rng((seed, n, 1000 + i, pos)))
+                      for pos, t in enrolled.items()} for i in range(2, impressions + 1))
+        cohort.append(Person(f"synthetic-{n:04d}", enrolled, later, more))
+    return Cohort(tuple(cohort), f"synthetic population (seed {seed}), perturbed impressions, {impressions} "
+                  "enrolled", real=False, impressions=impressions)
 
 
 def nonmated_probes(count: int, seed: int = parameters.NONMATED_SEED) -> list[Probe]:
@@ -172,27 +193,44 @@ def _top(candidates: list) -> float:
     return candidates[0].fused_score if candidates else -math.inf
 
 
-def gallery(cohort: Cohort, background: int, *, seed: int = parameters.BACKGROUND_SEED,
-            progress: bool = False) -> GalleryIndex:
-    """The index of ``background`` synthetic persons and the cohort's enrolled prints."""
+def background_index(background: int, *, seed: int = parameters.BACKGROUND_SEED,
+                     progress: bool = False) -> GalleryIndex:
+    """The index of ``background`` synthetic persons (two fingers each)."""
     filler = synthesize(background * len(parameters.PROBE_POSITIONS), seed, progress=progress).subjects[:background]
-    items = [(f"background-{n:06d}", pos, t) for n, subject in enumerate(filler) for pos, t in subject.items()]
-    items += [(p.person_id, pos, t) for p in cohort.persons for pos, t in p.enrolled.items()]
     index = GalleryIndex()
-    index.rebuild(items)
+    index.rebuild((f"background-{n:06d}", pos, t) for n, subject in enumerate(filler) for pos, t in subject.items())
     return index
 
 
-def run_size(cohort: Cohort, background: int, nonmated: Sequence[Probe], *,
+def _enrol(index: GalleryIndex, person: Person) -> None:
+    for pos, t in person.enrolled_prints():
+        index.add(person.person_id, pos, t)
+
+
+def gallery(cohort: Cohort, background: int, *, seed: int = parameters.BACKGROUND_SEED,
+            progress: bool = False) -> GalleryIndex:
+    """The index of ``background`` synthetic persons and the cohort's enrolled prints."""
+    index = background_index(background, seed=seed, progress=progress)
+    for person in cohort.persons:
+        _enrol(index, person)
+    return index
+
+
+def run_size(cohort: Cohort, background: int | GalleryIndex, nonmated: Sequence[Probe], *,
              seed: int = parameters.BACKGROUND_SEED, progress: bool = False) -> SizeResult:
-    """All searches against a gallery of ``background`` synthetic persons plus the cohort."""
+    """All searches against a gallery of ``background`` synthetic persons (or that background index, left as it
+    was found) plus the cohort."""
     start = time.perf_counter()
-    index = gallery(cohort, background, seed=seed, progress=progress)
+    index = background if isinstance(background, GalleryIndex) else background_index(background, seed=seed,
+                                                                                      progress=progress)
+    filler = index.subjects
+    for person in cohort.persons:
+        _enrol(index, person)
     persons = index.subjects
     threshold = person_threshold(IDENTIFY_FMR_PER_SEARCH, persons)
-    total = cohort.mated_searches + sum(1 + len(p.searches) for p in cohort.persons) + len(nonmated)
-    bar = tqdm(total=total, desc=f"searches, {background} background", unit="search", disable=not progress,
-               leave=False)
+    total = cohort.mated_searches + sum(1 + len(p.enrolled_more) + len(p.searches) for p in cohort.persons)
+    bar = tqdm(total=total + len(nonmated), desc=f"searches, {filler} background, {cohort.impressions} enrolled",
+               unit="search", disable=not progress, leave=False)
     mated = []
     for person in cohort.persons:
         for probe in person.searches:
@@ -203,25 +241,32 @@ def run_size(cohort: Cohort, background: int, nonmated: Sequence[Probe], *,
     real = []
     for person in cohort.persons:  # leave-one-out: the person's own impressions, the person out of the gallery
         index.remove(person.person_id)
-        for probe in (person.enrolled, *person.searches):
+        for probe in (person.enrolled, *person.enrolled_more, *person.searches):
             real.append(_top(_search(index, probe)))
             bar.update(1)
-        for pos, t in person.enrolled.items():
-            index.add(person.person_id, pos, t)
+        _enrol(index, person)
     synthetic = []
     for probe in nonmated:
         synthetic.append(_top(_search(index, probe)))
         bar.update(1)
     bar.close()
-    return SizeResult(background, persons, threshold, tuple(mated), np.array(real, float),
-                      np.array(synthetic, float), time.perf_counter() - start)
+    for person in cohort.persons:
+        index.remove(person.person_id)
+    return SizeResult(filler, persons, threshold, tuple(mated), np.array(real, float),
+                      np.array(synthetic, float), time.perf_counter() - start, cohort.impressions)
 
 
-def run(cohort: Cohort, sizes: Sequence[int], nonmated: int = parameters.NONMATED_SYNTHETIC, *,
+def run(cohorts: Cohort | Sequence[Cohort], sizes: Sequence[int], nonmated: int = parameters.NONMATED_SYNTHETIC, *,
         progress: bool = False) -> list[SizeResult]:
-    """:func:`run_size` for each background size, with the same ``nonmated`` synthetic non-mated searches."""
+    """:func:`run_size` for each background size and each cohort (one background index per size, shared by the
+    cohorts), with the same ``nonmated`` synthetic non-mated searches."""
     probes = nonmated_probes(nonmated)
-    return [run_size(cohort, size, probes, progress=progress) for size in sizes]
+    cohorts = [cohorts] if isinstance(cohorts, Cohort) else list(cohorts)
+    results = []
+    for size in sizes:
+        index = background_index(size, progress=progress)
+        results += [run_size(cohort, index, probes, progress=progress) for cohort in cohorts]
+    return results
 
 
 # --- report --------------------------------------------------------------------------------------------------
@@ -238,8 +283,8 @@ def table(results: Sequence[SizeResult]) -> list[str]:
         synthetic_hits = int(np.sum(r.nonmated_synthetic >= r.threshold))
         rank1 = sum(1 for m in r.mated if m.rank == 1)
         lines += [
-            f"gallery: {r.background} background persons + mated persons = {r.gallery_persons} persons "
-            f"({r.seconds:.0f} s)",
+            f"gallery: {r.background} background persons + mated persons = {r.gallery_persons} persons, "
+            f"{r.impressions} impression(s) per finger enrolled ({r.seconds:.0f} s)",
             f"  threshold (fused, FPIR {IDENTIFY_FMR_PER_SEARCH:g} per search): {r.threshold:.3f}",
             f"  FNIR at threshold:          {_percent(misses, len(r.mated))}",
             f"  FPIR, mated left out:      {_percent(real_hits, r.nonmated_real.size)}",
@@ -251,10 +296,23 @@ def table(results: Sequence[SizeResult]) -> list[str]:
     return lines
 
 
+def comparison(results: Sequence[SizeResult]) -> list[str]:
+    """One row per gallery size and number of enrolled impressions, on the same searches: FNIR at the kiosk's
+    threshold, FPIR over all non-mated searches, mate ranks."""
+    lines = ["background  enrolled  threshold  FNIR                 FPIR                  mate rank"]
+    for r in results:
+        misses = int(np.sum(r.returned_scores() < r.threshold))
+        hits = int(np.sum(r.nonmated >= r.threshold))
+        ranks = ", ".join(f"{label}: {count}" for label, count in r.rank_counts())
+        lines.append(f"{r.background:>10}  {r.impressions:>8}  {r.threshold:9.3f}  {_percent(misses, len(r.mated)):19}"
+                     f"  {_percent(hits, r.nonmated.size):20}  {ranks}")
+    return lines
+
+
 def method(cohort: Cohort, results: Sequence[SizeResult]) -> list[str]:
     lines = [
         f"mated persons: {len(cohort.persons)} two-finger persons (positions {parameters.PROBE_POSITIONS}) from "
-        f"{cohort.source}; {cohort.mated_searches} mated searches (every later impression)",
+        f"{cohort.source}; {cohort.mated_searches} mated searches (every impression after the enrolled ones)",
     ]
     if cohort.real:
         lines.append("  a tiny development set: the extractor was tuned on FVC2002 B, so these figures flatter it")
@@ -288,9 +346,9 @@ def write_outputs(results: Sequence[SizeResult], out: Path, title: str) -> list[
     from enrollment.evaluation.identification_plot import fnir_fpir_plot
 
     out.mkdir(parents=True, exist_ok=True)
-    rows = ["background,gallery_persons,threshold,kind,person,mate_rank,score"]
+    rows = ["background,impressions,gallery_persons,threshold,kind,person,mate_rank,score"]
     for r in results:
-        head = f"{r.background},{r.gallery_persons},{r.threshold:.4f}"
+        head = f"{r.background},{r.impressions},{r.gallery_persons},{r.threshold:.4f}"
         rows += [f"{head},mated,{m.person_id},{m.rank or ''},{m.score:.4f}" for m in r.mated]
         rows += [f"{head},nonmated_real,,,{s:.4f}" for s in r.nonmated_real]
         rows += [f"{head},nonmated_synthetic,,,{s:.4f}" for s in r.nonmated_synthetic]

@@ -35,7 +35,8 @@ def fnir_fpir_plot(results: Sequence[SizeResult], path: Path, title: str) -> Non
     for r in results:
         fpir, fnir = sweep(r)
         (line,) = axes.plot(np.maximum(fpir, floor_fpir), np.maximum(fnir, floor_fnir),
-                            label=f"{r.background} background persons", drawstyle="steps-post")
+                            label=f"{r.background} background persons, {r.impressions} enrolled",
+                            drawstyle="steps-post")
         axes.plot([max(r.fpir(), floor_fpir)], [max(r.fnir(), floor_fnir)], marker="o", color=line.get_color(),
                   markeredgecolor="black", linestyle="none")
     axes.plot([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="black",

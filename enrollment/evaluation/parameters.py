@@ -79,8 +79,8 @@ IDENTIFICATION_GALLERY_SIZES = (1_000, 10_000)
 FVC_SET_PAIRS = (("DB1_B", "DB3_B"), ("DB2_B", "DB4_B"))
 #: Resolution of each FVC2002 set (the TIFF files of DB2 say 500; the sensor is 569 dpi).
 FVC_SET_DPI = {"DB1_B": 500, "DB2_B": 569, "DB3_B": 500, "DB4_B": 500}
-#: The impression enrolled (the kiosk keeps one capture per finger); every other impression is a search.
-ENROLLED_IMPRESSION = 1
+#: Most impressions per finger ``--enrolled-impressions`` enrols (FVC has 8: at least 3 are left to search with).
+MAX_ENROLLED_IMPRESSIONS = 5
 #: Synthetic non-mated searches (persons never enrolled), added to the real leave-one-out ones.
 NONMATED_SYNTHETIC = 1_000
 #: Synthetic mated persons, and searches of each, when no FVC folder is given.
@@ -92,3 +92,10 @@ NONMATED_SEED = 20261202
 MATED_SEED = 20261203
 #: Mated searches whose mate is not among this many best candidates are counted in the last rank bucket.
 RANK_BUCKETS = (1, 2, 5, 50)
+
+# --- gallery loading benchmark (``zuil bench gallery``) ---------------------------------------------------
+#: Persons (two prints each) in the encrypted record stores whose loading is timed.
+GALLERY_LOAD_SIZES = (10_000, 100_000)
+GALLERY_LOAD_SEED = 20261204
+#: Fingers synthesised per worker task when a bench store is made.
+GALLERY_LOAD_CHUNK = 4_000

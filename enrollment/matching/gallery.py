@@ -82,7 +82,10 @@ class _Sketches:
 
 
 class GalleryIndex:
-    """Gallery prints by (subject, finger position); :meth:`search` ranks subjects for a multi-finger probe."""
+    """Gallery prints by (subject, finger position); :meth:`search` ranks subjects for a multi-finger probe.
+
+    Not thread-safe (a search writes its caches too): threads share it through
+    :class:`enrollment.shared_gallery.SharedGallery`."""
 
     def __init__(self) -> None:
         self._clear()
@@ -104,6 +107,11 @@ class GalleryIndex:
     def add(self, subject_id: str, finger_position: int, template: Template) -> None:
         """Index one print of a subject (a subject may have several prints, even at the same position)."""
         self._append([(subject_id, finger_position, template)])
+
+    def extend(self, items: Iterable[tuple[str, int, Template]]) -> None:
+        """Index several prints at once (subject_id, finger_position, template): all of them, or none if one is
+        not valid."""
+        self._append(list(items))
 
     def rebuild(self, items: Iterable[tuple[str, int, Template]]) -> None:
         """Replace the whole index by ``items`` (subject_id, finger_position, template), e.g. at start-up."""

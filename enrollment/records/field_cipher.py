@@ -61,9 +61,15 @@ class Field:
         return f"{self.table}.{self.column} of row {self.row}"
 
     def associated_data(self, key_version: int) -> bytes:
-        return json.dumps({"aad": "aanmeldzuil sealed field", "format": 1, "table": self.table, "row": self.row,
-                           "column": self.column, "parent": self.parent, "key_version": key_version},
-                          sort_keys=True, separators=(",", ":")).encode("utf-8")
+        """The compact JSON object, keys sorted, of the AAD marker, format 1, table, row, column, parent and key
+        version (written out field by field, byte for byte what ``json.dumps(..., sort_keys=True)`` gives: it
+        is made for every value opened, 300,000 times when the gallery loads)."""
+        return (f'{{"aad":"aanmeldzuil sealed field","column":{_quoted(self.column)},"format":1,'
+                f'"key_version":{int(key_version)},"parent":{_quoted(self.parent)},"row":{_quoted(self.row)},'
+                f'"table":{_quoted(self.table)}}}').encode()
+
+
+_quoted = json.encoder.encode_basestring_ascii  # a JSON string as json.dumps writes it (ensure_ascii)
 
 
 @dataclass
@@ -84,9 +90,9 @@ class FieldCipher:
         """The plaintext sealed in ``stored`` for ``where``; :class:`SealedFieldRefused` if it does not open."""
         try:
             envelope = parse(stored)
-            key = self.keyring.version(Purpose.GALLERY, envelope.key_version)
-            return self._aead(key).decrypt(envelope.nonce, envelope.ciphertext,
-                                           where.associated_data(envelope.key_version))
+            aead = self._ciphers.get(envelope.key_version) \
+                or self._aead(self.keyring.version(Purpose.GALLERY, envelope.key_version))
+            return aead.decrypt(envelope.nonce, envelope.ciphertext, where.associated_data(envelope.key_version))
         except EnvelopeMalformed as exc:
             reason = str(exc)
         except UnknownKeyVersion:

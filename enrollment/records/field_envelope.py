@@ -49,7 +49,7 @@ def parse(data: object) -> Envelope:
     """The envelope in ``data``; raises :class:`EnvelopeMalformed` (saying why) for anything else."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise EnvelopeMalformed(f"a sealed field is bytes, found {type(data).__name__}")
-    raw = bytes(data)
+    raw = data if type(data) is bytes else bytes(data)
     if len(raw) < MIN_BYTES:
         raise EnvelopeMalformed(f"{len(raw)} bytes, shorter than any sealed field ({MIN_BYTES})")
     magic, version, key_version = _HEADER.unpack_from(raw)

@@ -1,5 +1,6 @@
 """Writing the intake record: the operations the kiosk flow performs, each inside a caller's transaction.
 
+Consent records are written by :mod:`enrollment.records.consents` (``record_consent`` here hands over to it).
 These functions validate their input (V-number, location, finger position, consent fields) and raise typed
 errors before anything is written, so a refused call leaves the store as it was. Templates, images, the V-number,
 the intake's person and the identification candidates are written sealed with the session's keys
@@ -8,15 +9,14 @@ the intake's person and the identification candidates are written sealed with th
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from enrollment.errors import LocationError, StorageError
+from enrollment.records import consents
 from enrollment.records.field_cipher import Field, cipher_of
 from enrollment.records.intake_reads import linked_person_ids
 from enrollment.records.locations import Location
@@ -42,12 +42,7 @@ from enrollment.records.vocabulary import (
 )
 from enrollment.values.vnumber import VNumber
 
-_LANG = re.compile(r"^[a-z]{2,3}$")
-
-
-def text_digest(text: str) -> str:
-    """SHA-256 of the consent/information text exactly as shown (UTF-8), as 64 hex digits."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+text_digest = consents.text_digest  # where callers of this module have found it
 
 
 def sync_locations(session: Session, locations: Iterable[Location]) -> None:
@@ -87,21 +82,9 @@ def start_intake(session: Session, *, location_id: str, kiosk_id: str, v_number:
 def record_consent(session: Session, intake: Intake, *, language: str, text_version: str, text: str,
                    decision: ConsentDecision, refusal_reason: str | None = None,
                    signature_strokes: Sequence[Sequence[tuple[float, float]]] | None = None) -> ConsentRecord:
-    if not _LANG.match(language):
-        raise StorageError(f"consent language {language!r} is not an ISO 639 code")
-    if not text_version or len(text_version) > 32:
-        raise StorageError("consent text version must be 1-32 characters")
-    decision = ConsentDecision(decision)
-    if decision is ConsentDecision.REFUSED and not (refusal_reason and refusal_reason.strip()):
-        raise StorageError("a refusal needs a reason (it may be 'no reason given')")
-    strokes = [[[round(float(x), 4), round(float(y), 4)] for x, y in stroke] for stroke in signature_strokes or []]
-    record = ConsentRecord(intake=intake, language=language, text_version=text_version,
-                           text_sha256=text_digest(text), decision=decision,
-                           refusal_reason=refusal_reason if decision is ConsentDecision.REFUSED else None,
-                           signature_strokes=strokes or None)
-    session.add(record)
-    session.flush()
-    return record
+    """The consent given or refused on ``text`` (:func:`enrollment.records.consents.record_decision`)."""
+    return consents.record_decision(session, intake, language=language, text_version=text_version, text=text,
+                                    decision=decision, reason=refusal_reason, signature_strokes=signature_strokes)
 
 
 def add_capture(session: Session, intake: Intake, *, finger_position: int, quality: int, template: bytes | None,

@@ -15,7 +15,6 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import (
-    JSON,
     CheckConstraint,
     DateTime,
     Enum,
@@ -121,23 +120,52 @@ class Intake(Base):
 
 
 class ConsentRecord(Base):
-    """What was shown (language, version and SHA-256 of the text) and what the person decided."""
+    """What was shown (text id, version, language and SHA-256 of the text) and what the person decided: consent
+    given (with the signature strokes, sealed), refused (with an optional reason), or, in a later record, withdrawn
+    (naming the consent it withdraws, with an optional reason). Immutable: the store's triggers refuse every UPDATE
+    and every DELETE but a purge's (:mod:`enrollment.records.consents`)."""
 
     __tablename__ = "consent_records"
     __table_args__ = (
-        CheckConstraint("length(text_sha256) = 64", name="sha256_hex"),
-        CheckConstraint("decision = 'given' OR refusal_reason IS NOT NULL", name="refusal_has_reason"),
+        CheckConstraint(
+            "(decision = 'withdrawn' AND withdraws_id IS NOT NULL AND text_id IS NULL AND language IS NULL AND "
+            "text_version IS NULL AND text_sha256 IS NULL AND signature_sealed IS NULL) OR "
+            "(decision <> 'withdrawn' AND withdraws_id IS NULL AND text_id IS NOT NULL AND language IS NOT NULL "
+            "AND text_version IS NOT NULL AND length(text_sha256) = 64)",
+            name="shown_text_or_withdrawal",
+        ),
+        CheckConstraint("decision <> 'given' OR reason IS NULL", name="no_reason_with_consent"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
-    language: Mapped[str] = mapped_column(String(8))
-    text_version: Mapped[str] = mapped_column(String(32))
-    text_sha256: Mapped[str] = mapped_column(String(64))
+    text_id: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(8))
+    text_version: Mapped[str | None] = mapped_column(String(32))
+    text_sha256: Mapped[str | None] = mapped_column(String(64))
     decision: Mapped[ConsentDecision] = mapped_column(_enum(ConsentDecision, "consent_decision"))
-    refusal_reason: Mapped[str | None] = mapped_column(Text)
-    signature_strokes: Mapped[list | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)  # of a refusal or a withdrawal; optional
+    signature_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # JSON strokes, sealed
+    withdraws_id: Mapped[str | None] = mapped_column(ForeignKey("consent_records.id", ondelete="CASCADE"),
+                                                     unique=True)
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     intake: Mapped[Intake] = relationship(back_populates="consents")
+
+
+class ConsentPurge(Base):
+    """An intake whose consent records a purge deletes: the store's trigger lets a DELETE of a consent record pass
+    only while its intake is named here. The purge writes the row, deletes and removes the row, in one
+    transaction (:func:`enrollment.records.consents.delete_intakes`)."""
+
+    __tablename__ = "consent_purges"
+    intake_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
+class ConsentReportPending(Base):
+    """A withdrawal not yet reported upstream (the upload that reports and removes it is not built)."""
+
+    __tablename__ = "consent_reports_pending"
+    record_id: Mapped[str] = mapped_column(ForeignKey("consent_records.id", ondelete="CASCADE"), primary_key=True)
+    queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class CaptureRow(Base):

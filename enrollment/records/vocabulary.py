@@ -14,6 +14,7 @@ class IntakeStatus(StrEnum):
 class ConsentDecision(StrEnum):
     GIVEN = "given"
     REFUSED = "refused"
+    WITHDRAWN = "withdrawn"  # a later record that withdraws a given consent (it names the one it withdraws)
 
 
 class ContraIndication(StrEnum):

@@ -7,6 +7,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from kiosk.cli import main
 
 
@@ -36,8 +37,8 @@ def test_demo_runs_an_intake_through_the_real_stack_and_honours_the_data_dir(run
         assert key in summary
     assert len(summary["v_number"]) == 10 and summary["consent"]["decision"] == "given"
     assert (tmp_path / "data" / "demo" / "zuil.sqlite3").exists()
-    # both fingers captured through the ZFM driver and extracted
-    assert [f["position"] for f in summary["fingers"]] == [2, 7]
+    # both fingers captured through the ZFM driver and extracted, each as often as the kiosk keeps impressions
+    assert [f["position"] for f in summary["fingers"]] == [2] * IMPRESSIONS_PER_FINGER + [7] * IMPRESSIONS_PER_FINGER
     assert all(f["minutiae"] >= 12 and "zfm:" in f["device"] for f in summary["fingers"])
     # the person's earlier visit at another LVV is found, and the V-number's prints confirm it
     found = summary["identification"]["search"]

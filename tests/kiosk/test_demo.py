@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from enrollment.records.models import Intake
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
+from enrollment.records.models import CaptureRow, Intake
 from enrollment.records.store import RecordStore
 from enrollment.settings import Settings
 from kiosk.cli import main
@@ -63,8 +65,23 @@ def test_two_runs_tell_the_same_story_and_first_time_never_hits(demo, tmp_path):
     assert not (tmp_path / "data" / "zuil.sqlite3").exists()
 
 
-def test_the_summary_names_the_scale_of_every_score(demo):
+def test_the_summary_names_the_scale_of_every_score(demo, tmp_path):
     summary = demo()
+    # the kiosk asked for, and stored, its impressions of every finger; the earlier visit enrolled as many
+    positions = [finger["position"] for finger in summary["fingers"]]
+    assert sorted(set(positions)) == sorted(Settings().fingers)
+    assert all(positions.count(p) == IMPRESSIONS_PER_FINGER for p in set(positions))
+    store = RecordStore(Settings(data_dir=tmp_path / "data" / "demo").database)
+    try:
+        with store.transaction() as session:
+            rows = session.execute(select(Intake.kiosk_id, CaptureRow.finger_position).join(
+                CaptureRow, CaptureRow.intake_id == Intake.id).where(CaptureRow.template.is_not(None),
+                                                                     Intake.kiosk_id != GALLERY_KIOSK)).all()
+    finally:
+        store.close()
+    per_intake = Counter(rows)
+    assert len(per_intake) == 2 * len(set(positions))  # this intake and the earlier visit, each finger
+    assert set(per_intake.values()) == {IMPRESSIONS_PER_FINGER}
     search, vcheck = summary["identification"]["search"], summary["identification"]["vnumber_check"]
     assert search["threshold_name"] == "FMR_1_IN_10000_PER_SEARCH" and search["threshold_neg_log10_fmr"] > 4
     assert set(search["candidates"][0]) == {"person_id", "locations", "fused_neg_log10_fmr", "per_finger_mcc"}

@@ -1,11 +1,13 @@
 import pytest
 
 from enrollment.errors import VNumberError
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.vocabulary import ConsentDecision
-from kiosk.flow import FlowError, IntakeFlow, Step
+from kiosk.flow import FlowError, Impression, IntakeFlow, Step
 
 
 def flow(**kw):
+    kw.setdefault("impressions_per_finger", 1)
     return IntakeFlow(languages=("nl", "en", "ar"), fingers=(2, 7), **kw)
 
 
@@ -63,7 +65,7 @@ def test_failed_attempts_then_skip_so_biometrics_are_never_the_only_way():
     f.declare_no_vnumber()
     assert f.capture_failed(2, "too few features") is True
     assert f.capture_failed(2, "too few features") is False
-    assert "after 2 attempts" in f.outcomes[2].skipped_reason
+    assert "after 2 failed attempts" in f.outcomes[2].skipped_reason
     f.skip_finger(7, "bandaged")
     assert f.step is Step.PROCESSING and f.captured == {}
 
@@ -89,3 +91,51 @@ def test_back_and_cancel():
     assert f.step is Step.CANCELLED
     with pytest.raises(FlowError):
         f.cancel()
+
+
+def test_the_kiosk_asks_for_its_impressions_per_finger():
+    f = IntakeFlow(languages=("nl", "en", "ar"), fingers=(2, 7))
+    to_vnumber(f)
+    f.declare_no_vnumber()
+    assert f.outcomes[2].wanted == f.impressions_per_finger == IMPRESSIONS_PER_FINGER
+
+
+def test_every_finger_gives_all_its_impressions_before_the_next_and_all_are_kept():
+    f = flow(impressions_per_finger=3)
+    to_vnumber(f)
+    f.declare_no_vnumber()
+    for n in range(3):
+        assert f.current_finger == 2
+        f.capture_succeeded(2, quality=50 + 10 * n, template=b"t2-%d" % n)
+    assert f.current_finger == 7
+    f.capture_succeeded(7, quality=80, template=b"t7-0")
+    f.capture_succeeded(7, quality=60, template=b"t7-1")
+    assert f.step is Step.CAPTURE and f.current_finger == 7
+    f.capture_succeeded(7, quality=80, template=b"t7-2")
+    assert f.step is Step.PROCESSING
+    assert f.outcomes[2].impressions == [Impression(50, b"t2-0"), Impression(60, b"t2-1"), Impression(70, b"t2-2")]
+    # the search is made with the best kept impression (the first of equal quality)
+    assert (f.outcomes[2].template, f.outcomes[2].quality) == (b"t2-2", 70)
+    assert (f.outcomes[7].template, f.outcomes[7].quality) == (b"t7-0", 80)
+
+
+def test_failed_attempts_count_between_good_impressions_and_a_finger_keeps_what_it_gave():
+    f = flow(impressions_per_finger=2, max_attempts=2)
+    to_vnumber(f)
+    f.declare_no_vnumber()
+    assert f.capture_failed(2, "smudged") is True
+    f.capture_succeeded(2, quality=60, template=b"t2")
+    assert f.current_finger == 2
+    assert f.capture_failed(2, "too few features") is False  # the second failure of this finger: on to the next
+    outcome = f.outcomes[2]
+    assert outcome.captured and not outcome.complete and outcome.attempts == 3
+    assert "after 2 failed attempts, 1 of 2 kept" in outcome.skipped_reason
+    f.capture_succeeded(7, quality=70, template=b"t7")
+    f.skip_finger(7, "bandaged")  # "I can't give this finger" after one impression: what it gave stays
+    assert f.step is Step.PROCESSING
+    assert {p: [i.template for i in o.impressions] for p, o in f.captured.items()} == {2: [b"t2"], 7: [b"t7"]}
+
+
+def test_a_flow_without_impressions_is_refused():
+    with pytest.raises(FlowError, match="at least one impression"):
+        flow(impressions_per_finger=0)

@@ -9,6 +9,7 @@ from enrollment.evaluation.identification import Cohort, MatedSearch, Person, Si
 from enrollment.identification import MAX_CANDIDATES
 from enrollment.matching import person_threshold
 from enrollment.matching.parameters import IDENTIFY_FMR_PER_SEARCH
+from enrollment.template import serialize
 from kiosk.cli import main
 
 
@@ -84,3 +85,26 @@ def test_the_bench_decides_as_the_kiosk_search_does(small_run):
         assert (kiosk.decision == IdentificationDecision.HIT) == bench_hit
         assert [c["person_id"] for c in kiosk.candidates] == [
             c.subject_id for c in candidates[:MAX_CANDIDATES] if c.fused_score >= result.threshold]
+
+
+def test_enrolled_impressions_are_compared_on_the_same_searches():
+    cohorts = [identification.synthetic_cohort(persons=2, searches=2, seed=7, impressions=k) for k in (1, 3)]
+    one, three = cohorts
+    def blobs(cohort):
+        return [serialize(t) for p in cohort.persons for probe in p.searches for t in probe.values()]
+
+    assert blobs(one) == blobs(three)
+    assert [len(p.enrolled_prints()) for p in three.persons] == [3 * 2, 3 * 2]
+    results = identification.run(cohorts, [20], nonmated=3)
+    assert [(r.impressions, r.background, r.gallery_persons) for r in results] == [(1, 20, 22), (3, 20, 22)]
+    assert [len(r.mated) for r in results] == [4, 4]
+    assert results[1].nonmated_real.size == 2 * (3 + 2)  # every enrolled impression and every search, left out
+    lines = identification.comparison(results)
+    assert len(lines) == 3 and lines[2].split()[:2] == ["20", "3"]
+
+
+def test_the_command_refuses_impossible_enrolled_impressions_in_one_line():
+    for bad in ("0", "two", "1,9"):
+        result = CliRunner().invoke(main, ["bench", "identification", "--enrolled-impressions", bad])
+        assert result.exit_code == 2
+        assert "--enrolled-impressions" in result.output

@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+from enrollment.consent import consent_text
 from enrollment.keys import parameters
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.kek_sources import Secrets
@@ -41,7 +42,9 @@ def _enroll(rs: store.RecordStore, v_number: str | None, seed: int, *, image: by
         intakes.sync_locations(s, DEFAULT_LOCATIONS)
         intake = intakes.start_intake(s, location_id="utrecht", kiosk_id="k",
                                       v_number=parse_vnumber(v_number) if v_number else None)
-        intakes.record_consent(s, intake, language="en", text_version="v", text="t", decision=ConsentDecision.GIVEN)
+        shown = consent_text("en")
+        intakes.record_consent(s, intake, language="en", text_version=shown.version, text=shown.text,
+                               decision=ConsentDecision.GIVEN)
         for position in (2, 7):
             intakes.add_capture(s, intake, finger_position=position, quality=50, template=_template(seed + position),
                                 image=image, device_id="sim")

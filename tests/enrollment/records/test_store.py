@@ -28,6 +28,8 @@ TABLES = {
     "persons",
     "intakes",
     "consent_records",
+    "consent_purges",
+    "consent_reports_pending",
     "captures",
     "identification_results",
     "officer_decisions",
@@ -141,7 +143,7 @@ def test_a_failed_transaction_writes_nothing(sqlite_url, keyring):
         intake = intakes.start_intake(s, location_id="utrecht", kiosk_id="k", v_number=None)
         intakes.record_consent(
             s, intake, language="en", text_version="v1", text="t", decision=ConsentDecision.REFUSED
-        )  # refusal without a reason
+        )  # a text the kiosk does not have
     with rs.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Intake)) == 0
         assert s.scalar(select(func.count()).select_from(ConsentRecord)) == 0
