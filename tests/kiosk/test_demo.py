@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.models import CaptureRow, Intake
 from enrollment.records.store import RecordStore
@@ -71,11 +72,12 @@ def test_the_summary_names_the_scale_of_every_score(demo, tmp_path):
     positions = [finger["position"] for finger in summary["fingers"]]
     assert sorted(set(positions)) == sorted(Settings().fingers)
     assert all(positions.count(p) == IMPRESSIONS_PER_FINGER for p in set(positions))
-    store = RecordStore(Settings(data_dir=tmp_path / "data" / "demo").database)
+    demo_folder = tmp_path / "data" / "demo"
+    store = RecordStore(Settings(data_dir=demo_folder).database, open_demo_keys(demo_folder))
     try:
         with store.transaction() as session:
             rows = session.execute(select(Intake.kiosk_id, CaptureRow.finger_position).join(
-                CaptureRow, CaptureRow.intake_id == Intake.id).where(CaptureRow.template.is_not(None),
+                CaptureRow, CaptureRow.intake_id == Intake.id).where(CaptureRow.template_sealed.is_not(None),
                                                                      Intake.kiosk_id != GALLERY_KIOSK)).all()
     finally:
         store.close()

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from enrollment.consent import consent_text
 from enrollment.extraction import extract
 from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records import intakes
 from enrollment.records.intake_reads import capture_image, capture_template
 from enrollment.records.models import CaptureRow
@@ -64,7 +65,9 @@ def test_after_the_demo_no_template_or_v_number_is_on_disk(tmp_path, monkeypatch
     store = RecordStore(Settings(data_dir=demo).database, open_demo_keys(demo))
     try:
         written = _written(store)
-        assert len(written) == 2 * (8 + 1 + 1)  # the gallery, the earlier visit and the intake, two fingers each
+        # the gallery (one print per finger), the earlier visit and the intake (the kiosk's impressions of each of
+        # the two fingers)
+        assert len(written) == 2 * 8 + 2 * 2 * IMPRESSIONS_PER_FINGER
         _assert_none_in(data, [summary["v_number"]], written)
     finally:
         store.close()
@@ -73,7 +76,7 @@ def test_after_the_demo_no_template_or_v_number_is_on_disk(tmp_path, monkeypatch
 
 def test_after_an_intake_through_the_flow_no_template_image_or_v_number_is_on_disk(tmp_path, keyring):
     settings = Settings(data_dir=tmp_path / "data")
-    flow = IntakeFlow(languages=("en", "nl"), fingers=(2, 7))
+    flow = IntakeFlow(languages=("en", "nl"), fingers=(2, 7), impressions_per_finger=1)  # one image per finger
     flow.choose_language("en")
     flow.acknowledge_information()
     flow.give_consent([[(0.1, 0.1), (0.9, 0.9)]])

@@ -112,8 +112,10 @@ def test_a_stream_refused_from_its_header_never_reaches_the_decoder():
 
 @pytest.mark.parametrize("name", ["segfault-2.wsq", "segfault-3.wsq"])
 def test_streams_that_crash_nbis_are_a_typed_error_here(name):
-    """Every run ends in an ImageError (or, when the corruption happens to go unnoticed, a valid image); the
-    crash itself is seen in the child and stays there."""
+    """Every run ends in an ImageError (or, when the corruption happens to go unnoticed, a valid image): the
+    decoder's crash, or its own complaint, stays in the child. Whether NBIS crashes or notices the damage varies
+    from run to run (segfault-3 gave "WSQ Error: -51" in every attempt of one CI run), so the crash itself is
+    required of neither here; test_reproducers_still_crash_the_bare_nbis_decoder shows that they do crash it."""
     reasons = []
     for _ in range(ATTEMPTS):
         try:
@@ -122,4 +124,4 @@ def test_streams_that_crash_nbis_are_a_typed_error_here(name):
             reasons.append(str(error))
         else:
             assert image.array.shape == (80, 96) and image.array.dtype == np.uint8
-    assert any("the decoder crashed with signal" in reason for reason in reasons), reasons
+    assert all("crashed with signal" in reason or "cannot be decoded" in reason for reason in reasons), reasons
