@@ -1,5 +1,5 @@
-"""Staff accounts and roles, enforced below the UI: one service (:class:`service.AccessService`) that the kiosk's
-screens and the ``zuil`` commands both call.
+"""Staff accounts and roles, enforced below the UI in one service (:class:`service.AccessService`), which the
+``zuil accounts`` commands call (the officer and technician screens are not built yet).
 
 :mod:`roles` says which role may do what; :mod:`credentials` parses account names, PINs and passwords and hashes
 them with Argon2id; :mod:`accounts` stores the accounts in the record store; :mod:`sessions` is a logged-in

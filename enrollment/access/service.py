@@ -1,7 +1,7 @@
-"""The access service: the one layer the kiosk's screens and the ``zuil`` commands call for anything a role
-guards. Every call names its session; the service checks that the session is live (not logged out, not idle
-past its limit, its account not disabled since) and that its role may perform the operation
-(:mod:`enrollment.access.roles`) before it reads anything.
+"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands call it; the
+officer and technician screens, not built yet, are to call it too. Every call names its session; the service
+checks that the session is live (not logged out, not idle past its limit, its account not disabled since) and that
+its role may perform the operation (:mod:`enrollment.access.roles`) before it reads anything.
 
 Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that is no account is logged as
 ``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of

@@ -26,7 +26,7 @@ def zuil(tmp_path, monkeypatch, cheap_argon2):  # noqa: F811
         monkeypatch.delenv(var, raising=False)
     data = tmp_path / "data"
 
-    def invoke(*args: str, secret: str | None = None, input: str | None = None):  # noqa: A002
+    def invoke(*args: str, secret: str | None = None, input: str | None = None):
         env = {"ZUIL_KEYS_PASSPHRASE": PASSPHRASE, SECRET_ENV: secret}
         return CliRunner().invoke(main, ["--data-dir", str(data), *args], env=env, input=input)
 
