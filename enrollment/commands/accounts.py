@@ -49,14 +49,16 @@ def accounts() -> None:
 
 @accounts.command("add")
 @click.argument("name")
-@click.option("--role", required=True, type=click.Choice(ROLES), help="What the account may see and do.")
-def add(name: str, role: str) -> None:
+@click.option("--role", type=click.Choice(ROLES), help="What the account may see and do (required).")
+def add(name: str, role: str | None) -> None:
     """Add the account NAME (3-32 of a-z, 0-9, '.', '_', '-'). Its PIN (6-12 digits) or password (12-128
     characters) comes from ZUIL_ACCOUNT_SECRET, else from a hidden prompt, asked twice."""
     from enrollment.access.credentials import parse_account_name
     from enrollment.access.roles import Role
     from enrollment.access.service import KEY_HOLDER
 
+    if role is None:  # checked here: click's own message for a missing choice spans several lines
+        raise click.UsageError(f"missing option '--role' ({', '.join(ROLES)})")
     parse_account_name(name)  # before anything is opened or asked for
     with _service() as service:
         secret = os.environ.get(SECRET_ENV) or click.prompt("PIN or password", hide_input=True,
