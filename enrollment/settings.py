@@ -44,6 +44,16 @@ class RetentionSettings:
 
 
 @dataclass(frozen=True)
+class AccountSettings:
+    """Staff logins (:mod:`enrollment.access`): an account is locked for ``lockout_seconds`` after
+    ``lockout_attempts`` failed logins in a row; a session idle for ``idle_logout_minutes`` is logged out."""
+
+    lockout_attempts: int = 5
+    lockout_seconds: int = 300
+    idle_logout_minutes: int = 5
+
+
+@dataclass(frozen=True)
 class Settings:
     location: str = "amsterdam"
     kiosk_id: str = "zuil-demo-01"
@@ -55,6 +65,7 @@ class Settings:
     biometrics_enabled: bool = True
     keep_raw_images: bool = False  # validated; not read yet (no caller stores a raw image)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
+    accounts: AccountSettings = field(default_factory=AccountSettings)
     locations: tuple[Location, ...] = DEFAULT_LOCATIONS
     source: str = EMBEDDED_DEFAULTS
 
@@ -79,6 +90,8 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>", *,
     raw = {key: value for key, value in raw.items() if key not in other_tables}
     retention = checked_section(_typed(raw.pop("retention", {}), dict, source, "retention"), RetentionSettings,
                                 source, "retention.")
+    accounts = checked_section(_typed(raw.pop("accounts", {}), dict, source, "accounts"), AccountSettings,
+                               source, "accounts.")
     locations = DEFAULT_LOCATIONS
     if "locations" in raw:
         entries = _typed(raw.pop("locations"), list, source, "locations")
@@ -94,6 +107,7 @@ def settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>", *,
         **{f.name: getattr(base, f.name) for f in fields(_PlainSettings)},
         data_dir=_expand_user(_typed(data_dir, str, source, "data_dir"), source) if data_dir else default_data_dir(),
         retention=retention,
+        accounts=accounts,
         locations=locations,
         source=source,
     )
@@ -149,6 +163,9 @@ def validate(s: Settings) -> None:
     for f in fields(RetentionSettings):
         days = getattr(s.retention, f.name)
         _check(0 <= days <= 36500, "retention must be 0 to 36500 days", src, f"retention.{f.name}")
+    for name, low, high in (("lockout_attempts", 1, 100), ("lockout_seconds", 1, 86400),
+                            ("idle_logout_minutes", 1, 480)):
+        _check(low <= getattr(s.accounts, name) <= high, f"must be {low} to {high}", src, f"accounts.{name}")
 
 
 def load_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None,

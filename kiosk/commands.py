@@ -15,6 +15,7 @@ import click
 
 from drivers.commands import scanner_group, simulator_command
 from enrollment import consent
+from enrollment.commands.accounts import accounts
 from enrollment.commands.audit import audit
 from enrollment.commands.bench import bench
 from enrollment.commands.bench_gallery import gallery_command
@@ -126,6 +127,7 @@ COMMANDS: list[click.Command] = [
     selftest,
     db,
     keys,
+    accounts,
     audit,
     consent_group,
     synth,

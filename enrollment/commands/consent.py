@@ -1,6 +1,6 @@
 """``zuil consent withdraw``: the desk records that a person withdraws their consent.
 
-Accounts and roles (technician, officer) are not built yet: whoever can run ``zuil`` on the kiosk with its keys can
+The command line has no login (:mod:`enrollment.access`): whoever can run ``zuil`` on the kiosk with its keys can
 run this; the audit entry names the actor ``desk``.
 """
 
@@ -27,7 +27,8 @@ def withdraw(intake_id: str, reason: str | None) -> None:
     Every consent of that person still in force, at every intake, gets a withdrawal record naming it; their prints
     leave the gallery at once (a kiosk already running rebuilds or drops them from its index). The withdrawal is
     queued for the upstream report, which is not built yet (no sync), and written to the audit log as
-    consent-withdrawal. Roles are not built yet: this command does not ask who runs it (the log says `desk`).
+    consent-withdrawal. There is no login on the command line: this command does not ask who runs it (the log
+    says `desk`).
     Needs the kiosk's keys (as `zuil db upgrade`).
     """
     from enrollment.audit.entries import Kind

@@ -222,3 +222,43 @@ class ContraIndicationFlag(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     intake: Mapped[Intake] = relationship(back_populates="flags")
+
+
+class StaffAccount(Base):
+    """A staff account (:mod:`enrollment.access`): a login name, a role, the Argon2id hash of its PIN or password
+    (sealed, bound to this row), a disabled flag and the state of its failed logins. Never deleted: a disabled
+    account keeps its id, which the audit log names."""
+
+    __tablename__ = "staff_accounts"
+    __table_args__ = (
+        CheckConstraint("role IN ('officer', 'intake_worker', 'technician')", name="known_role"),
+        CheckConstraint("secret_kind IN ('pin', 'password')", name="known_secret_kind"),
+        CheckConstraint("(disabled = 0 AND disabled_at IS NULL) OR (disabled = 1 AND disabled_at IS NOT NULL)",
+                        name="disabled_with_time"),
+        CheckConstraint("failed_logins >= 0", name="failed_logins_counted"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    secret_kind: Mapped[str] = mapped_column(String(10))
+    secret_sealed: Mapped[bytes] = mapped_column(LargeBinary)  # the Argon2id hash string, sealed
+    disabled: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)  # since the last login or lockout
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DecisionConfirmation(Base):
+    """A decision that takes effect only when a second, different officer confirms it (four eyes): the row is
+    written with the decision; ``confirmed_by`` and ``confirmed_at`` are set by the confirmation."""
+
+    __tablename__ = "decision_confirmations"
+    __table_args__ = (
+        CheckConstraint("(confirmed_by IS NULL AND confirmed_at IS NULL) OR "
+                        "(confirmed_by IS NOT NULL AND confirmed_at IS NOT NULL)", name="confirmed_with_time"),
+    )
+    decision_id: Mapped[str] = mapped_column(ForeignKey("officer_decisions.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    confirmed_by: Mapped[str | None] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

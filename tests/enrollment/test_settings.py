@@ -28,6 +28,8 @@ def test_file_and_data_dir_override(tmp_path, monkeypatch):
     s = load_settings(cfg)
     assert (s.location, s.kiosk_id, s.fingers) == ("utrecht", "zuil-utr-02", (1, 6))
     assert s.retention.biometrics_days == 1825 and s.data_dir == tmp_path / "d"
+    assert (s.accounts.lockout_attempts, s.accounts.lockout_seconds, s.accounts.idle_logout_minutes) == (5, 300, 5)
+    assert settings_from_mapping({"accounts": {"idle_logout_minutes": 2}}).accounts.idle_logout_minutes == 2
     monkeypatch.setenv("ZUIL_CONFIG", str(cfg))
     assert load_settings().location == "utrecht"
 
@@ -48,6 +50,10 @@ def test_file_and_data_dir_override(tmp_path, monkeypatch):
         ({"colour": "blue"}, "colour", "unknown setting"),
         ({"scanner": {"driver": "zfm"}}, "scanner", "unknown setting"),  # the drivers part's table, not ours
         ({"retention": {"biometrics_days": -1}}, "retention.biometrics_days", "0 to 36500"),
+        ({"accounts": {"lockout_attempts": 0}}, "accounts.lockout_attempts", "1 to 100"),
+        ({"accounts": {"idle_logout_minutes": 481}}, "accounts.idle_logout_minutes", "1 to 480"),
+        ({"accounts": {"lockout_seconds": "300"}}, "accounts.lockout_seconds", "expected int"),
+        ({"accounts": {"lockout": 3}}, "accounts.lockout", "unknown setting"),
         ({"locations": [{"id": "x"}]}, "locations", "needs 'name'"),
         ({"database_url": "mysql://x"}, "database_url", "sqlite"),
     ],

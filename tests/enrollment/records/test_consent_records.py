@@ -208,7 +208,7 @@ def test_zuil_consent_withdraw_at_the_desk(tmp_path, monkeypatch):
     for again in (zuil("consent", "withdraw", "--intake", intake_id), zuil("consent", "withdraw", "--intake", "x")):
         assert again.exit_code == 2 and len(again.output.strip().splitlines()) == 1, again.output
     assert "NoConsentInForce" in again.output or "UnknownIntake" in again.output
-    assert "Roles are not built yet" in zuil("consent", "withdraw", "--help").output
+    assert "does not ask who runs it" in zuil("consent", "withdraw", "--help").output
 
 
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),

@@ -35,6 +35,8 @@ TABLES = {
     "officer_decisions",
     "contra_indications",
     "key_checks",
+    "staff_accounts",
+    "decision_confirmations",
     "alembic_version",
 }
 

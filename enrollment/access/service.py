@@ -1,0 +1,262 @@
+"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands call it; the
+officer and technician screens, not built yet, are to call it too. Every call names its session; the service
+checks that the session is live (not logged out, not idle past its limit, its account not disabled since) and that
+its role may perform the operation (:mod:`enrollment.access.roles`) before it reads anything.
+
+Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that is no account is logged as
+``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of
+evidence (subject: the intake id; details: counts only); every decision and confirmation; every account added
+or disabled. None holds a V-number, a name typed at the login or biometric data.
+
+The command line has no login: whoever runs ``zuil`` with the kiosk's keys acts as :data:`KEY_HOLDER` (the
+audit log's ``technician``) for the account commands, which are the only operations it is given here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from enrollment.access import accounts, credentials, decisions
+from enrollment.access.errors import (
+    AccessError,
+    AccountDisabled,
+    AccountLocked,
+    FourEyesRefused,
+    LoginRefused,
+    SessionEnded,
+)
+from enrollment.access.roles import Operation, Role, require
+from enrollment.access.sessions import Clock, StaffSession, as_utc, system_clock
+from enrollment.access.views import (
+    CaptureEvidence,
+    DecisionView,
+    Evidence,
+    IdentificationEvidence,
+    ProceedAnswer,
+    TechnicianStatus,
+)
+from enrollment.audit import events
+from enrollment.audit.entries import Kind, Outcome
+from enrollment.audit.log_store import AuditLog
+from enrollment.keys.keyring import Purpose
+from enrollment.records.intake_reads import candidates_of, capture_image, capture_template
+from enrollment.records.models import CaptureRow, IdentificationResult, Intake, StaffAccount
+from enrollment.records.store import RecordStore
+from enrollment.records.vocabulary import OfficerDecision
+from enrollment.settings import AccountSettings
+
+
+@dataclass(frozen=True)
+class KeyHolder:
+    """The command line's principal: whoever holds the kiosk's keys on the machine (no login)."""
+
+    audit_actor: str = events.TECHNICIAN
+
+
+KEY_HOLDER = KeyHolder()
+Principal = StaffSession | KeyHolder
+
+
+class AccessService:
+    def __init__(self, store: RecordStore, log: AuditLog, settings: AccountSettings | None = None, *,
+                 clock: Clock = system_clock) -> None:
+        self.store, self.log, self.clock = store, log, clock
+        self.settings = settings or AccountSettings()
+
+    # -- logging in and out ---------------------------------------------------------------------------------
+
+    def login(self, name: str, secret: str) -> StaffSession:
+        """A session for ``name`` when ``secret`` is its PIN or password. Refused (and audited): an unknown or
+        malformed name or a wrong secret (:class:`LoginRefused`, the same message for both), a locked account
+        (:class:`AccountLocked`, the secret is not even checked), a disabled one (:class:`AccountDisabled`).
+        The failed attempt that reaches ``lockout_attempts`` locks the account for ``lockout_seconds``."""
+        now = self.clock()
+        with self.store.transaction() as session:  # committed before a refusal is raised: it counts the failure
+            outcome = self._try_login(session, name, secret, now)
+        if isinstance(outcome, AccessError):
+            raise outcome
+        return outcome
+
+    def _try_login(self, session: Session, name: str, secret: str, now: datetime) -> StaffSession | AccessError:
+        wrong = LoginRefused("login refused: the name or the PIN/password is wrong")
+        row = accounts.by_name(session, name) if isinstance(name, str) else None
+        if row is None:
+            credentials.verify_secret(None, secret if isinstance(secret, str) else "")
+            events.login(self.log, None, ok=False, reason="unknown-name")
+            return wrong
+        if row.disabled:
+            events.login(self.log, row.id, ok=False, reason="disabled")
+            return AccountDisabled(f"login refused: account {row.name!r} is disabled")
+        if row.locked_until is not None and as_utc(row.locked_until) > now:
+            events.login(self.log, row.id, ok=False, reason="locked")
+            return AccountLocked(f"login refused: account {row.name!r} is locked until "
+                                 f"{as_utc(row.locked_until).isoformat(timespec='seconds')}")
+        stored = accounts.stored_hash(session, row)
+        if not isinstance(secret, str) or not credentials.verify_secret(stored, secret):
+            self._failed(row, now)
+            if row.locked_until is not None:
+                return AccountLocked(f"login refused: account {row.name!r} is locked for "
+                                     f"{self.settings.lockout_seconds} s after {self.settings.lockout_attempts} "
+                                     "failed logins")
+            return wrong
+        row.failed_logins, row.locked_until = 0, None
+        if credentials.needs_rehash(stored):
+            accounts.set_secret(session, row, credentials.HASHER.hash(secret))
+        events.login(self.log, row.id, ok=True, role=row.role)
+        return StaffSession(row.id, row.name, Role(row.role), timedelta(minutes=self.settings.idle_logout_minutes),
+                            self.clock, now, now)
+
+    def _failed(self, row: StaffAccount, now: datetime) -> None:
+        row.failed_logins += 1
+        events.login(self.log, row.id, ok=False, reason="wrong-secret")
+        if row.failed_logins >= self.settings.lockout_attempts:
+            events.lockout(self.log, row.id, failed_attempts=row.failed_logins,
+                           seconds=self.settings.lockout_seconds)
+            row.failed_logins, row.locked_until = 0, now + timedelta(seconds=self.settings.lockout_seconds)
+        else:
+            row.locked_until = None
+
+    def logout(self, staff: StaffSession) -> None:
+        """End ``staff`` (audited); a session ended already is left as it is."""
+        if not staff.ended:
+            staff.ended = True
+            events.logout(self.log, staff.account_id, idle=False)
+
+    def _check(self, staff: Principal, operation: Operation, session: Session) -> str:
+        """The audit actor of ``staff`` once its session is live and its role may perform ``operation``."""
+        if isinstance(staff, KeyHolder):
+            if operation is not Operation.MANAGE_ACCOUNTS:
+                raise SessionEnded("the command line may manage accounts only; log in for anything else")
+            return staff.audit_actor
+        if not isinstance(staff, StaffSession):
+            raise SessionEnded("no session: log in first")
+        was_live = not staff.ended
+        try:
+            staff.use()
+        except SessionEnded:
+            if was_live:  # ended by this call: idle past the limit
+                events.logout(self.log, staff.account_id, idle=True)
+            raise
+        row = session.get(StaffAccount, staff.account_id)
+        if row is None or row.disabled:
+            staff.ended = True
+            events.logout(self.log, staff.account_id, idle=False)
+            raise AccountDisabled(f"account {staff.name!r} was disabled: its session is ended")
+        require(staff.role, operation)
+        return staff.account_id
+
+    # -- the officer --------------------------------------------------------------------------------------
+
+    def view_evidence(self, staff: StaffSession, intake_id: str) -> Evidence:
+        """The intake's identification results, candidates, templates and images as stored, and the decisions
+        on it. Officers only; every view is audited (the intake id and counts, nothing of the evidence)."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.VIEW_EVIDENCE, session)
+            intake = decisions.intake_named(session, intake_id)
+            evidence = Evidence(intake.id, tuple(self._identification(session, r) for r in
+                                                 sorted(intake.identifications, key=lambda r: as_utc(r.created_at))),
+                                tuple(self._capture(session, c) for c in intake.captures),
+                                tuple(decisions.views(session, intake)))
+            self.log.append(Kind.EVIDENCE_VIEW, actor=actor, subject=intake.id,
+                            details={"identifications": len(evidence.identifications),
+                                     "captures": len(evidence.captures)})
+            return evidence
+
+    @staticmethod
+    def _identification(session: Session, row: IdentificationResult) -> IdentificationEvidence:
+        return IdentificationEvidence(row.id, row.decision, row.threshold_name, row.gallery_size,
+                                      tuple(candidates_of(session, row)), as_utc(row.created_at))
+
+    @staticmethod
+    def _capture(session: Session, row: CaptureRow) -> CaptureEvidence:
+        return CaptureEvidence(row.id, row.finger_position, row.quality, row.device_id,
+                               capture_template(session, row), capture_image(session, row))
+
+    def record_decision(self, staff: StaffSession, intake_id: str, decision: OfficerDecision,
+                        reason: str | None = None) -> DecisionView:
+        """An officer's decision on an intake (audited). An override of a duplicate hit is stored but takes
+        effect only when a second officer confirms it (:meth:`confirm_decision`)."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.RECORD_DECISION, session)
+            intake = decisions.intake_named(session, intake_id)
+            row = decisions.record(session, intake, officer_id=actor, decision=OfficerDecision(decision),
+                                   reason=reason, now=self.clock())
+            view = next(v for v in decisions.views(session, intake) if v.decision_id == row.id)
+            self.log.append(Kind.DECISION, actor=actor, subject=intake.id,
+                            details={"step": "decide", "decision": view.decision.value, "decision_id": row.id,
+                                     "needs_second_officer": view.needs_second_officer})
+            return view
+
+    def confirm_decision(self, staff: StaffSession, decision_id: str) -> DecisionView:
+        """A second officer confirms an override (four eyes); refused (and audited as refused) for the officer
+        who made it, for a decision that needs no confirmation, and for one confirmed already."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.CONFIRM_DECISION, session)
+            try:
+                row = decisions.confirm(session, decision_id, officer_id=actor, now=self.clock())
+            except FourEyesRefused as exc:
+                self.log.append(Kind.DECISION, actor=actor, outcome=Outcome.REFUSED,
+                                details={"step": "confirm", "decision_id": decision_id, "reason": str(exc)[:200]})
+                raise
+            intake = decisions.intake_named(session, row.intake_id)
+            view = next(v for v in decisions.views(session, intake) if v.decision_id == row.id)
+            self.log.append(Kind.DECISION, actor=actor, subject=intake.id,
+                            details={"step": "confirm", "decision": view.decision.value, "decision_id": row.id})
+            return view
+
+    # -- the intake worker (and the officer) --------------------------------------------------------------
+
+    def intake_status(self, staff: StaffSession, intake_id: str) -> ProceedAnswer:
+        """Whether the intake may proceed and why not: no biometric data, no candidate, no V-number."""
+        with self.store.transaction() as session:
+            self._check(staff, Operation.INTAKE_STATUS, session)
+            intake = decisions.intake_named(session, intake_id)
+            return ProceedAnswer(intake.id, decisions.proceed_reason(session, intake))
+
+    # -- the technician -----------------------------------------------------------------------------------
+
+    def technician_status(self, staff: StaffSession) -> TechnicianStatus:
+        """Key versions and record counts: no personal data."""
+        ring = self.store.cipher.keyring
+        with self.store.transaction() as session:
+            self._check(staff, Operation.TECHNICIAN_STATUS, session)
+            counts = {model.__tablename__: session.scalar(select(func.count()).select_from(model))
+                      for model in (Intake, CaptureRow, IdentificationResult)}
+            active = dict(session.execute(select(StaffAccount.role, func.count()).where(StaffAccount.disabled == 0)
+                                          .group_by(StaffAccount.role)).all())
+        return TechnicianStatus(ring.demo, ring.sealing, ring.master_version,
+                                {p.value: ring.current(p).version for p in Purpose if ring.keys.get(p)}, counts,
+                                {role.value: active.get(role.value, 0) for role in Role},
+                                sum(1 for _ in self.log.entries()))
+
+    # -- accounts (the technician, or the command line) ---------------------------------------------------
+
+    def add_account(self, by: Principal, name: str, role: Role, secret: str) -> accounts.AccountInfo:
+        """A new account (audited); the name and the PIN or password are checked against the rules first."""
+        parsed_name, parsed_secret, role = credentials.parse_account_name(name), credentials.parse_secret(secret), \
+            Role(role)
+        with self.store.transaction() as session:
+            actor = self._check(by, Operation.MANAGE_ACCOUNTS, session)
+            row = accounts.add(session, parsed_name, role, parsed_secret, now=self.clock())
+            self.log.append(Kind.ACCOUNT_CHANGE, actor=actor, subject=row.id,
+                            details={"change": "added", "role": role.value, "secret_kind": parsed_secret.kind.value})
+            return accounts.AccountInfo.of(row)
+
+    def list_accounts(self, by: Principal) -> list[accounts.AccountInfo]:
+        with self.store.transaction() as session:
+            self._check(by, Operation.MANAGE_ACCOUNTS, session)
+            return accounts.every(session)
+
+    def disable_account(self, by: Principal, name: str) -> accounts.AccountInfo:
+        """Disable the account ``name`` (audited): it cannot log in, and its open sessions are refused."""
+        with self.store.transaction() as session:
+            actor = self._check(by, Operation.MANAGE_ACCOUNTS, session)
+            row = accounts.named(session, name)
+            changed = accounts.disable(session, row, now=self.clock())
+            self.log.append(Kind.ACCOUNT_CHANGE, actor=actor, subject=row.id,
+                            details={"change": "disabled" if changed else "already-disabled"})
+            return accounts.AccountInfo.of(row)

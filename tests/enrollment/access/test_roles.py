@@ -1,0 +1,120 @@
+"""Every role boundary at the service layer: each role × each operation, allowed or refused, and what each
+allowed answer holds (the intake worker and the technician never see personal or biometric data)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from enrollment.access.errors import RoleRefused
+from enrollment.access.roles import Operation
+from enrollment.access.service import AccessService
+from enrollment.access.views import ProceedAnswer, ProceedReason
+from enrollment.audit.entries import Kind
+from enrollment.records.vocabulary import IdentificationDecision, OfficerDecision
+from tests.enrollment.access.conftest import (
+    CANDIDATE,
+    IMAGE,
+    PIN,
+    TEMPLATE,
+    VNUMBER,
+    entries,
+    make_intake,
+    raw_log,
+)
+
+# Written out, not derived from enrollment.access.roles.ALLOWED: this is the rule the code must follow.
+EXPECTED = {
+    "officer": {"view-evidence", "record-decision", "confirm-decision", "intake-status"},
+    "worker": {"intake-status"},
+    "tech": {"technician-status", "manage-accounts"},
+}
+
+
+def _perform(service: AccessService, staff, operation: Operation, intake_id: str, pending_id: str):  # type: ignore[no-untyped-def]
+    if operation is Operation.VIEW_EVIDENCE:
+        return service.view_evidence(staff, intake_id)
+    if operation is Operation.RECORD_DECISION:
+        return service.record_decision(staff, intake_id, OfficerDecision.REFER_TO_LSO, "for the LSO")
+    if operation is Operation.CONFIRM_DECISION:
+        return service.confirm_decision(staff, pending_id)
+    if operation is Operation.INTAKE_STATUS:
+        return service.intake_status(staff, intake_id)
+    if operation is Operation.TECHNICIAN_STATUS:
+        return service.technician_status(staff)
+    return service.add_account(staff, "new-account", "intake_worker", "864213")
+
+
+@pytest.mark.parametrize("operation", list(Operation), ids=str)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_role_may_do_exactly_its_operations(service, log, hit, name, operation):
+    second = service.login("officer2", PIN["officer2"])
+    pending = service.record_decision(second, hit, OfficerDecision.DIFFERENT_PERSON, "other person")
+    staff = service.login(name, PIN[name])
+    before = len(entries(log))
+    if operation.value in EXPECTED[name]:
+        assert _perform(service, staff, operation, hit, pending.decision_id) is not None
+        assert len(entries(log)) >= before
+    else:
+        with pytest.raises(RoleRefused, match=f"the {staff.role.value} role may not"):
+            _perform(service, staff, operation, hit, pending.decision_id)
+        assert len(entries(log)) == before  # nothing viewed, decided or changed
+        assert not any(e.kind is Kind.EVIDENCE_VIEW for e in entries(log))
+
+
+def test_every_operation_is_in_the_matrix():
+    assert {op for ops in EXPECTED.values() for op in ops} == {op.value for op in Operation}
+
+
+def test_the_officer_sees_the_evidence_as_stored_and_the_view_is_audited_without_it(service, log, hit):
+    officer = service.login("officer", PIN["officer"])
+    evidence = service.view_evidence(officer, hit)
+    assert evidence.intake_id == hit
+    assert [c.template for c in evidence.captures] == [TEMPLATE] and [c.image for c in evidence.captures] == [IMAGE]
+    assert evidence.identifications[0].decision is IdentificationDecision.HIT
+    assert evidence.identifications[0].candidates[0]["person_id"] == CANDIDATE
+    views = [e for e in entries(log) if e.kind is Kind.EVIDENCE_VIEW]
+    assert len(views) == 1 and views[0].subject == hit and views[0].actor == officer.account_id
+    assert views[0].details == {"identifications": 1, "captures": 1}
+    service.view_evidence(officer, hit)
+    assert sum(e.kind is Kind.EVIDENCE_VIEW for e in entries(log)) == 2  # every view
+    raw = raw_log(log)
+    for secret in (VNUMBER.encode(), TEMPLATE, IMAGE, CANDIDATE.encode(), b"officer2", PIN["officer"].encode()):
+        assert secret not in raw
+
+
+def test_the_intake_worker_sees_only_whether_the_intake_may_proceed(service, store, hit):
+    worker = service.login("worker", PIN["worker"])
+    answer = service.intake_status(worker, hit)
+    assert {f.name for f in dataclasses.fields(ProceedAnswer)} == {"intake_id", "reason"}
+    assert answer == ProceedAnswer(hit, ProceedReason.AWAITING_OFFICER) and not answer.may_proceed
+    assert "officer" in answer.words
+    clear = make_intake(store, IdentificationDecision.NO_HIT)
+    assert service.intake_status(worker, clear).may_proceed
+    assert service.intake_status(worker, make_intake(store, IdentificationDecision.NOT_PERFORMED)).may_proceed
+    shown = repr(answer) + answer.words
+    assert VNUMBER not in shown and CANDIDATE not in shown
+
+
+def test_the_technician_sees_keys_and_counts_but_no_personal_data(service, store, hit):
+    tech = service.login("tech", PIN["tech"])
+    status = service.technician_status(tech)
+    assert status.key_file_demo and status.data_key_versions == {"gallery": 1, "vnumber-hmac": 1, "signing": 1}
+    assert status.record_counts == {"intakes": 1, "captures": 1, "identification_results": 1}
+    assert status.active_accounts == {"officer": 2, "intake_worker": 1, "technician": 1}
+    assert status.audit_entries > 0
+    shown = repr(status)
+    account_ids = [info.id for info in service.list_accounts(tech)]
+    for personal in (hit, VNUMBER, CANDIDATE, "officer2", *account_ids):
+        assert personal not in shown
+
+
+def test_a_session_of_another_service_or_none_is_refused(service, hit):
+    from enrollment.access.errors import SessionEnded
+    from enrollment.access.service import KEY_HOLDER
+
+    with pytest.raises(SessionEnded):
+        service.view_evidence(None, hit)  # type: ignore[arg-type]
+    with pytest.raises(SessionEnded, match="manage accounts only"):
+        service.view_evidence(KEY_HOLDER, hit)  # type: ignore[arg-type]
