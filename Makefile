@@ -4,7 +4,11 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test test-loaded lint demo clean
+.PHONY: run test test-loaded lint demo clean lupdate
+
+# The screens' translations: .ts sources in git (kept current with `make lupdate`), .qm compiled here for Qt.
+TS = $(wildcard kiosk/ui/translations/zuil_*.ts)
+QM = $(TS:.ts=.qm)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,23 +24,30 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # With no usable display (none set, no server behind it, missing Qt libraries) zuil says why and runs the demo.
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/zuil kiosk --simulate
 
 demo: $(STAMP)
 	$(BIN)/zuil demo
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The same tests while two CPU hogs run (stopped afterwards, also on failure): the simulator must keep
 # real-module timing under load. E.g. `make test-loaded PYTEST_ARGS=tests/drivers`.
-test-loaded: $(STAMP)
+test-loaded: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.cpu_hogs $(PYTEST_ARGS)
+
+%.qm: %.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing a screen's text: add new source strings to every .ts (translators then fill them in).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete kiosk/ui -ts $(TS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis $(QM)

@@ -22,8 +22,9 @@ from enrollment.records.locations import DEFAULT_LOCATIONS, Location, parse_loca
 from enrollment.settings_file import EMBEDDED_DEFAULTS, checked_section, read_settings_file
 from enrollment.settings_file import check as _check
 from enrollment.settings_file import typed as _typed
+from enrollment.values.languages import LANGUAGE_CODES
 
-LANGUAGES = ("nl", "en", "ar", "fa", "ti", "fr", "so", "ps", "am", "tr", "ru", "es", "ckb")
+LANGUAGES = LANGUAGE_CODES  # the table is enrollment.values.languages
 _KIOSK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,39}$")
 
 
