@@ -32,7 +32,7 @@ def _where(widget: QWidget) -> str:
 def clipped_text(root: QWidget) -> list[str]:
     problems = []
     for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text() or label.pixmap() and not label.pixmap().isNull():
+        if not label.isVisibleTo(root) or not label.text() or (label.pixmap() and not label.pixmap().isNull()):
             continue
         needed, room = _text_rect(label), label.contentsRect()
         if needed.width() > room.width() + 1 or needed.height() > room.height() + 1:

@@ -132,7 +132,7 @@ class StaffPinOverlay(Overlay):
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice = self.text_label()
         self.keypad = Keypad(theme.touch_target)
-        self.column.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addWidget(self.keypad)
         self.close_button = self.add_button("secondary")
         self.keypad.digit.connect(self._digit)
         self.keypad.deleted.connect(lambda: self._set_pin(self.pin[:-1]))

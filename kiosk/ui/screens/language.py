@@ -22,6 +22,7 @@ class LanguageScreen(Screen):
         self.column.addStretch(1)
         for language in self.languages:
             button = self.button("secondary")
+            button.setMinimumHeight(self.theme.mm(30))
             button.setText(language.own_name)  # a language's own name is the same in every language
             button.label.setLayoutDirection(language.direction)
             button.clicked.connect(lambda _=False, code=language.code: self.chosen.emit(code))

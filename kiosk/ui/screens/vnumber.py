@@ -25,7 +25,7 @@ class VNumberScreen(Screen):
         self.error = self.label("message")
         self.error.hide()
         self.keypad = Keypad(self.theme.mm(26))
-        self.column.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addWidget(self.keypad)
         self.column.addStretch(1)
         self.none_button = self.button("secondary")
         self.keypad.digit.connect(self._digit)

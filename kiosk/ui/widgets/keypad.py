@@ -38,6 +38,8 @@ class Keypad(QWidget):
                     button.clicked.connect(self.deleted.emit if key == "D" else self.confirmed.emit)
                 self.keys[key] = button
                 grid.addWidget(button, row, column)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)  # equal keys, whatever the length of "Delete" in a language
         self.retranslate()
 
     def retranslate(self) -> None:
