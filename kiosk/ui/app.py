@@ -2,7 +2,8 @@
 
 :func:`kiosk_parts` is the kiosk's composition: the scanner (the simulator with ``simulate``) on its device
 worker, one engine thread for extraction and the record, and the record itself -- with ``simulate`` the
-demo's own record with its demo gallery and the planted returning person (as ``zuil demo``), else the kiosk's
+demo's own record, prepared at start as ``zuil demo`` prepares it (earlier runs' intakes deleted, the demo
+gallery, the planted returning person, who is also the simulated person at the glass), else the kiosk's
 record unlocked with its keys.
 """
 
@@ -39,6 +40,7 @@ class KioskParts:
     recorder: IntakeRecorder
     controller: CaptureController | None = None
     workers: list = field(default_factory=list)
+    faults: FaultPlan | None = None  # the simulator's, where it runs
 
     def close(self) -> None:
         if self.controller is not None:
@@ -73,7 +75,7 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
                                   device_id=f"{settings.scanner.driver}:{settings.scanner.port}")
     engine = ThreadPoolExecutor(1, thread_name_prefix="kiosk-engine")
     engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before the first intake
-    parts = KioskParts(manager, engine, recorder)
+    parts = KioskParts(manager, engine, recorder, faults=manager.faults if simulate else None)
     if site.biometrics_enabled:
         worker = manager.worker()
         parts.workers.append(worker)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from drivers.errors import CaptureTimeoutError
 from enrollment.consent import consent_text
 from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
@@ -106,7 +107,7 @@ class KioskWindow(QWidget):
         if self.controller is not None:
             self.controller.image.connect(self._activity(self.capture.show_image))
             self.controller.succeeded.connect(self._activity(self._captured))
-            self.controller.failed.connect(self._activity(self._capture_failed))
+            self.controller.failed.connect(self._capture_failed)
             self.controller.device_lost.connect(self._device_lost)
             self.controller.device_back.connect(self._device_back)
 
@@ -188,7 +189,8 @@ class KioskWindow(QWidget):
         done = {p for p, o in flow.outcomes.items() if o.complete}
         self.capture.show_finger(position, finger=flow.fingers.index(position) + 1, fingers=len(flow.fingers),
                                  impression=len(outcome.impressions) + 1, impressions=outcome.wanted, done=done)
-        self._show(self.capture)
+        if self.stack.currentWidget() is not self.capture:  # a new try on the screen is no sign of life
+            self._show(self.capture)
         self.controller.start(position)
 
     def _captured(self, position: int, quality: int, template: bytes) -> None:
@@ -198,15 +200,19 @@ class KioskWindow(QWidget):
         self._next_capture()
 
     def _capture_failed(self, position: int, exc: Exception) -> None:
-        self.flow.capture_failed(position, type(exc).__name__)
+        """A failed try counts against the finger; no finger at all within the capture time is no try (and
+        no sign the person is still there: the idle timer goes on, so a person who left is not recorded)."""
+        if isinstance(exc, CaptureTimeoutError):
+            self._ask_finger()
+        else:
+            self.idle_timer.start()
+            self.flow.capture_failed(position, type(exc).__name__)
+            self._next_capture()
         self.capture.show_message(scanner_message(exc))
-        self._next_capture()
 
     def _next_capture(self) -> None:
         if self.flow.step is Step.CAPTURE:
-            message = self.capture.message.text() if self.capture.message.isVisible() else ""
             self._ask_finger()
-            self.capture.show_message(message)
         else:
             self.show_step()
 

@@ -53,11 +53,13 @@ class CaptureScreen(Screen):
 
     def show_finger(self, position: int, *, finger: int, fingers: int, impression: int, impressions: int,
                     done: set[int]) -> None:
-        """Ask for ``position``: finger n of m, impression k of j; clears the image and the quality."""
+        """Ask for ``position``: finger n of m, impression k of j; a new finger clears the last image and its
+        quality (the next press of the same finger keeps them until its own arrives)."""
+        if position != self.position:
+            self.image.clear()
+            self.quality.setValue(0)
         self.position, self.counts = position, (finger, fingers, impression, impressions)
         self.hands.show_finger(position, done)
-        self.image.clear()
-        self.quality.setValue(0)
         self.retranslate()
 
     def show_image(self, image: np.ndarray) -> None:

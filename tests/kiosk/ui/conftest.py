@@ -22,12 +22,12 @@ def kiosk(qtbot, tmp_path):
 
     made = []
 
-    def make(*, returning: bool = True, large_text: bool = False, **options):  # type: ignore[no-untyped-def]
+    def make(*, returning: bool = True, large_text: bool = False, capture_timeout_s: float = 30.0,
+             **options):  # type: ignore[no-untyped-def]
         settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"))
         faults = FaultPlan()
         parts = kiosk_parts(settings, simulate=True, gallery_persons=5, returning=returning, faults=faults,
-                            link_dir=tmp_path, capture_timeout_s=30.0)
-        parts.faults = faults
+                            link_dir=tmp_path, capture_timeout_s=capture_timeout_s)
         window = build_window(settings, parts, large_text=large_text, **options)
         window.resize(*window.theme.size_px)
         qtbot.addWidget(window)

@@ -132,3 +132,14 @@ def test_idle_warns_offers_more_time_then_discards_the_partial_intake(qtbot, kio
     assert window.stack.currentWidget() is window.language and not window.idle.isVisible()
     stored = in_record(parts, lambda s: s.query(Intake).filter(Intake.kiosk_id == parts.recorder.site.kiosk_id).count())
     assert stored == 0
+
+
+def test_no_finger_within_the_capture_time_is_no_attempt_and_a_person_who_left_is_not_recorded(qtbot, kiosk):
+    window, parts = kiosk(idle_timeout_s=4.0, idle_warning_s=1, capture_timeout_s=1.0)
+    parts.faults.add("no_finger:times=1000000")
+    _to_capture(qtbot, window, "English")
+    qtbot.waitUntil(window.capture.message.isVisible, timeout=WAIT_MS)  # "We did not see a finger in time ..."
+    abandoned = window.flow
+    qtbot.waitUntil(lambda: window.flow is not abandoned, timeout=WAIT_MS)
+    assert abandoned.step is Step.CANCELLED
+    assert all(o.attempts == 0 for o in abandoned.outcomes.values())

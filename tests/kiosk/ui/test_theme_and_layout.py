@@ -103,3 +103,59 @@ def test_spoken_text_reads_the_screen_in_order(qtbot):
     lines = window.consent.spoken_text().splitlines()
     assert lines[0] == "Do you agree?" and lines.index("Yes, I agree") < lines.index("No, I do not agree")
     window.shutdown()
+
+
+def test_a_language_change_retranslates_every_screen(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from kiosk.ui.window import KioskWindow
+
+    class Shouting(QTranslator):  # a translation that upper-cases every source text
+        def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+            return source.upper()
+
+        def isEmpty(self) -> bool:
+            return False
+
+    window = KioskWindow(KioskSettings(), Theme())
+    qtbot.addWidget(window)
+    translator = Shouting()
+    QCoreApplication.installTranslator(translator)
+    QCoreApplication.processEvents()  # the LanguageChange events are posted
+    try:
+        for screen in [*window.screens.values(), window.idle, window.staff]:
+            lines = [line for line in screen.spoken_text().splitlines() if line.strip()]
+            assert lines, screen.name
+            assert all(line == line.upper() for line in lines if screen.name != "language"), (screen.name, lines)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.processEvents()
+    assert window.consent.title.text() == "Do you agree?"
+    window.shutdown()
+
+
+def test_right_to_left_mirrors_the_screens_without_clipping(qtbot):
+    from kiosk.ui.languages import KNOWN, LTR
+    from kiosk.ui.screenshots import SCREENS, present
+    from kiosk.ui.window import KioskWindow
+
+    theme = Theme()
+    window = KioskWindow(KioskSettings(), theme)
+    qtbot.addWidget(window)
+    window.resize(*theme.size_px)
+    window.show()
+    try:
+        window.language_switch.install(KNOWN["ar"])
+        for name in SCREENS:
+            shown = present(window, name, "en")  # the English consent text: ar has none yet
+            qtbot.wait(10)
+            assert layout_problems(shown) == [], name
+        present(window, "capture", "en")
+        qtbot.wait(10)
+        assert window.capture.image.x() > window.capture.quality.x()  # the live image moved to the right
+        keys = window.vnumber.keypad.keys
+        assert keys["1"].x() < keys["3"].x()  # the keypad keeps the telephone order
+    finally:
+        window.language_switch.install(KNOWN["en"])
+        assert window.layoutDirection() == LTR
+        window.shutdown()
