@@ -9,6 +9,7 @@ record unlocked with its keys.
 
 from __future__ import annotations
 
+import logging
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
+log = logging.getLogger(__name__)
 DEMO_SEED = 1  # the simulated person at the glass: the demo's returning person
 
 
@@ -74,7 +76,8 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
         recorder = IntakeRecorder(lambda: RecordStore(site.database, unlock_kiosk_keys(site)), site,
                                   device_id=f"{settings.scanner.driver}:{settings.scanner.port}")
     engine = ThreadPoolExecutor(1, thread_name_prefix="kiosk-engine")
-    engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before the first intake
+    opened = engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before any intake
+    opened.add_done_callback(lambda f: f.exception() and log.error("the record did not open: %s", f.exception()))
     parts = KioskParts(manager, engine, recorder, faults=manager.faults if simulate else None)
     if site.biometrics_enabled:
         worker = manager.worker()
