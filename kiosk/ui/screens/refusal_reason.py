@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 
 from kiosk.ui.screens.base import Screen
 
-#: (what the record stores, the button's source text) -- the button texts are repeated in retranslate for tr
+#: What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)
 REASONS = ("no reason given", "worried about what happens with the data", "religion or beliefs", "another reason")
 
 
