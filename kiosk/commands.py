@@ -135,3 +135,27 @@ COMMANDS: list[click.Command] = [
     score_pairs_command,
     calibrate_command,
 ]
+
+
+@click.command("screenshots")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder for <language>/<screen>.png.")
+@click.option("--large-text", is_flag=True, help="Render in the large-text mode (text twice the size).")
+def screenshots(out: str, large_text: bool) -> None:
+    """Render every participant screen in every offered language offscreen to OUT/<language>/<screen>.png.
+
+    Each screen is checked for clipped or overlapping text; a problem is listed and the exit status is 1.
+    """
+    from pathlib import Path
+
+    from kiosk.ui.screenshots import render_screenshots
+
+    written = render_screenshots(current_kiosk_settings(), Path(out), large_text=large_text)
+    problems = [f"{path}: {problem}" for path, found in written for problem in found]
+    click.echo(f"{len(written)} screens written to {out}")
+    for line in problems:
+        click.echo(line, err=True)
+    if problems:
+        sys.exit(1)
+
+
+COMMANDS.append(screenshots)

@@ -22,22 +22,21 @@ from drivers.manager import DeviceManager
 from drivers.settings import ScannerSettings
 from drivers.simulator.images import GeneratorSource
 from enrollment import identification
-from enrollment.consent import consent_text
 from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
 from enrollment.records import intakes
-from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
 from enrollment.records.models import ConsentRecord
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
-from enrollment.template import Template, deserialize, serialize
+from enrollment.template import serialize
 from enrollment.values.vnumber import VNumber
 from kiosk.demo_gallery import enroll_earlier_visit, ensure_gallery, reset_demo_intakes
 from kiosk.flow import IntakeFlow, Step
+from kiosk.intake_record import identify, store_intake, vnumber_scores
 from kiosk.settings import KioskSettings
 
 CAPTURE_TIMEOUT_S = 20.0
@@ -75,20 +74,22 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
     v_number = synthetic_vnumber(seed)
     store = RecordStore(site.database, open_demo_keys(site.data_dir))
     try:
-        earlier = _prepare_record(store, site, seed=seed, v_number=v_number, returning=returning,
+        earlier = prepare_demo_record(store, site, seed=seed, v_number=v_number, returning=returning,
                                   gallery_persons=gallery_persons)
         flow = _person_at_the_kiosk(site, language, v_number)
         fingers = _capture_fingers(flow, site, settings.scanner, seed) if flow.step is Step.CAPTURE else []
-        probe, found, vcheck = _identify(store, flow, v_number)
+        identified = identify(store, flow)
         flow.processing_done()
-        intake_id, consent = _store_intake(store, site, flow, probe, found, vcheck)
+        intake_id, consent = store_intake(store, site, flow, identified, device_id="simulator")
+        flow.finish()
         return _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
-                        found=found, searched=bool(probe), vcheck=vcheck, earlier=earlier)
+                        found=identified.found, searched=bool(identified.probe), vcheck=identified.vcheck,
+                        earlier=earlier)
     finally:
         store.close()
 
 
-def _prepare_record(store: RecordStore, site: Settings, *, seed: int, v_number: VNumber, returning: bool,
+def prepare_demo_record(store: RecordStore, site: Settings, *, seed: int, v_number: VNumber, returning: bool,
                     gallery_persons: int) -> str | None:
     """Before the person arrives: the intakes of earlier runs deleted, the locations, the gallery and, for a
     returning person, their earlier visit at another LVV (where it was, returned)."""
@@ -141,53 +142,6 @@ def _capture_fingers(flow: IntakeFlow, site: Settings, scanner: ScannerSettings,
     return reports
 
 
-def _vnumber_scores(vcheck: identification.VNumberOutcome) -> dict[str, Any]:
-    return {"fused_neg_log10_fmr": vcheck.fused_score,
-            "per_finger_mcc": {str(k): v for k, v in sorted(vcheck.per_finger.items())}}
-
-
-def _identify(store: RecordStore, flow: IntakeFlow, v_number: VNumber) -> tuple[
-        dict[int, Template], identification.SearchOutcome, identification.VNumberOutcome | None]:
-    """The captured prints searched in the gallery, and checked against the prints held for the V-number."""
-    probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
-    with store.transaction() as session:
-        index, locations = identification.build_index(enrolled_prints(session))
-        found = identification.search(index, locations, probe)
-        held = prints_for_vnumber(session, v_number)
-    return probe, found, identification.check_vnumber(probe, held)
-
-
-def _store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, probe: dict[int, Template],
-                  found: identification.SearchOutcome,
-                  vcheck: identification.VNumberOutcome | None) -> tuple[str, ConsentRecord]:
-    """The whole intake written at once, or not at all: consent, captures, identifications; then the receipt."""
-    with store.transaction() as session:
-        intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
-                                      v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
-        text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
-        consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
-                                         text=text.text, decision=flow.consent,
-                                         signature_strokes=flow.signature_strokes)
-        for position, outcome in flow.outcomes.items():
-            for kept in outcome.impressions:  # every kept impression is a print of the person
-                intakes.add_capture(session, intake, finger_position=position, quality=kept.quality,
-                                    template=kept.template, device_id="simulator")
-            if not outcome.captured:
-                intakes.add_capture(session, intake, finger_position=position, quality=0, template=None,
-                                    device_id="simulator", failure_reason=(outcome.skipped_reason or "")[:80])
-        if probe:
-            intakes.add_identification(session, intake, decision=found.decision,
-                                       threshold_name=identification.SEARCH_THRESHOLD_NAME,
-                                       gallery_size=found.gallery_persons, candidates=found.candidates)
-        if vcheck is not None:
-            intakes.add_identification(session, intake, decision=vcheck.decision,
-                                       threshold_name=identification.VERIFY_THRESHOLD_NAME,
-                                       gallery_size=1, candidates=[_vnumber_scores(vcheck)])
-        flow.finish()
-        intakes.finish_intake(session, intake)
-        return intake.id, consent
-
-
 def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,
              fingers: list[dict[str, Any]], found: identification.SearchOutcome, searched: bool,
              vcheck: identification.VNumberOutcome | None, earlier: str | None) -> dict[str, Any]:
@@ -210,7 +164,7 @@ def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: Cons
             "search": search,
             "vnumber_check": None if vcheck is None else {
                 "decision": vcheck.decision.value, "threshold_name": identification.VERIFY_THRESHOLD_NAME,
-                **_vnumber_scores(vcheck), "held_prints": vcheck.held_fingers},
+                **vnumber_scores(vcheck), "held_prints": vcheck.held_fingers},
             "earlier_visit_enrolled_now_at": earlier,
         },
         "scales": _scales(site),

@@ -17,7 +17,27 @@ from typing import Any
 from drivers.settings import TABLE as SCANNER_TABLE
 from drivers.settings import ScannerSettings, scanner_settings
 from enrollment.settings import Settings, settings_from_mapping, with_data_dir
-from enrollment.settings_file import read_settings_file
+from enrollment.settings_file import check, checked_section, read_settings_file, typed
+
+SCREEN_TABLE = "screen"
+
+
+@dataclass(frozen=True)
+class ScreenSettings:
+    """The kiosk's touchscreen: its physical size and resolution, from which the theme sizes touch targets and
+    text in millimetres (default: a 21.5-inch full-HD panel in portrait)."""
+
+    width_mm: float = 268.0
+    height_mm: float = 476.0
+    width_px: int = 1080
+    height_px: int = 1920
+
+
+def screen_settings(raw: Any, source: str) -> ScreenSettings:
+    s = checked_section(typed(raw, dict, source, SCREEN_TABLE), ScreenSettings, source, f"{SCREEN_TABLE}.")
+    for name in ("width_mm", "height_mm", "width_px", "height_px"):
+        check(getattr(s, name) > 0, f"{name} must be positive", source, f"{SCREEN_TABLE}.{name}")
+    return s
 
 
 @dataclass(frozen=True)
@@ -27,12 +47,14 @@ class KioskSettings:
 
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
-    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE,))
-    return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source))
+    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE))
+    return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
+                         screen_settings(raw.get(SCREEN_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

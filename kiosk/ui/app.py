@@ -1,46 +1,111 @@
-"""Start the Qt application: the kiosk window on the configured screen."""
+"""Start the Qt application: the kiosk window on the configured screen, with its scanner and record.
+
+:func:`kiosk_parts` is the kiosk's composition: the scanner (the simulator with ``simulate``) on its device
+worker, one engine thread for extraction and the record, and the record itself -- with ``simulate`` the
+demo's own record, prepared at start as ``zuil demo`` prepares it (earlier runs' intakes deleted, the demo
+gallery, the planted returning person, who is also the simulated person at the glass), else the kiosk's
+record unlocked with its keys.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
+from drivers.manager import DeviceManager
+from drivers.simulator import FaultPlan
+from drivers.simulator.images import GeneratorSource
+from enrollment.commands.keys import unlock_kiosk_keys
+from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
+from enrollment.records.store import RecordStore
+from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
+from kiosk.intake_record import IntakeRecorder
 from kiosk.settings import KioskSettings
+from kiosk.ui.capture_controller import CaptureController
+from kiosk.ui.theme import Theme
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+DEMO_SEED = 1  # the simulated person at the glass: the demo's returning person
 
 
-class PlaceholderWindow(QWidget):
-    """The kiosk window until the intake screens are built: says where it is and that it is not ready."""
+@dataclass
+class KioskParts:
+    manager: DeviceManager
+    engine: ThreadPoolExecutor
+    recorder: IntakeRecorder
+    controller: CaptureController | None = None
+    workers: list = field(default_factory=list)
+    faults: FaultPlan | None = None  # the simulator's, where it runs
 
-    def __init__(self, settings: KioskSettings, *, simulate: bool) -> None:
-        super().__init__()
-        self.setWindowTitle("Aanmeldzuil")
-        layout = QVBoxLayout(self)
-        title = QLabel("Aanmeldzuil")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 48px; font-weight: 600;")
-        where = settings.enrollment.location_record()
-        body = QLabel(f"{where.name} · {settings.enrollment.kiosk_id}\n"
-                      f"Scanner: {'simulated' if simulate else settings.scanner.driver}\n\n"
-                      "The intake screens are not installed in this build.\nPlease ask a staff member.")
-        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setStyleSheet("font-size: 28px;")
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(body)
-        layout.addStretch(1)
-        self.setStyleSheet("background: #ffffff; color: #1a1a1a;")
+    def close(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+        for worker in self.workers:
+            worker.close()
+        self.engine.submit(self.recorder.close).result()
+        self.engine.shutdown()
+        self.manager.close()
+
+
+def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int = 1000, returning: bool = True,
+                faults: FaultPlan | None = None, link_dir: str | Path | None = None,
+                capture_timeout_s: float = 20.0) -> KioskParts:
+    site = settings.enrollment
+    if simulate:
+        site = demo_settings(site)
+        manager = DeviceManager.for_kiosk(settings.scanner, biometrics_enabled=site.biometrics_enabled,
+                                          simulate=True, faults=faults, link_dir=link_dir,
+                                          source=GeneratorSource(DEMO_SEED, fingers=len(site.fingers),
+                                                                 presses_per_finger=IMPRESSIONS_PER_FINGER))
+
+        def prepare(store: RecordStore) -> None:
+            prepare_demo_record(store, site, seed=DEMO_SEED, v_number=synthetic_vnumber(DEMO_SEED),
+                                returning=returning, gallery_persons=gallery_persons)
+
+        recorder = IntakeRecorder(lambda: RecordStore(site.database, open_demo_keys(site.data_dir)), site,
+                                  device_id="simulator", prepare=prepare)
+    else:
+        manager = DeviceManager.for_kiosk(settings.scanner, biometrics_enabled=site.biometrics_enabled)
+        recorder = IntakeRecorder(lambda: RecordStore(site.database, unlock_kiosk_keys(site)), site,
+                                  device_id=f"{settings.scanner.driver}:{settings.scanner.port}")
+    engine = ThreadPoolExecutor(1, thread_name_prefix="kiosk-engine")
+    opened = engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before any intake
+    opened.add_done_callback(lambda f: f.exception() and log.error("the record did not open: %s", f.exception()))
+    parts = KioskParts(manager, engine, recorder, faults=manager.faults if simulate else None)
+    if site.biometrics_enabled:
+        worker = manager.worker()
+        parts.workers.append(worker)
+        parts.controller = CaptureController(worker, engine, timeout_s=capture_timeout_s)
+    return parts
+
+
+def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool = False,
+                 **options) -> KioskWindow:  # type: ignore[no-untyped-def]
+    theme = Theme.for_screen(settings.screen, large_text=large_text)
+    return KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
+                       record=parts.recorder.record, **options)
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = PlaceholderWindow(settings, simulate=simulate)
-    if windowed:
-        window.resize(1080, 1920 // 2)
-        window.show()
-    else:
-        # without a window manager showFullScreen() keeps the natural size: take the screen's geometry first
-        window.setGeometry(app.primaryScreen().geometry())
-        window.showFullScreen()
-    return app.exec()
+    parts = kiosk_parts(settings, simulate=simulate)
+    window = build_window(settings, parts)
+    try:
+        if windowed:
+            window.resize(540, 960)
+            window.show()
+        else:
+            # without a window manager showFullScreen() keeps the natural size: take the screen's geometry first
+            window.setGeometry(app.primaryScreen().geometry())
+            window.showFullScreen()
+        return app.exec()
+    finally:
+        window.shutdown()
+        parts.close()

@@ -104,7 +104,7 @@ def test_the_kiosk_window_covers_the_whole_screen_of_a_real_x_server(xvfb, tmp_p
     corners = [(0, 0), (SCREEN_W - 1, 0), (0, SCREEN_H - 1), (SCREEN_W - 1, SCREEN_H - 1)]
     assert all(image.getpixel(corner) == WHITE for corner in corners)
     assert colours[WHITE] > 0.9 * SCREEN_W * SCREEN_H
-    assert len(colours) > 2  # the placeholder's text is drawn
+    assert len(colours) > 2  # the language screen's text is drawn
 
 
 def _display_without_server() -> str:

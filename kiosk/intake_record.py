@@ -1,0 +1,105 @@
+"""What happens once the person has given what the flow asks: the prints searched and checked, the intake
+written. Shared by the headless demo and the kiosk's processing screen; no Qt here.
+
+:func:`identify` searches the captured prints in the record's gallery and checks them against the prints held
+for the V-number; :func:`store_intake` writes the whole intake at once (consent or refusal with its reason,
+captures, identifications) and returns the intake id, which is the receipt number. Neither touches the flow's
+step: the caller moves it on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from enrollment import identification
+from enrollment.consent import consent_text
+from enrollment.records import intakes
+from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
+from enrollment.records.models import ConsentRecord
+from enrollment.records.store import RecordStore
+from enrollment.settings import Settings
+from enrollment.template import Template, deserialize
+from kiosk.flow import IntakeFlow
+
+
+@dataclass(frozen=True)
+class Identified:
+    """The probe made of the captured prints, its search in the gallery and the V-number check (None when no
+    prints are held for it or none was given)."""
+
+    probe: dict[int, Template]
+    found: identification.SearchOutcome
+    vcheck: identification.VNumberOutcome | None
+
+
+def identify(store: RecordStore, flow: IntakeFlow) -> Identified:
+    """The captured prints searched in the gallery, and checked against the prints held for the V-number."""
+    probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
+    with store.transaction() as session:
+        index, locations = identification.build_index(enrolled_prints(session))
+        found = identification.search(index, locations, probe)
+        held = prints_for_vnumber(session, flow.vnumber) if flow.vnumber is not None else {}
+    return Identified(probe, found, identification.check_vnumber(probe, held))
+
+
+def vnumber_scores(vcheck: identification.VNumberOutcome) -> dict:
+    return {"fused_neg_log10_fmr": vcheck.fused_score,
+            "per_finger_mcc": {str(k): v for k, v in sorted(vcheck.per_finger.items())}}
+
+
+def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identified: Identified, *,
+                 device_id: str) -> tuple[str, ConsentRecord]:
+    """The whole intake written at once, or not at all: consent (or refusal and its reason), captures,
+    identifications; returns the intake id (the receipt number) and the consent record."""
+    with store.transaction() as session:
+        intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
+                                      v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
+        text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
+        consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
+                                         text=text.text, decision=flow.consent, refusal_reason=flow.refusal_reason,
+                                         signature_strokes=flow.signature_strokes)
+        for position, outcome in flow.outcomes.items():
+            for kept in outcome.impressions:  # every kept impression is a print of the person
+                intakes.add_capture(session, intake, finger_position=position, quality=kept.quality,
+                                    template=kept.template, device_id=device_id)
+            if not outcome.captured:
+                intakes.add_capture(session, intake, finger_position=position, quality=0, template=None,
+                                    device_id=device_id, failure_reason=(outcome.skipped_reason or "")[:80])
+        found, vcheck = identified.found, identified.vcheck
+        if identified.probe:
+            intakes.add_identification(session, intake, decision=found.decision,
+                                       threshold_name=identification.SEARCH_THRESHOLD_NAME,
+                                       gallery_size=found.gallery_persons, candidates=found.candidates)
+        if vcheck is not None:
+            intakes.add_identification(session, intake, decision=vcheck.decision,
+                                       threshold_name=identification.VERIFY_THRESHOLD_NAME,
+                                       gallery_size=1, candidates=[vnumber_scores(vcheck)])
+        intakes.finish_intake(session, intake)
+        return intake.id, consent
+
+
+class IntakeRecorder:
+    """The kiosk's processing step: identify and store a finished flow in one record, on one thread (the
+    caller's engine thread); ``prepare`` (optional) runs once before the first intake (the demo's gallery)."""
+
+    def __init__(self, open_store, site: Settings, *, device_id: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
+        self._open_store, self.site, self.device_id, self._prepare = open_store, site, device_id, prepare
+        self._store: RecordStore | None = None
+
+    @property
+    def store(self) -> RecordStore:
+        if self._store is None:
+            self._store = self._open_store()
+            if self._prepare is not None:
+                self._prepare(self._store)
+        return self._store
+
+    def record(self, flow: IntakeFlow) -> str:
+        """Store ``flow`` (at the processing step); returns the receipt number (the intake id)."""
+        intake_id, _ = store_intake(self.store, self.site, flow, identify(self.store, flow), device_id=self.device_id)
+        return intake_id
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

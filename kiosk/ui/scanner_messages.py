@@ -1,0 +1,44 @@
+"""What the participant reads when a capture goes wrong: the drivers' ``user_message`` of each error class,
+repeated here as literal source text so Qt's lupdate extracts it (a test checks each one equals the driver's
+English text), translated through ``QCoreApplication.translate``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from drivers import errors as e
+from enrollment.errors import ExtractionError
+
+
+def _messages() -> dict[type[Exception], str]:
+    t = QCoreApplication.translate
+    return {
+        e.NoFingerError: t("ScannerMessages", "Place your finger flat on the glass."),
+        e.PartialFingerError: t("ScannerMessages",
+                                "Place the middle of your finger in the centre of the glass and press flat."),
+        e.MessyImageError: t("ScannerMessages", "Wipe your finger and the glass, then try again."),
+        e.TooFewFeaturesError: t("ScannerMessages", "Press a little harder and keep your finger still."),
+        e.CaptureTimeoutError: t("ScannerMessages",
+                                 "We did not see a finger in time. Try again when you are ready."),
+        e.ImpressionsDifferError: t("ScannerMessages", "Place the same finger again, the same way."),
+        e.DeviceRemovedError: t("ScannerMessages", "The fingerprint scanner was disconnected. Please wait a moment."),
+        e.DeviceTimeoutError: t("ScannerMessages",
+                                "The fingerprint scanner is not answering. A staff member has been told."),
+        e.DeviceError: t("ScannerMessages", "The fingerprint scanner is not working. A staff member has been told."),
+        e.DriverError: t("ScannerMessages", "The scanner did not work. Please ask a staff member for help."),
+        ExtractionError: t("ScannerMessages", "Let us try again. Place your finger flat on the glass."),
+    }
+
+
+def scanner_message(exc: Exception) -> str:
+    """The participant's message for ``exc`` (the closest class that has one)."""
+    messages = _messages()
+    for cls in type(exc).__mro__:
+        if cls in messages:
+            return messages[cls]
+    return messages[e.DriverError]
+
+
+def source_messages() -> dict[type[Exception], str]:
+    """The untranslated table (for the test that keeps it equal to the drivers' texts)."""
+    return _messages()

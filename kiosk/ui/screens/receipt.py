@@ -1,0 +1,43 @@
+"""The end of an intake with prints: the receipt number and "please go to the desk", pictured. The same
+screen for everyone: it never says whether the person was found before.
+
+The receipt number is shown as text only: no QR code library is installed in this build.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.pictogram import DeskPictogram
+
+
+class ReceiptScreen(Screen):
+    name = "receipt"
+    finished = Signal()
+
+    def build(self) -> None:
+        self.title = self.label("title")
+        self.body = self.label()
+        self.number_caption = self.label("muted")
+        self.number = self.label("display")
+        self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.picture = DeskPictogram()
+        self.picture.setMinimumHeight(self.theme.mm(40))
+        self.column.addWidget(self.picture)
+        self.desk = self.label("title")
+        self.column.addStretch(1)
+        self.done = self.button("primary")
+        self.done.clicked.connect(self.finished.emit)
+
+    def show_receipt(self, number: str) -> None:
+        self.number.setText(number)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Thank you"))
+        self.body.setText(self.tr("You have done everything at this kiosk."))
+        self.number_caption.setText(self.tr("Your receipt number:"))
+        self.desk.setText(self.tr("Please go to the desk now. A staff member will help you further."))
+        self.done.setText(self.tr("Finish"))

@@ -1,0 +1,97 @@
+"""``zuil screenshots``: every participant screen rendered offscreen, per language, to
+``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
+overlapping text on the way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
+           "receipt", "desk", "desk_scanner", "idle", "staff")
+SAMPLE_RECEIPT = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
+
+
+def sample_print(size: tuple[int, int] = (288, 256)) -> np.ndarray:
+    """A fingerprint-like ridge pattern for the capture screen's live image (no person's print)."""
+    y, x = np.mgrid[0:size[0], 0:size[1]].astype(float)
+    r = np.hypot(x - size[1] * 0.5, (y - size[0] * 0.55) * 0.8)
+    ridges = 0.5 + 0.5 * np.sin(r / 3.2 + 0.002 * x * y / 10)
+    mask = np.clip(1.4 - r / (size[1] * 0.45), 0, 1)
+    return (255 - ridges * mask * 200).astype(np.uint8)
+
+
+def present(window, name: str, language: str) -> object:  # type: ignore[no-untyped-def]
+    """Show ``name`` on ``window`` with sample content; returns the widget that was put up."""
+    from enrollment.consent import consent_text
+    from kiosk.ui.screens.desk import DECLINED, SCANNER
+
+    window.idle.stop()
+    window.staff.hide()
+    show = window.stack.setCurrentWidget
+    if name == "information":
+        window.information.show_text(consent_text(language).text)
+    elif name == "vnumber":
+        window.vnumber.reset()
+        for digit in "12345":
+            window.vnumber.keypad.digit.emit(digit)
+    elif name in ("capture", "idle"):
+        fingers = window.settings.enrollment.fingers
+        window.capture.show_finger(fingers[0], finger=1, fingers=len(fingers), impression=2, impressions=3,
+                                   done=set())
+        window.capture.show_image(sample_print())
+        window.capture.show_quality(62)
+        window.capture.show_message(window.capture.tr("Wipe your finger and the glass, then try again."))
+    elif name == "receipt":
+        window.receipt.show_receipt(SAMPLE_RECEIPT)
+    elif name.startswith("desk"):
+        window.desk.show_reason(SCANNER if name == "desk_scanner" else DECLINED,
+                                "" if name == "desk_scanner" else SAMPLE_RECEIPT)
+    screen = window.screens.get(name.removesuffix("_scanner"), window.capture)
+    show(screen)
+    if name == "idle":
+        window.idle.warn()
+        window.idle.tick.stop()
+        return window.idle
+    if name == "staff":
+        window.staff.open()
+        return window.staff
+    return screen
+
+
+def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list[tuple[Path, list[str]]]:  # type: ignore[no-untyped-def]
+    """Write every screen of every offered language; returns each file with its layout problems."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtWidgets import QApplication
+
+    from enrollment.atomic_files import write_bytes_atomically
+    from kiosk.ui.layout_check import layout_problems
+    from kiosk.ui.theme import Theme
+    from kiosk.ui.window import KioskWindow
+
+    app = QApplication.instance() or QApplication(["zuil-screenshots"])
+    theme = Theme.for_screen(settings.screen, large_text=large_text)
+    window = KioskWindow(settings, theme)
+    window.resize(*theme.size_px)
+    window.show()
+    written = []
+    try:
+        for language in window.languages:
+            window.language_switch.install(language)
+            for name in SCREENS:
+                shown = present(window, name, language.code)
+                app.processEvents()
+                buffer = QBuffer()
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                window.grab().save(buffer, "PNG")
+                path = out / language.code / f"{name}.png"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomically(path, bytes(buffer.data()), mode=None)
+                written.append((path, layout_problems(shown)))
+    finally:
+        window.shutdown()
+        window.deleteLater()
+    return written

@@ -1,0 +1,1 @@
+"""The participant screens' own widgets: touch buttons, the numeric keypad, the hand diagram, pictograms."""

@@ -1,0 +1,310 @@
+"""The kiosk window: the participant's screens in a stack over the Qt-free intake flow (kiosk/flow.py).
+
+Each screen's signal becomes one flow action, then :meth:`KioskWindow.show_step` shows the flow's step. The
+idle timer warns (with "more time") and then discards the partial intake (nothing is stored before the
+processing step). A failing scanner shows the desk screen until it works again. A participant cannot close
+the window (close events and Escape are ignored); staff enter with a long press in the top-left corner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from drivers.errors import CaptureTimeoutError
+from enrollment.consent import consent_text
+from enrollment.errors import VNumberError
+from enrollment.records.vocabulary import ConsentDecision
+from kiosk.flow import IntakeFlow, Step
+from kiosk.settings import KioskSettings
+from kiosk.ui.capture_controller import CaptureController
+from kiosk.ui.languages import KNOWN, LanguageSwitch, offered
+from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
+from kiosk.ui.scanner_messages import scanner_message
+from kiosk.ui.screens.capture import CaptureScreen
+from kiosk.ui.screens.consent import ConsentScreen
+from kiosk.ui.screens.desk import DECLINED, ERROR, SCANNER, DeskScreen
+from kiosk.ui.screens.information import InformationScreen
+from kiosk.ui.screens.language import LanguageScreen
+from kiosk.ui.screens.processing import ProcessingScreen
+from kiosk.ui.screens.receipt import ReceiptScreen
+from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
+from kiosk.ui.screens.vnumber import VNumberScreen
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+_INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+
+
+class KioskWindow(QWidget):
+    recorded = Signal(str)  # the receipt number of an intake just stored
+
+    def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
+                 engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
+                 idle_timeout_s: float = 60.0, idle_warning_s: int = 30) -> None:
+        super().__init__()
+        self.setWindowTitle("Aanmeldzuil")
+        self.settings, self.theme = settings, theme
+        self.controller, self.engine, self.record = controller, engine, record
+        self.setStyleSheet(theme.stylesheet())
+        self.languages = offered(settings.enrollment.languages)
+        self.language_switch = LanguageSwitch()
+        self.receipt_number = ""
+        self._may_close = False
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.screens: dict = {}
+        self.language = self._add(LanguageScreen(theme, self.languages))
+        self.information = self._add(InformationScreen(theme))
+        self.consent = self._add(ConsentScreen(theme))
+        self.refusal = self._add(RefusalReasonScreen(theme))
+        self.vnumber = self._add(VNumberScreen(theme))
+        self.capture = self._add(CaptureScreen(theme))
+        self.processing = self._add(ProcessingScreen(theme))
+        self.receipt = self._add(ReceiptScreen(theme))
+        self.desk = self._add(DeskScreen(theme))
+        self.idle = IdleOverlay(theme, self, idle_warning_s)
+        self.staff = StaffPinOverlay(theme, self)
+        self.corner = StaffCorner(theme.touch_target, self)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(int(idle_timeout_s * 1000))
+        self.idle_timer.timeout.connect(self._idle)
+        self._recorded_signal.connect(self._on_recorded)
+        self._connect()
+        QApplication.instance().installEventFilter(self)
+        self.new_intake()
+
+    def _add(self, screen):  # type: ignore[no-untyped-def]
+        self.screens[screen.name] = screen
+        self.stack.addWidget(screen)
+        return screen
+
+    def _connect(self) -> None:
+        self.language.chosen.connect(self._choose_language)
+        self.information.proceed.connect(lambda: self._act(self.flow.acknowledge_information))
+        self.information.back.connect(lambda: self._act(self.flow.back))
+        self.consent.agreed.connect(lambda: self._act(self.flow.give_consent, []))
+        self.consent.declined.connect(lambda: self._act(self.flow.refuse_consent))
+        self.consent.back.connect(lambda: self._act(self.flow.back))
+        self.refusal.reason.connect(lambda reason: self._act(self.flow.give_refusal_reason, reason))
+        self.vnumber.entered.connect(self._vnumber_entered)
+        self.vnumber.no_vnumber.connect(lambda: self._act(self.flow.declare_no_vnumber))
+        self.capture.cannot_give.connect(
+            lambda position: self._act(self.flow.skip_finger, position, "the person cannot give this finger"))
+        self.receipt.finished.connect(self._finish)
+        self.desk.finished.connect(self._finish)
+        self.idle.more_time.connect(self.idle_timer.start)
+        self.idle.expired.connect(self.discard)
+        self.corner.requested.connect(self.staff.open)
+        if self.controller is not None:
+            self.controller.image.connect(self._activity(self.capture.show_image))
+            self.controller.succeeded.connect(self._activity(self._captured))
+            self.controller.failed.connect(self._capture_failed)
+            self.controller.device_lost.connect(self._device_lost)
+            self.controller.device_back.connect(self._device_back)
+
+    def _activity(self, slot):  # type: ignore[no-untyped-def]
+        """``slot``, restarting the idle timer first: the scanner's answers show the person is there."""
+        def run(*args) -> None:  # type: ignore[no-untyped-def]
+            if not self.idle.isVisible():
+                self.idle_timer.start()
+            slot(*args)
+        return run
+
+    # -- the flow -----------------------------------------------------------------------------------------
+    def new_intake(self) -> None:
+        site = self.settings.enrollment
+        self.flow = IntakeFlow(languages=tuple(lang.code for lang in self.languages), fingers=site.fingers,
+                               biometrics_enabled=site.biometrics_enabled and self.controller is not None)
+        self.receipt_number = ""
+        self.show_step()
+
+    def _act(self, action, *args) -> None:  # type: ignore[no-untyped-def]
+        action(*args)
+        self.show_step()
+
+    def _choose_language(self, code: str) -> None:
+        self.language_switch.install(KNOWN[code])
+        self._act(self.flow.choose_language, code)
+
+    def _vnumber_entered(self, digits: str) -> None:
+        try:
+            self.flow.enter_vnumber(digits)
+        except VNumberError:
+            self.vnumber.refuse()
+            return
+        self.show_step()
+
+    def show_step(self) -> None:
+        step = self.flow.step
+        if step is Step.LANGUAGE:
+            self.language_switch.install(KNOWN.get(self.languages[0].code) if self.languages else KNOWN["en"])
+            self._show(self.language)
+        elif step is Step.INFORMATION:
+            self.information.show_text(consent_text(self.flow.language or "en").text)
+            self._show(self.information)
+        elif step is Step.CONSENT:
+            self._show(self.consent)
+        elif step is Step.REFUSAL_REASON:
+            self._show(self.refusal)
+        elif step is Step.VNUMBER:
+            self.vnumber.reset()
+            self._show(self.vnumber)
+        elif step is Step.CAPTURE:
+            self._ask_finger()
+        elif step is Step.PROCESSING:
+            self._show(self.processing)
+            self._process()
+        elif step is Step.RECEIPT:
+            if self.flow.consent is ConsentDecision.GIVEN:
+                self.receipt.show_receipt(self.receipt_number)
+                self._show(self.receipt)
+            else:
+                self.desk.show_reason(DECLINED, self.receipt_number)
+                self._show(self.desk)
+
+    def _show(self, screen) -> None:  # type: ignore[no-untyped-def]
+        self.stack.setCurrentWidget(screen)
+        self.idle_timer.start()
+
+    def current_screen(self):  # type: ignore[no-untyped-def]
+        if self.idle.isVisible():
+            return self.idle
+        return self.stack.currentWidget()
+
+    # -- capture ------------------------------------------------------------------------------------------
+    def _ask_finger(self) -> None:
+        flow = self.flow
+        position = flow.current_finger
+        assert position is not None and self.controller is not None
+        outcome = flow.outcomes[position]
+        done = {p for p, o in flow.outcomes.items() if o.complete}
+        self.capture.show_finger(position, finger=flow.fingers.index(position) + 1, fingers=len(flow.fingers),
+                                 impression=len(outcome.impressions) + 1, impressions=outcome.wanted, done=done)
+        if self.stack.currentWidget() is not self.capture:  # a new try on the screen is no sign of life
+            self._show(self.capture)
+        self.controller.start(position)
+
+    def _captured(self, position: int, quality: int, template: bytes) -> None:
+        self.capture.show_quality(quality)
+        self.capture.show_message("")
+        self.flow.capture_succeeded(position, quality=quality, template=template)
+        self._next_capture()
+
+    def _capture_failed(self, position: int, exc: Exception) -> None:
+        """A failed try counts against the finger; no finger at all within the capture time is no try (and
+        no sign the person is still there: the idle timer goes on, so a person who left is not recorded)."""
+        if isinstance(exc, CaptureTimeoutError):
+            self._ask_finger()
+        else:
+            self.idle_timer.start()
+            self.flow.capture_failed(position, type(exc).__name__)
+            self._next_capture()
+        self.capture.show_message(scanner_message(exc))
+
+    def _next_capture(self) -> None:
+        if self.flow.step is Step.CAPTURE:
+            self._ask_finger()
+        else:
+            self.show_step()
+
+    def _device_lost(self, exc: Exception) -> None:
+        log.info("scanner lost during the intake: %s", exc)
+        self.desk.show_reason(SCANNER)
+        self._show(self.desk)
+
+    def _device_back(self) -> None:
+        if self.flow.step is Step.CAPTURE:
+            self._ask_finger()
+
+    # -- processing ---------------------------------------------------------------------------------------
+    def _process(self) -> None:
+        if self.engine is None or self.record is None:
+            return
+        self.idle_timer.stop()
+        flow = self.flow
+        future = self.engine.submit(self.record, flow)
+        future.add_done_callback(lambda f: self._recorded_signal.emit(flow, f))
+
+    _recorded_signal = Signal(object, object)
+
+    def _on_recorded(self, flow: IntakeFlow, future: Future) -> None:
+        if flow is not self.flow:
+            return
+        exc = future.exception()
+        if exc is not None:
+            log.error("the intake could not be stored: %s: %s", type(exc).__name__, exc)
+            self.desk.show_reason(ERROR)
+            self._show(self.desk)
+            return
+        self.receipt_number = future.result()
+        self.flow.processing_done()
+        self.recorded.emit(self.receipt_number)
+        self.show_step()
+
+    def _finish(self) -> None:
+        if self.flow.step is Step.RECEIPT:
+            self.flow.finish()
+        elif self.flow.step not in (Step.FINISHED, Step.CANCELLED):
+            self.flow.cancel()
+        self.new_intake()
+
+    # -- idle ---------------------------------------------------------------------------------------------
+    def _idle(self) -> None:
+        step = self.flow.step
+        if step is Step.LANGUAGE or self.staff.isVisible():
+            return
+        if step is Step.RECEIPT or (self.desk.reason == ERROR and self.stack.currentWidget() is self.desk):
+            self._finish()
+            return
+        if step is Step.PROCESSING:
+            return
+        self.idle.warn()
+
+    def discard(self) -> None:
+        """Give up the partial intake: cancel the scanner, forget the answers, start again (nothing stored)."""
+        if self.controller is not None:
+            self.controller.stop()
+        if self.flow.step not in (Step.FINISHED, Step.CANCELLED):
+            self.flow.cancel()
+        self.idle.stop()
+        self.new_intake()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT and not self.idle.isVisible():
+            self.idle_timer.start()
+        return False
+
+    # -- kiosk behaviour ----------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        for overlay in (self.idle, self.staff):
+            overlay.setGeometry(self.rect())
+        self.corner.move(0, 0)
+        self.corner.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()  # Escape and every other key do nothing for a participant
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._may_close:
+            QApplication.instance().removeEventFilter(self)
+            event.accept()
+        else:
+            event.ignore()
+
+    def shutdown(self) -> None:
+        """Close for good (the kiosk's process is ending; never from a participant's input)."""
+        self._may_close = True
+        if self.controller is not None:
+            self.controller.stop()
+        self.idle_timer.stop()
+        self.close()

@@ -1,0 +1,64 @@
+"""A kiosk window over the real stack: the simulated ZFM scanner on a pty behind the device worker, the demo's
+encrypted record with a small demo gallery (and the planted returning person), the real flow."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from drivers.simulator import FaultPlan
+from enrollment.settings import Settings
+from kiosk.settings import KioskSettings
+
+WAIT_MS = 240_000  # only for hangs: the box is shared and loaded
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path):
+    """``kiosk(**window_options)`` -> (window, parts); ``parts.faults`` is the simulator's fault plan."""
+    from kiosk.ui.app import build_window, kiosk_parts
+
+    made = []
+
+    def make(*, returning: bool = True, large_text: bool = False, capture_timeout_s: float = 30.0,
+             **options):  # type: ignore[no-untyped-def]
+        settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"))
+        faults = FaultPlan()
+        parts = kiosk_parts(settings, simulate=True, gallery_persons=5, returning=returning, faults=faults,
+                            link_dir=tmp_path, capture_timeout_s=capture_timeout_s)
+        window = build_window(settings, parts, large_text=large_text, **options)
+        window.resize(*window.theme.size_px)
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, parts))
+        return window, parts
+
+    yield make
+    for window, parts in made:
+        window.shutdown()
+        parts.close()
+
+
+def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_digits(qtbot, window, digits: str) -> None:  # type: ignore[no-untyped-def]
+    for digit in digits:
+        tap(qtbot, window.vnumber.keypad.keys[digit])
+    tap(qtbot, window.vnumber.keypad.keys["K"])
+
+
+def choose(qtbot, window, own_name: str) -> None:  # type: ignore[no-untyped-def]
+    button = next(b for b in window.language.reading_order if b.text() == own_name)
+    tap(qtbot, button)
+
+
+def in_record(parts, query):  # type: ignore[no-untyped-def]
+    """Run ``query(session)`` on the kiosk's record on its engine thread."""
+    def run():  # type: ignore[no-untyped-def]
+        with parts.recorder.store.transaction() as session:
+            return query(session)
+    return parts.engine.submit(run).result(WAIT_MS / 1000)
