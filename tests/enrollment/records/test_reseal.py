@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from enrollment.audit.entries import decode
 from enrollment.audit.log_store import AuditLog, audit_log_path
+from enrollment.consent import consent_text
 from enrollment.keys import parameters
 from enrollment.keys.kek_sources import Secrets
 from enrollment.keys.key_store import unlock_keys
-from enrollment.consent import consent_text
 from enrollment.records import field_envelope, intakes, store
 from enrollment.records.consents import signature_of
 from enrollment.records.field_cipher import SealedFieldRefused
@@ -162,8 +162,8 @@ def test_a_resealed_value_is_still_bound_to_its_table_row_and_column(kiosk):
     assert kiosk("keys", "reseal").exit_code == 0
     db = kiosk.url.removeprefix("sqlite:///")
     with sqlite3.connect(db) as conn:
-        (a, template_a, image_a), (b, _, _) = conn.execute(
-            "SELECT id, template_sealed, image_sealed FROM captures ORDER BY id LIMIT 2").fetchall()
+        (a, template_a), (b, _) = conn.execute(
+            "SELECT id, template_sealed FROM captures ORDER BY id LIMIT 2").fetchall()
         first, second = kiosk.intakes[:2]
         conn.execute("UPDATE captures SET template_sealed = ? WHERE id = ?", (template_a, b))  # another row
         conn.execute("UPDATE captures SET image_sealed = ? WHERE id = ?", (template_a, a))  # another column
