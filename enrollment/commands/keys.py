@@ -133,16 +133,22 @@ def status() -> None:
     click.echo(f"records      {_sealed_summary(current_settings(), info.data_keys)}")
 
 
+def _no_sqlite_store(settings: Settings) -> bool:
+    """The record store is an SQLite file that does not exist (yet)."""
+    from sqlalchemy import make_url
+
+    url = make_url(settings.database)
+    return url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists())
+
+
 def _sealed_summary(settings: Settings, data_keys: tuple[tuple[str, int, str], ...]) -> str:
     """How many of the record's sealed fields are under an older gallery key version than the newest."""
-    from sqlalchemy import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
     from enrollment.records.reseal import sealed_versions
     from enrollment.records.store import make_engine
 
-    url = make_url(settings.database)
-    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists()):
+    if _no_sqlite_store(settings):
         return "no record store yet"
     newest = max((version for purpose, version, _ in data_keys if purpose == "gallery"), default=0)
     engine = make_engine(settings.database)
@@ -216,6 +222,7 @@ def reseal(batch_rows: int, passphrase_file: Path | None) -> None:
     goes on reading. Interrupted, it goes on where it stopped when run again. Consent signatures keep their
     version (consent records are immutable). A field that does not open is named and left as it is (exit 2)."""
     from enrollment.audit.events import key_operation
+    from enrollment.errors import StorageError
     from enrollment.keys.kek_sources import Secrets
     from enrollment.keys.key_store import key_file_info, unlock_keys
     from enrollment.records.reseal import SealedFieldsNotResealed
@@ -226,6 +233,8 @@ def reseal(batch_rows: int, passphrase_file: Path | None) -> None:
     folder = settings.data_dir
     with _audit_log(folder) as log, key_operation(log, "reseal") as details:
         _log_an_unlogged_key_file(log, folder)
+        if _no_sqlite_store(settings):
+            raise StorageError(f"there is no record store in {folder}: nothing to seal again")
         ring = unlock_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
                            demo=key_file_info(folder).demo)
         store = RecordStore(settings.database, ring, auto_upgrade=False)

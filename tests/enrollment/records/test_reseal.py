@@ -14,14 +14,17 @@ from enrollment.audit.entries import decode
 from enrollment.audit.log_store import AuditLog, audit_log_path
 from enrollment.consent import consent_text
 from enrollment.keys import parameters
+from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.kek_sources import Secrets
-from enrollment.keys.key_store import unlock_keys
+from enrollment.keys.key_store import rotate_keys, unlock_keys
+from enrollment.keys.keyring import Purpose
 from enrollment.records import field_envelope, intakes, store
 from enrollment.records.consents import signature_of
 from enrollment.records.field_cipher import SealedFieldRefused
 from enrollment.records.intake_reads import candidates_of, capture_image, capture_template, person_id_of, vnumber_of
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import CaptureRow, Intake
+from enrollment.records.reseal import reseal, sealed_versions
 from enrollment.records.vocabulary import ConsentDecision, IdentificationDecision
 from enrollment.values.vnumber import parse_vnumber
 from kiosk.cli import main
@@ -182,3 +185,41 @@ def test_a_resealed_value_is_still_bound_to_its_table_row_and_column(kiosk):
                 person_id_of(s, s.get(Intake, second))
     finally:
         rs.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_reseal_and_its_counts_work_alike_on_sqlite_and_postgres(backend, request, keyring):
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
+    rs = store.RecordStore(url, keyring)
+    ids = [_enroll(rs, v, seed) for seed, v in enumerate(["1234567890", None])]
+    rs.close()
+    rotate_keys(keyring.path.parent, Secrets(), master=False, purposes=[Purpose.GALLERY, Purpose.VNUMBER_HMAC])
+    rotated = open_demo_keys(keyring.path.parent)
+    rs = store.RecordStore(url, rotated)
+    try:
+        with rs.engine.connect() as conn:
+            before = sealed_versions(conn)
+        assert (before.resealed, before.kept) == ({1: 13}, {1: 2})  # 2 people, 1 V-number, 4 captures x 2, 2 results
+        done = reseal(rs, batch_rows=3)
+        assert (done.fields, done.lookups, done.refused, done.gallery_version) == (13, 1, [], 2)
+        with rs.engine.connect() as conn:
+            after = sealed_versions(conn)
+        assert (after.resealed, after.kept) == ({2: 13}, {1: 2})
+        with rs.transaction() as s:
+            assert [str(i.id) for i in intakes.intakes_for_vnumber(s, parse_vnumber("1234567890"))] == ids[:1]
+            assert [capture_template(s, c) for c in s.get(Intake, ids[1]).captures]
+            assert all(signature_of(s, c) for i in ids for c in s.get(Intake, i).consents)
+    finally:
+        rs.close()
+
+
+def test_reseal_without_a_record_store_is_a_one_line_refusal_that_makes_none(tmp_path, monkeypatch):
+    monkeypatch.delenv("ZUIL_CONFIG", raising=False)
+    data = tmp_path / "demo"
+    open_demo_keys(data)
+    refused = CliRunner().invoke(main, ["--data-dir", str(data), "keys", "reseal"])
+    assert refused.exit_code == 2
+    assert refused.output == f"zuil: StorageError: there is no record store in {data}: nothing to seal again\n"
+    assert not (data / "zuil.sqlite3").exists()
+    assert "records      no record store yet" in CliRunner().invoke(main, ["--data-dir", str(data), "keys",
+                                                                          "status"]).output
