@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from enrollment.audit.entries import DetailValue, Entry, Kind, Outcome
+import cbor2
+
+from enrollment.audit.entries import DetailValue, Entry, Kind, Outcome, decode
 from enrollment.audit.log_store import AuditLog
 from enrollment.errors import EnrollmentError
 from enrollment.keys.errors import KeysError
@@ -17,6 +19,7 @@ from enrollment.keys.errors import KeysError
 TECHNICIAN = "technician"
 SYSTEM = "system"
 UNKNOWN_ACCOUNT = "unknown-account"
+KEY_FILE = "key_file"  # the detail naming the key file an operation left, by its checksum (64 hex digits)
 
 
 @contextmanager
@@ -36,6 +39,28 @@ def key_operation(log: AuditLog, operation: str, *, actor: str = TECHNICIAN,
         raise
     if log_success:
         log.append(Kind.KEY_OPERATION, actor=actor, details={"operation": operation, **details})
+
+
+def key_file_seen(log: AuditLog, key_file: str, *, master_version: int) -> Entry | None:
+    """Append an entry when the key file (named by its checksum, :attr:`KeyRing.checksum`) is not the one the last
+    key-operation entry that names a key file left: a key file changed without its entry (a rotation killed after
+    its rename and before its entry was committed, or a file replaced by hand) or one the log has not seen (demo
+    keys, a log begun later). Call it before a key operation's own entries; returns the entry or None."""
+    last = _last_key_file(log)
+    if last == key_file:
+        return None
+    return log.append(Kind.KEY_OPERATION, actor=SYSTEM, details={
+        "operation": "key-file-unlogged", KEY_FILE: key_file, "master_version": master_version,
+        "last_logged_key_file": last})
+
+
+def _last_key_file(log: AuditLog) -> str | None:
+    for stored in log.newest_containing(cbor2.dumps(KEY_FILE)):
+        entry = decode(stored.data, f"audit entry {stored.seq}")
+        value = entry.details.get(KEY_FILE)
+        if entry.kind is Kind.KEY_OPERATION and isinstance(value, str) and entry.outcome is Outcome.OK:
+            return value
+    return None
 
 
 def login(log: AuditLog, account: str | None, *, ok: bool, role: str | None = None,

@@ -98,6 +98,14 @@ class AuditLog:
             for seq, data, stored_hash in rows:
                 yield StoredEntry(seq, bytes(data), bytes(stored_hash))
 
+    def newest_containing(self, needle: bytes) -> Iterator[StoredEntry]:
+        """The stored entries whose bytes contain ``needle``, newest first (as stored, not checked)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(text("SELECT seq, entry, hash FROM audit_entries WHERE instr(entry, :needle) > 0 "
+                                     "ORDER BY seq DESC"), {"needle": needle})
+            for seq, data, stored_hash in rows:
+                yield StoredEntry(seq, bytes(data), bytes(stored_hash))
+
     def checkpoints(self) -> list[Checkpoint]:
         with self.engine.connect() as conn:
             rows = conn.execute(text("SELECT number, entries, head, time, key_version, signature "

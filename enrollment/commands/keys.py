@@ -1,10 +1,10 @@
-"""``zuil keys``: the technician's view of the kiosk's key hierarchy (``init``, ``status``, ``rotate``, ``bench``).
+"""``zuil keys``: the technician's view of the kiosk's keys (``init``, ``status``, ``rotate``, ``reseal``, ``bench``).
 
 The key file is ``kiosk.keys`` in the data dir. A passphrase is read from ``--passphrase-file`` (its first line),
 else from ``ZUIL_KEYS_PASSPHRASE``, else from a prompt with hidden input; it is asked for only when the key file
 is sealed by one. The TPM is systemd's (``/dev/tpmrm0``) unless ``SYSTEMD_TPM2_DEVICE`` names another.
-No command prints key material. ``init`` and ``rotate`` write an entry to the data dir's audit log (also when
-refused) and, when they succeed, a checkpoint signed with the newest signing key.
+No command prints key material. ``init``, ``rotate`` and ``reseal`` write an entry to the data dir's audit log (also
+when refused); ``init`` and ``rotate``, when they succeed, a checkpoint signed with the newest signing key.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def init(seal: str, passphrase_file: Path | None) -> None:
                     click.echo(f"not sealing with a TPM: {problem}; sealing with a passphrase", err=True)
             kek = TpmKek() if seal == "tpm2" else PassphraseKek(_passphrase(passphrase_file, new=True)())
             ring = create_keys(folder, kek)
-            details.update(sealing=ring.sealing, master_version=ring.master_version)
+            details.update(sealing=ring.sealing, master_version=ring.master_version, key_file=ring.checksum)
         log.checkpoint(ring)
     click.echo(f"created {ring.path}: master key version 1 sealed by {ring.sealing}")
 
@@ -130,6 +130,41 @@ def status() -> None:
     for purpose, version, created in info.data_keys:
         click.echo(f"data key     {purpose:<13} version {version}, created {created}")
     click.echo("integrity    form and checksum good (the authentication code is checked when the keys are unlocked)")
+    click.echo(f"records      {_sealed_summary(current_settings(), info.data_keys)}")
+
+
+def _no_sqlite_store(settings: Settings) -> bool:
+    """The record store is an SQLite file that does not exist (yet)."""
+    from sqlalchemy import make_url
+
+    url = make_url(settings.database)
+    return url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).exists())
+
+
+def _sealed_summary(settings: Settings, data_keys: tuple[tuple[str, int, str], ...]) -> str:
+    """How many of the record's sealed fields are under an older gallery key version than the newest."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from enrollment.records.reseal import sealed_versions
+    from enrollment.records.store import make_engine
+
+    if _no_sqlite_store(settings):
+        return "no record store yet"
+    newest = max((version for purpose, version, _ in data_keys if purpose == "gallery"), default=0)
+    engine = make_engine(settings.database)
+    try:
+        with engine.connect() as conn:
+            counts = sealed_versions(conn)
+    except SQLAlchemyError:
+        return "the record store is not at the current schema (run `zuil db upgrade`)"
+    finally:
+        engine.dispose()
+    old = sum(n for version, n in counts.resealed.items() if version != newest)
+    kept = sum(n for version, n in counts.kept.items() if version != newest)
+    by_version = ", ".join(f"v{v}: {n}" for v, n in sorted((counts.resealed + counts.kept).items())) or "none"
+    return (f"{old} sealed fields under an older gallery key version than {newest}"
+            f"{' (run `zuil keys reseal`)' if old else ''}; {kept} consent signatures keep theirs "
+            f"(sealed fields by version: {by_version})")
 
 
 @keys.command("rotate")
@@ -155,13 +190,67 @@ def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, p
     folder = current_settings().data_dir
     with _audit_log(folder) as log:
         with key_operation(log, "rotate") as details:
+            _log_an_unlogged_key_file(log, folder)
             ring = rotate_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
                                master=master, purposes=chosen, new_kek=new_kek)
             details.update(master_version=ring.master_version, data_keys=",".join(p.value for p in chosen),
-                           signing_version=ring.current(Purpose.SIGNING).version)
+                           signing_version=ring.current(Purpose.SIGNING).version, key_file=ring.checksum)
         log.checkpoint(ring)  # signed with the newest signing key
     versions = ", ".join(f"{purpose} v{ring.current(purpose).version}" for purpose in Purpose)
     click.echo(f"rotated {ring.path}: master key version {ring.master_version}; new writes use {versions}")
+    if Purpose.GALLERY in chosen:
+        click.echo("rows sealed under older gallery key versions stay readable; `zuil keys reseal` seals them again")
+
+
+def _log_an_unlogged_key_file(log, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Before a key operation: an entry for a key file the log has not seen (a rotation killed after its rename
+    and before its entry was committed), so that no change of the key file goes unlogged."""
+    from enrollment.audit.events import key_file_seen
+    from enrollment.keys.key_store import key_file_info
+
+    info = key_file_info(folder)
+    key_file_seen(log, info.checksum, master_version=info.master_version)
+
+
+@keys.command("reseal")
+@click.option("--batch-rows", default=500, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Rows per transaction.")
+@passphrase_file_option
+def reseal(batch_rows: int, passphrase_file: Path | None) -> None:
+    """Seal every field of the record that is still under an older gallery key version again under the newest
+    (and V-number lookup hashes under the newest HMAC key), in batches of one transaction each, while the kiosk
+    goes on reading. Interrupted, it goes on where it stopped when run again. Consent signatures keep their
+    version (consent records are immutable). A field that does not open is named and left as it is (exit 2)."""
+    from enrollment.audit.events import key_operation
+    from enrollment.errors import StorageError
+    from enrollment.keys.kek_sources import Secrets
+    from enrollment.keys.key_store import key_file_info, unlock_keys
+    from enrollment.records.reseal import SealedFieldsNotResealed
+    from enrollment.records.reseal import reseal as reseal_record
+    from enrollment.records.store import RecordStore
+
+    settings = current_settings()
+    folder = settings.data_dir
+    with _audit_log(folder) as log, key_operation(log, "reseal") as details:
+        _log_an_unlogged_key_file(log, folder)
+        if _no_sqlite_store(settings):
+            raise StorageError(f"there is no record store in {folder}: nothing to seal again")
+        ring = unlock_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
+                           demo=key_file_info(folder).demo)
+        store = RecordStore(settings.database, ring, auto_upgrade=False)
+        try:
+            done = reseal_record(store, batch_rows=batch_rows)
+        finally:
+            store.close()
+        details.update(gallery_version=done.gallery_version, fields=done.fields, lookups=done.lookups,
+                       batches=done.batches, refused=len(done.refused))
+        if done.refused:
+            raise SealedFieldsNotResealed(
+                f"{len(done.refused)} sealed fields do not open and were left as they are (first: "
+                f"{done.refused[0]}); {done.fields} others sealed again under gallery key version "
+                f"{done.gallery_version}")
+    click.echo(f"sealed {done.fields} fields again under gallery key version {done.gallery_version} and "
+               f"{done.lookups} V-number lookups under the newest HMAC key, in {done.batches} batches")
 
 
 def _new_passphrase(passphrase_file: Path | None) -> str:

@@ -105,6 +105,10 @@ class ReadKeyFile:
     signed: bytes
     mac_hex: str
 
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.signed).hexdigest()  # the checksum line, checked by :func:`parse`
+
 
 def mac_key(master: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=MAC_INFO).derive(master)
@@ -149,6 +153,11 @@ def parse(data: bytes, path: Path) -> ReadKeyFile:
     if keys.body() != lines[1]:
         raise corrupt("body not in canonical form")
     return ReadKeyFile(path, keys, signed, lines[3][12:].decode("ascii"))
+
+
+def checksum(encoded: bytes) -> str:
+    """The SHA-256 (hex) a key file's bytes state on their checksum line: what the audit log names a key file by."""
+    return encoded.split(b"\n")[2].removeprefix(b"sha256 ").decode("ascii")
 
 
 def verify_mac(read_file: ReadKeyFile, master: bytes) -> None:

@@ -89,6 +89,7 @@ class KeyFileInfo:
     master_version: int
     master_created: str
     data_keys: tuple[tuple[str, int, str], ...]  # purpose, version, created
+    checksum: str  # the SHA-256 line: what the audit log names this key file by
 
 
 def key_file_info(folder: Path) -> KeyFileInfo:
@@ -98,7 +99,8 @@ def key_file_info(folder: Path) -> KeyFileInfo:
     params = {k: v for k, v in master.params.items() if k in ("kdf", "memory_kib", "time_cost", "parallelism",
                                                                 "pcrs")}
     return KeyFileInfo(read.path, read.keys.demo, read.keys.created, master.sealing, params, master.version,
-                       master.created, tuple((k.purpose, k.version, k.created) for k in read.keys.data_keys))
+                       master.created, tuple((k.purpose, k.version, k.created) for k in read.keys.data_keys),
+                       read.checksum)
 
 
 def _open(read: ReadKeyFile, source: KekSource) -> tuple[bytes, KeyRing]:
@@ -126,7 +128,7 @@ def _open(read: ReadKeyFile, source: KekSource) -> tuple[bytes, KeyRing]:
         keys[purpose] = (*keys.get(purpose, ()), DataKey(purpose, wrapped.version, wrapped.created, material))
     if any([k.version for k in versions] != sorted({k.version for k in versions}) for versions in keys.values()):
         raise KeyFileCorrupt(f"key file {read.path} was altered: data key versions out of order")
-    ring = KeyRing(read.path, read.keys.demo, sealed.sealing, sealed.version, keys)
+    ring = KeyRing(read.path, read.keys.demo, sealed.sealing, sealed.version, keys, read.checksum)
     return master, ring
 
 
@@ -135,17 +137,18 @@ def _write(path: Path, kek_source: KekSource, master: bytes, master_version: int
     kek, params = kek_source.new()
     header = SealedMaster(master_version, _now(), kek_source.sealing, params, os.urandom(p.NONCE_BYTES), b"")
     sealed = replace(header, ciphertext=AESGCM(kek).encrypt(header.nonce, master, header.associated_data()))
-    keys_file = KeyFile(demo, created, sealed, _wrap(master, master_version, keys))
-    write_bytes_atomically(path, key_file.encode(keys_file, master))
-    return KeyRing(path, demo, kek_source.sealing, master_version, keys)
+    encoded = key_file.encode(KeyFile(demo, created, sealed, _wrap(master, master_version, keys)), master)
+    write_bytes_atomically(path, encoded)
+    return KeyRing(path, demo, kek_source.sealing, master_version, keys, key_file.checksum(encoded))
 
 
 def _rewrite(read: ReadKeyFile, master: bytes, keys: dict[Purpose, tuple[DataKey, ...]]) -> KeyRing:
     """The same sealed master key with ``keys`` (no new seal: the TPM and passphrase are not asked again)."""
     sealed = read.keys.master
     keys_file = KeyFile(read.keys.demo, read.keys.created, sealed, _wrap(master, sealed.version, keys))
-    write_bytes_atomically(read.path, key_file.encode(keys_file, master))
-    return KeyRing(read.path, read.keys.demo, sealed.sealing, sealed.version, keys)
+    encoded = key_file.encode(keys_file, master)
+    write_bytes_atomically(read.path, encoded)
+    return KeyRing(read.path, read.keys.demo, sealed.sealing, sealed.version, keys, key_file.checksum(encoded))
 
 
 def _wrap(master: bytes, master_version: int, keys: dict[Purpose, tuple[DataKey, ...]]) -> tuple[WrappedKey, ...]:

@@ -47,6 +47,7 @@ class KeyRing:
     sealing: str
     master_version: int
     keys: dict[Purpose, tuple[DataKey, ...]] = field(repr=False)  # oldest first
+    checksum: str = field(default="", compare=False)  # the key file's SHA-256 line (:func:`key_file.checksum`)
 
     def current(self, purpose: Purpose) -> DataKey:
         """The newest version: the one every new write uses."""
