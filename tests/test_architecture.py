@@ -80,5 +80,7 @@ def test_every_kiosk_module_outside_the_views_is_under_a_no_qt_contract():
                for module in c["source_modules"]}
     modules = {".".join(path.relative_to(ROOT).with_suffix("").parts) for path in (ROOT / "kiosk").rglob("*.py")}
     headless = {m.removesuffix(".__init__") for m in modules if not m.startswith("kiosk.ui")} - {"kiosk"}
-    assert headless - covered == set(), "add these modules to a no-Qt contract in pyproject.toml"
+    # a contract on a package covers its modules (import-linter checks a package's descendants)
+    uncovered = {m for m in headless if not any(m == c or m.startswith(c + ".") for c in covered)}
+    assert uncovered == set(), "add these modules to a no-Qt contract in pyproject.toml"
     assert "kiosk.flow" in covered
