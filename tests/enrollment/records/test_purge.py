@@ -203,3 +203,22 @@ def test_the_store_selects_what_the_rule_says_is_due(store, ages, days):
         assert chosen == {i for i, at in started.items() if is_due(at, NOW, days)}
         assert len(plan.person_ids) == len(chosen)
         raise _Rollback
+
+
+def test_receipts_a_stopped_purge_left_unlogged_are_logged_by_the_next(sqlite_url, keyring, tmp_path):
+    from enrollment.records.purge import apply_purge
+
+    now = datetime.now(UTC)
+    rs = RecordStore(sqlite_url, keyring)
+    old = consented(rs, 12, started=days_before(now, 2500))
+    with rs.transaction() as s:  # a purge killed after its commit, before its audit entry
+        (stopped,) = apply_purge(s, plan_purge(s, DEFAULTS, now))
+    with AuditLog(tmp_path / "audit.sqlite3") as log:
+        report = run_purge(rs, log, DEFAULTS, now)
+        entries = _entries(log)
+    assert report.plan.rules == ()
+    assert [(e.subject, e.details) for e in entries] == [(stopped.id, {"rule": "intake-retention", "records": 1,
+                                                                        "intakes": 1})]
+    with rs.transaction() as s:
+        assert s.get(DeletionReceipt, stopped.id).audit_seq == 1 and s.get(Intake, old) is None
+    rs.close()
