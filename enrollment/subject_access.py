@@ -51,7 +51,10 @@ def export_subject(store: RecordStore, log: AuditLog, out: Path, *, now: datetim
     entries = _audit_entries(log, refs)
     document = {"format": record.pop("format"), "format_version": record.pop("format_version"),
                 "exported_at": as_utc(now).isoformat(), **record, "audit_entries": entries}
-    write_text_atomically(out, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    try:
+        write_text_atomically(out, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise StorageError(f"cannot write the subject export to {out}: {exc.strerror or exc}") from exc
     events.subject_export(log, subject, actor=actor, intakes=len(intakes), by="intake" if intake_id else "vnumber")
     return SubjectExport(out, subject, len(intakes), len(entries))
 

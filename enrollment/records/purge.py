@@ -69,10 +69,6 @@ class PurgePlan:
     rules: tuple[RuleResult, ...]
     person_ids: tuple[str, ...]  # persons left without an intake
 
-    @property
-    def deleted_intakes(self) -> set[str]:
-        return {i for r in self.rules if r.rule in DELETING for i in r.intake_ids}
-
 
 DELETING = ("refused-consent", "intake-retention")
 

@@ -147,3 +147,15 @@ def test_the_timer_runs_zuil_purge_daily():
     timer.read(ROOT / "packaging" / "systemd" / "zuil-purge.timer")
     assert timer["Timer"]["OnCalendar"] and timer["Timer"]["Persistent"] == "true"
     assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+def test_an_export_that_cannot_be_written_is_refused_in_one_line(zuil, tmp_path):
+    rs = _store(zuil.data)
+    intake = consented(rs, 7)
+    rs.close()
+    (tmp_path / "afile").write_text("a file where a folder is expected")
+    refused = zuil("subject-export", "--intake", intake, "--out", str(tmp_path / "afile" / "export.json"))
+    assert refused.exit_code == 2 and "cannot write the subject export" in refused.output, refused.output
+    assert len(refused.output.strip().splitlines()) == 1
+    with AuditLog(audit_log_path(zuil.data)) as log:
+        assert not any(decode(e.data).kind is Kind.SUBJECT_EXPORT for e in log.entries())  # nothing written, not logged
