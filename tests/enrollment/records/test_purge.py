@@ -21,7 +21,7 @@ from enrollment.records import intakes
 from enrollment.records.intake_reads import capture_image, capture_template, vnumber_of
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import CaptureRow, ConsentRecord, DeletionReceipt, Intake, Person
-from enrollment.records.purge import is_due, plan_purge
+from enrollment.records.purge import as_utc, is_due, plan_purge
 from enrollment.records.store import RecordStore
 from enrollment.retention import run_purge
 from enrollment.settings import RetentionSettings
@@ -41,10 +41,11 @@ def _entries(log: AuditLog) -> list:  # type: ignore[type-arg]
     return [decode(e.data) for e in log.entries()]
 
 
-def test_purge_deletes_exactly_what_is_past_retention_and_leaves_receipts(sqlite_url, keyring, tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_purge_deletes_exactly_what_is_past_retention_and_leaves_receipts(request, backend, keyring, tmp_path):
     base = datetime.now(UTC)
     now = base + timedelta(days=31)  # the refusal made at `base` is 31 days old then
-    rs = RecordStore(sqlite_url, keyring)
+    rs = RecordStore(request.getfixturevalue(f"{backend}_url"), keyring)
     old = consented(rs, 1, started=days_before(now, 1826), v_number=V_NUMBERS[0])
     kept = consented(rs, 2, started=days_before(now, 1824), person_of=old, v_number=V_NUMBERS[1])
     lone = consented(rs, 3, started=days_before(now, 2000), v_number=V_NUMBERS[2])
@@ -84,7 +85,7 @@ def test_purge_deletes_exactly_what_is_past_retention_and_leaves_receipts(sqlite
     assert set(receipts) == set(by_rule) and set(report.receipts) == {r.id for r in receipts.values()}
     assert sorted(json.loads(receipts["intake-retention"].intake_ids)) == sorted([old, lone])
     assert receipts["intake-retention"].records == 2 and receipts["intake-retention"].reported_at is None
-    assert all(r.purged_at.replace(tzinfo=UTC) == now for r in receipts.values())
+    assert all(as_utc(r.purged_at) == now for r in receipts.values())
 
     entries = _entries(log)
     assert [e.kind for e in entries] == [Kind.PURGE] * 4
