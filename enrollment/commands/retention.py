@@ -16,6 +16,8 @@ import click
 from enrollment.commands import current_settings
 
 DESK = "desk"
+WHAT = {"refused-consent": "intakes", "intake-retention": "intakes", "raw-images": "captures' raw images",
+        "withdrawn-prints": "captures' templates and images"}
 
 
 @click.command("purge")
@@ -47,7 +49,7 @@ def purge_command(dry_run: bool) -> None:
             log.close()
     verb = "would delete" if dry_run else "deleted"
     for rule in report.plan.rules:
-        what = "intakes" if rule.rule in ("refused-consent", "intake-retention") else "captures' sealed prints"
+        what = WHAT[rule.rule]
         click.echo(f"{rule.rule}: {verb} {rule.records} {what} ({rule.reason})")
         if dry_run:
             for intake_id in rule.intake_ids:
