@@ -60,7 +60,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     # What this build does, in plain words (B1): prints, V-number and the link to the person stored encrypted on
-    # this machine; nothing sent (sync/ is not built) and nothing deleted by itself (no retention job yet).
+    # this machine; nothing sent (sync/ is not built) and nothing deleted by itself (`zuil purge` deletes only when
+    # run: by hand, or by its systemd timer once a technician enables it).
     CURRENT_VERSION: {
         "nl": (
             "Wat gebeurt er met uw gegevens?\n"

@@ -35,8 +35,9 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class RetentionSettings:
-    """Days records are to be kept, per legal basis (0: not kept). Validated, but not enforced yet: no retention
-    job exists, so nothing is deleted when these days have passed."""
+    """Days records are kept, per legal basis (0: removed at the next purge). ``zuil purge``
+    (:mod:`enrollment.records.purge`) deletes what is past them; ``audit_days`` is only counted there (the audit log
+    is append-only). The table of what each key governs: :mod:`enrollment.records.retention_policy`."""
 
     biometrics_days: int = 5 * 365
     raw_images_days: int = 0

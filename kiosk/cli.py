@@ -31,6 +31,9 @@ class ZuilGroup(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # its message may quote an argument that holds a line break
+            exc.message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in exc.message)
+            raise
         except (EnrollmentError, DriverError) as exc:
             click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
             sys.exit(2)

@@ -25,6 +25,7 @@ from enrollment.commands.db import db
 from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.keys import keys
 from enrollment.commands.match import identify_command, match_command
+from enrollment.commands.retention import purge_command, subject_export_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
@@ -124,6 +125,8 @@ COMMANDS: list[click.Command] = [
     accounts,
     audit,
     consent_group,
+    purge_command,
+    subject_export_command,
     synth,
     simulator_command,
     scanner_group,

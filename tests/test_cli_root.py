@@ -36,3 +36,9 @@ def test_every_declared_make_target_has_a_rule():
     for target in phony:
         dry = subprocess.run(["make", "-n", target], capture_output=True, text=True, cwd=makefile.parent, timeout=60)
         assert dry.returncode == 0 and "Nothing to be done" not in dry.stdout, f"make {target}: {dry.stdout}"
+
+
+def test_a_usage_error_quoting_a_line_break_stays_one_line():
+    result = CliRunner().invoke(main, ["keys", "status", "an\nextra"])
+    assert result.exit_code == 2
+    assert result.stderr.rstrip("\n").split("\n")[-1] == "Error: Got unexpected extra argument (an\\nextra)"

@@ -1,4 +1,5 @@
-"""The entries other parts write, one function each: key operations, logins, failed logins, lockouts, logouts.
+"""The entries other parts write, one function each: key operations, logins, failed logins, lockouts, logouts,
+purges and subject-access exports.
 
 Actors are account ids or ``"technician"`` / ``"system"``. A failed login for a name that is no account is
 logged with the actor :data:`UNKNOWN_ACCOUNT`, never with what was typed (it may be a name or a V-number).
@@ -6,7 +7,7 @@ logged with the actor :data:`UNKNOWN_ACCOUNT`, never with what was typed (it may
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 import cbor2
@@ -78,3 +79,15 @@ def lockout(log: AuditLog, account: str, *, failed_attempts: int, seconds: int) 
 
 def logout(log: AuditLog, account: str, *, idle: bool) -> Entry:
     return log.append(Kind.LOGOUT, actor=account, details={"idle": idle})
+
+
+def purge(log: AuditLog, receipt_id: str | None, details: Mapping[str, DetailValue]) -> Entry:
+    """A purge's deletion receipt (its id as the subject; the receipt names the intakes), or, with no receipt, a
+    purge that found nothing due."""
+    return log.append(Kind.PURGE, actor=SYSTEM, subject=receipt_id, details=details)
+
+
+def subject_export(log: AuditLog, intake_id: str, *, actor: str, intakes: int, by: str) -> Entry:
+    """Everything held about one person was written out; the subject is the intake id (never the V-number asked
+    by, ``by`` says only whether it was an intake id or a V-number)."""
+    return log.append(Kind.SUBJECT_EXPORT, actor=actor, subject=intake_id, details={"intakes": intakes, "by": by})

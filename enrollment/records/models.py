@@ -168,6 +168,23 @@ class ConsentReportPending(Base):
     queued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class DeletionReceipt(Base):
+    """What one purge deleted under one retention rule (:mod:`enrollment.records.purge`): the rule, why, how many
+    records, which intakes (their ids, the reference upstream knows them by) and when (UTC). Never a V-number or
+    biometric data. Kept for the upstream report (``reported_at``, which the sync, not built yet, is to set);
+    ``audit_seq`` is the audit entry that logged it, empty until that entry is written."""
+
+    __tablename__ = "deletion_receipts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    purged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    rule: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    records: Mapped[int] = mapped_column(Integer)
+    intake_ids: Mapped[str] = mapped_column(Text)  # JSON list of intake ids
+    audit_seq: Mapped[int | None] = mapped_column(Integer)
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class CaptureRow(Base):
     """One finger's capture: quality and template, and a raw image where the caller passes one (both sealed;
     ``keep_raw_images`` is not read yet)."""

@@ -30,6 +30,7 @@ TABLES = {
     "consent_records",
     "consent_purges",
     "consent_reports_pending",
+    "deletion_receipts",
     "captures",
     "identification_results",
     "officer_decisions",

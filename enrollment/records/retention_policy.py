@@ -1,0 +1,101 @@
+"""The retention table: every datum the kiosk stores, why, on what legal basis, and how long (one row each).
+
+The retention of each row is a ``[retention]`` settings key (:class:`~enrollment.settings.RetentionSettings`,
+defaults in :func:`markdown_table`) or a fixed rule; ``enforced`` says what removes it: ``zuil purge``
+(:mod:`enrollment.records.purge`, the rule named) or nothing (and why). The README's table is
+:func:`markdown_table`, checked against it by ``tests/enrollment/records/test_retention_policy.py``.
+
+No record is crypto-shredded: the data keys are one per purpose and key version, not one per record, so destroying
+a key would destroy every record sealed with it. A purge deletes the sealed rows; on SQLite ``secure_delete``
+zeroes their pages and the WAL is checkpointed and truncated after the purge, so the deleted ciphertext does not
+stay in the files. On PostgreSQL a deleted row's bytes stay in the table's files until the server reuses the space
+(``VACUUM FULL`` rewrites them; the purge does not run it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from enrollment.settings import RetentionSettings
+
+CONSENT_BASIS = "GDPR art. 9(2)(a): the participant's explicit consent"
+INTAKE_BASIS = "GDPR art. 6(1)(e): the LVV's public task (the intake)"
+PROOF_BASIS = "GDPR art. 7(1) and 5(2): showing what was consented to or refused"
+SECURITY_BASIS = "GDPR art. 5(2) and 32: accountability and security of processing"
+
+
+@dataclass(frozen=True)
+class Datum:
+    what: str
+    stored: str  # table and columns (or file)
+    purpose: str
+    basis: str
+    retention: str  # ``{key}`` names a RetentionSettings field, filled with its value
+    enforced: str
+
+
+TABLE: tuple[Datum, ...] = (
+    Datum("fingerprint templates", "`captures.template_sealed`",
+          "1:N search for a person enrolled before; 1:1 check of a V-number", CONSENT_BASIS,
+          "{biometrics_days} days from the intake's start; at once after consent is withdrawn",
+          "`zuil purge`: rules `intake-retention`, `withdrawn-prints`"),
+    Datum("kept raw images", "`captures.image_sealed`",
+          "re-extraction; stored only where a caller passes one (`keep_raw_images` is not read yet)", CONSENT_BASIS,
+          "{raw_images_days} days from capture", "`zuil purge`: rule `raw-images`"),
+    Datum("capture facts", "`captures` (finger, quality, device, failure reason, time)",
+          "showing how the prints were taken", INTAKE_BASIS, "with its intake: {biometrics_days} days",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("V-number and its HMAC", "`intakes.v_number_sealed`, `intakes.v_number_hmac`",
+          "finding the prints held for a V-number", INTAKE_BASIS, "with its intake: {biometrics_days} days",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("person linkage", "`intakes.person_sealed`, `persons`",
+          "joining one person's intakes (pseudonymous id)", INTAKE_BASIS,
+          "with its intake: {biometrics_days} days; a person with no intake left goes with the last one",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("intake record", "`intakes` (location, kiosk, status, times, outcome)", "the intake itself",
+          INTAKE_BASIS, "{biometrics_days} days from its start", "`zuil purge`: rule `intake-retention`"),
+    Datum("identification results", "`identification_results` (candidates sealed)",
+          "the officer's review of a hit", INTAKE_BASIS, "with its intake: {biometrics_days} days",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("officer decisions, contra-indications", "`officer_decisions`, `contra_indications`",
+          "who decided what on the intake", INTAKE_BASIS, "with its intake: {biometrics_days} days",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("consent records and signatures", "`consent_records` (strokes in `signature_sealed`)",
+          "proof of the consent the prints rest on", PROOF_BASIS, "with its intake: {biometrics_days} days",
+          "`zuil purge`: rule `intake-retention`"),
+    Datum("refusal records", "`consent_records` of an intake with a refusal and no consent",
+          "proof that no prints were taken", PROOF_BASIS, "{refused_consent_days} days from the refusal",
+          "`zuil purge`: rule `refused-consent`"),
+    Datum("withdrawals queued for upstream", "`consent_reports_pending`", "telling upstream of a withdrawal",
+          PROOF_BASIS, "until reported upstream, or with its intake",
+          "`zuil purge` with the intake; the report is not built yet (no sync)"),
+    Datum("purge markers", "`consent_purges`", "letting a purge's delete past the consent records' triggers",
+          "none needed", "empty outside a purge's transaction", "the purge itself"),
+    Datum("deletion receipts", "`deletion_receipts` (rule, counts, intake ids, time)",
+          "telling upstream what was deleted and when", SECURITY_BASIS, "until reported upstream",
+          "not deleted: the upstream report is not built yet (no sync)"),
+    Datum("audit log", "`audit.sqlite3` (entries, signed checkpoints)",
+          "who did what to which case; proof of the chain", SECURITY_BASIS, "{audit_days} days",
+          "not deleted: the log is append-only and hash-chained; `zuil purge` counts the entries past it"),
+    Datum("key file and key checks", "`kiosk.keys`, `key_checks`", "sealing and opening the record",
+          SECURITY_BASIS, "as long as a record sealed with a key version is kept",
+          "not deleted: a rotation keeps old versions"),
+    Datum("locations", "`locations`", "site configuration (no personal data)", "none needed",
+          "as configured", "not deleted"),
+    Datum("outbox", "none", "sync is not built yet: nothing is queued for sending", "none needed", "none",
+          "nothing stored"),
+)
+
+
+def retention_text(datum: Datum, settings: RetentionSettings) -> str:
+    return datum.retention.format(**{f.name: getattr(settings, f.name) for f in fields(RetentionSettings)})
+
+
+def markdown_table(settings: RetentionSettings | None = None) -> str:
+    """The table in Markdown, with the retention days of ``settings`` (the defaults when None)."""
+    settings = settings or RetentionSettings()
+    lines = ["| datum | stored in | purpose | legal basis | retention | removed by |", "|---|---|---|---|---|---|"]
+    lines += [f"| {d.what} | {d.stored} | {d.purpose} | {d.basis} | {retention_text(d, settings)} | {d.enforced} |"
+              for d in TABLE]
+    keys = ", ".join(f"`{f.name}` = {getattr(settings, f.name)}" for f in fields(RetentionSettings))
+    return "\n".join([*lines, "", f"Days are the `[retention]` settings ({keys}); 0 means removed at the next purge."])
