@@ -24,6 +24,16 @@ from kiosk.ui.languages import TRANSLATIONS, Language
 
 log = logging.getLogger(__name__)
 WELCOME = "Welcome. Choose your language."  # kiosk.ui.screens.language's title, looked up in each translation
+SOURCE_LANGUAGE = "en"  # the language of the screens' source texts, shown where a translation is missing
+
+
+def speaking_language(chosen: str, message_id: str, prompts: RecordedPrompts, *, own_text: bool = False) -> str:
+    """The language a screen is spoken in: the chosen one when the site recorded the screen in it, or when the
+    screen shows text in it (``own_text``: the consent text, which each language has; or the screens'
+    compiled translation is installed); else English, the source text the screen then shows."""
+    if own_text or chosen == SOURCE_LANGUAGE or prompts.path(chosen, message_id).exists():
+        return chosen
+    return chosen if (TRANSLATIONS / f"zuil_{chosen}.qm").exists() else SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ the window (close events and Escape are ignored); staff enter with a long press 
 Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
 text and high contrast; the modes last until the intake ends and the next person starts with the window's own
 theme. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each screen that comes up (and the idle warning)
-is spoken in the chosen language; the language screen says its welcome in every offered language.
+is spoken in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the
+language screen says its welcome in every offered language.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered
 from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
 from kiosk.ui.scanner_messages import scanner_message
-from kiosk.ui.screen_speech import ScreenSpeech, welcome_parts
+from kiosk.ui.screen_speech import ScreenSpeech, speaking_language, welcome_parts
 from kiosk.ui.screens.capture import CaptureScreen
 from kiosk.ui.screens.consent import ConsentScreen
 from kiosk.ui.screens.desk import DECLINED, ERROR, SCANNER, DeskScreen
@@ -231,7 +232,8 @@ class KioskWindow(QWidget):
         if screen is self.language:
             parts = [(code, text) for code, text in self._welcome if self.speech.audible(code, message_id)]
         else:
-            language = self.spoken_language()
+            language = speaking_language(self.spoken_language(), message_id, self.speech.prompts,
+                                         own_text=screen is self.information)
             parts = [(language, screen.spoken_text())] if self.speech.audible(language, message_id) else []
         self.bar.set_audio(bool(parts))
         if parts:

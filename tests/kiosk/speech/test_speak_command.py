@@ -32,17 +32,18 @@ def test_list_names_the_screens_of_the_screenshots_but_the_staff_panel():
 
 @needs_espeak
 @pytest.mark.parametrize("language", sorted(ESPEAK_VOICES))
-def test_every_language_with_a_voice_speaks_the_consent_screen_audibly_and_as_long_as_its_text(
+def test_every_language_with_a_voice_speaks_the_information_screen_audibly_and_as_long_as_its_text(
         qapp, tmp_path, language):
     from kiosk.ui.spoken_screens import spoken_parts
 
-    out = tmp_path / "consent.wav"
-    result = speak(tmp_path, "--language", language, "--screen", "consent", "--out", str(out))
+    out = tmp_path / "information.wav"
+    result = speak(tmp_path, "--language", language, "--screen", "information", "--out", str(out))
     assert result.exit_code == 0, result.output
     pcm = decode_wav(out.read_bytes())
     assert f"{pcm.seconds:.1f} s" in result.output
     assert pcm.rms_dbfs() > -40, "(nearly) silent"
-    _, parts = spoken_parts(KioskSettings(), "consent", language)
+    _, parts = spoken_parts(KioskSettings(), "information", language)
+    assert [code for code, _ in parts] == [language]  # the consent text, in the language itself
     characters = sum(len(text) for _, text in parts)
     assert 1 / 30 < pcm.seconds / characters < 1 / 3, (pcm.seconds, characters)
 
@@ -68,7 +69,8 @@ def test_a_recorded_prompt_takes_precedence_and_covers_a_language_without_a_voic
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--language", "ti", "--screen", "consent"), "'ti' has no synthetic voice and no recorded prompt for consent"),
+    (("--language", "ti", "--screen", "information"),
+     "'ti' has no synthetic voice and no recorded prompt for information"),
     (("--language", "en", "--screen", "lobby"), "unknown screen 'lobby'"),
     (("--language", "xx", "--screen", "consent"), "unknown language 'xx'"),
 ])

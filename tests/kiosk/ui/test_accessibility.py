@@ -191,12 +191,30 @@ def test_a_language_without_voice_or_prompt_greys_out_listen_again_and_logs_once
         window, _ = speaking_window(qtbot, tmp_path, languages=("ti", "en"))
     try:
         with caplog.at_level(logging.WARNING, logger="kiosk.ui.screen_speech"):
-            tap(qtbot, next(b for b in window.language.reading_order if b.text() == "ትግርኛ"))
-            tap(qtbot, window.information.next_button)
+            tap(qtbot, next(b for b in window.language.reading_order if b.text() == "ትግርኛ"))  # its consent text
         listen = window.bar.buttons[LISTEN]
         assert not listen.isEnabled() and listen.accessibleName() == "No audio in this language"
         about_ti = [r.message for r in caplog.records if str(tmp_path / "prompts" / "ti") in r.message]
         assert len(about_ti) == 1 and "no synthetic voice and no recorded prompt" in about_ti[0]  # once, not per screen
+    finally:
+        window.shutdown()
+
+
+@needs_sound_tools
+def test_a_screen_without_a_translation_is_spoken_in_english_the_text_it_shows(qtbot, tmp_path, monkeypatch):
+    from kiosk.ui import languages, screen_speech
+
+    monkeypatch.setattr(languages, "TRANSLATIONS", tmp_path / "none")  # no compiled translation at all
+    monkeypatch.setattr(screen_speech, "TRANSLATIONS", tmp_path / "none")
+    window, speech = speaking_window(qtbot, tmp_path, languages=("fa", "en"))
+    try:
+        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "فارسی"))
+        qtbot.waitUntil(said(speech, "information"), timeout=WAIT_MS)
+        assert speech.last.parts[0][0] == "fa"  # the consent text exists in Farsi
+        tap(qtbot, window.information.next_button)
+        qtbot.waitUntil(said(speech, "consent"), timeout=WAIT_MS)
+        assert speech.last.parts == (("en", window.consent.spoken_text()),)
+        assert window.consent.title.text() == "Do you agree?"
     finally:
         window.shutdown()
 
