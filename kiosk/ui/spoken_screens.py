@@ -3,7 +3,8 @@ with sample content (as ``zuil screenshots`` does) in that language's translatio
 
 The parts are what the kiosk window speaks for that screen: the screen's visible text in reading order (in the
 language it is shown in), and for the language screen the welcome in that language with its own name (the
-kiosk says it in every offered language in turn). The message id is the one the kiosk speaks it under (recorded prompts are found by it).
+kiosk says it in every offered language in turn). The message id is the one the kiosk speaks it under
+(recorded prompts are found by it).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ def spoken_parts(settings: KioskSettings, screen: str, language: str) -> tuple[s
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.languages import KNOWN
     from kiosk.speech.prompts import RecordedPrompts
+    from kiosk.ui.languages import KNOWN
     from kiosk.ui.screen_speech import speaking_language, welcome_parts
     from kiosk.ui.screenshots import present
     from kiosk.ui.theme import Theme
