@@ -35,11 +35,11 @@ def test_every_high_contrast_text_colour_has_at_least_7_to_1(pair):
     assert contrast_ratio(*NORMAL.text_pairs()[pair]) >= 4.5
 
 
-def window_for(qtbot, settings=None, theme=None, speech=None):  # type: ignore[no-untyped-def]
+def window_for(qtbot, settings=None, theme=None, speech=None, **options):  # type: ignore[no-untyped-def]
     from kiosk.ui.window import KioskWindow
 
     theme = theme or Theme()
-    window = KioskWindow(settings or KioskSettings(), theme, speech=speech)
+    window = KioskWindow(settings or KioskSettings(), theme, speech=speech, **options)
     qtbot.addWidget(window)
     window.resize(*theme.size_px)
     window.show()
@@ -137,13 +137,13 @@ def tone(seconds: float, rate: int = 16_000) -> Pcm:
     return Pcm(rate, (6000 * np.sin(np.arange(int(rate * seconds)) / 5)).astype(np.int16))
 
 
-def speaking_window(qtbot, tmp_path, languages=("nl", "en")):  # type: ignore[no-untyped-def]
+def speaking_window(qtbot, tmp_path, languages=("nl", "en"), **options):  # type: ignore[no-untyped-def]
     from kiosk.ui.screen_speech import ScreenSpeech
 
     settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path, languages=languages),
                              speech=SpeechSettings(device="null"))
     speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(tmp_path))
-    return window_for(qtbot, settings, speech=speech), speech
+    return window_for(qtbot, settings, speech=speech, **options), speech
 
 
 def said(speech, message_id):  # type: ignore[no-untyped-def]
@@ -196,6 +196,18 @@ def test_a_language_without_voice_or_prompt_greys_out_listen_again_and_logs_once
         assert not listen.isEnabled() and listen.accessibleName() == "No audio in this language"
         about_ti = [r.message for r in caplog.records if str(tmp_path / "prompts" / "ti") in r.message]
         assert len(about_ti) == 1 and "no synthetic voice and no recorded prompt" in about_ti[0]  # once, not per screen
+    finally:
+        window.shutdown()
+
+
+@needs_sound_tools
+def test_the_idle_warning_is_spoken_when_it_comes_up(qtbot, tmp_path):
+    window, speech = speaking_window(qtbot, tmp_path, idle_timeout_s=1.0)
+    try:
+        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "English"))
+        qtbot.waitUntil(said(speech, "idle"), timeout=WAIT_MS)
+        assert speech.last.parts == (("en", window.idle.spoken_text()),)
+        assert "Are you still there?" in speech.last.parts[0][1]
     finally:
         window.shutdown()
 
