@@ -162,3 +162,49 @@ def screenshots(out: str, large_text: bool) -> None:
 
 
 COMMANDS.append(screenshots)
+
+
+@click.command("speak")
+@click.option("--language", help="Language code (nl, en, ar, ...).")
+@click.option("--screen", help="Screen name as in `zuil screenshots` (--list names them).")
+@click.option("--out", type=click.Path(dir_okay=False), help="The WAV file to write.")
+@click.option("--list", "list_screens", is_flag=True, help="List the screen names and exit.")
+def speak(language: str | None, screen: str | None, out: str | None, list_screens: bool) -> None:
+    """Write what the kiosk says on screen SCREEN in LANGUAGE to a WAV file and print its length.
+
+    The site's recorded prompt (<data dir>/prompts/<language>/<screen>.wav) is used where it exists, else
+    espeak-ng's voice; a language with neither, or an unknown screen, is refused with exit status 2.
+    """
+    from kiosk.ui.spoken_screens import SPOKEN_SCREENS
+
+    if list_screens:
+        click.echo("\n".join(SPOKEN_SCREENS))
+        return
+    from kiosk.ui.languages import KNOWN
+
+    problem = ("--language, --screen and --out are needed" if not (language and screen and out) else
+               f"unknown screen {screen!r} (zuil speak --list names them)" if screen not in SPOKEN_SCREENS else
+               f"unknown language {language!r} (known: {', '.join(KNOWN)})" if language not in KNOWN else "")
+    if problem:
+        click.echo(f"zuil speak: {problem}", err=True)
+        sys.exit(2)
+    from enrollment.atomic_files import write_bytes_atomically
+    from kiosk.speech.audio import encode_wav, join
+    from kiosk.speech.errors import SpeechError
+    from kiosk.speech.prompts import RecordedPrompts
+    from kiosk.speech.spoken_screen import Message, say
+    from kiosk.ui.spoken_screens import spoken_parts
+
+    settings = current_kiosk_settings()
+    message_id, parts = spoken_parts(settings, screen, language)
+    prompts = RecordedPrompts.in_data_dir(settings.enrollment.data_dir)
+    try:
+        pcm = join([say([Message(message_id, text)], code, prompts) for code, text in parts])
+    except SpeechError as exc:
+        click.echo(f"zuil speak: {exc}", err=True)
+        sys.exit(2)
+    write_bytes_atomically(out, encode_wav(pcm), mode=None)
+    click.echo(f"{out}: {pcm.seconds:.1f} s ({screen} in {language})")
+
+
+COMMANDS.append(speak)

@@ -20,6 +20,7 @@ from enrollment.settings import Settings, settings_from_mapping, with_data_dir
 from enrollment.settings_file import check, checked_section, read_settings_file, typed
 
 SCREEN_TABLE = "screen"
+SPEECH_TABLE = "speech"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,20 @@ def screen_settings(raw: Any, source: str) -> ScreenSettings:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    """Speaking each screen aloud (``enabled``) through ALSA's ``device`` (``aplay -D``)."""
+
+    enabled: bool = True
+    device: str = "default"
+
+
+def speech_settings(raw: Any, source: str) -> SpeechSettings:
+    s = checked_section(typed(raw, dict, source, SPEECH_TABLE), SpeechSettings, source, f"{SPEECH_TABLE}.")
+    check(bool(s.device.strip()), "device must not be empty", source, f"{SPEECH_TABLE}.device")
+    return s
+
+
+@dataclass(frozen=True)
 class KioskSettings:
     """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers) and
     ``scanner`` (the drivers part)."""
@@ -48,13 +63,16 @@ class KioskSettings:
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     screen: ScreenSettings = field(default_factory=ScreenSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
-    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE))
+    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE,
+                                                                            SPEECH_TABLE))
     return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
-                         screen_settings(raw.get(SCREEN_TABLE, {}), source))
+                         screen_settings(raw.get(SCREEN_TABLE, {}), source),
+                         speech_settings(raw.get(SPEECH_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

@@ -27,7 +27,9 @@ from enrollment.records.store import RecordStore
 from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
 from kiosk.intake_record import IntakeRecorder
 from kiosk.settings import KioskSettings
+from kiosk.speech.prompts import RecordedPrompts
 from kiosk.ui.capture_controller import CaptureController
+from kiosk.ui.screen_speech import ScreenSpeech
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
@@ -89,8 +91,11 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
 def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool = False,
                  **options) -> KioskWindow:  # type: ignore[no-untyped-def]
     theme = Theme.for_screen(settings.screen, large_text=large_text)
+    speech = None
+    if settings.speech.enabled:
+        speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(settings.enrollment.data_dir))
     return KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
-                       record=parts.recorder.record, **options)
+                       record=parts.recorder.record, speech=speech, **options)
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:

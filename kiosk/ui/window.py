@@ -4,6 +4,12 @@ Each screen's signal becomes one flow action, then :meth:`KioskWindow.show_step`
 idle timer warns (with "more time") and then discards the partial intake (nothing is stored before the
 processing step). A failing scanner shows the desk screen until it works again. A participant cannot close
 the window (close events and Escape are ignored); staff enter with a long press in the top-left corner.
+
+Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
+text and high contrast; the modes last until the intake ends and the next person starts with the window's own
+theme. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each screen that comes up (and the idle warning)
+is spoken in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the
+language screen says its welcome in every offered language.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered
 from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
 from kiosk.ui.scanner_messages import scanner_message
+from kiosk.ui.screen_speech import ScreenSpeech, speaking_language, welcome_parts
 from kiosk.ui.screens.capture import CaptureScreen
 from kiosk.ui.screens.consent import ConsentScreen
 from kiosk.ui.screens.desk import DECLINED, ERROR, SCANNER, DeskScreen
@@ -36,6 +43,7 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.access_bar import LISTEN, AccessBar
 
 log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
@@ -46,11 +54,14 @@ class KioskWindow(QWidget):
 
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
                  engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
-                 idle_timeout_s: float = 60.0, idle_warning_s: int = 30) -> None:
+                 idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
-        self.settings, self.theme = settings, theme
+        self.settings, self.theme, self.base_theme = settings, theme, theme
         self.controller, self.engine, self.record = controller, engine, record
+        self.speech = speech
+        if speech is not None:
+            speech.setParent(self)
         self.setStyleSheet(theme.stylesheet())
         self.languages = offered(settings.enrollment.languages)
         self.language_switch = LanguageSwitch()
@@ -59,7 +70,10 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.stack, 1)
+        self.bar = AccessBar(theme)
+        self.bar.buttons[LISTEN].setVisible(settings.speech.enabled)  # off in the settings: no speech at all
+        layout.addWidget(self.bar)
         self.screens: dict = {}
         self.language = self._add(LanguageScreen(theme, self.languages))
         self.information = self._add(InformationScreen(theme))
@@ -73,6 +87,9 @@ class KioskWindow(QWidget):
         self.idle = IdleOverlay(theme, self, idle_warning_s)
         self.staff = StaffPinOverlay(theme, self)
         self.corner = StaffCorner(theme.touch_target, self)
+        self._welcome = welcome_parts(self.languages)
+        self._applied: Theme | None = None
+        self._on_air = None  # the screen spoken last
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(int(idle_timeout_s * 1000))
@@ -104,6 +121,9 @@ class KioskWindow(QWidget):
         self.idle.more_time.connect(self.idle_timer.start)
         self.idle.expired.connect(self.discard)
         self.corner.requested.connect(self.staff.open)
+        self.bar.listen.connect(self.listen_again)
+        self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
+        self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))
         if self.controller is not None:
             self.controller.image.connect(self._activity(self.capture.show_image))
             self.controller.succeeded.connect(self._activity(self._captured))
@@ -125,6 +145,7 @@ class KioskWindow(QWidget):
         self.flow = IntakeFlow(languages=tuple(lang.code for lang in self.languages), fingers=site.fingers,
                                biometrics_enabled=site.biometrics_enabled and self.controller is not None)
         self.receipt_number = ""
+        self.set_modes(large_text=self.base_theme.large_text, high_contrast=self.base_theme.high_contrast)
         self.show_step()
 
     def _act(self, action, *args) -> None:  # type: ignore[no-untyped-def]
@@ -172,8 +193,57 @@ class KioskWindow(QWidget):
                 self._show(self.desk)
 
     def _show(self, screen) -> None:  # type: ignore[no-untyped-def]
+        changed = screen is not self._on_air or screen is self.desk  # the desk's reason may change
+        self._on_air = screen
         self.stack.setCurrentWidget(screen)
         self.idle_timer.start()
+        if changed:
+            self.speak_current()
+
+    # -- accessibility --------------------------------------------------------------------------------------
+    def set_modes(self, *, large_text: bool, high_contrast: bool) -> None:
+        """Large text and high contrast, applied to every screen at once (re-styled and re-laid-out)."""
+        theme = self.theme.with_modes(large_text=large_text, high_contrast=high_contrast)
+        self.bar.set_modes(large_text=large_text, high_contrast=high_contrast)
+        if theme == self._applied:
+            return
+        self.theme = self._applied = theme
+        self.setStyleSheet(theme.stylesheet())
+        for widget in self.findChildren(QWidget):
+            if hasattr(widget, "colours"):
+                widget.colours = theme.palette
+                widget.update()
+
+    def speech_id(self, screen) -> str:  # type: ignore[no-untyped-def]
+        """The message id a screen is spoken (and recorded) under: its name, the desk's with its reason."""
+        if screen is self.desk and self.desk.reason != DECLINED:
+            return f"desk_{self.desk.reason}"
+        return screen.name
+
+    def spoken_language(self) -> str:
+        return self.flow.language or (self.languages[0].code if self.languages else "en")
+
+    def speak_current(self) -> None:
+        """Say the screen on top (interrupting what plays) and grey out "listen again" when it cannot be heard."""
+        if self.speech is None:
+            return
+        screen = self.current_screen()
+        message_id = self.speech_id(screen)
+        if screen is self.language:
+            parts = [(code, text) for code, text in self._welcome if self.speech.audible(code, message_id)]
+        else:
+            language = speaking_language(self.spoken_language(), message_id, self.speech.prompts,
+                                         own_text=screen is self.information)
+            parts = [(language, screen.spoken_text())] if self.speech.audible(language, message_id) else []
+        self.bar.set_audio(bool(parts))
+        if parts:
+            self.speech.speak(message_id, parts)
+        else:
+            self.speech.stop()
+
+    def listen_again(self) -> None:
+        if self.speech is not None:
+            self.speak_current()
 
     def current_screen(self):  # type: ignore[no-untyped-def]
         if self.idle.isVisible():
@@ -268,6 +338,7 @@ class KioskWindow(QWidget):
         if step is Step.PROCESSING:
             return
         self.idle.warn()
+        self.speak_current()
 
     def discard(self) -> None:
         """Give up the partial intake: cancel the scanner, forget the answers, start again (nothing stored)."""
@@ -307,4 +378,6 @@ class KioskWindow(QWidget):
         if self.controller is not None:
             self.controller.stop()
         self.idle_timer.stop()
+        if self.speech is not None:
+            self.speech.close()
         self.close()

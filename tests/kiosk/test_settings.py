@@ -42,3 +42,14 @@ def test_unknown_keys_list_the_scanner_table_among_the_known():
     with pytest.raises(SettingsError, match=r"known: .*scanner"):
         kiosk_settings_from_mapping({"colour": "blue"}, "site.toml")
     assert KioskSettings().scanner == ScannerSettings()
+
+
+def test_the_speech_table_switches_speech_off_and_names_the_device():
+    assert (KioskSettings().speech.enabled, KioskSettings().speech.device) == (True, "default")
+    s = kiosk_settings_from_mapping({"speech": {"enabled": False, "device": "plughw:1,0"}}, "site.toml")
+    assert (s.speech.enabled, s.speech.device) == (False, "plughw:1,0")
+    for bad, key in (({"enabled": "no"}, "speech.enabled"), ({"device": " "}, "speech.device"),
+                     ({"volume": 3}, "speech.volume")):
+        with pytest.raises(SettingsError) as err:
+            kiosk_settings_from_mapping({"speech": bad}, "site.toml")
+        assert err.value.key == key

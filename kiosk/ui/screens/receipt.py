@@ -1,7 +1,7 @@
 """The end of an intake with prints: the receipt number and "please go to the desk", pictured. The same
 screen for everyone: it never says whether the person was found before.
 
-The receipt number is shown as text only: no QR code library is installed in this build.
+The receipt number is shown as text and as a QR code (at least 30 mm square) for the desk's reader.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt, Signal
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.pictogram import DeskPictogram
+from kiosk.ui.widgets.qr_code import QrCode
+
+QR_MM = 30.0
 
 
 class ReceiptScreen(Screen):
@@ -24,6 +27,8 @@ class ReceiptScreen(Screen):
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.qr = QrCode(self.theme.mm(QR_MM))
+        self.column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.picture = DeskPictogram()
         self.picture.setMinimumHeight(self.theme.mm(40))
         self.column.addWidget(self.picture)
@@ -34,6 +39,7 @@ class ReceiptScreen(Screen):
 
     def show_receipt(self, number: str) -> None:
         self.number.setText(number)
+        self.qr.set_text(number)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Thank you"))

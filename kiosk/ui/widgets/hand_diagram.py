@@ -19,6 +19,7 @@ _FINGERS = ((-0.32, 0.55, -0.45), (0.02, 0.80, 0.0), (0.27, 0.88, 0.0), (0.52, 0
 class HandDiagram(QWidget):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self.colours = theme.NORMAL  # the window sets the high-contrast palette here
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.current: int | None = None
@@ -42,8 +43,8 @@ class HandDiagram(QWidget):
     def _hand(self, painter: QPainter, hand: str, centre: float, size: float, height: float) -> None:
         palm_w, palm_h = size * 0.55, size * 0.5
         palm = QRectF(centre - palm_w / 2, height - palm_h - 4, palm_w, palm_h)
-        painter.setPen(QPen(QColor(theme.MUTED_TEXT), 2))
-        painter.setBrush(QColor(theme.PANEL))
+        painter.setPen(QPen(QColor(self.colours.muted_text), 2))
+        painter.setBrush(QColor(self.colours.panel))
         painter.drawRoundedRect(palm, palm_w * 0.2, palm_w * 0.2)
         finger_w = palm_w * 0.2
         for number, (dx, length, raise_) in enumerate(_FINGERS):
@@ -53,12 +54,12 @@ class HandDiagram(QWidget):
             top = palm.top() - length * palm_h + (-raise_ * palm_h)
             rect = QRectF(x, top, finger_w, length * palm_h + palm_h * 0.25)
             if position == self.current:
-                painter.setBrush(QColor(theme.PRIMARY))
-                painter.setPen(QPen(QColor(theme.PRIMARY), 3))
+                painter.setBrush(QColor(self.colours.primary))
+                painter.setPen(QPen(QColor(self.colours.primary), 3))
             elif position in self.done:
-                painter.setBrush(QColor(theme.QUALITY_GOOD))
-                painter.setPen(QPen(QColor(theme.QUALITY_GOOD), 2))
+                painter.setBrush(QColor(self.colours.quality_good))
+                painter.setPen(QPen(QColor(self.colours.quality_good), 2))
             else:
-                painter.setBrush(QColor(theme.PANEL))
-                painter.setPen(QPen(QColor(theme.MUTED_TEXT), 2))
+                painter.setBrush(QColor(self.colours.panel))
+                painter.setPen(QPen(QColor(self.colours.muted_text), 2))
             painter.drawRoundedRect(rect, finger_w / 2, finger_w / 2)

@@ -13,6 +13,7 @@ from kiosk.ui import theme
 class DeskPictogram(QWidget):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
+        self.colours = theme.NORMAL  # the window sets the high-contrast palette here
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
@@ -33,19 +34,19 @@ class DeskPictogram(QWidget):
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         near, far = (w * 0.8, w * 0.2) if rtl else (w * 0.2, w * 0.8)
         base = h - 2
-        self._person(painter, near, base, size, theme.TEXT)
-        self._person(painter, far, base - size * 0.25, size * 0.8, theme.PRIMARY)
-        painter.setBrush(QColor(theme.MUTED_TEXT))
+        self._person(painter, near, base, size, self.colours.text)
+        self._person(painter, far, base - size * 0.25, size * 0.8, self.colours.primary)
+        painter.setBrush(QColor(self.colours.muted_text))
         painter.drawRect(QRectF(far - size * 0.45, base - size * 0.4, size * 0.9, size * 0.12))  # the desk
         painter.drawRect(QRectF(far - size * 0.4, base - size * 0.3, size * 0.08, size * 0.3))
         painter.drawRect(QRectF(far + size * 0.32, base - size * 0.3, size * 0.08, size * 0.3))
         direction = -1 if rtl else 1
         start, end = near + direction * size * 0.4, far - direction * size * 0.6
         y = base - size * 0.45
-        painter.setPen(QPen(QColor(theme.PRIMARY), max(4.0, size * 0.06)))
+        painter.setPen(QPen(QColor(self.colours.primary), max(4.0, size * 0.06)))
         painter.drawLine(QPointF(start, y), QPointF(end - direction * size * 0.1, y))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.PRIMARY))
+        painter.setBrush(QColor(self.colours.primary))
         head = size * 0.16
         painter.drawPolygon(QPolygonF([QPointF(end, y), QPointF(end - direction * head, y - head * 0.7),
                                        QPointF(end - direction * head, y + head * 0.7)]))

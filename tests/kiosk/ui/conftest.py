@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from drivers.simulator import FaultPlan
 from enrollment.settings import Settings
-from kiosk.settings import KioskSettings
+from kiosk.settings import KioskSettings, SpeechSettings
 
 WAIT_MS = 240_000  # only for hangs: the box is shared and loaded
 
@@ -23,8 +23,10 @@ def kiosk(qtbot, tmp_path):
     made = []
 
     def make(*, returning: bool = True, large_text: bool = False, capture_timeout_s: float = 30.0,
-             **options):  # type: ignore[no-untyped-def]
-        settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"))
+             speech: bool = False, **options):  # type: ignore[no-untyped-def]
+        # speech (off unless asked: it costs a synthesis per screen) plays on ALSA's null device
+        settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"),
+                                 speech=SpeechSettings(enabled=speech, device="null"))
         faults = FaultPlan()
         parts = kiosk_parts(settings, simulate=True, gallery_persons=5, returning=returning, faults=faults,
                             link_dir=tmp_path, capture_timeout_s=capture_timeout_s)
