@@ -1,5 +1,5 @@
-"""``kill -9`` at seeded random points of enrollment, key rotation, reseal and purge, on one store: each run leaves every
-intake whole or absent, every sealed field opening under the key file left behind, and an audit log that verifies.
+"""``kill -9`` at seeded random points of enrollment, key rotation, reseal and purge, on one store: each run leaves
+every intake whole or absent, every sealed field opening under the key file left behind, and an audit log that verifies.
 
 The store is the demo's (``zuil demo``: its record and demo keys in ``<data>/demo``; one finger, to keep a run
 short), made once and then rotated (``zuil keys rotate``), so that its rows are sealed under gallery key version 1
