@@ -25,7 +25,9 @@ def sample_print(size: tuple[int, int] = (288, 256)) -> np.ndarray:
 
 def present(window, name: str, language: str) -> object:  # type: ignore[no-untyped-def]
     """Show ``name`` on ``window`` with sample content; returns the widget that was put up."""
+    from drivers.errors import MessyImageError
     from enrollment.consent import consent_text
+    from kiosk.ui.scanner_messages import scanner_message
     from kiosk.ui.screens.desk import DECLINED, SCANNER
 
     window.idle.stop()
@@ -43,7 +45,7 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
                                    done=set())
         window.capture.show_image(sample_print())
         window.capture.show_quality(62)
-        window.capture.show_message(window.capture.tr("Wipe your finger and the glass, then try again."))
+        window.capture.show_message(scanner_message(MessyImageError("sample")))
     elif name == "receipt":
         window.receipt.show_receipt(SAMPLE_RECEIPT)
     elif name.startswith("desk"):
