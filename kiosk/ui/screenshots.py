@@ -1,6 +1,6 @@
 """``zuil screenshots``: every participant screen rendered offscreen, per language, to
 ``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
-overlapping text on the way."""
+overlapping text, and in a language whose translation is reviewed for text left in English, on the way."""
 
 from __future__ import annotations
 
@@ -70,7 +70,8 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
     from PySide6.QtWidgets import QApplication
 
     from enrollment.atomic_files import write_bytes_atomically
-    from kiosk.ui.layout_check import layout_problems
+    from kiosk.translation_status import SOURCE_LANGUAGE, read_messages, translation_status, ts_path
+    from kiosk.ui.layout_check import layout_problems, untranslated_text
     from kiosk.ui.theme import Theme
     from kiosk.ui.window import KioskWindow
 
@@ -83,6 +84,8 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
     try:
         for language in window.languages:
             window.language_switch.install(language)
+            complete = language.code != SOURCE_LANGUAGE and translation_status(language.code).reviewed
+            sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
             for name in SCREENS:
                 shown = present(window, name, language.code)
                 app.processEvents()
@@ -92,7 +95,7 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
                 path = out / language.code / f"{name}.png"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_bytes_atomically(path, bytes(buffer.data()), mode=None)
-                written.append((path, layout_problems(shown)))
+                written.append((path, layout_problems(shown) + untranslated_text(shown, sources)))
     finally:
         window.shutdown()
         window.deleteLater()
