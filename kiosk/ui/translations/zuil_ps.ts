@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
-        <translation type="unfinished">V شمېره 10 عددونه لري. دا د IND په لیکونو او ستاسو په W سند کې ده. لاندې یې ولیکئ، بیا سمه ده کېکاږئ.</translation>
+        <translation type="unfinished">‏V شمېره 10 عددونه لري. دا د IND په لیکونو او ستاسو په W سند کې ده. لاندې یې ولیکئ، بیا سمه ده کېکاږئ.</translation>
     </message>
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>

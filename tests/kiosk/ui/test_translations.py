@@ -182,3 +182,67 @@ def test_the_selftest_warns_when_a_script_has_no_font(tmp_path, monkeypatch):
     row = check_fonts(settings)
     assert row.status == "WARN" and "ar (Arab)" in row.detail and "ti (Ethi)" in row.detail
     assert "fonts-noto-core" in row.detail
+
+
+@pytest.mark.parametrize(("code", "font"), [("ar", "noto sans arabic"), ("ckb", "noto sans arabic"),
+                                            ("am", "noto sans ethiopic"), ("nl", "noto sans")])
+def test_each_script_is_drawn_in_its_noto_font_also_on_screens_built_before(qtbot, code, font):
+    from PySide6.QtGui import QTextLayout
+
+    from kiosk.ui.languages import KNOWN, LanguageSwitch
+    from kiosk.ui.screens.language import LanguageScreen
+
+    screen = LanguageScreen(Theme(), [])
+    screen.setStyleSheet(Theme().stylesheet())
+    qtbot.addWidget(screen)
+    screen.show()
+    switch = LanguageSwitch()
+    try:
+        switch.install(KNOWN[code])
+        QCoreApplication.processEvents()
+        layout = QTextLayout(screen.title.text(), screen.title.font())
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        assert {run.rawFont().familyName().lower() for run in layout.glyphRuns()} == {font}
+    finally:
+        switch.install(KNOWN["en"])
+        QCoreApplication.processEvents()
+
+
+@pytest.mark.parametrize("code", ["ar", "fa", "ps", "ckb"])
+def test_right_to_left_translations_start_on_the_right(code):
+    from kiosk.text_direction import first_strong_direction
+
+    messages = read_messages(ts_path(code))
+    starting_left = [m.translation for m in messages if first_strong_direction(m.translation) != "R"]
+    assert starting_left == []  # a text starting with a Latin word (V-number) needs a right-to-left mark in front
+
+
+def test_a_farsi_information_text_starting_with_lvv_starts_on_the_right(qtbot):
+    from enrollment.consent import consent_text
+    from kiosk.text_direction import RIGHT_TO_LEFT_MARK, first_strong_direction
+    from kiosk.ui.languages import KNOWN, LanguageSwitch
+    from kiosk.ui.screens.information import InformationScreen
+
+    body = consent_text("fa").text.partition("\n")[2]
+    assert first_strong_direction(body) == "L"  # it begins with "LVV"
+    screen = InformationScreen(Theme())
+    screen.setStyleSheet(Theme().stylesheet())
+    screen.resize(*Theme().size_px)
+    qtbot.addWidget(screen)
+    screen.show()
+    switch = LanguageSwitch()
+    try:
+        switch.install(KNOWN["fa"])
+        screen.show_text(consent_text("fa").text)
+        qtbot.wait(10)
+        assert screen.text.text().removeprefix(RIGHT_TO_LEFT_MARK) == body
+        # Qt lays a label out in the direction of its first letter: it must be right to left, so "LVV" starts
+        # the first line on the right
+        assert first_strong_direction(screen.text.text()) == "R"
+        assert first_strong_direction(screen.heading.text()) == "R"
+    finally:
+        switch.install(KNOWN["en"])
+    screen.show_text(consent_text("en").text)
+    assert screen.text.text() == consent_text("en").text.partition("\n")[2]  # nothing added left to right
