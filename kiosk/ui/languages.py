@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
 from enrollment import consent
 from enrollment.values.languages import LANGUAGE_TABLE, Direction
@@ -25,9 +25,9 @@ RTL = Qt.LayoutDirection.RightToLeft
 LTR = Qt.LayoutDirection.LeftToRight
 DRAFT_CONTEXT = "LanguageScreen"
 DRAFT_MARK = QT_TRANSLATE_NOOP("LanguageScreen", "draft translation")
-#: The font (Debian's fonts-noto-core) a script's languages are drawn in: without it fontconfig falls back to
+#: The font (Debian's fonts-noto-core) a script's letters are drawn in: without it fontconfig falls back to
 #: DejaVu Sans for Arabic, Farsi, Pashto and Sorani.
-SCRIPT_FONTS = {"Arab": "Noto Sans Arabic", "Ethi": "Noto Sans Ethiopic"}
+SCRIPT_FONTS = {"Arab": "Noto Sans Arabic", "Ethi": "Noto Sans Ethiopic"}  # by ISO 15924 script
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,10 @@ class Language:
     code: str
     own_name: str
     direction: Qt.LayoutDirection = LTR
-    script: str = "Latn"  # ISO 15924
 
 
 KNOWN: dict[str, Language] = {
-    lang.code: Language(lang.code, lang.own_name, RTL if lang.direction is Direction.RIGHT_TO_LEFT else LTR,
-                        lang.script)
+    lang.code: Language(lang.code, lang.own_name, RTL if lang.direction is Direction.RIGHT_TO_LEFT else LTR)
     for lang in LANGUAGE_TABLE
 }
 
@@ -81,16 +79,15 @@ class LanguageSwitch:
             app.installTranslator(translator)
             self._translator = translator
         app.setLayoutDirection(language.direction)  # type: ignore[attr-defined]
-        _use_script_fonts(language.script)
 
 
-def _use_script_fonts(script: str) -> None:
-    """The application font is drawn with ``script``'s font from :data:`SCRIPT_FONTS` when it is installed (a
-    substitution, so it also reaches widgets whose style sheet font is already resolved); Latin and Cyrillic
-    keep the default font."""
-    family = QGuiApplication.font().family()
-    wanted = [SCRIPT_FONTS[script]] if SCRIPT_FONTS.get(script) in set(QFontDatabase.families()) else []
-    if QFont.substitutes(family) != wanted:
-        QFont.removeSubstitutions(family)
-        if wanted:
-            QFont.insertSubstitutions(family, wanted)
+def use_script_fonts() -> None:
+    """Make the application font fall back to :data:`SCRIPT_FONTS` (those installed) for the letters its own
+    family lacks. Call it before the window is built: widgets keep the font they were laid out with."""
+    app_font = QGuiApplication.font()
+    base = QFontInfo(app_font).family()
+    installed = set(QFontDatabase.families())
+    families = [base, *(name for name in SCRIPT_FONTS.values() if name in installed and name != base)]
+    if app_font.families() != families:
+        app_font.setFamilies(families)
+        QGuiApplication.setFont(app_font)
