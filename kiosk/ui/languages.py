@@ -64,20 +64,20 @@ def offered(configured: tuple[str, ...]) -> list[Language]:
 
 
 class LanguageSwitch:
-    """Installs one language's translator (removing the previous one) and its layout direction."""
+    """Installs one language's translator (removing the previous one, installed by any switch: the application
+    shows one language at a time) and its layout direction."""
 
-    def __init__(self) -> None:
-        self._translator: QTranslator | None = None
+    _translator: QTranslator | None = None  # the one installed, shared by every switch
 
     def install(self, language: Language) -> None:
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        if LanguageSwitch._translator is not None:
+            app.removeTranslator(LanguageSwitch._translator)
+            LanguageSwitch._translator = None
         translator = QTranslator()
         if translator.load(str(qm_path(language.code))):
             app.installTranslator(translator)
-            self._translator = translator
+            LanguageSwitch._translator = translator
         app.setLayoutDirection(language.direction)  # type: ignore[attr-defined]
 
 
