@@ -12,6 +12,8 @@ import numpy as np
 SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
            "receipt", "desk", "desk_scanner", "idle", "staff")
 SAMPLE_RECEIPT = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
+#: A text that changed with the language is measured in one pass of the event loop and laid out in the next.
+LAYOUT_PASSES = 3
 
 
 def sample_print(size: tuple[int, int] = (288, 256)) -> np.ndarray:
@@ -88,7 +90,8 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
             sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
             for name in SCREENS:
                 shown = present(window, name, language.code)
-                app.processEvents()
+                for _ in range(LAYOUT_PASSES):
+                    app.processEvents()
                 buffer = QBuffer()
                 buffer.open(QIODevice.OpenModeFlag.WriteOnly)
                 window.grab().save(buffer, "PNG")
