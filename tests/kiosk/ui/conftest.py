@@ -24,6 +24,18 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([str(QT_TOOLS / "lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
 
 
+@pytest.fixture(autouse=True)
+def back_to_english():
+    """Every test ends with the source language installed: the translator is the application's, not a window's."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.ui.languages import KNOWN, LanguageSwitch
+
+    if QCoreApplication.instance() is not None:
+        LanguageSwitch().install(KNOWN["en"])
+
+
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations():
     """The screens' .qm files, as `make` builds them (git-ignored): compiled here when absent or older than
