@@ -79,7 +79,23 @@ def check_keys(settings: Settings) -> Check:
                                f"checksum good (the seal is not opened here)")
 
 
+def check_fonts(settings: Settings) -> Check:
+    """Every configured language has an installed font for its script (else the screens show empty boxes)."""
+    from kiosk.font_coverage import FONT_PACKAGE, FontconfigMissing, coverage
+
+    try:
+        found = coverage(settings.languages)
+    except FontconfigMissing as exc:
+        return Check("fonts", "WARN", f"cannot check the fonts: {exc}")
+    missing = [c for c in found if not c.families]
+    if missing:
+        names = ", ".join(f"{c.language} ({c.script})" for c in missing)
+        return Check("fonts", "WARN", f"no font for {names}: its text shows as boxes; apt-get install {FONT_PACKAGE}")
+    scripts = sorted({c.script for c in found})
+    return Check("fonts", "OK", f"a font for each of {len(found)} languages ({', '.join(scripts)})")
+
+
 def run_selftest(kiosk: KioskSettings) -> list[Check]:
     settings = kiosk.enrollment
     return [check_settings(settings), check_database(settings), check_scanner(settings, kiosk.scanner),
-            check_keys(settings)]
+            check_keys(settings), check_fonts(settings)]

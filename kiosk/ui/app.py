@@ -26,6 +26,7 @@ from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.store import RecordStore
 from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
 from kiosk.intake_record import IntakeRecorder
+from kiosk.selftest import check_fonts
 from kiosk.settings import KioskSettings
 from kiosk.speech.prompts import RecordedPrompts
 from kiosk.ui.capture_controller import CaptureController
@@ -100,6 +101,8 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if (fonts := check_fonts(settings.enrollment)).status != "OK":  # boxes instead of text: say so at start
+        log.warning("fonts: %s", fonts.detail)
     parts = kiosk_parts(settings, simulate=simulate)
     window = build_window(settings, parts)
     try:

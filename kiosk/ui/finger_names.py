@@ -6,12 +6,12 @@ from PySide6.QtCore import QCoreApplication
 
 
 def finger_name(position: int) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # named so: lupdate finds only `translate(` and `tr(` calls
     names = {
-        1: t("Fingers", "right thumb"), 2: t("Fingers", "right index finger"),
-        3: t("Fingers", "right middle finger"), 4: t("Fingers", "right ring finger"),
-        5: t("Fingers", "right little finger"), 6: t("Fingers", "left thumb"),
-        7: t("Fingers", "left index finger"), 8: t("Fingers", "left middle finger"),
-        9: t("Fingers", "left ring finger"), 10: t("Fingers", "left little finger"),
+        1: translate("Fingers", "right thumb"), 2: translate("Fingers", "right index finger"),
+        3: translate("Fingers", "right middle finger"), 4: translate("Fingers", "right ring finger"),
+        5: translate("Fingers", "right little finger"), 6: translate("Fingers", "left thumb"),
+        7: translate("Fingers", "left index finger"), 8: translate("Fingers", "left middle finger"),
+        9: translate("Fingers", "left ring finger"), 10: translate("Fingers", "left little finger"),
     }
     return names[position]

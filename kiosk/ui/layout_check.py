@@ -1,13 +1,19 @@
 """Finds text a participant cannot read on a laid-out window: a label or button whose text needs more room
 than it has (clipped), a widget reaching outside its parent, and visible siblings that overlap. Overlays
-(marked with the ``overlay`` property) lie over the screens on purpose and are checked on their own."""
+(marked with the ``overlay`` property) lie over the screens on purpose and are checked on their own. In a
+language whose translation is complete, :func:`untranslated_text` finds visible text still in English."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 _BIG = 100_000
+_FIELD = re.compile(r"\{[^{}]*\}|%n|%\d")
+#: Visible texts that are the same in English and in a complete translation (not left untranslated).
+SAME_IN_TRANSLATION = frozenset({"OK"})
 
 
 def _text_rect(label: QLabel) -> QRect:
@@ -63,3 +69,25 @@ def outside_or_overlapping(root: QWidget) -> list[str]:
 def layout_problems(root: QWidget) -> list[str]:
     """Every clipped text, widget outside its parent and overlap under ``root`` (empty when all is well)."""
     return clipped_text(root) + outside_or_overlapping(root)
+
+
+def _english_pattern(source: str) -> re.Pattern[str]:
+    parts = _FIELD.split(source)
+    return re.compile(".+".join(re.escape(part) for part in parts), re.DOTALL)
+
+
+def untranslated_text(root: QWidget, sources: list[str], allowed: frozenset[str] = SAME_IN_TRANSLATION) -> list[str]:
+    """Visible label texts under ``root`` that are an English source text (its fields filled in any way), or
+    that contain one of several words (a finger name left in English inside a translated sentence)."""
+    patterns = [(source, _english_pattern(source)) for source in set(sources) if source not in allowed]
+    phrases = [source for source, _ in patterns if " " in source.strip() and not _FIELD.search(source)]
+    problems = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if not label.isVisibleTo(root) or not text or text in allowed:
+            continue
+        english = next((source for source, pattern in patterns if pattern.fullmatch(text)), None)
+        english = english or next((phrase for phrase in phrases if phrase in text), None)
+        if english is not None:
+            problems.append(f"{_where(label)}: {text[:40]!r} is the English source text {english[:40]!r}")
+    return problems

@@ -11,22 +11,24 @@ from enrollment.errors import ExtractionError
 
 
 def _messages() -> dict[type[Exception], str]:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # named so: lupdate finds only `translate(` and `tr(` calls
     return {
-        e.NoFingerError: t("ScannerMessages", "Place your finger flat on the glass."),
-        e.PartialFingerError: t("ScannerMessages",
-                                "Place the middle of your finger in the centre of the glass and press flat."),
-        e.MessyImageError: t("ScannerMessages", "Wipe your finger and the glass, then try again."),
-        e.TooFewFeaturesError: t("ScannerMessages", "Press a little harder and keep your finger still."),
-        e.CaptureTimeoutError: t("ScannerMessages",
-                                 "We did not see a finger in time. Try again when you are ready."),
-        e.ImpressionsDifferError: t("ScannerMessages", "Place the same finger again, the same way."),
-        e.DeviceRemovedError: t("ScannerMessages", "The fingerprint scanner was disconnected. Please wait a moment."),
-        e.DeviceTimeoutError: t("ScannerMessages",
-                                "The fingerprint scanner is not answering. A staff member has been told."),
-        e.DeviceError: t("ScannerMessages", "The fingerprint scanner is not working. A staff member has been told."),
-        e.DriverError: t("ScannerMessages", "The scanner did not work. Please ask a staff member for help."),
-        ExtractionError: t("ScannerMessages", "Let us try again. Place your finger flat on the glass."),
+        e.NoFingerError: translate("ScannerMessages", "Place your finger flat on the glass."),
+        e.PartialFingerError: translate("ScannerMessages",
+                                        "Place the middle of your finger in the centre of the glass and press flat."),
+        e.MessyImageError: translate("ScannerMessages", "Wipe your finger and the glass, then try again."),
+        e.TooFewFeaturesError: translate("ScannerMessages", "Press a little harder and keep your finger still."),
+        e.CaptureTimeoutError: translate("ScannerMessages",
+                                         "We did not see a finger in time. Try again when you are ready."),
+        e.ImpressionsDifferError: translate("ScannerMessages", "Place the same finger again, the same way."),
+        e.DeviceRemovedError: translate("ScannerMessages",
+                                        "The fingerprint scanner was disconnected. Please wait a moment."),
+        e.DeviceTimeoutError: translate("ScannerMessages",
+                                        "The fingerprint scanner is not answering. A staff member has been told."),
+        e.DeviceError: translate("ScannerMessages",
+                                 "The fingerprint scanner is not working. A staff member has been told."),
+        e.DriverError: translate("ScannerMessages", "The scanner did not work. Please ask a staff member for help."),
+        ExtractionError: translate("ScannerMessages", "Let us try again. Place your finger flat on the glass."),
     }
 
 

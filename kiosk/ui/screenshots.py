@@ -1,6 +1,6 @@
 """``zuil screenshots``: every participant screen rendered offscreen, per language, to
 ``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
-overlapping text on the way."""
+overlapping text, and in a language whose translation is reviewed for text left in English, on the way."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import numpy as np
 SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
            "receipt", "desk", "desk_scanner", "idle", "staff")
 SAMPLE_RECEIPT = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
+#: A text that changed with the language is measured in one pass of the event loop and laid out in the next.
+LAYOUT_PASSES = 3
 
 
 def sample_print(size: tuple[int, int] = (288, 256)) -> np.ndarray:
@@ -25,7 +27,9 @@ def sample_print(size: tuple[int, int] = (288, 256)) -> np.ndarray:
 
 def present(window, name: str, language: str) -> object:  # type: ignore[no-untyped-def]
     """Show ``name`` on ``window`` with sample content; returns the widget that was put up."""
+    from drivers.errors import MessyImageError
     from enrollment.consent import consent_text
+    from kiosk.ui.scanner_messages import scanner_message
     from kiosk.ui.screens.desk import DECLINED, SCANNER
 
     window.idle.stop()
@@ -43,7 +47,7 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
                                    done=set())
         window.capture.show_image(sample_print())
         window.capture.show_quality(62)
-        window.capture.show_message(window.capture.tr("Wipe your finger and the glass, then try again."))
+        window.capture.show_message(scanner_message(MessyImageError("sample")))
     elif name == "receipt":
         window.receipt.show_receipt(SAMPLE_RECEIPT)
     elif name.startswith("desk"):
@@ -68,7 +72,8 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
     from PySide6.QtWidgets import QApplication
 
     from enrollment.atomic_files import write_bytes_atomically
-    from kiosk.ui.layout_check import layout_problems
+    from kiosk.translation_status import SOURCE_LANGUAGE, read_messages, translation_status, ts_path
+    from kiosk.ui.layout_check import layout_problems, untranslated_text
     from kiosk.ui.theme import Theme
     from kiosk.ui.window import KioskWindow
 
@@ -81,16 +86,19 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
     try:
         for language in window.languages:
             window.language_switch.install(language)
+            complete = language.code != SOURCE_LANGUAGE and translation_status(language.code).reviewed
+            sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
             for name in SCREENS:
                 shown = present(window, name, language.code)
-                app.processEvents()
+                for _ in range(LAYOUT_PASSES):
+                    app.processEvents()
                 buffer = QBuffer()
                 buffer.open(QIODevice.OpenModeFlag.WriteOnly)
                 window.grab().save(buffer, "PNG")
                 path = out / language.code / f"{name}.png"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_bytes_atomically(path, bytes(buffer.data()), mode=None)
-                written.append((path, layout_problems(shown)))
+                written.append((path, layout_problems(shown) + untranslated_text(shown, sources)))
     finally:
         window.shutdown()
         window.deleteLater()

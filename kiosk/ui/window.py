@@ -29,7 +29,7 @@ from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import IntakeFlow, Step
 from kiosk.settings import KioskSettings
 from kiosk.ui.capture_controller import CaptureController
-from kiosk.ui.languages import KNOWN, LanguageSwitch, offered
+from kiosk.ui.languages import KNOWN, LanguageSwitch, offered, use_script_fonts
 from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
 from kiosk.ui.scanner_messages import scanner_message
 from kiosk.ui.screen_speech import ScreenSpeech, speaking_language, welcome_parts
@@ -55,6 +55,7 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
                  engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
                  idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None) -> None:
+        use_script_fonts()  # before any widget of the window takes the application font
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
         self.settings, self.theme, self.base_theme = settings, theme, theme

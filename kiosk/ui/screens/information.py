@@ -3,9 +3,17 @@ exactly as the record hashes it (it is not translated by Qt: each language has i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
+from kiosk.text_direction import starting_right_to_left
 from kiosk.ui.screens.base import Screen
+
+
+def in_reading_direction(text: str) -> str:
+    """``text``, starting on the right when the kiosk is right to left (:mod:`kiosk.text_direction`)."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return starting_right_to_left(text) if rtl else text
 
 
 class InformationScreen(Screen):
@@ -23,10 +31,11 @@ class InformationScreen(Screen):
         self.back_button.clicked.connect(self.back.emit)
 
     def show_text(self, text: str) -> None:
-        """The consent text as shown: its first line is the heading, the rest the body (nothing added)."""
+        """The consent text as shown: its first line is the heading, the rest the body (nothing added but the
+        invisible mark of :func:`in_reading_direction`)."""
         heading, _, body = text.partition("\n")
-        self.heading.setText(heading)
-        self.text.setText(body)
+        self.heading.setText(in_reading_direction(heading))
+        self.text.setText(in_reading_direction(body))
 
     def retranslate(self) -> None:
         self.next_button.setText(self.tr("I have read this. Continue."))

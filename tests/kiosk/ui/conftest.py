@@ -3,8 +3,12 @@ encrypted record with a small demo gallery (and the planted returning person), t
 
 from __future__ import annotations
 
+import os
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import Qt
 
@@ -13,6 +17,39 @@ from enrollment.settings import Settings
 from kiosk.settings import KioskSettings, SpeechSettings
 
 WAIT_MS = 240_000  # only for hangs: the box is shared and loaded
+QT_TOOLS = Path(PySide6.__file__).resolve().parent  # lupdate and lrelease ship inside the PySide6 wheel
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([str(QT_TOOLS / "lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
+
+
+@pytest.fixture(autouse=True)
+def back_to_english():
+    """Every test ends with the source language installed: the translator is the application's, not a window's."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.ui.languages import KNOWN, LanguageSwitch
+
+    if QCoreApplication.instance() is not None:
+        LanguageSwitch().install(KNOWN["en"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The screens' .qm files, as `make` builds them (git-ignored): compiled here when absent or older than
+    their .ts, so the tests pass under plain pytest on a fresh clone."""
+    from kiosk.translation_status import TRANSLATIONS
+    from kiosk.ui.languages import qm_path
+
+    for ts in sorted(TRANSLATIONS.glob("zuil_*.ts")):
+        qm = qm_path(ts.stem.removeprefix("zuil_"))
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            partial = qm.with_name(f"{qm.name}.{os.getpid()}.tmp")  # another run may read qm meanwhile
+            lrelease(ts, partial)
+            os.replace(partial, qm)
+    return TRANSLATIONS
 
 
 @pytest.fixture

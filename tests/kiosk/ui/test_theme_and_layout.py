@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -11,6 +13,12 @@ from kiosk.settings import KioskSettings, ScreenSettings
 from kiosk.ui.layout_check import layout_problems
 from kiosk.ui.scanner_messages import source_messages
 from kiosk.ui.theme import LARGE_TEXT, TEXT_PAIRS, Theme, contrast_ratio
+
+
+def english_first() -> KioskSettings:
+    """The kiosk opens in its first configured language: English here, so a test reads the source texts."""
+    settings = KioskSettings()
+    return replace(settings, enrollment=replace(settings.enrollment, languages=("en", "nl")))
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -54,11 +62,14 @@ def test_the_layout_check_finds_clipped_and_overlapping_text(qtbot):
 
 @pytest.mark.parametrize("large_text", [False, True])
 def test_screenshots_render_every_screen_without_clipped_or_overlapping_text(tmp_path, qtbot, large_text):
+    from kiosk.ui.languages import offered
     from kiosk.ui.screenshots import SCREENS, render_screenshots
 
     written = render_screenshots(KioskSettings(), tmp_path, large_text=large_text)
+    languages = [language.code for language in offered(KioskSettings().enrollment.languages)]
+    assert {"nl", "en", "ar", "ti"} <= set(languages)
     assert {p.relative_to(tmp_path).as_posix() for p, _ in written} == {
-        f"{lang}/{name}.png" for lang in ("nl", "en") for name in SCREENS}
+        f"{lang}/{name}.png" for lang in languages for name in SCREENS}
     problems = [f"{p.name}: {problem}" for p, found in written for problem in found]
     assert problems == []
 
@@ -77,7 +88,7 @@ def test_screenshots_command_writes_the_files(tmp_path):
 def test_a_participant_cannot_close_the_window_and_staff_enter_by_a_long_press(qtbot):
     from kiosk.ui.window import KioskWindow
 
-    window = KioskWindow(KioskSettings(), Theme())
+    window = KioskWindow(english_first(), Theme())
     qtbot.addWidget(window)
     window.show()
     window.close()
@@ -98,7 +109,7 @@ def test_a_participant_cannot_close_the_window_and_staff_enter_by_a_long_press(q
 def test_spoken_text_reads_the_screen_in_order(qtbot):
     from kiosk.ui.window import KioskWindow
 
-    window = KioskWindow(KioskSettings(), Theme())
+    window = KioskWindow(english_first(), Theme())
     qtbot.addWidget(window)
     lines = window.consent.spoken_text().splitlines()
     assert lines[0] == "Do you agree?" and lines.index("Yes, I agree") < lines.index("No, I do not agree")
@@ -117,7 +128,7 @@ def test_a_language_change_retranslates_every_screen(qtbot):
         def isEmpty(self) -> bool:
             return False
 
-    window = KioskWindow(KioskSettings(), Theme())
+    window = KioskWindow(english_first(), Theme())
     qtbot.addWidget(window)
     translator = Shouting()
     QCoreApplication.installTranslator(translator)

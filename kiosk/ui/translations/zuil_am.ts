@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="am_ET">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">ጣትዎን በስካነሩ ላይ ያድርጉ</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">አሁን፦ {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">ጣት {0} ከ{1}፣ መጫን {2} ከ{3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">የምስል ጥራት</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">ይህን ጣት መስጠት አልችልም</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">ይስማማሉ?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">በቀደመው ገጽ እንደተብራራው LVV የጣት አሻራዎን እንዲወስድ ይስማማሉ?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">አይ ካሉ፣ የጣት አሻራዎን አንወስድም። አንድ ሠራተኛ ይረዳዎታል።</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">አዎ፣ እስማማለሁ</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">አይ፣ አልስማማም</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">መረጃውን እንደገና ያንብቡ</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">እባክዎ ወደ ጠረጴዛው ይሂዱ</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">የጣት አሻራ ስካነሩ አሁን አይሰራም። አንድ ሠራተኛ ይረዳዎታል። እዚህም መጠበቅ ይችላሉ፦ እንደገና ሲሰራ እንቀጥላለን።</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">በዚህ ማሽን ላይ ችግር ተፈጥሯል። አንድ ሠራተኛ ይረዳዎታል።</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">አንድ ሠራተኛ ይረዳዎታል። የጣት አሻራዎን አልወሰድንም።</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">የደረሰኝ ቁጥርዎ፦</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">ጨርስ</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">የቀኝ አውራ ጣት</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">የቀኝ ሌባ ጣት</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">የቀኝ መሃል ጣት</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">የቀኝ ቀለበት ጣት</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">የቀኝ ትንሽ ጣት</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">የግራ አውራ ጣት</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">የግራ ሌባ ጣት</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">የግራ መሃል ጣት</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">የግራ ቀለበት ጣት</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">የግራ ትንሽ ጣት</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">አሁንም እዚህ አሉ?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">ተጨማሪ ጊዜ ያስፈልግዎታል? አዝራሩን ካልነኩ በ{0} ሰከንድ ውስጥ እናቆማለን፣ መልሶችዎንም እንሰርዛለን።</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">አዎ፣ ተጨማሪ ጊዜ ያስፈልገኛል</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">ይህን አንብቤያለሁ። ቀጥል።</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">ወደ ቋንቋዎቹ ተመለስ</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">ሰርዝ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">እሺ</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">እንኳን ደህና መጡ። ቋንቋዎን ይምረጡ።</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">ረቂቅ ትርጉም</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">እባክዎ ትንሽ ይጠብቁ</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">መረጃዎን እያስቀመጥን ነው። ይህ ጥቂት ሰከንዶች ይወስዳል።</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">እናመሰግናለን</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">በዚህ ማሽን ላይ ሁሉንም ጨርሰዋል።</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">የደረሰኝ ቁጥርዎ፦</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">እባክዎ አሁን ወደ ጠረጴዛው ይሂዱ። አንድ ሠራተኛ ይረዳዎታል።</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">ጨርስ</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">አይ ብለዋል። ችግር የለውም።</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">ለምን እንደሆነ ሊነግሩን ይችላሉ። ግዴታ አይደለም።</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">መናገር አልፈልግም</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">በመረጃዬ ላይ ምን እንደሚደረግ ያሳስበኛል</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">በሃይማኖቴ ወይም በእምነቴ ምክንያት</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">ሌላ ምክንያት</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">ጣትዎን በመስታወቱ ላይ ጠፍጣፋ አድርገው ያስቀምጡ።</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">የጣትዎን መሃል በመስታወቱ መሃል ላይ አድርገው ጠፍጣፋ ይጫኑ።</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">ጣትዎንና መስታወቱን ይጥረጉ፣ ከዚያ እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">ትንሽ አጥብቀው ይጫኑ፣ ጣትዎንም አያንቀሳቅሱ።</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">በጊዜው ጣት አላየንም። ዝግጁ ሲሆኑ እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">ያንኑ ጣት እንደገና በተመሳሳይ መንገድ ያስቀምጡ።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">የጣት አሻራ ስካነሩ ተነቅሏል። እባክዎ ትንሽ ይጠብቁ።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">የጣት አሻራ ስካነሩ ምላሽ አይሰጥም። ለአንድ ሠራተኛ ተነግሯል።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">የጣት አሻራ ስካነሩ አይሰራም። ለአንድ ሠራተኛ ተነግሯል።</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">ስካነሩ አልሰራም። እባክዎ አንድ ሠራተኛን እርዳታ ይጠይቁ።</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">እንደገና እንሞክር። ጣትዎን በመስታወቱ ላይ ጠፍጣፋ አድርገው ያስቀምጡ።</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">ሠራተኛ፦ PIN ያስገቡ</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">የሠራተኛ ሁነታዎች በዚህ ስሪት ውስጥ አልተጫኑም።</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">ዝጋ</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">የV ቁጥር አለዎት?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">የV ቁጥር 10 አሃዞች አሉት። ከIND በሚመጡ ደብዳቤዎች እና በW ሰነድዎ ላይ ይገኛል። ከታች ይጻፉት፣ ከዚያ እሺ የሚለውን ይንኩ።</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">ይህ የV ቁጥር አይደለም። የV ቁጥር 10 አሃዞች አሉት። እባክዎ ያረጋግጡት።</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">የV ቁጥር የለኝም</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar_EG">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">ضع إصبعك على الماسح</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">الآن: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">الإصبع {0} من {1}، الضغطة {2} من {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">جودة الصورة</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">لا أستطيع إعطاء هذا الإصبع</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">هل توافق؟</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">هل توافق على أن يأخذ LVV بصمات أصابعك، كما شُرح في الشاشة السابقة؟</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">إذا قلت لا، فلن نأخذ بصمات أصابعك. سيساعدك أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">نعم، أوافق</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">لا، لا أوافق</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">اقرأ المعلومات مرة أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">يرجى الذهاب إلى المكتب</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">ماسح البصمات لا يعمل الآن. سيساعدك أحد الموظفين. يمكنك أيضًا الانتظار هنا: سنكمل عندما يعمل مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">حدث خطأ في هذا الجهاز. سيساعدك أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">سيساعدك أحد الموظفين. لم نأخذ بصمات أصابعك.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">رقم الإيصال الخاص بك:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">إنهاء</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">الإبهام الأيمن</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">السبابة اليمنى</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">الإصبع الوسطى اليمنى</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">البنصر الأيمن</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">الخنصر الأيمن</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">الإبهام الأيسر</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">السبابة اليسرى</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">الإصبع الوسطى اليسرى</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">البنصر الأيسر</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">الخنصر الأيسر</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">هل ما زلت هنا؟</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">هل تحتاج إلى وقت أطول؟ إذا لم تلمس الزر، سنتوقف بعد {0} ثانية ونحذف إجاباتك.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">نعم، أحتاج إلى وقت أطول</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">قرأت هذا. متابعة.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">العودة إلى اللغات</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">حذف</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">موافق</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">أهلاً بك. اختر لغتك.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">ترجمة أولية</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">لحظة من فضلك</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">نحفظ معلوماتك الآن. يستغرق هذا بضع ثوانٍ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">شكرًا لك</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">لقد أنهيت كل شيء على هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">رقم الإيصال الخاص بك:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">يرجى الذهاب إلى المكتب الآن. سيساعدك أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">إنهاء</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">قلت لا. لا بأس بذلك.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">يمكنك أن تخبرنا بالسبب. هذا ليس إلزاميًا.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">لا أريد أن أقول</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">أنا قلق بشأن ما يحدث لبياناتي</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">بسبب ديني أو معتقداتي</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">سبب آخر</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">ضع إصبعك مسطحًا على الزجاج.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">ضع منتصف إصبعك في وسط الزجاج واضغط بشكل مسطح.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">امسح إصبعك والزجاج، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">اضغط أقوى قليلاً وأبقِ إصبعك ثابتًا.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">لم نرَ إصبعًا في الوقت المناسب. حاول مرة أخرى عندما تكون مستعدًا.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">ضع الإصبع نفسه مرة أخرى، بالطريقة نفسها.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">تم فصل ماسح البصمات. يرجى الانتظار قليلاً.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">ماسح البصمات لا يستجيب. تم إبلاغ أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">ماسح البصمات لا يعمل. تم إبلاغ أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">لم يعمل الماسح. يرجى طلب المساعدة من أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">لنحاول مرة أخرى. ضع إصبعك مسطحًا على الزجاج.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">الموظفون: أدخل رمز PIN</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">أوضاع الموظفين غير مثبتة في هذا الإصدار.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">هل لديك رقم V؟</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">يتكون رقم V من 10 أرقام. تجده في رسائل IND وفي وثيقة W الخاصة بك. اكتبه في الأسفل، ثم المس موافق.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">هذا ليس رقم V. يتكون رقم V من 10 أرقام. يرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">ليس لدي رقم V</translation>
+    </message>
+</context>
+</TS>

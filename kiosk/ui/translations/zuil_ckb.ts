@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ckb_IQ">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">پەنجەت لەسەر سکانەرەکە دابنێ</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">ئێستا: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">پەنجەی {0} لە {1}، پەستانی {2} لە {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">کوالیتی وێنە</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">ناتوانم ئەم پەنجەیە بدەم</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">ڕازیت؟</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">ڕازیت کە LVV پەنجەمۆرەکانت وەربگرێت، وەک لە شاشەی پێشوودا ڕوونکرایەوە؟</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">ئەگەر بڵێیت نەخێر، پەنجەمۆرەکانت وەرناگرین. کارمەندێک یارمەتیت دەدات.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">بەڵێ، ڕازیم</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">نەخێر، ڕازی نیم</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">زانیارییەکان دووبارە بخوێنەرەوە</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">تکایە بڕۆ بۆ مێزەکە</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">سکانەری پەنجەمۆر ئێستا کار ناکات. کارمەندێک یارمەتیت دەدات. دەتوانیت لێرەش چاوەڕێ بکەیت: هەر کە دووبارە کاری کرد بەردەوام دەبین.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">هەڵەیەک لەم ئامێرەدا ڕوویدا. کارمەندێک یارمەتیت دەدات.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">کارمەندێک یارمەتیت دەدات. پەنجەمۆرەکانمان وەرنەگرتووە.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ژمارەی پسوولەکەت:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">تەواو</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">پەنجە گەورەی دەستی ڕاست</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">پەنجەی شایەتمانی دەستی ڕاست</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">پەنجەی ناوەڕاستی دەستی ڕاست</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">پەنجەی ئەنگوستیلەی دەستی ڕاست</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">پەنجە بچووکەی دەستی ڕاست</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">پەنجە گەورەی دەستی چەپ</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">پەنجەی شایەتمانی دەستی چەپ</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">پەنجەی ناوەڕاستی دەستی چەپ</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">پەنجەی ئەنگوستیلەی دەستی چەپ</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">پەنجە بچووکەی دەستی چەپ</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">هێشتا لێرەیت؟</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">کاتی زیاترت پێویستە؟ ئەگەر دوگمەکە دانەگریت، دوای {0} چرکە دەوەستین و وەڵامەکانت دەسڕینەوە.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">بەڵێ، کاتی زیاترم پێویستە</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">ئەمەم خوێندەوە. بەردەوام بە.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">گەڕانەوە بۆ زمانەکان</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">سڕینەوە</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">باشە</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">بەخێربێیت. زمانەکەت هەڵبژێرە.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">وەرگێڕانی سەرەتایی</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">تکایە کەمێک چاوەڕێ بکە</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">زانیارییەکانت هەڵدەگرین. ئەمە چەند چرکەیەک دەخایەنێت.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">سوپاس</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">هەموو شتێکت لەم ئامێرەدا تەواو کرد.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ژمارەی پسوولەکەت:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">تکایە ئێستا بڕۆ بۆ مێزەکە. کارمەندێک یارمەتیت دەدات.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">تەواو</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">گوتت نەخێر. ئەمە کێشە نییە.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">دەتوانیت پێمان بڵێیت بۆچی. ئەمە پێویست نییە.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">نامەوێت بیڵێم</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">نیگەرانم لەوەی چی بەسەر زانیارییەکانمدا دێت</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">بەهۆی ئایین یان باوەڕەکانمەوە</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">هۆکارێکی تر</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">پەنجەت بە تەختی لەسەر شووشەکە دابنێ.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">ناوەڕاستی پەنجەت لە ناوەڕاستی شووشەکەدا دابنێ و بە تەختی دایبگرە.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">پەنجەت و شووشەکە پاک بکەرەوە، پاشان دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">کەمێک بەهێزتر دایبگرە و پەنجەت مەجوڵێنە.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">لە کاتی خۆیدا پەنجەمان نەبینی. هەر کاتێک ئامادە بوویت دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">هەمان پەنجە دووبارە بە هەمان شێوە دابنێ.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">پەیوەندی سکانەری پەنجەمۆر پچڕا. تکایە کەمێک چاوەڕێ بکە.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">سکانەری پەنجەمۆر وەڵام ناداتەوە. کارمەندێک ئاگادار کرایەوە.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">سکانەری پەنجەمۆر کار ناکات. کارمەندێک ئاگادار کرایەوە.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">سکانەرەکە کاری نەکرد. تکایە داوای یارمەتی لە کارمەندێک بکە.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">با دووبارە هەوڵ بدەینەوە. پەنجەت بە تەختی لەسەر شووشەکە دابنێ.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">کارمەند: کۆدی PIN ـەکەت بنووسە</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">دۆخەکانی کارمەند لەم وەشانەدا دانەمەزراون.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">داخستن</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">ژمارەی V ـت هەیە؟</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">ژمارەی V لە 10 ژمارە پێکدێت. لەسەر نامەکانی IND و بەڵگەنامەی W ـەکەتە. لە خوارەوە بینووسە، پاشان باشە دابگرە.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">ئەمە ژمارەی V نییە. ژمارەی V لە 10 ژمارە پێکدێت. تکایە بیپشکنە.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">ژمارەی V م نییە</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">Ponga su dedo en el escáner</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">Ahora: su {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">Dedo {0} de {1}, toma {2} de {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">Calidad de la imagen</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">No puedo dar este dedo</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">¿Está de acuerdo?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">¿Está de acuerdo con que el LVV tome sus huellas dactilares, como se explicó en la pantalla anterior?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">Si dice que no, no tomamos sus huellas. Un miembro del personal le ayudará.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">Sí, estoy de acuerdo</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">No, no estoy de acuerdo</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">Leer la información otra vez</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">Por favor, vaya al mostrador</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">El escáner de huellas no funciona en este momento. Un miembro del personal le ayudará. También puede esperar aquí: seguimos en cuanto vuelva a funcionar.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">Algo salió mal en este quiosco. Un miembro del personal le ayudará.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">Un miembro del personal le ayudará. No hemos tomado sus huellas.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Su número de recibo:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">pulgar derecho</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">índice derecho</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">dedo medio derecho</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">anular derecho</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">meñique derecho</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">pulgar izquierdo</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">índice izquierdo</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">dedo medio izquierdo</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">anular izquierdo</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">meñique izquierdo</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">¿Necesita más tiempo? Si no toca el botón, paramos en {0} segundos y borramos sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">Sí, necesito más tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">Lo he leído. Continuar.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">Volver a los idiomas</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Borrar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">Bienvenido. Elija su idioma.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">traducción provisional</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">Un momento, por favor</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">Estamos guardando su información. Esto tarda unos segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">Gracias</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">Ya ha hecho todo en este quiosco.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Su número de recibo:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">Ahora vaya al mostrador, por favor. Un miembro del personal le ayudará.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Ha dicho que no. No pasa nada.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">Puede decirnos por qué. No es obligatorio.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">Prefiero no decirlo</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">Me preocupa lo que pasa con mis datos</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">Por mi religión o mis creencias</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">Otro motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">Ponga su dedo plano sobre el cristal.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">Ponga el centro de su dedo en el medio del cristal y presione plano.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">Limpie su dedo y el cristal, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">Presione un poco más fuerte y no mueva el dedo.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">No vimos un dedo a tiempo. Inténtelo otra vez cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">Ponga el mismo dedo otra vez, de la misma manera.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">El escáner de huellas se desconectó. Espere un momento, por favor.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">El escáner de huellas no responde. Ya se ha avisado al personal.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">El escáner de huellas no funciona. Ya se ha avisado al personal.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">El escáner no funcionó. Pida ayuda a un miembro del personal.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">Intentémoslo otra vez. Ponga su dedo plano sobre el cristal.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">Personal: introduzca su PIN</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">Los modos del personal no están instalados en esta versión.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">¿Tiene un número V?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">Un número V tiene 10 cifras. Está en las cartas del IND y en su documento W. Escríbalo abajo y luego toque OK.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">Esto no es un número V. Un número V tiene 10 cifras. Revíselo, por favor.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">No tengo número V</translation>
+    </message>
+</context>
+</TS>

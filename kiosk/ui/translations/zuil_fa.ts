@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">انگشت خود را روی اسکنر بگذارید</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">اکنون: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">انگشت {0} از {1}، فشار {2} از {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">کیفیت تصویر</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">نمی‌توانم این انگشت را بدهم</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">آیا موافقید؟</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">آیا موافقید که LVV اثر انگشت‌های شما را بگیرد، همان‌طور که در صفحهٔ قبل توضیح داده شد؟</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">اگر نه بگویید، اثر انگشت شما را نمی‌گیریم. یکی از کارکنان به شما کمک می‌کند.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">بله، موافقم</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">نه، موافق نیستم</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">اطلاعات را دوباره بخوانید</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">لطفاً به میز پذیرش بروید</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">اسکنر اثر انگشت در حال حاضر کار نمی‌کند. یکی از کارکنان به شما کمک می‌کند. می‌توانید اینجا هم منتظر بمانید: وقتی دوباره کار کند ادامه می‌دهیم.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">در این دستگاه مشکلی پیش آمد. یکی از کارکنان به شما کمک می‌کند.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">یکی از کارکنان به شما کمک می‌کند. ما اثر انگشت شما را نگرفته‌ایم.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">شمارهٔ رسید شما:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">پایان</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">شست دست راست</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">انگشت اشارهٔ دست راست</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">انگشت میانی دست راست</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">انگشت حلقهٔ دست راست</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">انگشت کوچک دست راست</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">شست دست چپ</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">انگشت اشارهٔ دست چپ</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">انگشت میانی دست چپ</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">انگشت حلقهٔ دست چپ</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">انگشت کوچک دست چپ</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">هنوز اینجا هستید؟</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">وقت بیشتری لازم دارید؟ اگر دکمه را لمس نکنید، بعد از {0} ثانیه متوقف می‌شویم و پاسخ‌های شما را پاک می‌کنیم.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">بله، وقت بیشتری لازم دارم</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">این را خواندم. ادامه.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">بازگشت به زبان‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">پاک کردن</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">تأیید</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">خوش آمدید. زبان خود را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">ترجمهٔ پیش‌نویس</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">لطفاً کمی صبر کنید</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">در حال ذخیرهٔ اطلاعات شما هستیم. این کار چند ثانیه طول می‌کشد.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">متشکریم</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">همهٔ کارها را در این دستگاه انجام دادید.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">شمارهٔ رسید شما:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">لطفاً اکنون به میز پذیرش بروید. یکی از کارکنان به شما کمک می‌کند.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">پایان</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">شما نه گفتید. اشکالی ندارد.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">می‌توانید دلیلش را به ما بگویید. این کار الزامی نیست.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">نمی‌خواهم بگویم</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">نگرانم که چه اتفاقی برای اطلاعاتم می‌افتد</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">به خاطر دین یا باورهایم</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">دلیل دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">انگشت خود را صاف روی شیشه بگذارید.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">وسط انگشت خود را در مرکز شیشه بگذارید و صاف فشار دهید.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">انگشت خود و شیشه را پاک کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">کمی محکم‌تر فشار دهید و انگشت خود را تکان ندهید.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">به موقع انگشتی ندیدیم. هر وقت آماده بودید دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">همان انگشت را دوباره به همان شکل بگذارید.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">اتصال اسکنر اثر انگشت قطع شد. لطفاً کمی صبر کنید.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">اسکنر اثر انگشت پاسخ نمی‌دهد. به یکی از کارکنان خبر داده شد.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">اسکنر اثر انگشت کار نمی‌کند. به یکی از کارکنان خبر داده شد.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">اسکنر کار نکرد. لطفاً از یکی از کارکنان کمک بخواهید.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">بیایید دوباره امتحان کنیم. انگشت خود را صاف روی شیشه بگذارید.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">کارکنان: کد PIN خود را وارد کنید</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">حالت‌های کارکنان در این نسخه نصب نشده‌اند.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">بستن</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">آیا شمارهٔ V دارید؟</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">شمارهٔ V دارای 10 رقم است. این شماره روی نامه‌های IND و روی سند W شما است. آن را در پایین وارد کنید و سپس تأیید را لمس کنید.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">این شمارهٔ V نیست. شمارهٔ V دارای 10 رقم است. لطفاً آن را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">شمارهٔ V ندارم</translation>
+    </message>
+</context>
+</TS>

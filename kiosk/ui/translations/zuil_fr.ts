@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">Posez votre doigt sur le scanner</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">Maintenant : votre {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">Doigt {0} sur {1}, appui {2} sur {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">Qualité de l&apos;image</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">Je ne peux pas donner ce doigt</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">Êtes-vous d&apos;accord ?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">Êtes-vous d&apos;accord pour que le LVV prenne vos empreintes digitales, comme expliqué à l&apos;écran précédent ?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">Si vous dites non, nous ne prenons pas vos empreintes. Un membre du personnel va vous aider.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">Oui, je suis d&apos;accord</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">Non, je ne suis pas d&apos;accord</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">Relire les informations</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">Allez au guichet, s&apos;il vous plaît</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">Le scanner d&apos;empreintes ne fonctionne pas pour le moment. Un membre du personnel va vous aider. Vous pouvez aussi attendre ici : nous continuons dès qu&apos;il fonctionne de nouveau.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">Un problème est survenu sur cette borne. Un membre du personnel va vous aider.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">Un membre du personnel va vous aider. Nous n&apos;avons pas pris vos empreintes.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Votre numéro de reçu :</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Terminer</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">pouce droit</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">index droit</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">majeur droit</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">annulaire droit</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">auriculaire droit</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">pouce gauche</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">index gauche</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">majeur gauche</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">annulaire gauche</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">auriculaire gauche</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">Êtes-vous encore là ?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">Avez-vous besoin de plus de temps ? Si vous ne touchez pas le bouton, nous arrêtons dans {0} secondes et nous effaçons vos réponses.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">Oui, j&apos;ai besoin de plus de temps</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">J&apos;ai lu ce texte. Continuer.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">Retour aux langues</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">Bienvenue. Choisissez votre langue.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">traduction provisoire</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">Un instant, s&apos;il vous plaît</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">Nous enregistrons vos informations. Cela prend quelques secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">Merci</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">Vous avez tout fait à cette borne.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Votre numéro de reçu :</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">Allez maintenant au guichet, s&apos;il vous plaît. Un membre du personnel va vous aider.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Terminer</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Vous avez dit non. Ce n&apos;est pas un problème.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">Vous pouvez nous dire pourquoi. Ce n&apos;est pas obligatoire.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">Je préfère ne pas le dire</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">J&apos;ai peur de ce qui arrive à mes données</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">À cause de ma religion ou de mes convictions</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">Une autre raison</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">Posez votre doigt à plat sur la vitre.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">Posez le milieu de votre doigt au centre de la vitre et appuyez à plat.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">Essuyez votre doigt et la vitre, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">Appuyez un peu plus fort et ne bougez pas votre doigt.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">Nous n&apos;avons pas vu de doigt à temps. Réessayez quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">Posez encore le même doigt, de la même façon.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">Le scanner d&apos;empreintes a été débranché. Attendez un moment, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">Le scanner d&apos;empreintes ne répond pas. Un membre du personnel est prévenu.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">Le scanner d&apos;empreintes ne fonctionne pas. Un membre du personnel est prévenu.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">Le scanner n&apos;a pas fonctionné. Demandez de l&apos;aide à un membre du personnel.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">Essayons encore. Posez votre doigt à plat sur la vitre.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">Personnel : entrez votre code PIN</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">Les modes du personnel ne sont pas installés dans cette version.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">Avez-vous un numéro V ?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">Un numéro V a 10 chiffres. Il est sur les lettres de l&apos;IND et sur votre document W. Tapez-le ci-dessous, puis touchez OK.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">Ce n&apos;est pas un numéro V. Un numéro V a 10 chiffres. Vérifiez-le, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">Je n&apos;ai pas de numéro V</translation>
+    </message>
+</context>
+</TS>

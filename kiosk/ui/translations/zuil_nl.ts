@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation>Leg uw vinger op de scanner</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation>Nu: uw {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation>Vinger {0} van {1}, keer {2} van {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation>Kwaliteit van de afdruk</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation>Ik kan deze vinger niet geven</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation>Gaat u akkoord?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation>Gaat u ermee akkoord dat de LVV uw vingerafdrukken neemt, zoals uitgelegd op het vorige scherm?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation>Als u nee zegt, nemen we uw vingerafdrukken niet. Een medewerker helpt u verder.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation>Ja, ik ga akkoord</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation>Nee, ik ga niet akkoord</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation>Lees de informatie opnieuw</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation>Ga naar de balie</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation>De vingerafdrukscanner werkt op dit moment niet. Een medewerker helpt u. U mag ook hier wachten: we gaan verder zodra de scanner weer werkt.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation>Er ging iets mis met deze zuil. Een medewerker helpt u.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation>Een medewerker helpt u verder. We hebben uw vingerafdrukken niet genomen.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation>Uw ontvangstnummer:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation>rechterduim</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation>rechterwijsvinger</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation>rechtermiddelvinger</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation>rechterringvinger</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation>rechterpink</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation>linkerduim</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation>linkerwijsvinger</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation>linkermiddelvinger</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation>linkerringvinger</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation>linkerpink</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bent u er nog?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation>Heeft u meer tijd nodig? Als u niet op de knop tikt, stoppen we over {0} seconden en wissen we uw antwoorden.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation>Ja, ik heb meer tijd nodig</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation>Ik heb dit gelezen. Verder.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation>Terug naar de talen</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation>Welkom. Kies uw taal.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation>conceptvertaling</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation>Een ogenblik geduld</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation>We slaan uw gegevens op. Dit duurt een paar seconden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation>Dank u wel</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation>U bent klaar bij deze zuil.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation>Uw ontvangstnummer:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation>Ga nu naar de balie. Een medewerker helpt u verder.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation>U hebt nee gezegd. Dat is goed.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation>U mag ons vertellen waarom. Dat hoeft niet.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation>Dat zeg ik liever niet</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation>Ik maak me zorgen over wat er met mijn gegevens gebeurt</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation>Vanwege mijn geloof of overtuiging</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Een andere reden</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation>Leg uw vinger plat op het glas.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation>Leg het midden van uw vinger op het midden van het glas en druk hem plat.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation>Veeg uw vinger en het glas schoon en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation>Druk iets harder en houd uw vinger stil.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation>We zagen niet op tijd een vinger. Probeer het opnieuw als u klaar bent.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation>Leg dezelfde vinger nog een keer neer, op dezelfde manier.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation>De vingerafdrukscanner is losgekoppeld. Wacht even.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation>De vingerafdrukscanner reageert niet. Een medewerker weet het al.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation>De vingerafdrukscanner werkt niet. Een medewerker weet het al.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation>De scanner werkte niet. Vraag een medewerker om hulp.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation>We proberen het nog een keer. Leg uw vinger plat op het glas.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation>Medewerker: voer uw pincode in</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation>De functies voor medewerkers zitten niet in deze versie.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation>Heeft u een V-nummer?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation>Een V-nummer heeft 10 cijfers. Het staat op brieven van de IND en op uw W-document. Typ het hieronder en tik dan op OK.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation>Dit is geen V-nummer. Een V-nummer heeft 10 cijfers. Controleer het nummer.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation>Ik heb geen V-nummer</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ps_AF">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">خپله ګوته په سکنر کېږدئ</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">اوس: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">ګوته {0} له {1}، فشار {2} له {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">د انځور کیفیت</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">زه دا ګوته نشم ورکولی</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">ایا تاسو موافق یاست؟</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">ایا تاسو موافق یاست چې LVV ستاسو د ګوتو نښې واخلي، لکه څنګه چې په مخکینۍ پاڼه کې تشریح شول؟</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">که تاسو نه ووایئ، موږ ستاسو د ګوتو نښې نه اخلو. یو کارکوونکی به له تاسو سره مرسته وکړي.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">هو، زه موافق یم</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">نه، زه موافق نه یم</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">معلومات بیا ولولئ</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">مهرباني وکړئ میز ته لاړ شئ</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">د ګوتو د نښو سکنر اوس کار نه کوي. یو کارکوونکی به له تاسو سره مرسته وکړي. تاسو کولی شئ دلته هم انتظار وکړئ: کله چې بیا کار وکړي، موږ به دوام ورکړو.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">په دې ماشین کې یوه ستونزه پېښه شوه. یو کارکوونکی به له تاسو سره مرسته وکړي.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">یو کارکوونکی به له تاسو سره مرسته وکړي. موږ ستاسو د ګوتو نښې نه دي اخیستې.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ستاسو د رسید شمېره:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">پای</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">د ښي لاس غټه ګوته</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">د ښي لاس د شهادت ګوته</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">د ښي لاس منځنۍ ګوته</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">د ښي لاس د ګوتمۍ ګوته</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">د ښي لاس کوچنۍ ګوته</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">د کيڼ لاس غټه ګوته</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">د کيڼ لاس د شهادت ګوته</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">د کيڼ لاس منځنۍ ګوته</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">د کيڼ لاس د ګوتمۍ ګوته</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">د کيڼ لاس کوچنۍ ګوته</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">ایا تاسو لا دلته یاست؟</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">ایا تاسو نور وخت ته اړتیا لرئ؟ که تاسو تڼۍ ونه کښېکاږئ، موږ به په {0} ثانیو کې ودرېږو او ستاسو ځوابونه به پاک کړو.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">هو، زه نور وخت ته اړتیا لرم</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">ما دا ولوستل. دوام ورکړئ.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">ژبو ته بېرته</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">پاکول</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">سمه ده</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">ښه راغلاست. خپله ژبه وټاکئ.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">لومړنۍ ژباړه</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">مهرباني وکړئ یوه شېبه صبر وکړئ</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">موږ ستاسو معلومات خوندي کوو. دا څو ثانیې وخت نیسي.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">مننه</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">تاسو په دې ماشین کې هر څه بشپړ کړل.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ستاسو د رسید شمېره:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">مهرباني وکړئ اوس میز ته لاړ شئ. یو کارکوونکی به له تاسو سره مرسته وکړي.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">پای</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">تاسو نه وویل. دا سمه ده.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">تاسو کولی شئ موږ ته ووایئ چې ولې. دا اړینه نه ده.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">زه نه غواړم ووایم</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">زه اندېښمن یم چې زما د معلوماتو سره به څه کېږي</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">د خپل دین یا باور له امله</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">بل دلیل</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">خپله ګوته په شیشه هواره کېږدئ.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">د خپلې ګوتې منځنۍ برخه د شیشې په منځ کې کېږدئ او هواره یې کېکاږئ.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">خپله ګوته او شیشه پاکه کړئ، بیا هڅه وکړئ.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">لږ ډېر زور ورکړئ او خپله ګوته مه خوځوئ.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">موږ په وخت سره ګوته ونه لیدله. کله چې چمتو یاست بیا هڅه وکړئ.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">همغه ګوته بیا په همغه ډول کېږدئ.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">د ګوتو د نښو سکنر جلا شو. مهرباني وکړئ یوه شېبه صبر وکړئ.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">د ګوتو د نښو سکنر ځواب نه ورکوي. یو کارکوونکي ته خبر ورکړل شو.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">د ګوتو د نښو سکنر کار نه کوي. یو کارکوونکي ته خبر ورکړل شو.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">سکنر کار ونه کړ. مهرباني وکړئ له یو کارکوونکي نه مرسته وغواړئ.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">راځئ بیا هڅه وکړو. خپله ګوته په شیشه هواره کېږدئ.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">کارکوونکي: خپل PIN کوډ دننه کړئ</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">د کارکوونکو حالتونه په دې نسخه کې نصب شوي نه دي.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">بندول</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">ایا تاسو V شمېره لرئ؟</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">‏V شمېره 10 عددونه لري. دا د IND په لیکونو او ستاسو په W سند کې ده. لاندې یې ولیکئ، بیا سمه ده کېکاږئ.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">دا V شمېره نه ده. V شمېره 10 عددونه لري. مهرباني وکړئ وې ګورئ.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">زه V شمېره نه لرم</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">Положите палец на сканер</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">Сейчас: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">Палец {0} из {1}, нажатие {2} из {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">Качество изображения</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">Я не могу дать этот палец</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">Вы согласны?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">Вы согласны, что LVV снимет отпечатки ваших пальцев, как объяснено на предыдущем экране?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">Если вы скажете «нет», мы не будем снимать отпечатки ваших пальцев. Сотрудник поможет вам дальше.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">Да, я согласен / согласна</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">Нет, я не согласен / не согласна</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">Прочитать информацию ещё раз</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">Пожалуйста, подойдите к стойке</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">Сканер отпечатков пальцев сейчас не работает. Сотрудник вам поможет. Вы можете подождать здесь: мы продолжим, как только он снова заработает.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">На этом аппарате что-то пошло не так. Сотрудник вам поможет.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">Сотрудник поможет вам дальше. Мы не снимали отпечатки ваших пальцев.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Ваш номер квитанции:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Завершить</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">правый большой палец</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">правый указательный палец</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">правый средний палец</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">правый безымянный палец</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">правый мизинец</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">левый большой палец</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">левый указательный палец</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">левый средний палец</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">левый безымянный палец</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">левый мизинец</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">Вы ещё здесь?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">Вам нужно больше времени? Если вы не нажмёте кнопку, мы остановимся через {0} с и удалим ваши ответы.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">Да, мне нужно больше времени</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">Я это прочитал(а). Дальше.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">Назад к выбору языка</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Стереть</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">ОК</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">Добро пожаловать. Выберите язык.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">черновой перевод</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">Минутку, пожалуйста</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">Мы сохраняем ваши данные. Это займёт несколько секунд.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">Спасибо</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">Вы сделали всё на этом аппарате.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Ваш номер квитанции:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">Теперь, пожалуйста, подойдите к стойке. Сотрудник поможет вам дальше.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Завершить</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Вы сказали «нет». Это нормально.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">Вы можете сказать нам почему. Это не обязательно.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">Я не хочу говорить</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">Я беспокоюсь о том, что будет с моими данными</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">Из-за моей религии или убеждений</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">Другая причина</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">Положите палец ровно на стекло.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">Положите середину пальца в центр стекла и прижмите ровно.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">Вытрите палец и стекло, затем попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">Нажмите немного сильнее и не двигайте палец.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">Мы не увидели палец вовремя. Попробуйте ещё раз, когда будете готовы.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">Положите тот же палец ещё раз, так же, как раньше.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">Сканер отпечатков пальцев отключён. Пожалуйста, подождите немного.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">Сканер отпечатков пальцев не отвечает. Сотрудник уже знает об этом.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">Сканер отпечатков пальцев не работает. Сотрудник уже знает об этом.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">Сканер не сработал. Пожалуйста, попросите сотрудника о помощи.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">Давайте попробуем ещё раз. Положите палец ровно на стекло.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">Сотрудник: введите ваш PIN-код</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">Режимы для сотрудников не установлены в этой версии.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">У вас есть V-номер?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">V-номер состоит из 10 цифр. Он есть в письмах от IND и в вашем W-документе. Введите его ниже, затем нажмите ОК.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">Это не V-номер. V-номер состоит из 10 цифр. Пожалуйста, проверьте его.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">У меня нет V-номера</translation>
+    </message>
+</context>
+</TS>

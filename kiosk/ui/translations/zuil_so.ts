@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="so_SO">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">Fartaada saar iskaanka</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">Hadda: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">Farta {0} ee {1}, riixitaanka {2} ee {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">Tayada sawirka</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">Ma bixin karo fartan</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">Ma oggoshahay?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">Ma oggoshahay in LVV ay qaaddo raadadka farahaaga, sida lagu sharxay shaashaddii hore?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">Haddii aad tiraahdo maya, ma qaadayno raadadka farahaaga. Shaqaale ayaa ku caawin doona.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">Haa, waan oggolahay</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">Maya, ma oggoli</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">Mar kale akhri macluumaadka</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">Fadlan u tag miiska</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">Iskaanka raadadka faraha hadda ma shaqeynayo. Shaqaale ayaa ku caawin doona. Halkan waad sugi kartaa sidoo kale: waan sii wadaynaa marka uu mar kale shaqeeyo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">Wax baa ku khaldamay mashiinkan. Shaqaale ayaa ku caawin doona.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">Shaqaale ayaa ku caawin doona. Ma aynaan qaadin raadadka farahaaga.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Lambarka rasiidkaaga:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Dhammee</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">suulka midig</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">farta murugsiga midig</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">farta dhexe ee midig</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">farta giraanta midig</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">farta yar ee midig</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">suulka bidix</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">farta murugsiga bidix</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">farta dhexe ee bidix</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">farta giraanta bidix</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">farta yar ee bidix</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">Weli ma joogtaa?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">Ma u baahan tahay waqti dheeraad ah? Haddii aadan taabanin badhanka, waan joojineynaa {0} ilbiriqsi kadib, waxaana tirtireynaa jawaabahaaga.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">Haa, waxaan u baahanahay waqti dheeraad ah</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">Waan akhriyay. Sii wad.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">Ku noqo luqadaha</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Tirtir</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">Soo dhawoow. Dooro luqaddaada.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">tarjumaad qabyo ah</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">Fadlan sug daqiiqad</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">Waxaan kaydineynaa macluumaadkaaga. Tani waxay qaadanaysaa dhowr ilbiriqsi.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">Mahadsanid</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">Wax walba waad ku dhammaysay mashiinkan.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Lambarka rasiidkaaga:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">Fadlan hadda u tag miiska. Shaqaale ayaa ku caawin doona.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Dhammee</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Waxaad tiri maya. Taasi waa caadi.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">Waad noo sheegi kartaa sababta. Tani qasab ma aha.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">Ma doonayo inaan sheego</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">Waxaan ka walwalsanahay waxa ku dhacaya xogtayda</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">Diintayda ama caqiidadayda dartood</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">Sabab kale</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">Fartaada si siman u saar muraayadda.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">Dhexda fartaada dhig bartamaha muraayadda oo si siman u riix.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">Tirtir fartaada iyo muraayadda, kadibna isku day mar kale.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">Xoogaa ku riix oo fartaada ha dhaqaajin.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">Wakhtigii farta kuma aynaan arkin. Isku day mar kale marka aad diyaar tahay.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">Isla fartii mar kale saar, isla sidii.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">Iskaanka raadadka faraha waa la gooyay. Fadlan sug in yar.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">Iskaanka raadadka faraha ma jawaabayo. Shaqaale ayaa loo sheegay.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">Iskaanka raadadka faraha ma shaqeynayo. Shaqaale ayaa loo sheegay.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">Iskaanku ma shaqeyn. Fadlan shaqaale ka codso caawimaad.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">Aan isku dayno mar kale. Fartaada si siman u saar muraayadda.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">Shaqaale: geli PIN-kaaga</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">Hababka shaqaalaha laguma rakibin noocan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Xir</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">Ma haysataa lambar V?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">Lambarka V wuxuu leeyahay 10 lambar. Wuxuu ku qoran yahay waraaqaha IND iyo dukumentigaaga W. Hoos ku qor, kadibna taabo OK.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">Kani ma aha lambar V. Lambarka V wuxuu leeyahay 10 lambar. Fadlan hubi.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">Ma haysto lambar V</translation>
+    </message>
+</context>
+</TS>

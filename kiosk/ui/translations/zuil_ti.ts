@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ti_ET">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">ኣጻብዕኹም ኣብ ስካነር ኣንብሩ</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">ሕጂ፦ {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">ኣጻብዕ {0} ካብ {1}፣ ጸቕጢ {2} ካብ {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">ጽሬት ስእሊ</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">ነዛ ኣጻብዕ ክህባ ኣይክእልን እየ</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">ትሰማምዑ ዲኹም?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">ከምቲ ኣብቲ ዝሓለፈ ገጽ ዝተገልጸ፡ LVV ኣሻራ ኣጻብዕኹም ክወስድ ትሰማምዑ ዲኹም?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">ኣይፋል እንተ ኢልኩም፡ ኣሻራ ኣጻብዕኹም ኣይንወስድን። ሓደ ሰራሕተኛ ክሕግዘኩም እዩ።</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">እወ፡ እሰማማዕ እየ</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">ኣይፋል፡ ኣይሰማማዕን እየ</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">ነቲ ሓበሬታ እንደገና ኣንብቡ</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">በጃኹም ናብቲ ሰደቓ ኪዱ</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">ስካነር ኣሻራ ኣጻብዕ ሕጂ ኣይሰርሕን ዘሎ። ሓደ ሰራሕተኛ ክሕግዘኩም እዩ። ኣብዚ ክትጽበዩ እውን ትኽእሉ ኢኹም፦ ከም ብሓድሽ ምስ ሰርሐ ንቕጽል።</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">ኣብዚ መሳርሒ ጌጋ ኣጋጢሙ። ሓደ ሰራሕተኛ ክሕግዘኩም እዩ።</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">ሓደ ሰራሕተኛ ክሕግዘኩም እዩ። ኣሻራ ኣጻብዕኹም ኣይወሰድናን።</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ቁጽሪ ቅብሊትኩም፦</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">ዛዝሙ</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">ዓባይ ኣጻብዕ የማን</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">ኣመልካቲት ኣጻብዕ የማን</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">ማእከላይ ኣጻብዕ የማን</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">ናይ ቀለቤት ኣጻብዕ የማን</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">ንእሽቶ ኣጻብዕ የማን</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">ዓባይ ኣጻብዕ ጸጋም</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">ኣመልካቲት ኣጻብዕ ጸጋም</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">ማእከላይ ኣጻብዕ ጸጋም</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">ናይ ቀለቤት ኣጻብዕ ጸጋም</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">ንእሽቶ ኣጻብዕ ጸጋም</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">ገና ኣለኹም ዲኹም?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">ተወሳኺ ግዜ የድልየኩም ድዩ? ነቲ መጠወቒ እንተ ዘይጠወቕኩም፡ ድሕሪ {0} ካልኢት ደው ንብል፣ መልስታትኩም ድማ ንድምስስ።</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">እወ፡ ተወሳኺ ግዜ የድልየኒ እዩ</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">እዚ ኣንቢበዮ። ቀጽል።</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">ናብ ቋንቋታት ተመለሱ</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">ደምስስ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">ሕራይ</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">እንቋዕ ብደሓን መጻእኹም። ቋንቋኹም ምረጹ።</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">ንድፊ ትርጉም</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">በጃኹም ሓንሳእ ተጸበዩ</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">ሓበሬታኹም ንዕቅብ ኣለና። እዚ ቁሩብ ካልኢታት ይወስድ።</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">የቐንየልና</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">ኣብዚ መሳርሒ ኩሉ ወዲእኩም ኢኹም።</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">ቁጽሪ ቅብሊትኩም፦</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">በጃኹም ሕጂ ናብቲ ሰደቓ ኪዱ። ሓደ ሰራሕተኛ ክሕግዘኩም እዩ።</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">ዛዝሙ</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">ኣይፋል ኢልኩም። ጸገም የብሉን።</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">ስለምንታይ ክትነግሩና ትኽእሉ ኢኹም። ግዴታ ኣይኮነን።</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">ክገልጾ ኣይደልን እየ</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">ብዛዕባ እቲ ብሓበሬታይ ዝኸውን ይሻቐል እየ</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">ብሰንኪ ሃይማኖተይ ወይ እምነተይ</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">ካልእ ምኽንያት</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">ኣጻብዕኹም ብጽፍሕ ኣብ ልዕሊ እቲ መስትያት ኣንብሩ።</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">ማእከል ኣጻብዕኹም ኣብ ማእከል እቲ መስትያት ኣንብሩ፣ ብጽፍሕ ድማ ጸቕጡ።</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">ኣጻብዕኹምን መስትያትን ኣጽርዩ፣ ድሓር እንደገና ፈትኑ።</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">ቁሩብ ብሓይሊ ጸቕጡ፣ ኣጻብዕኹም ድማ ኣየንቀሳቕሱ።</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">ብግዜኡ ኣጻብዕ ኣይረኣናን። ድሉዋት ምስ ኮንኩም እንደገና ፈትኑ።</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">ነታ ሓንቲ ኣጻብዕ ብተመሳሳሊ መገዲ እንደገና ኣንብሩ።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">ስካነር ኣሻራ ኣጻብዕ ተፈልዩ። በጃኹም ቁሩብ ተጸበዩ።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">ስካነር ኣሻራ ኣጻብዕ መልሲ ኣይህብን ዘሎ። ንሓደ ሰራሕተኛ ተሓቢሩ እዩ።</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">ስካነር ኣሻራ ኣጻብዕ ኣይሰርሕን ዘሎ። ንሓደ ሰራሕተኛ ተሓቢሩ እዩ።</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">እቲ ስካነር ኣይሰርሐን። በጃኹም ንሓደ ሰራሕተኛ ሓገዝ ሕተቱ።</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">እንደገና ንፈትን። ኣጻብዕኹም ብጽፍሕ ኣብ ልዕሊ እቲ መስትያት ኣንብሩ።</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">ሰራሕተኛ፦ PIN ኣእትዉ</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">ናይ ሰራሕተኛ ኣገባባት ኣብዚ ስሪት ኣይተጻዕኑን።</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">ዕጸው</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">ቁጽሪ V ኣለኩም ድዩ?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">ቁጽሪ V 10 ኣሃዛት ኣለዎ። ኣብ ደብዳቤታት IND ከምኡ&apos;ውን ኣብ ሰነድ W ኹም ይርከብ። ኣብ ታሕቲ ጸሓፉዎ፣ ድሓር ሕራይ ጠውቑ።</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">እዚ ቁጽሪ V ኣይኮነን። ቁጽሪ V 10 ኣሃዛት ኣለዎ። በጃኹም ኣረጋግጽዎ።</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">ቁጽሪ V የብለይን</translation>
+    </message>
+</context>
+</TS>

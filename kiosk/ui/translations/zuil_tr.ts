@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>Place your finger on the scanner</source>
+        <translation type="unfinished">Parmağınızı tarayıcıya koyun</translation>
+    </message>
+    <message>
+        <source>Now: your {finger}</source>
+        <translation type="unfinished">Şimdi: {finger}</translation>
+    </message>
+    <message>
+        <source>Finger {0} of {1}, press {2} of {3}</source>
+        <translation type="unfinished">Parmak {0} / {1}, basış {2} / {3}</translation>
+    </message>
+    <message>
+        <source>Image quality</source>
+        <translation type="unfinished">Görüntü kalitesi</translation>
+    </message>
+    <message>
+        <source>I can&apos;t give this finger</source>
+        <translation type="unfinished">Bu parmağı veremiyorum</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Do you agree?</source>
+        <translation type="unfinished">Kabul ediyor musunuz?</translation>
+    </message>
+    <message>
+        <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
+        <translation type="unfinished">Önceki ekranda anlatıldığı gibi LVV&apos;nin parmak izlerinizi almasını kabul ediyor musunuz?</translation>
+    </message>
+    <message>
+        <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
+        <translation type="unfinished">Hayır derseniz parmak izlerinizi almayız. Bir görevli size yardım edecek.</translation>
+    </message>
+    <message>
+        <source>Yes, I agree</source>
+        <translation type="unfinished">Evet, kabul ediyorum</translation>
+    </message>
+    <message>
+        <source>No, I do not agree</source>
+        <translation type="unfinished">Hayır, kabul etmiyorum</translation>
+    </message>
+    <message>
+        <source>Read the information again</source>
+        <translation type="unfinished">Bilgileri tekrar oku</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Please go to the desk</source>
+        <translation type="unfinished">Lütfen danışma masasına gidin</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
+        <translation type="unfinished">Parmak izi tarayıcısı şu anda çalışmıyor. Bir görevli size yardım edecek. Burada da bekleyebilirsiniz: tarayıcı tekrar çalışınca devam ederiz.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this kiosk. A staff member will help you.</source>
+        <translation type="unfinished">Bu cihazda bir sorun oldu. Bir görevli size yardım edecek.</translation>
+    </message>
+    <message>
+        <source>A staff member will help you further. We have not taken your fingerprints.</source>
+        <translation type="unfinished">Bir görevli size yardım edecek. Parmak izlerinizi almadık.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Makbuz numaranız:</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Bitir</translation>
+    </message>
+</context>
+<context>
+    <name>Fingers</name>
+    <message>
+        <source>right thumb</source>
+        <translation type="unfinished">sağ başparmak</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation type="unfinished">sağ işaret parmağı</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation type="unfinished">sağ orta parmak</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation type="unfinished">sağ yüzük parmağı</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation type="unfinished">sağ serçe parmak</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation type="unfinished">sol başparmak</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation type="unfinished">sol işaret parmağı</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation type="unfinished">sol orta parmak</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation type="unfinished">sol yüzük parmağı</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation type="unfinished">sol serçe parmak</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished">Hâlâ orada mısınız?</translation>
+    </message>
+    <message>
+        <source>Do you need more time? If you do not tap the button, we stop in {0} seconds and delete your answers.</source>
+        <translation type="unfinished">Daha fazla zamana ihtiyacınız var mı? Düğmeye dokunmazsanız {0} saniye sonra dururuz ve cevaplarınızı sileriz.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation type="unfinished">Evet, daha fazla zamana ihtiyacım var</translation>
+    </message>
+</context>
+<context>
+    <name>InformationScreen</name>
+    <message>
+        <source>I have read this. Continue.</source>
+        <translation type="unfinished">Bunu okudum. Devam et.</translation>
+    </message>
+    <message>
+        <source>Back to the languages</source>
+        <translation type="unfinished">Dillere geri dön</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Sil</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">Tamam</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageScreen</name>
+    <message>
+        <source>Welcome. Choose your language.</source>
+        <translation type="unfinished">Hoş geldiniz. Dilinizi seçin.</translation>
+    </message>
+    <message>
+        <source>draft translation</source>
+        <translation type="unfinished">taslak çeviri</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingScreen</name>
+    <message>
+        <source>One moment, please</source>
+        <translation type="unfinished">Bir dakika lütfen</translation>
+    </message>
+    <message>
+        <source>We are saving your information. This takes a few seconds.</source>
+        <translation type="unfinished">Bilgilerinizi kaydediyoruz. Bu birkaç saniye sürer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation type="unfinished">Teşekkürler</translation>
+    </message>
+    <message>
+        <source>You have done everything at this kiosk.</source>
+        <translation type="unfinished">Bu cihazdaki her şeyi tamamladınız.</translation>
+    </message>
+    <message>
+        <source>Your receipt number:</source>
+        <translation type="unfinished">Makbuz numaranız:</translation>
+    </message>
+    <message>
+        <source>Please go to the desk now. A staff member will help you further.</source>
+        <translation type="unfinished">Şimdi lütfen danışma masasına gidin. Bir görevli size yardım edecek.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished">Bitir</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalReasonScreen</name>
+    <message>
+        <source>You said no. That is all right.</source>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Hayır dediniz. Bu sorun değil.</translation>
+    </message>
+    <message>
+        <source>You may tell us why. This is not required.</source>
+        <translation type="unfinished">Bize nedenini söyleyebilirsiniz. Bu zorunlu değil.</translation>
+    </message>
+    <message>
+        <source>I do not want to say</source>
+        <translation type="unfinished">Söylemek istemiyorum</translation>
+    </message>
+    <message>
+        <source>I am worried about what happens with my data</source>
+        <translation type="unfinished">Verilerime ne olacağından endişeliyim</translation>
+    </message>
+    <message>
+        <source>Because of my religion or beliefs</source>
+        <translation type="unfinished">Dinim veya inançlarım nedeniyle</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished">Başka bir neden</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <source>Place your finger flat on the glass.</source>
+        <translation type="unfinished">Parmağınızı camın üzerine düz koyun.</translation>
+    </message>
+    <message>
+        <source>Place the middle of your finger in the centre of the glass and press flat.</source>
+        <translation type="unfinished">Parmağınızın ortasını camın ortasına koyun ve düz bastırın.</translation>
+    </message>
+    <message>
+        <source>Wipe your finger and the glass, then try again.</source>
+        <translation type="unfinished">Parmağınızı ve camı silin, sonra tekrar deneyin.</translation>
+    </message>
+    <message>
+        <source>Press a little harder and keep your finger still.</source>
+        <translation type="unfinished">Biraz daha sert bastırın ve parmağınızı kıpırdatmayın.</translation>
+    </message>
+    <message>
+        <source>We did not see a finger in time. Try again when you are ready.</source>
+        <translation type="unfinished">Zamanında bir parmak görmedik. Hazır olduğunuzda tekrar deneyin.</translation>
+    </message>
+    <message>
+        <source>Place the same finger again, the same way.</source>
+        <translation type="unfinished">Aynı parmağı aynı şekilde tekrar koyun.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
+        <translation type="unfinished">Parmak izi tarayıcısının bağlantısı kesildi. Lütfen biraz bekleyin.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not answering. A staff member has been told.</source>
+        <translation type="unfinished">Parmak izi tarayıcısı yanıt vermiyor. Bir görevliye haber verildi.</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner is not working. A staff member has been told.</source>
+        <translation type="unfinished">Parmak izi tarayıcısı çalışmıyor. Bir görevliye haber verildi.</translation>
+    </message>
+    <message>
+        <source>The scanner did not work. Please ask a staff member for help.</source>
+        <translation type="unfinished">Tarayıcı çalışmadı. Lütfen bir görevliden yardım isteyin.</translation>
+    </message>
+    <message>
+        <source>Let us try again. Place your finger flat on the glass.</source>
+        <translation type="unfinished">Tekrar deneyelim. Parmağınızı camın üzerine düz koyun.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPinOverlay</name>
+    <message>
+        <source>Staff: enter your PIN</source>
+        <translation type="unfinished">Görevli: PIN kodunuzu girin</translation>
+    </message>
+    <message>
+        <source>Staff modes are not installed in this build.</source>
+        <translation type="unfinished">Görevli modları bu sürümde yüklü değil.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Kapat</translation>
+    </message>
+</context>
+<context>
+    <name>VNumberScreen</name>
+    <message>
+        <source>Do you have a V-number?</source>
+        <translation type="unfinished">V numaranız var mı?</translation>
+    </message>
+    <message>
+        <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
+        <translation type="unfinished">V numarası 10 rakamdan oluşur. IND&apos;nin mektuplarında ve W belgenizde yazar. Aşağıya yazın, sonra Tamam&apos;a dokunun.</translation>
+    </message>
+    <message>
+        <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
+        <translation type="unfinished">Bu bir V numarası değil. V numarası 10 rakamdan oluşur. Lütfen kontrol edin.</translation>
+    </message>
+    <message>
+        <source>I do not have a V-number</source>
+        <translation type="unfinished">V numaram yok</translation>
+    </message>
+</context>
+</TS>
