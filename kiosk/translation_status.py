@@ -16,6 +16,9 @@ from pathlib import Path
 
 TRANSLATIONS = Path(__file__).resolve().parent / "ui" / "translations"
 SOURCE_LANGUAGE = "en"  # the language of the text in the code
+#: The ``language`` attribute of a ``.ts`` file where it is not the code: Qt 6.12's lupdate does not know ``ckb`` and
+#: refuses to update a file that names it ("target language is not recognized"), so Sorani's file says Kurdish (Iraq).
+TS_LANGUAGE_ATTRIBUTE = {"ckb": "ku_IQ"}
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
 
 

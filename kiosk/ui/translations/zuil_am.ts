@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="am_ET">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">እንደገና ያዳምጡ</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">በዚህ ቋንቋ ድምፅ የለም</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">ትልቅ ጽሑፍ</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">ከፍተኛ ንፅፅር</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">استمع مرة أخرى</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">لا يوجد صوت بهذه اللغة</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">خط كبير</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">تباين عالٍ</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -1,6 +1,25 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="ckb_IQ">
+<TS version="2.1" language="ku_IQ">
+<context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">دووبارە گوێ بگرە</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">لەم زمانەدا دەنگ نییە</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">نووسینی گەورە</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">جیاوازیی ڕەنگی بەرز</translation>
+    </message>
+</context>
 <context>
     <name>CaptureScreen</name>
     <message>

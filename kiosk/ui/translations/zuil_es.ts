@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">Escuchar otra vez</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">No hay audio en este idioma</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Letra grande</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">Alto contraste</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">دوباره گوش دهید</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">صدا به این زبان وجود ندارد</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">متن بزرگ</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">کنتراست بالا</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">Écouter encore</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">Pas de son dans cette langue</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Grands caractères</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">Contraste élevé</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

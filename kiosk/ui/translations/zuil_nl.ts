@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation>Opnieuw luisteren</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation>Geen geluid in deze taal</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Grote letters</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoog contrast</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ps_AF">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">بیا واورئ</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">په دې ژبه غږ نشته</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">لوی لیکونه</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">لوړ تضاد</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

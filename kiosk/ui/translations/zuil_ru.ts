@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">Прослушать ещё раз</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">Нет звука на этом языке</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Крупный шрифт</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">Высокий контраст</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

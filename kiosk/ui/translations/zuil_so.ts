@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="so_SO">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">Mar kale dhageyso</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">Luqaddan cod ma leh</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Qoraal weyn</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">Kala duwanaansho sare</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ti_ET">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">ደጊምካ ስማዕ</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">ብዚ ቋንቋ ድምጺ የለን</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">ዓቢ ጽሑፍ</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">ልዑል ፍልልይ ሕብሪ</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>

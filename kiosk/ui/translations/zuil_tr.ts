@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>Listen again</source>
+        <translation type="unfinished">Tekrar dinle</translation>
+    </message>
+    <message>
+        <source>No audio in this language</source>
+        <translation type="unfinished">Bu dilde ses yok</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Büyük yazı</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished">Yüksek kontrast</translation>
+    </message>
+</context>
+<context>
     <name>CaptureScreen</name>
     <message>
         <source>Place your finger on the scanner</source>
