@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from enrollment.values.languages import LANGUAGE_CODES
 from kiosk.translation_status import (
     SOURCE_LANGUAGE,
-    TS_LANGUAGE_ATTRIBUTE,
     TRANSLATIONS,
+    TS_LANGUAGE_ATTRIBUTE,
     placeholders,
     read_messages,
     translation_status,
