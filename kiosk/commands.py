@@ -186,7 +186,7 @@ def speak(language: str | None, screen: str | None, out: str | None, list_screen
                f"unknown screen {screen!r} (zuil speak --list names them)" if screen not in SPOKEN_SCREENS else
                f"unknown language {language!r} (known: {', '.join(KNOWN)})" if language not in KNOWN else "")
     if problem:
-        click.echo(f"zuil speak: {problem}", err=True)
+        click.echo(f"zuil: {problem}", err=True)  # one line, as the root writes every refusal
         sys.exit(2)
     from enrollment.atomic_files import write_bytes_atomically
     from kiosk.speech.audio import encode_wav, join
@@ -201,7 +201,7 @@ def speak(language: str | None, screen: str | None, out: str | None, list_screen
     try:
         pcm = join([say([Message(message_id, text)], code, prompts) for code, text in parts])
     except SpeechError as exc:
-        click.echo(f"zuil speak: {exc}", err=True)
+        click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
     write_bytes_atomically(out, encode_wav(pcm), mode=None)
     click.echo(f"{out}: {pcm.seconds:.1f} s ({screen} in {language})")
