@@ -15,6 +15,7 @@ import click
 from drivers.errors import DriverError
 from enrollment.errors import EnrollmentError
 from kiosk.settings import CliState
+from sync.errors import SyncError
 
 
 def _version() -> str:
@@ -31,7 +32,7 @@ class ZuilGroup(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except (EnrollmentError, DriverError) as exc:
+        except (EnrollmentError, DriverError, SyncError) as exc:
             click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
             sys.exit(2)
         except OSError as exc:  # a folder where a file is asked for, no space, no permission, ...

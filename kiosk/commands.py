@@ -28,6 +28,7 @@ from enrollment.commands.match import identify_command, match_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
+from sync.commands import sync as sync_group
 
 
 def current_kiosk_settings() -> KioskSettings:
@@ -138,4 +139,5 @@ COMMANDS: list[click.Command] = [
     bench,
     score_pairs_command,
     calibrate_command,
+    sync_group,
 ]

@@ -39,6 +39,10 @@ from enrollment.values.vnumber import VNumber
 from kiosk.demo_gallery import enroll_earlier_visit, ensure_gallery, reset_demo_intakes
 from kiosk.flow import IntakeFlow, Step
 from kiosk.settings import KioskSettings
+from sync.demo_upstream import PUBLIC_FILE, demo_upstream_key
+from sync.outbox import Sender, append
+from sync.payloads import intake_reports
+from sync.status import NO_UPLOADER, envelope_list, outbox_status
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
@@ -73,7 +77,9 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
     """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
     site = demo_settings(settings.enrollment)
     v_number = synthetic_vnumber(seed)
-    store = RecordStore(site.database, open_demo_keys(site.data_dir))
+    ring = open_demo_keys(site.data_dir)
+    store = RecordStore(site.database, ring)
+    sender = Sender(site.kiosk_id, ring, demo_upstream_key(site.data_dir))
     try:
         earlier = _prepare_record(store, site, seed=seed, v_number=v_number, returning=returning,
                                   gallery_persons=gallery_persons)
@@ -81,9 +87,10 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
         fingers = _capture_fingers(flow, site, settings.scanner, seed) if flow.step is Step.CAPTURE else []
         probe, found, vcheck = _identify(store, flow, v_number)
         flow.processing_done()
-        intake_id, consent = _store_intake(store, site, flow, probe, found, vcheck)
-        return _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
-                        found=found, searched=bool(probe), vcheck=vcheck, earlier=earlier)
+        intake_id, consent = _store_intake(store, site, sender, flow, probe, found, vcheck)
+        summary = _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
+                           found=found, searched=bool(probe), vcheck=vcheck, earlier=earlier)
+        return {**summary, "outbox": _outbox(store, site)}
     finally:
         store.close()
 
@@ -92,7 +99,7 @@ def _prepare_record(store: RecordStore, site: Settings, *, seed: int, v_number: 
                     gallery_persons: int) -> str | None:
     """Before the person arrives: the intakes of earlier runs deleted, the locations, the gallery and, for a
     returning person, their earlier visit at another LVV (where it was, returned)."""
-    reset_demo_intakes(store)
+    reset_demo_intakes(store, site.kiosk_id)
     with store.transaction() as session:
         intakes.sync_locations(session, site.locations)
     if not site.biometrics_enabled:
@@ -157,10 +164,11 @@ def _identify(store: RecordStore, flow: IntakeFlow, v_number: VNumber) -> tuple[
     return probe, found, identification.check_vnumber(probe, held)
 
 
-def _store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, probe: dict[int, Template],
+def _store_intake(store: RecordStore, site: Settings, sender: Sender, flow: IntakeFlow, probe: dict[int, Template],
                   found: identification.SearchOutcome,
                   vcheck: identification.VNumberOutcome | None) -> tuple[str, ConsentRecord]:
-    """The whole intake written at once, or not at all: consent, captures, identifications; then the receipt."""
+    """The whole intake written at once, or not at all: consent, captures, identifications, and the signed
+    envelopes that report them (the outbox); then the receipt."""
     with store.transaction() as session:
         intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
                                       v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
@@ -185,7 +193,19 @@ def _store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, probe: d
                                        gallery_size=1, candidates=[_vnumber_scores(vcheck)])
         flow.finish()
         intakes.finish_intake(session, intake)
+        for report in intake_reports(session, intake):
+            append(session, sender, report)
         return intake.id, consent
+
+
+def _outbox(store: RecordStore, site: Settings) -> dict[str, Any]:
+    """The demo kiosk's outbox after the intake: its envelopes (each run's chain starts at 1) and the chain's head."""
+    with store.transaction() as session:
+        status = outbox_status(session, site.kiosk_id)
+        envelopes = envelope_list(session, site.kiosk_id)
+    return {"queued": status["queued"], "envelopes": envelopes, "chain_head_sha256": status["chain_head_sha256"],
+            "sealed_to": f"the demo upstream key {Path(site.data_dir) / PUBLIC_FILE} (a demo key: protects nothing)",
+            "delivered": NO_UPLOADER}
 
 
 def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,
@@ -214,5 +234,4 @@ def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: Cons
             "earlier_visit_enrolled_now_at": earlier,
         },
         "scales": _scales(site),
-        "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
     }

@@ -22,8 +22,8 @@ PACKAGES = ("kiosk", "drivers", "enrollment", "sync")
 
 NOT_BUILT = {
     "the retention job": r"retention job|enforced by|delete at once|kept no longer|niet langer bewaard",
-    "sync/: the signed outbox, the upload to AVIM, the gallery feed": (
-        r"outbox|signed (?:results|envelopes?|upstream)|upstream sync|gallery feed|mtls"
+    "sync/: the upload to AVIM (the uploader, receipts), the gallery feed": (
+        r"uploader|signed receipts?|upstream sync|gallery feed|mtls"
         r"|shared? (?:them |it )?with the police|del(?:en|ed) met de politie|naar de politie"
     ),
     "the officer mode and the installer image": r"officer mode|installer image",
@@ -111,8 +111,8 @@ def test_product_text_says_what_is_not_built_yet():
 
 def test_the_check_sees_a_claim_and_accepts_a_not_yet():
     claims = _claims([("a", "Records are kept no longer than needed."),
-                      ("b", "Records are deleted by the retention job."), ("c", "Results go to the signed outbox."),
+                      ("b", "Records are deleted by the retention job."), ("c", "The uploader sends the outbox."),
                       ("d", "De afdrukken worden naar de politie gestuurd.")])
     assert [c[0] for c in claims] == ["a", "b", "c", "d"]
-    assert not _claims([("e", "The retention job is not built yet."), ("f", "The signed outbox arrives later."),
+    assert not _claims([("e", "The retention job is not built yet."), ("f", "The uploader arrives later."),
                         ("g", "Ze worden nog niet naar de politie gestuurd.")])

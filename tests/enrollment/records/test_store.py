@@ -35,6 +35,8 @@ TABLES = {
     "officer_decisions",
     "contra_indications",
     "key_checks",
+    "outbox_envelopes",
+    "outbox_heads",
     "alembic_version",
 }
 
