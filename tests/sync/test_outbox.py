@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from enrollment.consent import consent_text
 from enrollment.errors import StorageError
 from enrollment.records import intakes, store
+from enrollment.records.consents import withdraw_consent
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import Intake, OutboxEnvelope, OutboxHead, Person
 from enrollment.records.store import RecordStore
@@ -24,7 +25,7 @@ from sync.envelope import seal_aad
 from sync.errors import SealInvalid, UpstreamKeyError
 from sync.kinds import EnvelopeKind
 from sync.outbox import Sender, append, chain_of, signing_keys
-from sync.payloads import Report, intake_reports
+from sync.payloads import Report, intake_reports, withdrawal_report
 from sync.sealing import open_sealed
 from sync.status import NO_UPLOADER, outbox_status
 from tests.sync.fixed_keys import upstream_key
@@ -133,9 +134,11 @@ def test_one_envelope_per_record(records, keyring):
 
 
 @pytest.mark.timeout(300)  # only for hangs
-def test_concurrent_writers_get_one_gapless_chain(sqlite_url, keyring):
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_concurrent_writers_get_one_gapless_chain(request, backend, keyring):
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
     writers, each = 4, 8
-    stores = [RecordStore(sqlite_url, keyring) for _ in range(writers)]
+    stores = [RecordStore(url, keyring) for _ in range(writers)]
     failures: list[BaseException] = []
 
     def write(rs: RecordStore) -> None:
@@ -175,3 +178,18 @@ def test_the_schema_cannot_go_back_over_queued_envelopes(records, keyring, sqlit
     engine = store.make_engine(sqlite_url)
     assert store.current_revision(engine) == store.head_revision()
     engine.dispose()
+
+
+def test_a_withdrawal_is_reported_with_its_reason_sealed(records, keyring):
+    intake_id, _made = _store_with_envelopes(records, keyring)
+    with records.transaction() as session:
+        done = withdraw_consent(session, intake_id, reason="moved to another city")
+        envelope = append(session, _sender(keyring), withdrawal_report(done.records[0]))
+    assert (envelope.kind, envelope.sequence, envelope.payload["withdraws"]) == \
+        (EnvelopeKind.WITHDRAWAL, 4, done.records[0].withdraws_id)
+    assert b"moved to another city" not in envelope.encoded
+    aad = seal_aad(envelope.envelope_id, KIOSK, 4, envelope.kind)
+    opened = open_sealed(upstream_key(), envelope.payload["sealed"], aad)
+    assert cbor2.loads(opened) == {"reason": "moved to another city"}
+    with records.transaction() as session:
+        assert verify_chain(chain_of(session, KIOSK), keys=signing_keys(keyring)).length == 4
