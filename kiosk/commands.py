@@ -81,7 +81,8 @@ def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> Non
     A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
     driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
     against the V-number, and the intake is stored in the demo's own record (the demo folder of the data
-    directory, never the kiosk's record), whose intakes of earlier runs are deleted first.
+    directory, never the kiosk's record), whose intakes of earlier runs are deleted first. Each record of the
+    intake is reported by a signed envelope queued in that record's outbox (its `outbox` key).
     """
     from kiosk.demo import run_demo
 

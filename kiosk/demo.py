@@ -1,7 +1,9 @@
 """The scripted headless intake behind ``zuil demo``: one synthetic person through the real stack.
 
 The same intake flow, record store, scanner driver (over a real pseudo-terminal to the simulator, fed by the
-synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. No Qt here.
+synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. Each record the intake
+writes is reported by a signed envelope in the outbox (:mod:`sync.outbox`), in the same transaction, sealed to a
+demo upstream key made in the demo folder (:mod:`sync.demo_upstream`). No Qt here.
 
 The demo keeps its own record, an SQLite file in the ``demo`` folder of the data directory (never the kiosk's
 record, whatever ``database_url`` says), sealed with the demo's own keys in that folder (made on the first run,
