@@ -1,5 +1,6 @@
-"""A ``kill -9`` anywhere in ``zuil demo``'s reset of the earlier run or in its intake leaves every stored record of
-the demo kiosk with exactly one envelope, no envelope without its record, and a gapless chain that verifies.
+"""A ``kill -9`` at the kill points of ``zuil demo``'s reset of the earlier run and of its intake leaves every
+stored record of the demo kiosk with exactly one envelope, no envelope without its record, and a gapless chain
+that verifies.
 
 The demo (gallery of 3, as ``test_demo_crashes``) is killed before a selection of its kill points: those of the
 transaction that deletes the earlier run's intakes and envelopes, and of the one that writes the intake with its
