@@ -159,3 +159,17 @@ def test_the_chain_verifier_names_the_first_gap_fork_replay_and_reorder():
             verify_chain(broken, keys=keys())
         assert caught.value.sequence == at and reason in caught.value.reason, name
         assert isinstance(caught.value, SyncError)
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (cbor2.dumps(1.5), "float"), (cbor2.dumps(cbor2.CBORTag(1, 1_800_000_000)), "datetime"),
+    (cbor2.dumps(2**70), "64 bits"), (bytes.fromhex("0102"), "after"),
+    (bytes.fromhex("a2616201616101"), "canonical"),  # {"b": 1, "a": 1}: keys out of order
+    (bytes.fromhex("a2616101616102"), "canonical"),  # {"a": 1, "a": 2}: a duplicate key
+    (bytes.fromhex("1801"), "canonical"),  # 1 written in two bytes
+    (bytes.fromhex("9f01ff"), "canonical"),  # an indefinite-length array
+    (bytes.fromhex("81" * 9 + "01"), "deeper"), (bytes.fromhex("f7"), "UndefinedType"),
+])
+def test_strict_decoding_refuses_what_a_canonical_encoder_of_this_format_would_not_write(data, reason):
+    with pytest.raises(ValueError, match=reason):
+        canonical.decode(data)
