@@ -15,6 +15,7 @@ import click
 from drivers.errors import DriverError
 from enrollment.errors import EnrollmentError
 from kiosk.settings import CliState
+from sync.errors import SyncError
 
 
 def _version() -> str:
@@ -34,7 +35,7 @@ class ZuilGroup(click.Group):
         except click.UsageError as exc:  # its message may quote an argument that holds a line break
             exc.message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in exc.message)
             raise
-        except (EnrollmentError, DriverError) as exc:
+        except (EnrollmentError, DriverError, SyncError) as exc:
             click.echo(f"zuil: {type(exc).__name__}: {exc}", err=True)
             sys.exit(2)
         except OSError as exc:  # a folder where a file is asked for, no space, no permission, ...

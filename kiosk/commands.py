@@ -29,6 +29,7 @@ from enrollment.commands.retention import purge_command, subject_export_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
+from sync.commands import sync as sync_group
 
 
 def current_kiosk_settings() -> KioskSettings:
@@ -81,7 +82,8 @@ def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> Non
     A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
     driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
     against the V-number, and the intake is stored in the demo's own record (the demo folder of the data
-    directory, never the kiosk's record), whose intakes of earlier runs are deleted first.
+    directory, never the kiosk's record), whose intakes of earlier runs are deleted first. Each record of the
+    intake is reported by a signed envelope queued in that record's outbox (its `outbox` key).
     """
     from kiosk.demo import run_demo
 
@@ -137,6 +139,7 @@ COMMANDS: list[click.Command] = [
     bench,
     score_pairs_command,
     calibrate_command,
+    sync_group,
 ]
 
 

@@ -1,7 +1,9 @@
 """The scripted headless intake behind ``zuil demo``: one synthetic person through the real stack.
 
 The same intake flow, record store, scanner driver (over a real pseudo-terminal to the simulator, fed by the
-synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. No Qt here.
+synthetic generator), extractor and matcher as the kiosk; the result is one JSON summary. Each record the intake
+writes is reported by a signed envelope in the outbox (:mod:`sync.outbox`), in the same transaction, sealed to a
+demo upstream key made in the demo folder (:mod:`sync.demo_upstream`). No Qt here.
 
 The demo keeps its own record, an SQLite file in the ``demo`` folder of the data directory (never the kiosk's
 record, whatever ``database_url`` says), sealed with the demo's own keys in that folder (made on the first run,
@@ -38,6 +40,9 @@ from kiosk.demo_gallery import enroll_earlier_visit, ensure_gallery, reset_demo_
 from kiosk.flow import IntakeFlow, Step
 from kiosk.intake_record import identify, store_intake, vnumber_scores
 from kiosk.settings import KioskSettings
+from sync.demo_upstream import PUBLIC_FILE, demo_upstream_key
+from sync.outbox import Sender
+from sync.status import NO_UPLOADER, envelope_list, outbox_status
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
@@ -72,7 +77,9 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
     """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
     site = demo_settings(settings.enrollment)
     v_number = synthetic_vnumber(seed)
-    store = RecordStore(site.database, open_demo_keys(site.data_dir))
+    ring = open_demo_keys(site.data_dir)
+    store = RecordStore(site.database, ring)
+    sender = Sender(site.kiosk_id, ring, demo_upstream_key(site.data_dir))
     try:
         earlier = prepare_demo_record(store, site, seed=seed, v_number=v_number, returning=returning,
                                   gallery_persons=gallery_persons)
@@ -80,11 +87,12 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
         fingers = _capture_fingers(flow, site, settings.scanner, seed) if flow.step is Step.CAPTURE else []
         identified = identify(store, flow)
         flow.processing_done()
-        intake_id, consent = store_intake(store, site, flow, identified, device_id="simulator")
+        intake_id, consent = store_intake(store, site, flow, identified, device_id="simulator", sender=sender)
         flow.finish()
-        return _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
-                        found=identified.found, searched=bool(identified.probe), vcheck=identified.vcheck,
-                        earlier=earlier)
+        summary = _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
+                           found=identified.found, searched=bool(identified.probe), vcheck=identified.vcheck,
+                           earlier=earlier)
+        return {**summary, "outbox": _outbox(store, site)}
     finally:
         store.close()
 
@@ -93,7 +101,7 @@ def prepare_demo_record(store: RecordStore, site: Settings, *, seed: int, v_numb
                     gallery_persons: int) -> str | None:
     """Before the person arrives: the intakes of earlier runs deleted, the locations, the gallery and, for a
     returning person, their earlier visit at another LVV (where it was, returned)."""
-    reset_demo_intakes(store)
+    reset_demo_intakes(store, site.kiosk_id)
     with store.transaction() as session:
         intakes.sync_locations(session, site.locations)
     if not site.biometrics_enabled:
@@ -142,6 +150,16 @@ def _capture_fingers(flow: IntakeFlow, site: Settings, scanner: ScannerSettings,
     return reports
 
 
+def _outbox(store: RecordStore, site: Settings) -> dict[str, Any]:
+    """The demo kiosk's outbox after the intake: its envelopes (each run's chain starts at 1) and the chain's head."""
+    with store.transaction() as session:
+        status = outbox_status(session, site.kiosk_id)
+        envelopes = envelope_list(session, site.kiosk_id)
+    return {"queued": status["queued"], "envelopes": envelopes, "chain_head_sha256": status["chain_head_sha256"],
+            "sealed_to": f"the demo upstream key {Path(site.data_dir) / PUBLIC_FILE} (a demo key: protects nothing)",
+            "delivered": NO_UPLOADER}
+
+
 def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,
              fingers: list[dict[str, Any]], found: identification.SearchOutcome, searched: bool,
              vcheck: identification.VNumberOutcome | None, earlier: str | None) -> dict[str, Any]:
@@ -168,5 +186,4 @@ def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: Cons
             "earlier_visit_enrolled_now_at": earlier,
         },
         "scales": _scales(site),
-        "outbox": {"queued": 0, "reason": "the signed outbox (sync/) is not part of this build yet"},
     }

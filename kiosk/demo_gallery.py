@@ -7,8 +7,8 @@ Two kinds of earlier enrollment are written into the demo's own intake record, t
   the same synthetic fingers (``IMPRESSIONS_PER_FINGER`` of each, as the kiosk keeps), rendered as images and
   extracted like any capture.
 
-:func:`reset_demo_intakes` clears everything but the filler people at the start of a run, so every run searches
-the same gallery.
+:func:`reset_demo_intakes` clears everything but the filler people (and the demo kiosk's outbox) at the start of a
+run, so every run searches the same gallery.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from enrollment.synthesis.generator import render_impression, synthesize_master
 from enrollment.synthesis.population import synthesize_minutiae
 from enrollment.template import serialize
 from enrollment.values.vnumber import VNumber
+from sync.outbox import clear_outbox
 
 GALLERY_KIOSK = "demo-gallery"
 EARLIER_VISIT_KIOSK = "demo-earlier-visit"
@@ -63,10 +64,12 @@ def _delete_intakes(session, *, gallery: bool) -> None:  # type: ignore[no-untyp
     intakes.delete_persons_without_intake(session)
 
 
-def reset_demo_intakes(store: RecordStore) -> None:
-    """Delete every intake but the filler people's: earlier visits and the intakes of earlier demo runs."""
+def reset_demo_intakes(store: RecordStore, kiosk_id: str) -> None:
+    """Delete every intake but the filler people's: earlier visits and the intakes of earlier demo runs, and
+    with them the envelopes that reported the demo kiosk's (its chain starts again at 1)."""
     with store.transaction() as session:
         _delete_intakes(session, gallery=False)
+        clear_outbox(session, kiosk_id)
 
 
 def ensure_gallery(store: RecordStore, settings: Settings, *, persons: int, seed: int = 2026) -> int:

@@ -20,6 +20,8 @@ from enrollment.records.store import RecordStore
 from enrollment.settings import Settings
 from enrollment.template import Template, deserialize
 from kiosk.flow import IntakeFlow
+from sync.outbox import Sender, append
+from sync.payloads import intake_reports
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,14 @@ def vnumber_scores(vcheck: identification.VNumberOutcome) -> dict:
 
 
 def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identified: Identified, *,
-                 device_id: str) -> tuple[str, ConsentRecord]:
+                 device_id: str, sender: Sender | None) -> tuple[str, ConsentRecord]:
     """The whole intake written at once, or not at all: consent (or refusal and its reason), captures,
-    identifications; returns the intake id (the receipt number) and the consent record."""
+    identifications, and (with a ``sender``) the signed envelopes that report them in the outbox; returns the
+    intake id (the receipt number) and the consent record."""
     with store.transaction() as session:
         intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
                                       v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
-        text = consent_text(flow.language if flow.language in ("nl", "en") else "en")
+        text = consent_text(flow.language)  # the text the information screen showed, in the chosen language
         consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
                                          text=text.text, decision=flow.consent, refusal_reason=flow.refusal_reason,
                                          signature_strokes=flow.signature_strokes)
@@ -75,28 +78,35 @@ def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identifie
                                        threshold_name=identification.VERIFY_THRESHOLD_NAME,
                                        gallery_size=1, candidates=[vnumber_scores(vcheck)])
         intakes.finish_intake(session, intake)
+        if sender is not None:
+            for report in intake_reports(session, intake):
+                append(session, sender, report)
         return intake.id, consent
 
 
 class IntakeRecorder:
     """The kiosk's processing step: identify and store a finished flow in one record, on one thread (the
-    caller's engine thread); ``prepare`` (optional) runs once before the first intake (the demo's gallery)."""
+    caller's engine thread). ``open_store`` opens the record and says who signs its outbox's envelopes (None: no
+    upstream key, nothing queued); ``prepare`` (optional) runs once before the first intake (the demo's gallery)."""
 
     def __init__(self, open_store, site: Settings, *, device_id: str, prepare=None) -> None:  # type: ignore[no-untyped-def]
         self._open_store, self.site, self.device_id, self._prepare = open_store, site, device_id, prepare
         self._store: RecordStore | None = None
+        self._sender: Sender | None = None
 
     @property
     def store(self) -> RecordStore:
         if self._store is None:
-            self._store = self._open_store()
+            self._store, self._sender = self._open_store()
             if self._prepare is not None:
                 self._prepare(self._store)
         return self._store
 
     def record(self, flow: IntakeFlow) -> str:
         """Store ``flow`` (at the processing step); returns the receipt number (the intake id)."""
-        intake_id, _ = store_intake(self.store, self.site, flow, identify(self.store, flow), device_id=self.device_id)
+        store = self.store
+        intake_id, _ = store_intake(store, self.site, flow, identify(store, flow), device_id=self.device_id,
+                                    sender=self._sender)
         return intake_id
 
     def close(self) -> None:

@@ -1,7 +1,8 @@
 """The settings file, read once by the composition root and split into each part's own section.
 
 :func:`load_kiosk_settings` reads the file (``--config`` or ``ZUIL_CONFIG``) once; the enrollment part checks
-its keys (:mod:`enrollment.settings`), the drivers part its ``[scanner]`` table (:mod:`drivers.settings`).
+its keys (:mod:`enrollment.settings`), the drivers part its ``[scanner]`` table (:mod:`drivers.settings`), the
+sync part its ``[sync]`` table (:mod:`sync.settings`).
 The ``zuil`` group puts a :class:`CliState` on the click context, which loads the file when a command first
 asks: the enrollment commands read its ``settings``, the scanner commands its ``scanner`` (each part states
 the attribute it reads in a Protocol of its own and never imports this module), the kiosk's own commands
@@ -18,6 +19,8 @@ from drivers.settings import TABLE as SCANNER_TABLE
 from drivers.settings import ScannerSettings, scanner_settings
 from enrollment.settings import Settings, settings_from_mapping, with_data_dir
 from enrollment.settings_file import check, checked_section, read_settings_file, typed
+from sync.settings import TABLE as SYNC_TABLE
+from sync.settings import SyncSettings, sync_settings
 
 SCREEN_TABLE = "screen"
 SPEECH_TABLE = "speech"
@@ -57,22 +60,24 @@ def speech_settings(raw: Any, source: str) -> SpeechSettings:
 
 @dataclass(frozen=True)
 class KioskSettings:
-    """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers) and
-    ``scanner`` (the drivers part)."""
+    """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers),
+    ``scanner`` (the drivers part), ``screen`` and ``speech`` (the kiosk's own) and ``sync`` (the upstream's key)."""
 
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     screen: ScreenSettings = field(default_factory=ScreenSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
-    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE,
-                                                                            SPEECH_TABLE))
+    enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE, SPEECH_TABLE,
+                                                                  SYNC_TABLE))
     return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
                          screen_settings(raw.get(SCREEN_TABLE, {}), source),
-                         speech_settings(raw.get(SPEECH_TABLE, {}), source))
+                         speech_settings(raw.get(SPEECH_TABLE, {}), source),
+                         sync_settings(raw.get(SYNC_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

@@ -4,7 +4,7 @@
     │           systemd-creds, or from the technician's passphrase via Argon2id)
     ├── gallery data key, versions 1..n       (seals the record's sensitive fields: enrollment.records.field_cipher)
     ├── V-number HMAC key, versions 1..n      (the V-number lookup hash, same module)
-    └── Ed25519 signing key, versions 1..n    (signs the audit log's checkpoints; envelopes not built yet)
+    └── Ed25519 signing key, versions 1..n    (signs the audit log's checkpoints and sync's envelopes)
 
 Everything lives in one key file per data folder (:mod:`enrollment.keys.key_file`); :mod:`key_store` creates,
 unlocks and rotates it, :mod:`keyring` is what an unlocked file offers, :mod:`demo_keys` the demo's unsealed

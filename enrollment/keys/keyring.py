@@ -26,7 +26,7 @@ class Purpose(StrEnum):
     """What a data key is for; each purpose has its own versions. All are 32 random bytes."""
 
     # What each key is for: the record's sealed fields; the V-number lookup hash (HMAC-SHA256); the kiosk's
-    # Ed25519 signatures (seed) of the audit log's checkpoints (and of envelopes, not built yet).
+    # Ed25519 signatures (seed) of the audit log's checkpoints and of sync's envelopes.
     GALLERY = "gallery"
     VNUMBER_HMAC = "vnumber-hmac"
     SIGNING = "signing"

@@ -12,7 +12,7 @@ A withdrawal is given at the desk with the id of any intake of the person: every
 force (at every intake) gets a withdrawal record naming it, and the person's prints leave the gallery at once
 (:mod:`enrollment.records.enrolled_prints` no longer returns them; an index already built drops them with
 :func:`enrollment.identification.drop_person`). Each withdrawal is queued in ``consent_reports_pending`` for the
-upstream report; the upload that reports and clears it is not built (``sync/`` does not exist yet).
+upstream report; the upload that reports and clears it is not built yet.
 """
 
 from __future__ import annotations

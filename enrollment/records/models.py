@@ -15,6 +15,7 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     DateTime,
     Enum,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -279,3 +281,40 @@ class DecisionConfirmation(Base):
                                              primary_key=True)
     confirmed_by: Mapped[str | None] = mapped_column(String(64))
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxEnvelope(Base):
+    """A signed envelope reporting one record upstream (written by ``sync.outbox`` in the record's own transaction):
+    its bytes, its place in the kiosk's chain, and its delivery and receipt (the uploader that fills them in is not
+    built yet). One envelope per record and kind (``record_id``); no foreign key to the record, which a deletion may
+    remove while its envelope still waits to be sent."""
+
+    __tablename__ = "outbox_envelopes"
+    __table_args__ = (
+        UniqueConstraint("kiosk_id", "sequence"),  # one envelope per place in a kiosk's chain
+        UniqueConstraint("kind", "record_id"),  # one envelope per record
+        CheckConstraint("sequence >= 1", name="sequence_from_one"),
+        CheckConstraint("state IN ('queued', 'delivered')", name="outbox_state"),
+        CheckConstraint("(state = 'delivered') = (delivered_at IS NOT NULL)", name="delivered_when"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the envelope id
+    kiosk_id: Mapped[str] = mapped_column(String(40))
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    envelope: Mapped[bytes] = mapped_column(LargeBinary)
+    state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    receipt: Mapped[bytes | None] = mapped_column(LargeBinary)  # the upstream's signed receipt (uploader, not built)
+
+
+class OutboxHead(Base):
+    """The head of a kiosk's chain: the last sequence number given out and the hash of that envelope. Updated in
+    the transaction that appends, which makes concurrent appenders wait for each other (one row lock)."""
+
+    __tablename__ = "outbox_heads"
+    __table_args__ = (CheckConstraint("length(head_hash) = 32", name="sha256"),)
+    kiosk_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_sequence: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[bytes] = mapped_column(LargeBinary)

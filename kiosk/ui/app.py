@@ -33,6 +33,9 @@ from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.screen_speech import ScreenSpeech
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
+from sync.demo_upstream import demo_upstream_key
+from sync.outbox import Sender
+from sync.upstream_key import load_upstream_key
 
 log = logging.getLogger(__name__)
 DEMO_SEED = 1  # the simulated person at the glass: the demo's returning person
@@ -72,11 +75,22 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
             prepare_demo_record(store, site, seed=DEMO_SEED, v_number=synthetic_vnumber(DEMO_SEED),
                                 returning=returning, gallery_persons=gallery_persons)
 
-        recorder = IntakeRecorder(lambda: RecordStore(site.database, open_demo_keys(site.data_dir)), site,
-                                  device_id="simulator", prepare=prepare)
+        def open_demo_store() -> tuple[RecordStore, Sender]:
+            ring = open_demo_keys(site.data_dir)
+            return RecordStore(site.database, ring), Sender(site.kiosk_id, ring, demo_upstream_key(site.data_dir))
+
+        recorder = IntakeRecorder(open_demo_store, site, device_id="simulator", prepare=prepare)
     else:
         manager = DeviceManager.for_kiosk(settings.scanner, biometrics_enabled=site.biometrics_enabled)
-        recorder = IntakeRecorder(lambda: RecordStore(site.database, unlock_kiosk_keys(site)), site,
+        def open_kiosk_store() -> tuple[RecordStore, Sender | None]:
+            ring = unlock_kiosk_keys(site)
+            key_path = settings.sync.upstream_key_path(site.data_dir)
+            if key_path is None:
+                log.warning("no [sync] upstream_public_key: intakes are stored but not queued for upstream")
+                return RecordStore(site.database, ring), None
+            return RecordStore(site.database, ring), Sender(site.kiosk_id, ring, load_upstream_key(key_path))
+
+        recorder = IntakeRecorder(open_kiosk_store, site,
                                   device_id=f"{settings.scanner.driver}:{settings.scanner.port}")
     engine = ThreadPoolExecutor(1, thread_name_prefix="kiosk-engine")
     opened = engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before any intake

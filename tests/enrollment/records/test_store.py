@@ -38,6 +38,8 @@ TABLES = {
     "key_checks",
     "staff_accounts",
     "decision_confirmations",
+    "outbox_envelopes",
+    "outbox_heads",
     "alembic_version",
 }
 
