@@ -143,3 +143,54 @@ def test_no_finger_within_the_capture_time_is_no_attempt_and_a_person_who_left_i
     qtbot.waitUntil(lambda: window.flow is not abandoned, timeout=WAIT_MS)
     assert abandoned.step is Step.CANCELLED
     assert all(o.attempts == 0 for o in abandoned.outcomes.values())
+
+
+def _whole_intake_checking_each_screen(qtbot, window, language: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Drive one intake to the receipt (the screens' own buttons, the simulated scanner), checking the layout of
+    every screen on the way; returns the problems found."""
+    from kiosk.ui.layout_check import layout_problems
+
+    problems: list[str] = []
+
+    def check() -> None:
+        screen = window.current_screen()
+        problems.extend(f"{screen.name}: {p}" for p in layout_problems(screen))
+
+    check()  # the language screen
+    choose(qtbot, window, language)
+    check()
+    tap(qtbot, window.information.next_button)
+    check()
+    tap(qtbot, window.consent.yes)
+    check()
+    type_digits(qtbot, window, VNUMBER)
+    check()
+    qtbot.waitUntil(lambda: window.flow.step is Step.RECEIPT, timeout=WAIT_MS)
+    check()
+    return problems
+
+
+def test_an_arabic_intake_runs_right_to_left_to_the_receipt_and_is_stored_in_arabic(qtbot, kiosk):
+    from PySide6.QtCore import Qt
+
+    window, parts = kiosk()
+    problems = _whole_intake_checking_each_screen(qtbot, window, "العربية")
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert problems == []
+    number = window.receipt.number.text()
+    rows = in_record(parts, lambda s: s.execute(select(ConsentRecord.language, ConsentRecord.text_sha256).join(
+        Intake).where(Intake.id == number)).all())
+    from enrollment.consent import consent_text
+    from enrollment.records.consents import text_digest
+
+    assert rows == [("ar", text_digest(consent_text("ar").text))]  # the record names the Arabic text shown
+    tap(qtbot, window.receipt.done)
+    assert window.flow.step is Step.LANGUAGE
+
+
+def test_a_large_text_intake_reaches_the_receipt_with_nothing_clipped(qtbot, kiosk):
+    window, parts = kiosk(large_text=True)
+    assert _whole_intake_checking_each_screen(qtbot, window, "Nederlands") == []
+    number = window.receipt.number.text()
+    assert in_record(parts, lambda s: s.query(CaptureRow).filter(CaptureRow.intake_id == number,
+                                                                 CaptureRow.template_sealed.is_not(None)).count()) == 6
