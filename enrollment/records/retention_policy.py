@@ -89,8 +89,11 @@ TABLE: tuple[Datum, ...] = (
           "not deleted: `zuil accounts disable` ends its use"),
     Datum("locations", "`locations`", "site configuration (no personal data)", "none needed",
           "as configured", "not deleted"),
-    Datum("outbox", "none", "sync is not built yet: nothing is queued for sending", "none needed", "none",
-          "nothing stored"),
+    Datum("outbox envelopes", "`outbox_envelopes` (signed envelopes; templates, V-number and person id sealed to the "
+          "upstream's key), `outbox_heads` (each kiosk's chain head)",
+          "reporting every record to AVIM, in order and tamper-evident", INTAKE_BASIS,
+          "until delivered upstream (the uploader is not built yet: they stay queued)",
+          "not deleted: the schema refuses to go back over queued envelopes; a purge leaves them (no foreign key)"),
 )
 
 
