@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
 from enrollment import consent
@@ -44,12 +44,14 @@ KNOWN: dict[str, Language] = {
 }
 
 
-def qm_path(code: str, folder: Path = TRANSLATIONS) -> Path:
-    return folder / f"zuil_{code}.qm"
+def qm_path(code: str, folder: Path | None = None) -> Path:
+    """The compiled translation of ``code`` (in :data:`TRANSLATIONS`, read when called)."""
+    return (folder or TRANSLATIONS) / f"zuil_{code}.qm"
 
 
-def draft_mark(language: Language, folder: Path = TRANSLATIONS) -> str:
+def draft_mark(language: Language, folder: Path | None = None) -> str:
     """"draft translation" in the language itself when its translation is not reviewed, else ``""``."""
+    folder = folder or TRANSLATIONS
     if translation_status(language.code, folder).reviewed:
         return ""
     translator = QTranslator()
@@ -80,6 +82,9 @@ class LanguageSwitch:
             app.installTranslator(translator)
             LanguageSwitch._translator = translator
         app.setLayoutDirection(language.direction)  # type: ignore[attr-defined]
+        # Qt posts the LanguageChange events: deliver them now, so that every screen has its new texts before
+        # the next screen is shown and spoken (else the first screen after the choice spoke the old language)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def use_script_fonts() -> None:

@@ -20,7 +20,7 @@ from kiosk.speech.player import SpeechPlayer
 from kiosk.speech.prompts import RecordedPrompts
 from kiosk.speech.spoken_screen import Message, say
 from kiosk.speech.voices import espeak_voice
-from kiosk.ui.languages import TRANSLATIONS, Language
+from kiosk.ui.languages import Language, qm_path
 
 log = logging.getLogger(__name__)
 WELCOME = "Welcome. Choose your language."  # kiosk.ui.screens.language's title, looked up in each translation
@@ -33,7 +33,7 @@ def speaking_language(chosen: str, message_id: str, prompts: RecordedPrompts, *,
     compiled translation is installed); else English, the source text the screen then shows."""
     if own_text or chosen == SOURCE_LANGUAGE or prompts.path(chosen, message_id).exists():
         return chosen
-    return chosen if (TRANSLATIONS / f"zuil_{chosen}.qm").exists() else SOURCE_LANGUAGE
+    return chosen if qm_path(chosen).exists() else SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def welcome_parts(languages: list[Language]) -> list[tuple[str, str]]:
     for language in languages:
         translator = QTranslator()
         translated = ""
-        if translator.load(str(TRANSLATIONS / f"zuil_{language.code}.qm")):
+        if translator.load(str(qm_path(language.code))):
             translated = translator.translate("LanguageScreen", WELCOME)
         if language.code == "en":
             translated = WELCOME
