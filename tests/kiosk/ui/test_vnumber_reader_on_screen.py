@@ -77,11 +77,11 @@ def test_a_barcode_in_dutch_shows_the_dutch_message(qtbot, kiosk, scanner_pty):
     choose(qtbot, window, "Nederlands")
     tap(qtbot, window.information.next_button)
     tap(qtbot, window.consent.yes)
-    assert window.vnumber.reader_hint.text() != "Or hold your letter's barcode under the reader."
-    os.write(master, b"12345\r\n")
+    qtbot.waitUntil(lambda: window.vnumber.reader_hint.text() == "Of houd de barcode van uw brief onder de lezer.",
+                    timeout=READER_WAIT_MS)  # the language change is posted to the widgets
+    os.write(master, b"12345\r\n")  # five digits: not a V-number
     qtbot.waitUntil(window.vnumber.error.isVisible, timeout=READER_WAIT_MS)
-    assert window.vnumber.error.text() not in ("", "That number could not be read as a V-number. Please check it "
-                                                   "or type it instead.")
+    assert window.vnumber.error.text() == "Dat nummer is niet te lezen als V-nummer. Controleer het of typ het nummer in."
 
 
 def test_leaving_the_screen_stops_the_reader(qtbot, kiosk, scanner_pty):
