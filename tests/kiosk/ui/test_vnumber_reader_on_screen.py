@@ -9,7 +9,7 @@ import tty
 
 import pytest
 
-from drivers.vnumber.errors import BarcodePayloadError, ReaderUnavailableError
+from drivers.vnumber.errors import BarcodePayloadError, InvalidVNumberError, ReaderUnavailableError
 from drivers.vnumber.serial_scanner import SerialBarcodeReader
 from drivers.vnumber.settings import VNumberReaderSettings
 from kiosk.flow import Step
@@ -81,7 +81,8 @@ def test_a_barcode_in_dutch_shows_the_dutch_message(qtbot, kiosk, scanner_pty):
                     timeout=READER_WAIT_MS)  # the language change is posted to the widgets
     os.write(master, b"12345\r\n")  # five digits: not a V-number
     qtbot.waitUntil(window.vnumber.error.isVisible, timeout=READER_WAIT_MS)
-    assert window.vnumber.error.text() == "Dat nummer is niet te lezen als V-nummer. Controleer het of typ het nummer in."
+    assert window.vnumber.error.text() == ("Dat nummer is niet te lezen als V-nummer. Controleer het of typ het "
+                                           "nummer in.")
 
 
 def test_leaving_the_screen_stops_the_reader(qtbot, kiosk, scanner_pty):
@@ -120,3 +121,20 @@ def test_reader_messages_are_the_drivers_own_texts():
 
     for cls, text in source_messages().items():
         assert issubclass(cls, ReaderError) and text == cls.user_message, cls.__name__
+
+
+@pytest.mark.parametrize("code", ["nl", "ar", "am"])
+def test_the_hint_and_a_reader_message_fit_in_large_text(qtbot, kiosk, tmp_path, code):
+    from kiosk.ui.languages import KNOWN
+    from kiosk.ui.layout_check import layout_problems
+
+    window, _ = kiosk(large_text=True, vnumber_reader=VNumberReaderSettings(kind="serial", port=str(tmp_path / "no")))
+    _to_vnumber(qtbot, window)
+    window.language_switch.install(KNOWN[code])
+    window.vnumber.reader_failed(InvalidVNumberError("a test"))  # the longest of the messages
+    qtbot.waitUntil(lambda: window.vnumber.reader_hint.text() != "Or hold your letter's barcode under the reader.",
+                    timeout=READER_WAIT_MS)
+    assert window.vnumber.error.text() != InvalidVNumberError.user_message
+    qtbot.wait(5)
+    assert window.vnumber.reader_hint.isVisible() and window.vnumber.error.isVisible()
+    assert layout_problems(window.vnumber) == []
