@@ -17,6 +17,8 @@ from typing import Any
 
 from drivers.settings import TABLE as SCANNER_TABLE
 from drivers.settings import ScannerSettings, scanner_settings
+from drivers.vnumber.settings import TABLE as VNUMBER_READER_TABLE
+from drivers.vnumber.settings import VNumberReaderSettings, vnumber_reader_settings
 from enrollment.settings import Settings, settings_from_mapping, with_data_dir
 from enrollment.settings_file import check, checked_section, read_settings_file, typed
 from sync.settings import TABLE as SYNC_TABLE
@@ -61,23 +63,26 @@ def speech_settings(raw: Any, source: str) -> SpeechSettings:
 @dataclass(frozen=True)
 class KioskSettings:
     """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers),
-    ``scanner`` (the drivers part), ``screen`` and ``speech`` (the kiosk's own) and ``sync`` (the upstream's key)."""
+    ``scanner`` and ``vnumber_reader`` (the drivers part), ``screen`` and ``speech`` (the kiosk's own) and ``sync``
+    (the upstream's key)."""
 
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     screen: ScreenSettings = field(default_factory=ScreenSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    vnumber_reader: VNumberReaderSettings = field(default_factory=VNumberReaderSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
     enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE, SPEECH_TABLE,
-                                                                  SYNC_TABLE))
+                                                                  SYNC_TABLE, VNUMBER_READER_TABLE))
     return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
                          screen_settings(raw.get(SCREEN_TABLE, {}), source),
                          speech_settings(raw.get(SPEECH_TABLE, {}), source),
-                         sync_settings(raw.get(SYNC_TABLE, {}), source))
+                         sync_settings(raw.get(SYNC_TABLE, {}), source),
+                         vnumber_reader_settings(raw.get(VNUMBER_READER_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

@@ -2,7 +2,8 @@
 
 Each screen's signal becomes one flow action, then :meth:`KioskWindow.show_step` shows the flow's step. The
 idle timer warns (with "more time") and then discards the partial intake (nothing is stored before the
-processing step). A failing scanner shows the desk screen until it works again. A participant cannot close
+processing step). A failing scanner shows the desk screen until it works again. The configured V-number reader
+(:mod:`kiosk.ui.vnumber_reading`) runs while the V-number screen is shown, and only then. A participant cannot close
 the window (close events and Escape are ignored); staff enter with a long press in the top-left corner.
 
 Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
@@ -43,6 +44,7 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.vnumber_reading import VNumberReading
 from kiosk.ui.widgets.access_bar import LISTEN, AccessBar
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,8 @@ class KioskWindow(QWidget):
         self.consent = self._add(ConsentScreen(theme))
         self.refusal = self._add(RefusalReasonScreen(theme))
         self.vnumber = self._add(VNumberScreen(theme))
+        self.vnumber_reading = VNumberReading(settings.vnumber_reader, self)
+        self.vnumber.show_reader_hint(self.vnumber_reading.configured)
         self.capture = self._add(CaptureScreen(theme))
         self.processing = self._add(ProcessingScreen(theme))
         self.receipt = self._add(ReceiptScreen(theme))
@@ -115,6 +119,8 @@ class KioskWindow(QWidget):
         self.refusal.reason.connect(lambda reason: self._act(self.flow.give_refusal_reason, reason))
         self.vnumber.entered.connect(self._vnumber_entered)
         self.vnumber.no_vnumber.connect(lambda: self._act(self.flow.declare_no_vnumber))
+        self.vnumber_reading.read.connect(self._activity(self.vnumber.read))
+        self.vnumber_reading.failed.connect(self._activity(self.vnumber.reader_failed))
         self.capture.cannot_give.connect(
             lambda position: self._act(self.flow.skip_finger, position, "the person cannot give this finger"))
         self.receipt.finished.connect(self._finish)
@@ -196,6 +202,10 @@ class KioskWindow(QWidget):
     def _show(self, screen) -> None:  # type: ignore[no-untyped-def]
         changed = screen is not self._on_air or screen is self.desk  # the desk's reason may change
         self._on_air = screen
+        if screen is self.vnumber:
+            self.vnumber_reading.start()
+        else:
+            self.vnumber_reading.stop()
         self.stack.setCurrentWidget(screen)
         self.idle_timer.start()
         if changed:
@@ -376,6 +386,7 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Close for good (the kiosk's process is ending; never from a participant's input)."""
         self._may_close = True
+        self.vnumber_reading.stop()
         if self.controller is not None:
             self.controller.stop()
         self.idle_timer.stop()

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">ይህ ቁጥር እንደ V-ቁጥር ሊነበብ አልቻለም። እባክዎ ያረጋግጡት ወይም ይጻፉት።</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">ይህ ኮድ V-ቁጥር አልያዘም። ቁጥሩን መጻፍ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">ስካነሩ አሁን አይገኝም። ቁጥሩን መጻፍ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">ሰነዱ ሊነበብ አልቻለም። እባክዎ እንደገና ይሞክሩ ወይም ቁጥሩን ይጻፉ።</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">ይህ ሰነድ V-ቁጥር አያሳይም። እባክዎ ቁጥሩን ይጻፉ።</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">ይህ አልሰራም። ቁጥሩን መጻፍ ይችላሉ።</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">ይህ የV ቁጥር አይደለም። የV ቁጥር 10 አሃዞች አሉት። እባክዎ ያረጋግጡት።</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">ወይም የደብዳቤዎን ባርኮድ ከአንባቢው ስር ይያዙ።</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">تعذرت قراءة هذا الرقم كرقم V. يرجى التحقق منه أو كتابته.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">هذا الرمز لا يحتوي على رقم V. يمكنك كتابة الرقم.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">الماسح غير متاح الآن. يمكنك كتابة الرقم.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">تعذرت قراءة الوثيقة. حاول مرة أخرى أو اكتب الرقم.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">هذه الوثيقة لا تظهر رقم V. يرجى كتابة الرقم.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">لم ينجح ذلك. يمكنك كتابة الرقم.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">هذا ليس رقم V. يتكون رقم V من 10 أرقام. يرجى التحقق منه.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">أو ضع الرمز الشريطي لرسالتك تحت القارئ.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

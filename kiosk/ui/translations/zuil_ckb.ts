@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">ئەم ژمارەیە وەک ژمارەی V نەخوێندرایەوە. تکایە بیپشکنە یان بینووسە.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">ئەم کۆدە ژمارەی V ی تێدا نییە. دەتوانیت ژمارەکە بنووسیت.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">سکانەرەکە ئێستا بەردەست نییە. دەتوانیت ژمارەکە بنووسیت.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">بەڵگەنامەکە نەخوێندرایەوە. دووبارە هەوڵ بدە یان ژمارەکە بنووسە.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">ئەم بەڵگەنامەیە ژمارەی V نیشان نادات. تکایە ژمارەکە بنووسە.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">ئەوە سەرکەوتوو نەبوو. دەتوانیت ژمارەکە بنووسیت.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">ئەمە ژمارەی V نییە. ژمارەی V لە 10 ژمارە پێکدێت. تکایە بیپشکنە.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">یان بارکۆدی نامەکەت لە ژێر خوێنەرەکە ڕابگرە.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

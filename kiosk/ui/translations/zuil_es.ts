@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">No se pudo leer ese número como número V. Compruébelo o escríbalo.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">Este código no contiene un número V. Puede escribir el número.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">El lector no está disponible ahora. Puede escribir el número.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">No se pudo leer el documento. Inténtelo de nuevo o escriba el número.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">Este documento no muestra un número V. Escriba el número, por favor.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">No ha funcionado. Puede escribir el número.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Esto no es un número V. Un número V tiene 10 cifras. Revíselo, por favor.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">O ponga el código de barras de su carta bajo el lector.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">این شماره را نمی‌توان به‌عنوان شماره V خواند. لطفاً آن را بررسی کنید یا تایپ کنید.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">این کد شماره V ندارد. می‌توانید شماره را تایپ کنید.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">اسکنر اکنون در دسترس نیست. می‌توانید شماره را تایپ کنید.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">سند خوانده نشد. دوباره امتحان کنید یا شماره را تایپ کنید.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">این سند شماره V را نشان نمی‌دهد. لطفاً شماره را تایپ کنید.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">این کار نکرد. می‌توانید شماره را تایپ کنید.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">این شمارهٔ V نیست. شمارهٔ V دارای 10 رقم است. لطفاً آن را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">یا بارکد نامه خود را زیر دستگاه خواننده نگه دارید.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">Ce numéro n&apos;a pas pu être lu comme un numéro V. Vérifiez-le ou tapez-le.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">Ce code ne contient pas de numéro V. Vous pouvez taper le numéro.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">Le lecteur n&apos;est pas disponible pour le moment. Vous pouvez taper le numéro.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">Le document n&apos;a pas pu être lu. Réessayez ou tapez le numéro.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">Ce document ne montre pas de numéro V. Veuillez taper le numéro.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">Cela n&apos;a pas marché. Vous pouvez taper le numéro.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Ce n&apos;est pas un numéro V. Un numéro V a 10 chiffres. Vérifiez-le, s&apos;il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">Ou tenez le code-barres de votre lettre sous le lecteur.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

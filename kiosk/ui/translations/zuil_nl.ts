@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation>Dat nummer is niet te lezen als V-nummer. Controleer het of typ het nummer in.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation>Deze code bevat geen V-nummer. U kunt het nummer ook intypen.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation>De scanner werkt nu niet. U kunt het nummer ook intypen.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation>Het document kon niet worden gelezen. Probeer het opnieuw of typ het nummer in.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation>Op dit document staat geen V-nummer. Typ het nummer in.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation>Dat lukte niet. U kunt het nummer ook intypen.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation>Dit is geen V-nummer. Een V-nummer heeft 10 cijfers. Controleer het nummer.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation>Of houd de barcode van uw brief onder de lezer.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">دا شمېره د V شمېرې په توګه ونه لوستل شوه. مهرباني وکړئ وې ګورئ یا یې ولیکئ.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">په دې کوډ کې V شمېره نشته. تاسو کولی شئ شمېره ولیکئ.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">سکنر اوس شتون نه لري. تاسو کولی شئ شمېره ولیکئ.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">سند ونه لوستل شو. بیا هڅه وکړئ یا شمېره ولیکئ.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">په دې سند کې V شمېره نه ښکاري. مهرباني وکړئ شمېره ولیکئ.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">دا کار ونه کړ. تاسو کولی شئ شمېره ولیکئ.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">دا V شمېره نه ده. V شمېره 10 عددونه لري. مهرباني وکړئ وې ګورئ.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">یا د خپل لیک بارکوډ د لوستونکي لاندې ونیسئ.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">Этот номер не удалось прочитать как V-номер. Проверьте его или введите вручную.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">В этом коде нет V-номера. Вы можете ввести номер вручную.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">Сканер сейчас недоступен. Вы можете ввести номер вручную.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">Документ не удалось прочитать. Попробуйте ещё раз или введите номер.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">В этом документе нет V-номера. Пожалуйста, введите номер.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">Не получилось. Вы можете ввести номер вручную.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Это не V-номер. V-номер состоит из 10 цифр. Пожалуйста, проверьте его.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">Или поднесите штрихкод вашего письма к сканеру.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">Lambarkaas looma akhrin karin sida V-number. Fadlan hubi ama qor.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">Koodkani kuma jiro V-number. Waad qori kartaa lambarka.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">Iskaanku hadda ma shaqeynayo. Waad qori kartaa lambarka.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">Dukumeentiga lama akhrin karin. Fadlan isku day mar kale ama qor lambarka.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">Dukumeentigan kuma qorna V-number. Fadlan qor lambarka.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">Taasi ma shaqeyn. Waad qori kartaa lambarka.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Kani ma aha lambar V. Lambarka V wuxuu leeyahay 10 lambar. Fadlan hubi.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">Ama ku hay barcode-ka warqaddaada akhriyaha hoostiisa.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

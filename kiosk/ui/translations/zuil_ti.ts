@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">እዚ ቁጽሪ ከም V-ቁጽሪ ክንበብ ኣይከኣለን። በጃኹም ኣረጋግጽዎ ወይ ጽሓፍዎ።</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">እዚ ኮድ V-ቁጽሪ የብሉን። ቁጽሪ ክትጽሕፉ ትኽእሉ ኢኹም።</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">እቲ ስካነር ሕጂ ኣይሰርሕን ዘሎ። ቁጽሪ ክትጽሕፉ ትኽእሉ ኢኹም።</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">እቲ ሰነድ ክንበብ ኣይከኣለን። በጃኹም ደጊምኩም ፈትኑ ወይ ቁጽሪ ጽሓፉ።</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">እዚ ሰነድ V-ቁጽሪ ኣየርእን። በጃኹም ቁጽሪ ጽሓፉ።</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">እዚ ኣይሰርሐን። ቁጽሪ ክትጽሕፉ ትኽእሉ ኢኹም።</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">እዚ ቁጽሪ V ኣይኮነን። ቁጽሪ V 10 ኣሃዛት ኣለዎ። በጃኹም ኣረጋግጽዎ።</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">ወይ ናይ ደብዳቤኹም ባርኮድ ኣብ ትሕቲ እቲ ኣንባቢ ሓዙ።</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

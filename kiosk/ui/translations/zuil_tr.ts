@@ -200,6 +200,33 @@
     </message>
 </context>
 <context>
+    <name>ReaderMessages</name>
+    <message>
+        <source>That number could not be read as a V-number. Please check it or type it instead.</source>
+        <translation type="unfinished">Bu numara V-numarası olarak okunamadı. Lütfen kontrol edin veya numarayı yazın.</translation>
+    </message>
+    <message>
+        <source>This code does not contain a V-number. You can type the number instead.</source>
+        <translation type="unfinished">Bu kod bir V-numarası içermiyor. Numarayı yazabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>The scanner is not available right now. You can type the number instead.</source>
+        <translation type="unfinished">Okuyucu şu anda kullanılamıyor. Numarayı yazabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>The document could not be read. Please try again or type the number instead.</source>
+        <translation type="unfinished">Belge okunamadı. Lütfen tekrar deneyin veya numarayı yazın.</translation>
+    </message>
+    <message>
+        <source>This document does not show a V-number. Please type the number instead.</source>
+        <translation type="unfinished">Bu belgede V-numarası yok. Lütfen numarayı yazın.</translation>
+    </message>
+    <message>
+        <source>That did not work. You can type the number instead.</source>
+        <translation type="unfinished">Bu işe yaramadı. Numarayı yazabilirsiniz.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptScreen</name>
     <message>
         <source>Thank you</source>
@@ -325,6 +352,10 @@
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Bu bir V numarası değil. V numarası 10 rakamdan oluşur. Lütfen kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <translation type="unfinished">Ya da mektubunuzdaki barkodu okuyucunun altına tutun.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>

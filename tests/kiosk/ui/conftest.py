@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from drivers.simulator import FaultPlan
+from drivers.vnumber.settings import VNumberReaderSettings
 from enrollment.settings import Settings
 from kiosk.settings import KioskSettings, SpeechSettings
 
@@ -60,10 +61,12 @@ def kiosk(qtbot, tmp_path):
     made = []
 
     def make(*, returning: bool = True, large_text: bool = False, capture_timeout_s: float = 30.0,
-             speech: bool = False, **options):  # type: ignore[no-untyped-def]
+             speech: bool = False, vnumber_reader: VNumberReaderSettings | None = None,
+             **options):  # type: ignore[no-untyped-def]
         # speech (off unless asked: it costs a synthesis per screen) plays on ALSA's null device
         settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"),
-                                 speech=SpeechSettings(enabled=speech, device="null"))
+                                 speech=SpeechSettings(enabled=speech, device="null"),
+                                 vnumber_reader=vnumber_reader or VNumberReaderSettings())
         faults = FaultPlan()
         parts = kiosk_parts(settings, simulate=True, gallery_persons=5, returning=returning, faults=faults,
                             link_dir=tmp_path, capture_timeout_s=capture_timeout_s)
