@@ -83,3 +83,14 @@ def test_the_idle_check_ends_a_session_idle_past_its_limit_and_audits_it(service
     logouts = [e for e in entries(log) if e.kind is Kind.LOGOUT]
     assert len(logouts) == 1 and logouts[0].details["idle"] is True
     assert service.idle_ended(officer)
+
+
+def test_a_confirmed_vnumber_after_a_hit_leaves_the_intake_a_hit_that_awaits_the_officer(service, store):
+    intake_id = make_intake(store, IdentificationDecision.HIT)
+    with store.transaction() as s:
+        intakes.add_identification(s, s.get(Intake, intake_id), decision=IdentificationDecision.VNUMBER_CONFIRMED,
+                                   threshold_name="FMR_1_IN_10000", gallery_size=1, candidates=[])
+    officer, worker = service.login("officer", PIN["officer"]), service.login("worker", PIN["worker"])
+    assert [row.state for row in service.intake_queue(officer, KIOSK)] == [IntakeState.HIT]
+    answer = service.intake_status(worker, intake_id)
+    assert answer.reason is ProceedReason.AWAITING_OFFICER and not answer.may_proceed
