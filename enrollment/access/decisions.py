@@ -35,8 +35,15 @@ def intake_named(session: Session, intake_id: str) -> Intake:
     return intake
 
 
+FINDINGS_FOR_AN_OFFICER = frozenset({IdentificationDecision.HIT, IdentificationDecision.VNUMBER_MISMATCH})
+
+
 def latest_identification(intake: Intake) -> IdentificationResult | None:
-    return max(intake.identifications, key=lambda r: as_utc(r.created_at), default=None)
+    """The identification that governs the intake: the latest hit or V-number mismatch where there is one (an
+    intake holds both a 1:N search and a V-number check, and a confirmed V-number does not clear a 1:N hit),
+    else the latest result."""
+    serious = [r for r in intake.identifications if r.decision in FINDINGS_FOR_AN_OFFICER]
+    return max(serious or intake.identifications, key=lambda r: as_utc(r.created_at), default=None)
 
 
 def needs_second_officer(intake: Intake, decision: OfficerDecision) -> bool:

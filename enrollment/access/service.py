@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from enrollment.access import accounts, credentials, decisions
+from enrollment.access import accounts, credentials, decisions, queue
 from enrollment.access.errors import (
     AccessError,
     AccountDisabled,
@@ -126,6 +126,14 @@ class AccessService:
             staff.ended = True
             events.logout(self.log, staff.account_id, idle=False)
 
+    def idle_ended(self, staff: StaffSession) -> bool:
+        """Whether ``staff`` is over: logged out, or idle past its limit now (then ended here and audited as an
+        idle logout). Does not count as a use of the session."""
+        if not staff.ended and staff.idle_for() > staff.idle_limit:
+            staff.ended = True
+            events.logout(self.log, staff.account_id, idle=True)
+        return staff.ended
+
     def _check(self, staff: Principal, operation: Operation, session: Session) -> str:
         """The audit actor of ``staff`` once its session is live and its role may perform ``operation``."""
         if isinstance(staff, KeyHolder):
@@ -216,6 +224,15 @@ class AccessService:
             self._check(staff, Operation.INTAKE_STATUS, session)
             intake = decisions.intake_named(session, intake_id)
             return ProceedAnswer(intake.id, decisions.proceed_reason(session, intake))
+
+    def intake_queue(self, staff: StaffSession, kiosk_id: str) -> list[queue.QueueRow]:
+        """Today's (UTC, by the service's clock) intakes at ``kiosk_id``: states for an officer, only may
+        proceed and why not for an intake worker (:mod:`enrollment.access.queue`)."""
+        now = self.clock()
+        with self.store.transaction() as session:
+            self._check(staff, Operation.INTAKE_STATUS, session)
+            day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            return queue.rows(session, staff.role, kiosk_id=kiosk_id, day_start=day_start)
 
     # -- the technician -----------------------------------------------------------------------------------
 

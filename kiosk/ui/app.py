@@ -4,7 +4,8 @@
 worker, one engine thread for extraction and the record, and the record itself -- with ``simulate`` the
 demo's own record, prepared at start as ``zuil demo`` prepares it (earlier runs' intakes deleted, the demo
 gallery, the planted returning person, who is also the simulated person at the glass), else the kiosk's
-record unlocked with its keys.
+record unlocked with its keys. :meth:`KioskParts.access` is the staff access service over that record and the
+audit log in the site's data folder, opened at the first staff login.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import QApplication
 from drivers.manager import DeviceManager
 from drivers.simulator import FaultPlan
 from drivers.simulator.images import GeneratorSource
+from enrollment.access.service import AccessService
+from enrollment.audit.log_store import AuditLog, audit_log_path
 from enrollment.commands.keys import unlock_kiosk_keys
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
@@ -49,12 +52,27 @@ class KioskParts:
     controller: CaptureController | None = None
     workers: list = field(default_factory=list)
     faults: FaultPlan | None = None  # the simulator's, where it runs
+    _access: AccessService | None = None
+    _audit: AuditLog | None = None
+
+    def access(self) -> AccessService:
+        """The access service over the record and the site's audit log; call it on the engine thread only."""
+        if self._access is None:
+            site = self.recorder.site
+            self._audit = AuditLog(audit_log_path(site.data_dir))
+            self._access = AccessService(self.recorder.store, self._audit, site.accounts)
+        return self._access
+
+    def _close_audit(self) -> None:
+        if self._audit is not None:
+            self._audit.close()
 
     def close(self) -> None:
         if self.controller is not None:
             self.controller.stop()
         for worker in self.workers:
             worker.close()
+        self.engine.submit(self._close_audit).result()
         self.engine.submit(self.recorder.close).result()
         self.engine.shutdown()
         self.manager.close()
@@ -110,7 +128,8 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
     if settings.speech.enabled:
         speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(settings.enrollment.data_dir))
     return KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
-                       record=parts.recorder.record, speech=speech, **options)
+                       record=parts.recorder.record, speech=speech, access=parts.access,
+                       kiosk_id=parts.recorder.site.kiosk_id, **options)
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:

@@ -1,4 +1,4 @@
-"""Panels laid over the current screen: the idle warning (with "more time") and the staff entry's PIN panel.
+"""Panels laid over the current screen: the idle warning (with "more time") and the staff entry's login panel.
 
 An :class:`Overlay` covers the whole window with a shade and shows a card in its middle; it has the screens'
 ``retranslate``/``spoken_text``.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.keypad import Keypad
@@ -119,50 +119,55 @@ class IdleOverlay(Overlay):
 
 
 class StaffPinOverlay(Overlay):
-    """The staff entry's PIN, typed on the keypad; the staff modes are not in this build, so any PIN leads to
-    a notice that says so (no accounts exist to check it against)."""
+    """The staff entry: the account name (typed) and the PIN (on the keypad) or password (typed); OK emits
+    ``login(name, secret)``, and :meth:`refuse` shows the access service's one-line reason for a refusal."""
 
     name = "staff"
+    login = Signal(str, str)
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
         super().__init__(theme, parent)
-        self.pin = ""
         self.title = self.text_label("title")
-        self.display = self.text_label("display")
-        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.account = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.account, self.secret):
+            field.setMinimumHeight(theme.touch_target)
+            self.column.addWidget(field)
         self.notice = self.text_label()
         self.keypad = Keypad(theme.touch_target)
         self.column.addWidget(self.keypad)
         self.close_button = self.add_button("secondary")
-        self.keypad.digit.connect(self._digit)
-        self.keypad.deleted.connect(lambda: self._set_pin(self.pin[:-1]))
+        self.keypad.digit.connect(lambda digit: self.secret.setText(self.secret.text() + digit))
+        self.keypad.deleted.connect(lambda: self.secret.setText(self.secret.text()[:-1]))
         self.keypad.confirmed.connect(self._confirmed)
+        self.secret.returnPressed.connect(self._confirmed)
         self.close_button.clicked.connect(self.hide)
         self.retranslate()
 
+    @property
+    def pin(self) -> str:
+        return self.secret.text()
+
     def open(self) -> None:
-        self._set_pin("")
+        self.account.clear()
+        self.secret.clear()
         self.notice.hide()
-        self.keypad.show()
-        self.display.show()
         self.cover()
+        self.account.setFocus()
 
-    def _digit(self, digit: str) -> None:
-        self._set_pin((self.pin + digit)[:12])
-
-    def _set_pin(self, pin: str) -> None:
-        self.pin = pin
-        self.display.setText("•" * len(pin) or " ")
-
-    def _confirmed(self) -> None:
-        self._set_pin("")
-        self.keypad.hide()
-        self.display.hide()
+    def refuse(self, reason: str) -> None:
+        self.secret.clear()
+        self.notice.setText(reason)
         self.notice.show()
 
+    def _confirmed(self) -> None:
+        self.login.emit(self.account.text().strip(), self.secret.text())
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Staff: enter your PIN"))
-        self.notice.setText(self.tr("Staff modes are not installed in this build."))
+        self.title.setText(self.tr("Staff: your account name, then your PIN or password"))
+        self.account.setPlaceholderText(self.tr("Account name"))
+        self.secret.setPlaceholderText(self.tr("PIN or password"))
         self.close_button.setText(self.tr("Close"))
 
 

@@ -4,7 +4,10 @@ Each screen's signal becomes one flow action, then :meth:`KioskWindow.show_step`
 idle timer warns (with "more time") and then discards the partial intake (nothing is stored before the
 processing step). A failing scanner shows the desk screen until it works again. The configured V-number reader
 (:mod:`kiosk.ui.vnumber_reading`) runs while the V-number screen is shown, and only then. A participant cannot close
-the window (close events and Escape are ignored); staff enter with a long press in the top-left corner.
+the window (close events and Escape are ignored); staff enter with a long press in the top-left corner, then
+their account name and PIN or password, checked by the access service (:mod:`enrollment.access.service`). A staff
+login replaces the participant's screens with the staff views (:mod:`kiosk.ui.staff`) until the explicit logout
+or the service's idle logout, which a timer asks the service about every :data:`STAFF_IDLE_CHECK_MS`.
 
 Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
 text and high contrast; the modes last until the intake ends and the next person starts with the window's own
@@ -24,6 +27,10 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from drivers.errors import CaptureTimeoutError
+from enrollment.access.errors import AccessError, SessionEnded
+from enrollment.access.roles import Role
+from enrollment.access.service import AccessService
+from enrollment.access.sessions import StaffSession
 from enrollment.consent import consent_text
 from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
@@ -43,11 +50,16 @@ from kiosk.ui.screens.processing import ProcessingScreen
 from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
+from kiosk.ui.staff.intake import IntakeView
+from kiosk.ui.staff.queue import QueueView
+from kiosk.ui.staff.technician import TechnicianView
 from kiosk.ui.theme import Theme
 from kiosk.ui.vnumber_reading import VNumberReading
 from kiosk.ui.widgets.access_bar import LISTEN, AccessBar
 
 log = logging.getLogger(__name__)
+STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
+STAFF_CALL_S = 120  # only for hangs: the engine thread may be busy with an intake's identification
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 
 
@@ -56,12 +68,15 @@ class KioskWindow(QWidget):
 
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
                  engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
-                 idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None) -> None:
+                 idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None,
+                 access: Callable[[], AccessService] | None = None, kiosk_id: str = "") -> None:
         use_script_fonts()  # before any widget of the window takes the application font
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
         self.settings, self.theme, self.base_theme = settings, theme, theme
         self.controller, self.engine, self.record = controller, engine, record
+        self.access, self.kiosk_id = access, kiosk_id or settings.enrollment.kiosk_id
+        self.staff_session: StaffSession | None = None
         self.speech = speech
         if speech is not None:
             speech.setParent(self)
@@ -91,6 +106,14 @@ class KioskWindow(QWidget):
         self.desk = self._add(DeskScreen(theme))
         self.idle = IdleOverlay(theme, self, idle_warning_s)
         self.staff = StaffPinOverlay(theme, self)
+        self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
+        self.staff_technician = TechnicianView(theme)
+        for view in (self.staff_queue, self.staff_intake, self.staff_technician):
+            self.stack.addWidget(view)  # not among self.screens: no participant ever sees them
+            view.logout.connect(self.staff_logout)
+        self.staff_idle = QTimer(self)  # the service decides; this only asks it
+        self.staff_idle.setInterval(STAFF_IDLE_CHECK_MS)
+        self.staff_idle.timeout.connect(self._staff_idle_check)
         self.corner = StaffCorner(theme.touch_target, self)
         self._welcome = welcome_parts(self.languages)
         self._applied: Theme | None = None
@@ -128,6 +151,9 @@ class KioskWindow(QWidget):
         self.idle.more_time.connect(self.idle_timer.start)
         self.idle.expired.connect(self.discard)
         self.corner.requested.connect(self.staff.open)
+        self.staff.login.connect(self.staff_login)
+        self.staff_queue.opened.connect(self._open_intake)
+        self.staff_intake.back.connect(self._show_queue)
         self.bar.listen.connect(self.listen_again)
         self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))
@@ -341,7 +367,7 @@ class KioskWindow(QWidget):
     # -- idle ---------------------------------------------------------------------------------------------
     def _idle(self) -> None:
         step = self.flow.step
-        if step is Step.LANGUAGE or self.staff.isVisible():
+        if step is Step.LANGUAGE or self.staff.isVisible() or self.staff_session is not None:
             return
         if step is Step.RECEIPT or (self.desk.reason == ERROR and self.stack.currentWidget() is self.desk):
             self._finish()
@@ -364,6 +390,75 @@ class KioskWindow(QWidget):
         if event.type() in _INPUT and not self.idle.isVisible():
             self.idle_timer.start()
         return False
+
+    # -- staff ---------------------------------------------------------------------------------------------
+    def _staff_call(self, call):  # type: ignore[no-untyped-def]
+        """``call(service)`` on the engine thread, where the record lives; waits for it."""
+        return self.engine.submit(lambda: call(self.access())).result(STAFF_CALL_S)
+
+    def staff_login(self, name: str, secret: str) -> None:
+        """Log in through the access service; a refusal shows its one-line reason on the entry panel."""
+        if self.access is None or self.engine is None:
+            self.staff.refuse(self.tr("Staff login needs the kiosk's record, and this window has none."))
+            return
+        try:
+            session = self._staff_call(lambda service: service.login(name, secret))
+        except AccessError as exc:
+            self.staff.refuse(str(exc))
+            return
+        self.staff.hide()
+        self.discard()  # a partial participant intake is given up, as at the idle limit
+        self.idle_timer.stop()
+        self.staff_session = session
+        self.bar.hide()
+        self.corner.hide()
+        self.staff_idle.start()
+        if session.role is Role.TECHNICIAN:
+            self.stack.setCurrentWidget(self.staff_technician)
+        else:
+            self._show_queue()
+
+    def _staff_do(self, call):  # type: ignore[no-untyped-def]
+        """``call(service, session)``; an ended session (logged out, idle) leaves staff mode instead."""
+        session = self.staff_session
+        try:
+            return self._staff_call(lambda service: call(service, session))
+        except SessionEnded:
+            self._leave_staff()
+            return None
+
+    def _show_queue(self) -> None:
+        rows = self._staff_do(lambda service, session: service.intake_queue(session, self.kiosk_id))
+        if rows is not None:
+            self.staff_queue.show_rows(rows)
+            self.stack.setCurrentWidget(self.staff_queue)
+
+    def _open_intake(self, intake_id: str) -> None:
+        evidence = self._staff_do(lambda service, session: service.view_evidence(session, intake_id))
+        if evidence is not None:
+            self.staff_intake.show_evidence(evidence)
+            self.stack.setCurrentWidget(self.staff_intake)
+
+    def _staff_idle_check(self) -> None:
+        session = self.staff_session
+        if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
+            self._leave_staff()
+
+    def staff_logout(self) -> None:
+        session = self.staff_session
+        if session is not None:
+            self._staff_call(lambda service: service.logout(session))
+        self._leave_staff()
+
+    def _leave_staff(self) -> None:
+        self.staff_session = None
+        self.staff_idle.stop()
+        self.staff_queue.show_rows([])
+        self.staff_intake.show_evidence(None)
+        self.bar.show()
+        self.corner.show()
+        self.corner.raise_()
+        self.new_intake()
 
     # -- kiosk behaviour ----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -390,6 +485,7 @@ class KioskWindow(QWidget):
         if self.controller is not None:
             self.controller.stop()
         self.idle_timer.stop()
+        self.staff_idle.stop()
         if self.speech is not None:
             self.speech.close()
         self.close()

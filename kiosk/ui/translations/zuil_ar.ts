@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation type="unfinished">التسجيل {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation type="unfinished">لا يوجد مرشحون.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث مرة واحدة تقريبًا في كل {3:,} عملية بحث.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation type="unfinished">المرشحون، الأقوى أولًا</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished">العودة إلى القائمة</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation type="unfinished">موافق</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation type="unfinished">يحتاج تسجيل دخول الموظفين إلى سجل الجهاز، وهذه النافذة ليس لها سجل.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation type="unfinished">نحفظ معلوماتك الآن. يستغرق هذا بضع ثوانٍ.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation type="unfinished">لا توجد تسجيلات في هذا الجهاز اليوم.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">يمكنه المتابعة</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation type="unfinished">لا يمكنه المتابعة بعد</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">في الانتظار</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished">رفض</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation type="unfinished">لا بصمات</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">تطابق</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation type="unfinished">رقم V غير مطابق</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation type="unfinished">لا تطابق</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation type="unfinished">رقم V مؤكد</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation type="unfinished">لم يُجرَ فحص البصمات بعد</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation type="unfinished">لم يجد فحص البصمات ما يوقف التسجيل</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation type="unfinished">لم يُجرَ فحص للبصمات؛ يستمر التسجيل كالمعتاد</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation type="unfinished">يحتاج فحص البصمات إلى قرار موظف من AVIM</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation type="unfinished">قرار موظف AVIM ينتظر تأكيد موظف ثانٍ</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation type="unfinished">أجاز موظف من AVIM التسجيل</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation type="unfinished">وجد موظف من AVIM أن هذا الشخص سجّل من قبل</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation type="unfinished">أحال موظف من AVIM التسجيل إلى الاجتماع المحلي للحالات (LSO)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation type="unfinished">تسجيلات اليوم في هذا الجهاز</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation type="unfinished">الموظفون: أدخل رمز PIN</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation type="unfinished">الموظفون: اسم حسابك، ثم رمز PIN أو كلمة المرور</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation type="unfinished">أوضاع الموظفين غير مثبتة في هذا الإصدار.</translation>
+        <source>Account name</source>
+        <translation type="unfinished">اسم الحساب</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">رمز PIN أو كلمة المرور</translation>
     </message>
     <message>
         <source>Close</source>
         <translation type="unfinished">إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished">تسجيل الخروج</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">فني</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation type="unfinished">وضع الفني يأتي مع البند 2 من المسألة 16. لا شيء للقيام به هنا بعد.</translation>
     </message>
 </context>
 <context>

@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation type="unfinished">تۆمارکردن {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation type="unfinished">هیچ کاندیدێک نییە.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز نزیکەی یەک جار لە هەر {3:,} گەڕانێکدا ڕوودەدات.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation type="unfinished">کاندیدەکان، بەهێزترین یەکەم</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished">گەڕانەوە بۆ لیستەکە</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation type="unfinished">باشە</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation type="unfinished">چوونەژوورەوەی کارمەندان پێویستی بە تۆماری دەزگاکەیە، و ئەم پەنجەرەیە نییەتی.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation type="unfinished">زانیارییەکانت هەڵدەگرین. ئەمە چەند چرکەیەک دەخایەنێت.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation type="unfinished">ئەمڕۆ هیچ تۆمارکردنێک لەم دەزگایە نییە.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">دەتوانێت بەردەوام بێت</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation type="unfinished">هێشتا ناتوانێت بەردەوام بێت</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">چاوەڕوان</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished">ڕەتی کردەوە</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation type="unfinished">پەنجەمۆر نییە</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">هاوتابوون</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation type="unfinished">ژمارەی V ناگونجێت</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation type="unfinished">هاوتابوون نییە</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation type="unfinished">ژمارەی V پشتڕاستکرایەوە</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation type="unfinished">پشکنینی پەنجەمۆر هێشتا نەکراوە</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation type="unfinished">پشکنینی پەنجەمۆر هیچی نەدۆزیەوە کە تۆمارکردن ڕابگرێت</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation type="unfinished">پشکنینی پەنجەمۆر نەکرا؛ تۆمارکردن وەک هەمیشە بەردەوام دەبێت</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation type="unfinished">پشکنینی پەنجەمۆر پێویستی بە بڕیاری کارمەندێکی AVIM هەیە</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation type="unfinished">بڕیاری کارمەندێکی AVIM چاوەڕێی پشتڕاستکردنەوەی کارمەندێکی دووەمە</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation type="unfinished">کارمەندێکی AVIM تۆمارکردنەکەی ئازاد کرد</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation type="unfinished">کارمەندێکی AVIM دۆزیەوە کە ئەم کەسە پێشتر تۆمار کراوە</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation type="unfinished">کارمەندێکی AVIM تۆمارکردنەکەی ناردە کۆبوونەوەی ناوخۆیی کەیسەکان (LSO)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation type="unfinished">کارمەند: کۆدی PIN ـەکەت بنووسە</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation type="unfinished">کارمەندان: ناوی هەژمارەکەت، پاشان PIN یان وشەی نهێنی</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation type="unfinished">دۆخەکانی کارمەند لەم وەشانەدا دانەمەزراون.</translation>
+        <source>Account name</source>
+        <translation type="unfinished">ناوی هەژمار</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">‏PIN یان وشەی نهێنی</translation>
     </message>
     <message>
         <source>Close</source>
         <translation type="unfinished">داخستن</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished">چوونەدەرەوە</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">تەکنیکار</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation type="unfinished">دۆخی تەکنیکار لەگەڵ خاڵی ٢ی پرسی ١٦ دێت. هێشتا هیچ کارێک لێرە نییە.</translation>
     </message>
 </context>
 <context>

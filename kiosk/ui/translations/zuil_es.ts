@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation type="unfinished">Intake {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation type="unfinished">No candidates.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation type="unfinished">Candidates, strongest first</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished">Back to the queue</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation type="unfinished">OK</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation type="unfinished">Staff login needs the kiosk&apos;s record, and this window has none.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation type="unfinished">Estamos guardando su información. Esto tarda unos segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation type="unfinished">No intakes at this kiosk today.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">may proceed</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation type="unfinished">may not proceed yet</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">waiting</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished">declined</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation type="unfinished">no prints</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">hit</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation type="unfinished">V-number mismatch</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation type="unfinished">no hit</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation type="unfinished">V-number confirmed</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation type="unfinished">the fingerprint check has not run yet</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation type="unfinished">the fingerprint check found nothing that stops the intake</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation type="unfinished">no fingerprint check was made; the intake proceeds as usual</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation type="unfinished">the fingerprint check needs an AVIM officer&apos;s decision</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation type="unfinished">an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation type="unfinished">an AVIM officer cleared the intake</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation type="unfinished">an AVIM officer found that this person enrolled before</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation type="unfinished">an AVIM officer referred the intake to the local case meeting (LSO)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation type="unfinished">Today&apos;s intakes at this kiosk</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation type="unfinished">Personal: introduzca su PIN</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation type="unfinished">Staff: your account name, then your PIN or password</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation type="unfinished">Los modos del personal no están instalados en esta versión.</translation>
+        <source>Account name</source>
+        <translation type="unfinished">Account name</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">PIN or password</translation>
     </message>
     <message>
         <source>Close</source>
         <translation type="unfinished">Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished">Log out</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">Technician</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation type="unfinished">Technician mode comes with issue 16 item 2. Nothing to do here yet.</translation>
     </message>
 </context>
 <context>

@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation type="unfinished">ثبت‌نام {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation type="unfinished">نامزدی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت تقریباً یک بار در هر {3:,} جستجو رخ می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation type="unfinished">نامزدها، قوی‌ترین اول</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished">بازگشت به فهرست</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation type="unfinished">تأیید</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation type="unfinished">ورود کارکنان به پروندهٔ دستگاه نیاز دارد و این پنجره آن را ندارد.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation type="unfinished">در حال ذخیرهٔ اطلاعات شما هستیم. این کار چند ثانیه طول می‌کشد.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation type="unfinished">امروز در این دستگاه ثبت‌نامی نیست.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">می‌تواند ادامه دهد</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation type="unfinished">هنوز نمی‌تواند ادامه دهد</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">در انتظار</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished">رد کرد</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation type="unfinished">بدون اثر انگشت</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">تطابق</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation type="unfinished">شمارهٔ V مطابقت ندارد</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation type="unfinished">بدون تطابق</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation type="unfinished">شمارهٔ V تأیید شد</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation type="unfinished">بررسی اثر انگشت هنوز انجام نشده است</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation type="unfinished">بررسی اثر انگشت چیزی نیافت که مانع ثبت‌نام شود</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation type="unfinished">بررسی اثر انگشت انجام نشد؛ ثبت‌نام طبق معمول ادامه می‌یابد</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation type="unfinished">بررسی اثر انگشت به تصمیم یک کارمند AVIM نیاز دارد</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation type="unfinished">تصمیم کارمند AVIM در انتظار تأیید کارمند دوم است</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation type="unfinished">یک کارمند AVIM ثبت‌نام را مجاز کرد</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation type="unfinished">یک کارمند AVIM دریافت که این شخص قبلاً ثبت‌نام کرده است</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation type="unfinished">یک کارمند AVIM ثبت‌نام را به جلسهٔ محلی پرونده‌ها (LSO) ارجاع داد</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation type="unfinished">ثبت‌نام‌های امروز در این دستگاه</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation type="unfinished">کارکنان: کد PIN خود را وارد کنید</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation type="unfinished">کارکنان: نام حساب شما، سپس کد PIN یا رمز عبور</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation type="unfinished">حالت‌های کارکنان در این نسخه نصب نشده‌اند.</translation>
+        <source>Account name</source>
+        <translation type="unfinished">نام حساب</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">کد PIN یا رمز عبور</translation>
     </message>
     <message>
         <source>Close</source>
         <translation type="unfinished">بستن</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished">خروج</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">تکنسین</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation type="unfinished">حالت تکنسین با بند ۲ مسئلهٔ ۱۶ می‌آید. هنوز اینجا کاری نیست.</translation>
     </message>
 </context>
 <context>

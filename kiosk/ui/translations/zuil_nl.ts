@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation>Aanmelding {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation>Geen kandidaten.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt ongeveer één keer voor op {3:,} zoekopdrachten.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation>Kandidaten, sterkste eerst</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Terug naar de lijst</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation>Inloggen voor medewerkers vraagt de registratie van de zuil, en dit venster heeft die niet.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation>We slaan uw gegevens op. Dit duurt een paar seconden.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation>Vandaag nog geen aanmeldingen bij deze zuil.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation>mag door</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation>mag nog niet door</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation>geen afdrukken</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>treffer</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation>V-nummer klopt niet</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation>geen treffer</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation>V-nummer bevestigd</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation>de vingerafdrukcontrole is nog niet gedaan</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation>de vingerafdrukcontrole vond niets dat de aanmelding tegenhoudt</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation>er is geen vingerafdrukcontrole gedaan; de aanmelding gaat zoals gewoonlijk door</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation>de vingerafdrukcontrole vraagt een besluit van een AVIM-medewerker</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation>het besluit van een AVIM-medewerker wacht op bevestiging door een tweede medewerker</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation>een AVIM-medewerker heeft de aanmelding vrijgegeven</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation>een AVIM-medewerker heeft vastgesteld dat deze persoon zich eerder heeft aangemeld</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation>een AVIM-medewerker heeft de aanmelding doorverwezen naar het lokale casusoverleg (LSO)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation>Aanmeldingen van vandaag bij deze zuil</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation>Medewerker: voer uw pincode in</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation>Medewerkers: uw accountnaam, dan uw pincode of wachtwoord</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation>De functies voor medewerkers zitten niet in deze versie.</translation>
+        <source>Account name</source>
+        <translation>Accountnaam</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>Pincode of wachtwoord</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation>Uitloggen</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation>Technicus</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation>De technicusmodus komt met issue 16 punt 2. Hier is nog niets te doen.</translation>
     </message>
 </context>
 <context>

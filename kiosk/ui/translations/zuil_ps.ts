@@ -167,6 +167,29 @@
     </message>
 </context>
 <context>
+    <name>IntakeView</name>
+    <message>
+        <source>Intake {0}</source>
+        <translation type="unfinished">نوم لیکنه {0}</translation>
+    </message>
+    <message>
+        <source>No candidates.</source>
+        <translation type="unfinished">هیڅ نوماند نشته.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
+        <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون نږدې یو ځل په هرو {3:,} لټونونو کې پېښېږي.</translation>
+    </message>
+    <message>
+        <source>Candidates, strongest first</source>
+        <translation type="unfinished">نوماندان، تر ټولو قوي لومړی</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished">بېرته لېست ته</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Delete</source>
@@ -175,6 +198,13 @@
     <message>
         <source>OK</source>
         <translation type="unfinished">سمه ده</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <translation type="unfinished">د کارکوونکو ننوتل د دستګاه ثبت ته اړتیا لري، او دا کړکۍ یې نه لري.</translation>
     </message>
 </context>
 <context>
@@ -197,6 +227,85 @@
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
         <translation type="unfinished">موږ ستاسو معلومات خوندي کوو. دا څو ثانیې وخت نیسي.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>No intakes at this kiosk today.</source>
+        <translation type="unfinished">نن په دې دستګاه کې هیڅ نوم لیکنه نشته.</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">مخ ته تللی شي</translation>
+    </message>
+    <message>
+        <source>may not proceed yet</source>
+        <translation type="unfinished">لا مخ ته نشي تللی</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished">انتظار</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished">رد یې کړ</translation>
+    </message>
+    <message>
+        <source>no prints</source>
+        <translation type="unfinished">د ګوتو نښې نشته</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation type="unfinished">سمون</translation>
+    </message>
+    <message>
+        <source>V-number mismatch</source>
+        <translation type="unfinished">د V شمېره سمون نه خوري</translation>
+    </message>
+    <message>
+        <source>no hit</source>
+        <translation type="unfinished">سمون نشته</translation>
+    </message>
+    <message>
+        <source>V-number confirmed</source>
+        <translation type="unfinished">د V شمېره تایید شوه</translation>
+    </message>
+    <message>
+        <source>the fingerprint check has not run yet</source>
+        <translation type="unfinished">د ګوتو د نښو کتنه لا نه ده شوې</translation>
+    </message>
+    <message>
+        <source>the fingerprint check found nothing that stops the intake</source>
+        <translation type="unfinished">د ګوتو د نښو کتنې داسې څه ونه موندل چې نوم لیکنه ودروي</translation>
+    </message>
+    <message>
+        <source>no fingerprint check was made; the intake proceeds as usual</source>
+        <translation type="unfinished">د ګوتو د نښو کتنه ونه شوه؛ نوم لیکنه د معمول په څېر دوام کوي</translation>
+    </message>
+    <message>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <translation type="unfinished">د ګوتو د نښو کتنه د AVIM د کارکوونکي پرېکړې ته اړتیا لري</translation>
+    </message>
+    <message>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <translation type="unfinished">د AVIM د کارکوونکي پرېکړه د دویم کارکوونکي تایید ته انتظار باسي</translation>
+    </message>
+    <message>
+        <source>an AVIM officer cleared the intake</source>
+        <translation type="unfinished">د AVIM یو کارکوونکي نوم لیکنه ازاده کړه</translation>
+    </message>
+    <message>
+        <source>an AVIM officer found that this person enrolled before</source>
+        <translation type="unfinished">د AVIM یو کارکوونکي وموندل چې دې کس مخکې نوم لیکلی و</translation>
+    </message>
+    <message>
+        <source>an AVIM officer referred the intake to the local case meeting (LSO)</source>
+        <translation type="unfinished">د AVIM یو کارکوونکي نوم لیکنه ځایي قضیې غونډې (LSO) ته ولېږله</translation>
+    </message>
+    <message>
+        <source>Today&apos;s intakes at this kiosk</source>
+        <translation type="unfinished">نن په دې دستګاه کې نوم لیکنې</translation>
     </message>
 </context>
 <context>
@@ -327,16 +436,38 @@
 <context>
     <name>StaffPinOverlay</name>
     <message>
-        <source>Staff: enter your PIN</source>
-        <translation type="unfinished">کارکوونکي: خپل PIN کوډ دننه کړئ</translation>
+        <source>Staff: your account name, then your PIN or password</source>
+        <translation type="unfinished">کارکوونکي: ستاسو د حساب نوم، بیا ستاسو PIN یا پټنوم</translation>
     </message>
     <message>
-        <source>Staff modes are not installed in this build.</source>
-        <translation type="unfinished">د کارکوونکو حالتونه په دې نسخه کې نصب شوي نه دي.</translation>
+        <source>Account name</source>
+        <translation type="unfinished">د حساب نوم</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">‏PIN یا پټنوم</translation>
     </message>
     <message>
         <source>Close</source>
         <translation type="unfinished">بندول</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished">وتل</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianView</name>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">تخنیکر</translation>
+    </message>
+    <message>
+        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
+        <translation type="unfinished">د تخنیکر حالت د ۱۶ مسئلې له ۲ ټکي سره راځي. دلته لا هیڅ کار نشته.</translation>
     </message>
 </context>
 <context>

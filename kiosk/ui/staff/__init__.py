@@ -1,0 +1,1 @@
+"""The staff views that replace the participant's screens after a staff login: one module per view."""

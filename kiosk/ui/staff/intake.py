@@ -1,0 +1,61 @@
+"""One intake as the officer sees it: the candidates of its latest 1:N hit ranked, each with the fused score
+and what that score means in words. Reached only through the access service's evidence view (audited)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+
+from enrollment.access.views import Evidence
+from enrollment.records.vocabulary import IdentificationDecision
+from kiosk.ui.staff.view import StaffView
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+def searches_per_false_match(fused: float) -> int:
+    """N in "a false match this strong happens about once in N searches": the fused score is -log10 of the
+    person-level false-match rate, so N = 10 ** fused."""
+    return round(10 ** fused)
+
+
+class IntakeView(StaffView):
+    name = "staff-intake"
+    back = Signal()
+
+    def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(theme)
+        self.evidence: Evidence | None = None
+        self.candidate_labels: list = []
+        self.back_button = TouchButton("secondary")
+        self.back_button.setMinimumHeight(theme.touch_target)
+        self.back_button.clicked.connect(self.back.emit)
+        self.layout().insertWidget(self.layout().count() - 1, self.back_button)
+        self.retranslate()
+
+    def show_evidence(self, evidence: Evidence | None) -> None:
+        self.evidence = evidence
+        self._fill()
+
+    def _fill(self) -> None:
+        self.clear_body()
+        self.candidate_labels = []
+        if self.evidence is None:
+            return
+        self.text_label(self.tr("Intake {0}").format(self.evidence.intake_id))
+        searches = [r for r in self.evidence.identifications if r.decision is IdentificationDecision.HIT]
+        latest = searches[-1] if searches else None  # the V-number check's result names no candidate
+        if latest is None or not latest.candidates:
+            self.candidate_labels.append(self.text_label(self.tr("No candidates.")))
+        else:
+            for rank, candidate in enumerate(latest.candidates, start=1):
+                fused = float(candidate["fused_neg_log10_fmr"])
+                self.candidate_labels.append(self.text_label(
+                    self.tr("{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
+                            "in {3:,} searches.").format(rank, candidate["person_id"], fused,
+                                                          searches_per_false_match(fused))))
+        self.body.addStretch(1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(self.tr("Candidates, strongest first"))
+        self.back_button.setText(self.tr("Back to the queue"))
+        self._fill()
