@@ -21,6 +21,7 @@ def spoken_parts(settings: KioskSettings, screen: str, language: str) -> tuple[s
     """(message id, [(language, text)]) of ``screen`` chosen in ``language`` (a code of :data:`KNOWN`); the
     text's language is the one shown (English where the screen has no translation in ``language``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from kiosk.speech.prompts import RecordedPrompts
@@ -47,4 +48,8 @@ def spoken_parts(settings: KioskSettings, screen: str, language: str) -> tuple[s
         return message_id, [(spoken_in, shown.spoken_text())]
     finally:
         window.shutdown()
+        # leave the application as it was: no translator of ours installed, the window deleted now (a QTranslator
+        # or a window left to the interpreter's exit crashed it while finalizing)
+        window.language_switch.install(KNOWN["en"])
         window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -63,11 +63,13 @@ def test_the_officer_sees_the_returning_persons_intake_as_a_hit_and_its_candidat
     log_in(qtbot, window, "officer", PIN["officer"])
     assert window.stack.currentWidget() is window.staff_queue and not window.bar.isVisible()
     row = next(w for w in window.staff_queue.row_widgets if number in w.text())
-    assert isinstance(row, TouchButton) and row.text().endswith("·  hit")
+    # the staff views are in the site's first language (Dutch): the kiosk starts a new intake when staff log in
+    assert isinstance(row, TouchButton) and row.text().endswith("·  treffer")
     tap(qtbot, row)
     assert window.stack.currentWidget() is window.staff_intake
     first = window.staff_intake.candidate_labels[0].text()
-    assert first.startswith("1. person ") and "A false match this strong happens about once in " in first
+    assert first.startswith("1. persoon ")
+    assert "Een valse overeenkomst die zo sterk is, komt ongeveer één keer voor" in first
     views = [e for e in audit(parts) if e.kind is Kind.EVIDENCE_VIEW]
     assert [e.subject for e in views] == [number]
     tap(qtbot, window.staff_intake.logout_button)
@@ -96,9 +98,9 @@ def test_the_intake_worker_sees_may_proceed_and_why_not_and_cannot_reach_evidenc
     assert window.stack.currentWidget() is window.staff_queue
     row = next(w for w in window.staff_queue.row_widgets if number in w.text())
     assert isinstance(row, QLabel)
-    assert row.text().endswith("may not proceed yet: the fingerprint check needs an AVIM officer's decision")
+    assert row.text().endswith("mag nog niet door: de vingerafdrukcontrole vraagt een besluit van een AVIM-medewerker")
     assert window.staff_queue.findChildren(TouchButton) == [window.staff_queue.logout_button]  # no row opens
-    assert "hit" not in row.text()
+    assert "treffer" not in row.text() and "hit" not in row.text()
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.staff_queue
     assert not any(e.kind is Kind.EVIDENCE_VIEW for e in audit(parts))
@@ -109,7 +111,7 @@ def test_the_technician_sees_the_placeholder_and_logs_out(qtbot, kiosk):
     add_accounts(parts)
     log_in(qtbot, window, "tech", PIN["tech"])
     assert window.stack.currentWidget() is window.staff_technician
-    assert "issue 16 item 2" in window.staff_technician.notice.text()
+    assert "issue 16 punt 2" in window.staff_technician.notice.text()
     tap(qtbot, window.staff_technician.logout_button)
     assert window.stack.currentWidget() is window.language
 
