@@ -86,6 +86,16 @@ class LanguageSwitch:
         # the next screen is shown and spoken (else the first screen after the choice spoke the old language)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
+    @staticmethod
+    def release() -> None:
+        """Remove the installed translator (the source text again). A window that is done with the application
+        and gives it back (``zuil screenshots``, ``zuil speak``) calls this: a QTranslator left installed when the
+        interpreter exits crashed it while finalizing."""
+        app = QCoreApplication.instance()
+        if LanguageSwitch._translator is not None and app is not None:
+            app.removeTranslator(LanguageSwitch._translator)
+        LanguageSwitch._translator = None
+
 
 def use_script_fonts() -> None:
     """Make the application font fall back to :data:`SCRIPT_FONTS` (those installed) for the letters its own

@@ -68,7 +68,7 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
 def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list[tuple[Path, list[str]]]:  # type: ignore[no-untyped-def]
     """Write every screen of every offered language; returns each file with its layout problems."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
     from PySide6.QtWidgets import QApplication
 
     from enrollment.atomic_files import write_bytes_atomically
@@ -101,5 +101,7 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
                 written.append((path, layout_problems(shown) + untranslated_text(shown, sources)))
     finally:
         window.shutdown()
+        window.language_switch.release()  # give the application back as it was, the window deleted now
         window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return written

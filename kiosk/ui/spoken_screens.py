@@ -48,8 +48,6 @@ def spoken_parts(settings: KioskSettings, screen: str, language: str) -> tuple[s
         return message_id, [(spoken_in, shown.spoken_text())]
     finally:
         window.shutdown()
-        # leave the application as it was: no translator of ours installed, the window deleted now (a QTranslator
-        # or a window left to the interpreter's exit crashed it while finalizing)
-        window.language_switch.install(KNOWN["en"])
+        window.language_switch.release()  # give the application back as it was, the window deleted now
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
