@@ -6,8 +6,9 @@ processing step). A failing scanner shows the desk screen until it works again. 
 (:mod:`kiosk.ui.vnumber_reading`) runs while the V-number screen is shown, and only then. A participant cannot close
 the window (close events and Escape are ignored); staff enter with a long press in the top-left corner, then
 their account name and PIN or password, checked by the access service (:mod:`enrollment.access.service`). A staff
-login replaces the participant's screens with the staff views (:mod:`kiosk.ui.staff`) until the explicit logout
-or the service's idle logout, which a timer asks the service about every :data:`STAFF_IDLE_CHECK_MS`.
+login replaces the participant's screens with the staff views (:mod:`kiosk.ui.staff`; the login and logout are
+:class:`~kiosk.ui.staff.mode.StaffMode`) until the explicit logout or the service's idle logout, which a timer asks
+the service about every :data:`~kiosk.ui.staff.mode.STAFF_IDLE_CHECK_MS`.
 
 Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
 text and high contrast; the modes last until the intake ends and the next person starts with the window's own
@@ -27,8 +28,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from drivers.errors import CaptureTimeoutError
-from enrollment.access.errors import AccessError, SessionEnded
-from enrollment.access.roles import Role
 from enrollment.access.service import AccessService
 from enrollment.access.sessions import StaffSession
 from enrollment.consent import consent_text
@@ -51,6 +50,7 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
 from kiosk.ui.staff.intake import IntakeView
+from kiosk.ui.staff.mode import STAFF_IDLE_CHECK_MS, StaffMode
 from kiosk.ui.staff.queue import QueueView
 from kiosk.ui.staff.technician import TechnicianView
 from kiosk.ui.theme import Theme
@@ -58,12 +58,10 @@ from kiosk.ui.vnumber_reading import VNumberReading
 from kiosk.ui.widgets.access_bar import LISTEN, AccessBar
 
 log = logging.getLogger(__name__)
-STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
-STAFF_CALL_S = 120  # only for hangs: the engine thread may be busy with an intake's identification
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 
 
-class KioskWindow(QWidget):
+class KioskWindow(StaffMode, QWidget):
     recorded = Signal(str)  # the receipt number of an intake just stored
 
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
@@ -390,75 +388,6 @@ class KioskWindow(QWidget):
         if event.type() in _INPUT and not self.idle.isVisible():
             self.idle_timer.start()
         return False
-
-    # -- staff ---------------------------------------------------------------------------------------------
-    def _staff_call(self, call):  # type: ignore[no-untyped-def]
-        """``call(service)`` on the engine thread, where the record lives; waits for it."""
-        return self.engine.submit(lambda: call(self.access())).result(STAFF_CALL_S)
-
-    def staff_login(self, name: str, secret: str) -> None:
-        """Log in through the access service; a refusal shows its one-line reason on the entry panel."""
-        if self.access is None or self.engine is None:
-            self.staff.refuse(self.tr("Staff login needs the kiosk's record, and this window has none."))
-            return
-        try:
-            session = self._staff_call(lambda service: service.login(name, secret))
-        except AccessError as exc:
-            self.staff.refuse(str(exc))
-            return
-        self.staff.hide()
-        self.discard()  # a partial participant intake is given up, as at the idle limit
-        self.idle_timer.stop()
-        self.staff_session = session
-        self.bar.hide()
-        self.corner.hide()
-        self.staff_idle.start()
-        if session.role is Role.TECHNICIAN:
-            self.stack.setCurrentWidget(self.staff_technician)
-        else:
-            self._show_queue()
-
-    def _staff_do(self, call):  # type: ignore[no-untyped-def]
-        """``call(service, session)``; an ended session (logged out, idle) leaves staff mode instead."""
-        session = self.staff_session
-        try:
-            return self._staff_call(lambda service: call(service, session))
-        except SessionEnded:
-            self._leave_staff()
-            return None
-
-    def _show_queue(self) -> None:
-        rows = self._staff_do(lambda service, session: service.intake_queue(session, self.kiosk_id))
-        if rows is not None:
-            self.staff_queue.show_rows(rows)
-            self.stack.setCurrentWidget(self.staff_queue)
-
-    def _open_intake(self, intake_id: str) -> None:
-        evidence = self._staff_do(lambda service, session: service.view_evidence(session, intake_id))
-        if evidence is not None:
-            self.staff_intake.show_evidence(evidence)
-            self.stack.setCurrentWidget(self.staff_intake)
-
-    def _staff_idle_check(self) -> None:
-        session = self.staff_session
-        if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
-            self._leave_staff()
-
-    def staff_logout(self) -> None:
-        session = self.staff_session
-        if session is not None:
-            self._staff_call(lambda service: service.logout(session))
-        self._leave_staff()
-
-    def _leave_staff(self) -> None:
-        self.staff_session = None
-        self.staff_idle.stop()
-        self.staff_queue.show_rows([])
-        self.staff_intake.show_evidence(None)
-        self.bar.show()
-        self.corner.show()
-        self.corner.raise_()
-        self.new_intake()
 
     # -- kiosk behaviour ----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
