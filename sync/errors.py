@@ -37,3 +37,13 @@ class SealInvalid(SyncError):
 
 class UpstreamKeyError(SyncError):
     """The upstream's public key file named in the settings is missing, unreadable or not an X25519 key."""
+
+
+class ReceiptInvalid(SyncError):
+    """An upstream receipt that is not well formed, not signed by the receipt key it names, or not the receipt of
+    the envelope it was sent for; ``field`` names the receipt field at fault."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"receipt field {field!r}: {reason}")
