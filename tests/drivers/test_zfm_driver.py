@@ -150,9 +150,9 @@ def test_cancel_during_the_image_upload_then_the_next_capture_resynchronises(sim
     uploading = threading.Event()
     original = scanner.up_image
 
-    def up_image(check_cancel=False):
+    def up_image(cancel=None):
         uploading.set()
-        return original(check_cancel)
+        return original(cancel)
 
     scanner.up_image = up_image
     outcome: list[BaseException] = []
