@@ -1,0 +1,129 @@
+"""The kiosk's health in one report for the technician and for remote monitoring (``zuil status``; no Qt).
+
+It gathers what a technician checks: the self-test rows (:mod:`kiosk.selftest`: settings, database, scanner, keys,
+fonts), the outbox (:mod:`sync.status`), the versions of the program and its main libraries, each language's
+translation status, the data folder's disk space and file sizes, and record counts. It holds no personal data:
+counts, versions, paths and states only. The keys are not unlocked for it (the key check reads the key file's
+checksum), so it runs without the passphrase or the TPM.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import sys
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from enrollment.records import store
+from kiosk.selftest import Check, check_database, check_fonts, check_keys, check_scanner, check_settings
+from kiosk.settings import KioskSettings
+from kiosk.translation_status import translation_status
+
+#: The distributions whose versions the report names (read from their metadata, none imported).
+LIBRARIES = ("PySide6-Essentials", "opencv-python-headless", "numpy", "numba", "cryptography", "SQLAlchemy",
+             "alembic", "pyserial", "httpx", "cbor2")
+#: Below this much free space in the data folder's file system, the disk row is a warning.
+LOW_DISK_BYTES = 1024**3
+#: The worst status first: the report's overall status is the worst of its rows.
+STATUS_ORDER = ("FAIL", "WARN", "OK")
+
+
+def status_report(kiosk: KioskSettings, *, scanner: bool = True, now: datetime | None = None) -> dict[str, Any]:
+    """The kiosk's health now. ``scanner=False`` leaves out the scanner self-test (it opens the device, which the
+    running kiosk holds; the technician's view runs it through the kiosk's own device worker instead)."""
+    settings = kiosk.enrollment
+    checks = [check_settings(settings), check_database(settings)]
+    if scanner:
+        checks.append(check_scanner(settings, kiosk.scanner))
+    checks += [check_keys(settings), check_fonts(settings), check_disk(settings.data_dir)]
+    database_ok = checks[1].status == "OK"
+    return {
+        "kiosk_id": settings.kiosk_id,
+        "location": settings.location,
+        "generated_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "status": worst(c.status for c in checks),
+        "checks": [asdict(c) for c in checks],
+        "versions": versions(),
+        "sync": _sync(kiosk) if database_ok else None,
+        "records": _record_counts(settings.database) if database_ok else None,
+        "translations": [_translation(language) for language in settings.languages],
+        "disk": disk(settings.data_dir),
+    }
+
+
+def worst(statuses: Any) -> str:
+    seen = set(statuses)
+    return next((s for s in STATUS_ORDER if s in seen), "OK")
+
+
+def versions() -> dict[str, str | None]:
+    """This program's version, Python's, the platform's, the database schema this program needs, and each library's
+    (None: not installed)."""
+    found: dict[str, str | None] = {"aanmeldzuil": _version("aanmeldzuil"), "python": sys.version.split()[0],
+                                    "platform": platform.platform(), "database_schema": store.head_revision()}
+    found.update({name: _version(name) for name in LIBRARIES})
+    return found
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def disk(data_dir: Path) -> dict[str, Any]:
+    """Free and total bytes of the data folder's file system, and the size of each file directly in it."""
+    if not data_dir.is_dir():
+        return {"data_dir": str(data_dir), "free_bytes": None, "total_bytes": None, "files": {}}
+    usage = shutil.disk_usage(data_dir)
+    files = {p.name: p.stat().st_size for p in sorted(data_dir.iterdir()) if p.is_file()}
+    return {"data_dir": str(data_dir), "free_bytes": usage.free, "total_bytes": usage.total, "files": files}
+
+
+def check_disk(data_dir: Path) -> Check:
+    if not data_dir.is_dir():
+        return Check("disk", "FAIL", f"the data folder {data_dir} is not there")
+    free = shutil.disk_usage(data_dir).free
+    text = f"{free / 1024**3:.1f} GiB free in {data_dir}"
+    if free < LOW_DISK_BYTES:
+        return Check("disk", "WARN", f"only {text}: intakes stop when the disk is full")
+    return Check("disk", "OK", text)
+
+
+def _translation(language: str) -> dict[str, Any]:
+    found = translation_status(language)
+    return {"language": language, "messages": found.messages, "translated": found.translated,
+            "unfinished": found.unfinished, "reviewed": found.reviewed}
+
+
+def _sync(kiosk: KioskSettings) -> dict[str, Any]:
+    from sqlalchemy.orm import Session
+
+    from sync.status import outbox_status
+
+    engine = store.make_engine(kiosk.enrollment.database)
+    try:
+        with Session(engine) as session:
+            return outbox_status(session, kiosk.enrollment.kiosk_id)
+    finally:
+        engine.dispose()
+
+
+def _record_counts(database: str) -> dict[str, int]:
+    """Rows per table of the record store (how many intakes, captures, ... are held): numbers only."""
+    from sqlalchemy import func, select
+
+    from enrollment.records.models import Base
+
+    engine = store.make_engine(database)
+    try:
+        with engine.connect() as conn:
+            return {name: conn.scalar(select(func.count()).select_from(table)) or 0
+                    for name, table in sorted(Base.metadata.tables.items())}
+    finally:
+        engine.dispose()
