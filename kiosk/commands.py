@@ -122,34 +122,15 @@ def selftest() -> None:
 def status(as_json: bool, no_scanner: bool) -> None:
     """The kiosk's health for a technician: the self-test rows, disk space, outbox, versions, translation status
     and record counts; no personal data. Exit status 1 when a row failed."""
-    from kiosk.status_report import status_report
+    from kiosk.status_report import report_lines, status_report
 
     report = status_report(current_kiosk_settings(), scanner=not no_scanner)
     if as_json:
         click.echo(json.dumps(report, indent=2))
     else:
-        click.echo("\n".join(_status_lines(report)))
+        click.echo("\n".join(report_lines(report)))
     if report["status"] == "FAIL":
         sys.exit(1)
-
-
-def _status_lines(report: dict) -> list[str]:
-    width = max(len(c["name"]) for c in report["checks"])
-    lines = [f"kiosk {report['kiosk_id']} at {report['location']}: {report['status']}", ""]
-    lines += [f"{c['name']:<{width}}  {c['status']:<4}  {c['detail']}" for c in report["checks"]]
-    if (outbox := report["sync"]) is not None:
-        age = outbox["oldest_queued_age_s"]
-        lines += ["", f"outbox: {outbox['queued']} queued (oldest {'-' if age is None else f'{age} s'}), "
-                      f"{outbox['delivered']} delivered; last success: {outbox['last_success']}; "
-                      f"last error: {outbox['last_error']}"]
-    languages = report["translations"]
-    drafts = [t["language"] for t in languages if not t["reviewed"]]
-    lines += [f"translations: {len(languages) - len(drafts)} of {len(languages)} reviewed"
-              + (f" (drafts: {', '.join(drafts)})" if drafts else "")]
-    versions = report["versions"]
-    lines += [f"aanmeldzuil {versions['aanmeldzuil']}, Python {versions['python']}, "
-              f"database schema {versions['database_schema']}"]
-    return lines
 
 
 bench.add_command(identification_command)

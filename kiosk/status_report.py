@@ -127,3 +127,23 @@ def _record_counts(database: str) -> dict[str, int]:
                     for name, table in sorted(Base.metadata.tables.items())}
     finally:
         engine.dispose()
+
+
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The report as the lines ``zuil status`` prints and the technician's view shows."""
+    width = max(len(c["name"]) for c in report["checks"])
+    lines = [f"kiosk {report['kiosk_id']} at {report['location']}: {report['status']}", ""]
+    lines += [f"{c['name']:<{width}}  {c['status']:<4}  {c['detail']}" for c in report["checks"]]
+    if (outbox := report["sync"]) is not None:
+        age = outbox["oldest_queued_age_s"]
+        lines += ["", f"outbox: {outbox['queued']} queued (oldest {'-' if age is None else f'{age} s'}), "
+                      f"{outbox['delivered']} delivered; last success: {outbox['last_success']}; "
+                      f"last error: {outbox['last_error']}"]
+    languages = report["translations"]
+    drafts = [t["language"] for t in languages if not t["reviewed"]]
+    lines += [f"translations: {len(languages) - len(drafts)} of {len(languages)} reviewed"
+              + (f" (drafts: {', '.join(drafts)})" if drafts else "")]
+    versions = report["versions"]
+    lines += [f"aanmeldzuil {versions['aanmeldzuil']}, Python {versions['python']}, "
+              f"database schema {versions['database_schema']}"]
+    return lines

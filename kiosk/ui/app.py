@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -32,6 +32,7 @@ from kiosk.intake_record import IntakeRecorder
 from kiosk.selftest import check_fonts
 from kiosk.settings import KioskSettings
 from kiosk.speech.prompts import RecordedPrompts
+from kiosk.status_report import report_lines, status_report
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.screen_speech import ScreenSpeech
 from kiosk.ui.theme import Theme
@@ -127,9 +128,11 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
     speech = None
     if settings.speech.enabled:
         speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(settings.enrollment.data_dir))
+    site = replace(settings, enrollment=parts.recorder.site)  # the demo's record where it runs the demo
     return KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
                        record=parts.recorder.record, speech=speech, access=parts.access,
-                       kiosk_id=parts.recorder.site.kiosk_id, **options)
+                       kiosk_id=parts.recorder.site.kiosk_id,
+                       status_lines=lambda: report_lines(status_report(site, scanner=False)), **options)
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:

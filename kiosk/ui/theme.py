@@ -157,6 +157,8 @@ KioskWindow, QStackedWidget, Screen, AccessBar {{ background: {p.background}; }}
 QLabel {{ color: {p.text}; font-size: {self.body}px; }}
 QLabel[role="title"] {{ font-size: {self.title}px; font-weight: 600; }}
 QLabel[role="muted"] {{ color: {p.muted_text}; }}
+QLabel[role="heading"] {{ font-weight: 600; }}
+QLabel[role="report"] {{ font-family: monospace; }}
 QLabel[role="message"] {{ color: {p.message_text}; background: {p.message_background}; border-radius: {self.mm(2)}px;
     padding: {self.mm(3)}px; border: {self.mm(0.5) if self.high_contrast else 0}px solid {p.message_text}; }}
 QLabel[role="display"] {{ background: {p.panel}; font-size: {self.title}px; padding: {self.mm(2)}px;

@@ -67,13 +67,15 @@ class KioskWindow(StaffMode, QWidget):
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
                  engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
                  idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None,
-                 access: Callable[[], AccessService] | None = None, kiosk_id: str = "") -> None:
+                 access: Callable[[], AccessService] | None = None, kiosk_id: str = "",
+                 status_lines: Callable[[], list[str]] | None = None) -> None:
         use_script_fonts()  # before any widget of the window takes the application font
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
         self.settings, self.theme, self.base_theme = settings, theme, theme
         self.controller, self.engine, self.record = controller, engine, record
         self.access, self.kiosk_id = access, kiosk_id or settings.enrollment.kiosk_id
+        self.status_lines = status_lines  # the technician's health report, as lines
         self.staff_session: StaffSession | None = None
         self.speech = speech
         if speech is not None:
@@ -109,6 +111,9 @@ class KioskWindow(StaffMode, QWidget):
         for view in (self.staff_queue, self.staff_intake, self.staff_technician):
             self.stack.addWidget(view)  # not among self.screens: no participant ever sees them
             view.logout.connect(self.staff_logout)
+        self.staff_technician.refresh.connect(self._show_technician)
+        self.staff_technician.self_test.connect(self.technician_self_test)
+        self.staff_technician.test_capture.connect(self.technician_test_capture)
         self.staff_idle = QTimer(self)  # the service decides; this only asks it
         self.staff_idle.setInterval(STAFF_IDLE_CHECK_MS)
         self.staff_idle.timeout.connect(self._staff_idle_check)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 
 from kiosk.ui.finger_names import finger_name
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.widgets.grey_image import grey_pixmap
 from kiosk.ui.widgets.hand_diagram import HandDiagram
 
 
@@ -63,10 +63,7 @@ class CaptureScreen(Screen):
         self.retranslate()
 
     def show_image(self, image: np.ndarray) -> None:
-        picture = np.ascontiguousarray(image, dtype=np.uint8)
-        height, width = picture.shape
-        qimage = QImage(picture.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-        self.image.setPixmap(QPixmap.fromImage(qimage).scaled(
+        self.image.setPixmap(grey_pixmap(image).scaled(
             self.image.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def show_quality(self, quality: int) -> None:

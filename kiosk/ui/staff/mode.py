@@ -5,13 +5,17 @@ the engine thread, where the record lives."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+
 from PySide6.QtCore import QCoreApplication
 
+from drivers.errors import DriverError
 from enrollment.access.errors import AccessError, SessionEnded
 from enrollment.access.roles import Role
 
 STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
 STAFF_CALL_S = 120  # only for hangs: the engine thread may be busy with an intake's identification
+TEST_CAPTURE_S = 20.0  # the technician's test capture waits this long for a finger
 
 
 class StaffMode:
@@ -40,7 +44,7 @@ class StaffMode:
         self.corner.hide()
         self.staff_idle.start()
         if session.role is Role.TECHNICIAN:
-            self.stack.setCurrentWidget(self.staff_technician)
+            self._show_technician()
         else:
             self._show_queue()
 
@@ -65,6 +69,54 @@ class StaffMode:
             self.staff_intake.show_evidence(evidence)
             self.stack.setCurrentWidget(self.staff_intake)
 
+    # -- the technician's view -----------------------------------------------------------------------------
+    def _show_technician(self) -> None:
+        """The health report (on the engine thread: it reads the record) and the key state (role-checked)."""
+        keys = self._staff_do(lambda service, session: service.technician_status(session))
+        if keys is None:
+            return
+        lines = self.engine.submit(self.status_lines).result(STAFF_CALL_S) if self.status_lines else []
+        self.staff_technician.show_report(lines, keys)
+        self.stack.setCurrentWidget(self.staff_technician)
+
+    def _technician_scanner(self, name: str, run) -> None:  # type: ignore[no-untyped-def]
+        """``run(worker)`` (a future) on the device worker's thread; its outcome is shown when it ends, unless the
+        technician has logged out meanwhile."""
+        view, session = self.staff_technician, self.staff_session
+        if self.controller is None:
+            view.show_scanner(False, QCoreApplication.translate(
+                "KioskWindow", "Biometrics are off at this site: there is no scanner to test."))
+            return
+        view.show_scanner(True, QCoreApplication.translate("KioskWindow", "{0} running…").format(name))
+
+        def done(future: Future) -> None:
+            if self.staff_session is not session or future.cancelled():
+                return
+            exc = future.exception()
+            if isinstance(exc, DriverError):
+                view.show_scanner(False, f"{name}: {exc.technician_message}")
+            elif exc is not None:
+                raise exc
+            else:
+                view.show_scanner(True, f"{name}: {self._scanner_outcome(view, future.result())}")
+
+        run(self.controller.worker).add_done_callback(lambda f: view.later(lambda: done(f)))
+
+    @staticmethod
+    def _scanner_outcome(view, result) -> str:  # type: ignore[no-untyped-def]
+        if isinstance(result, str):  # a self-test's report
+            return result
+        view.show_image(result.image)  # a test capture: shown, never stored
+        height, width = result.image.shape
+        return f"{width} × {height} pixels at {result.resolution_dpi} dpi from {result.device.model}"
+
+    def technician_self_test(self) -> None:
+        self._technician_scanner("self-test", lambda worker: worker.self_test())
+
+    def technician_test_capture(self) -> None:
+        self.staff_technician.show_image(None)
+        self._technician_scanner("test capture", lambda worker: worker.capture(0, timeout=TEST_CAPTURE_S))
+
     def _staff_idle_check(self) -> None:
         session = self.staff_session
         if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
@@ -81,6 +133,7 @@ class StaffMode:
         self.staff_idle.stop()
         self.staff_queue.show_rows([])
         self.staff_intake.show_evidence(None)
+        self.staff_technician.clear()
         self.bar.show()
         self.corner.show()
         self.corner.raise_()

@@ -1,20 +1,126 @@
-"""The technician's placeholder: technician mode is not built yet, and the view says so."""
+"""The technician's view: the kiosk's health report (the same as ``zuil status``), the key and account state from
+the access service, and the scanner tried out in place: a self-test and a test capture with its live image. The
+errors seen here are listed, newest first. No personal data: a test capture is shown and then forgotten, never
+stored or sent.
+
+The view only shows what it is given and asks through its signals; the window's staff mode runs the checks (the
+report and the key state on the engine thread, the scanner on the device worker's thread).
+"""
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+
+from enrollment.access.views import TechnicianStatus
 from kiosk.ui.staff.view import StaffView
+from kiosk.ui.widgets.grey_image import grey_pixmap
+from kiosk.ui.widgets.touch_button import TouchButton
+
+LAST_ERRORS = 5  # how many of the errors seen in this view are listed
+IMAGE_MM = 60.0  # the test capture's side on screen
 
 
 class TechnicianView(StaffView):
     name = "staff-technician"
+    refresh = Signal()
+    self_test = Signal()
+    test_capture = Signal()
+    _relay = Signal(object)  # a callable to run on the UI thread (see :meth:`later`)
 
     def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
         super().__init__(theme)
-        self.notice = self.text_label()
+        self.errors: deque[str] = deque(maxlen=LAST_ERRORS)
+        self._relay.connect(self._run)
+        self.health_heading = self._heading()
+        self.health = self.text_label()
+        self.health.setProperty("role", "report")  # a fixed-width font keeps the report's columns
+        self.keys = self.text_label()
+        self.scanner_heading = self._heading()
+        buttons = QHBoxLayout()
+        self.self_test_button, self.capture_button, self.refresh_button = (
+            TouchButton("secondary"), TouchButton("secondary"), TouchButton("secondary"))
+        for button, signal in ((self.self_test_button, self.self_test), (self.capture_button, self.test_capture),
+                               (self.refresh_button, self.refresh)):
+            button.setMinimumHeight(theme.touch_target)
+            button.clicked.connect(signal.emit)
+            buttons.addWidget(button)
+        self.body.addLayout(buttons)
+        self.scanner_result = self.text_label()
+        self.image = QLabel()
+        self.image.setProperty("role", "image")
+        side = theme.mm(IMAGE_MM)
+        self.image.setFixedSize(side, side)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.image)
+        self.errors_heading = self._heading()
+        self.error_list = self.text_label()
         self.body.addStretch(1)
         self.retranslate()
+
+    def _heading(self) -> QLabel:
+        label = self.text_label()
+        label.setProperty("role", "heading")
+        return label
+
+    def later(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the UI thread (callable from any thread: a device worker's result arrives there)."""
+        self._relay.emit(fn)
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
+
+    # -- what the staff mode gives it ---------------------------------------------------------------------
+    def show_report(self, lines: list[str], keys: TechnicianStatus | None) -> None:
+        """The health report's lines (``kiosk.status_report.report_lines``) and the access service's key state."""
+        self.health.setText("\n".join(lines))
+        self.keys.setText("" if keys is None else self._keys_text(keys))
+
+    def show_scanner(self, ok: bool, text: str) -> None:
+        """The outcome of a self-test or test capture; a failure joins the list of errors."""
+        self.scanner_result.setText((self.tr("OK: {0}") if ok else self.tr("FAILED: {0}")).format(text))
+        if not ok:
+            self.errors.appendleft(text)
+            self._show_errors()
+
+    def show_image(self, image: np.ndarray | None) -> None:
+        if image is None:
+            self.image.clear()
+            return
+        self.image.setPixmap(grey_pixmap(image).scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                       Qt.TransformationMode.SmoothTransformation))
+
+    def clear(self) -> None:
+        """Forget what this view showed (at logout): the test image, the results and the errors."""
+        self.errors.clear()
+        self.show_report([], None)
+        self.scanner_result.setText("")
+        self.show_image(None)
+        self._show_errors()
+
+    def _show_errors(self) -> None:
+        self.error_list.setText("\n".join(self.errors) if self.errors else self.tr("None since you logged in."))
+
+    def _keys_text(self, keys: TechnicianStatus) -> str:
+        versions = ", ".join(f"{purpose} v{version}" for purpose, version in sorted(keys.data_key_versions.items()))
+        accounts = ", ".join(f"{role} {count}" for role, count in sorted(keys.active_accounts.items()))
+        text = self.tr("Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.")
+        text = text.format(keys.sealing, keys.master_key_version, versions, accounts, keys.audit_entries)
+        if keys.key_file_demo:
+            text += " " + self.tr("These are demo keys: they protect nothing.")
+        return text
 
     def retranslate(self) -> None:
         super().retranslate()
         self.title.setText(self.tr("Technician"))
-        self.notice.setText(self.tr("Technician mode comes with issue 16 item 2. Nothing to do here yet."))
+        self.health_heading.setText(self.tr("Health"))
+        self.scanner_heading.setText(self.tr("Scanner"))
+        self.self_test_button.setText(self.tr("Self-test"))
+        self.capture_button.setText(self.tr("Test capture"))
+        self.refresh_button.setText(self.tr("Check again"))
+        self.errors_heading.setText(self.tr("Last errors"))
+        self._show_errors()

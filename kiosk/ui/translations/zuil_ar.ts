@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">يحتاج تسجيل دخول الموظفين إلى سجل الجهاز، وهذه النافذة ليس لها سجل.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation type="unfinished">القياسات الحيوية معطّلة في هذا الموقع: لا يوجد ماسح لاختباره.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation type="unfinished">جارٍ تشغيل {0}…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation type="unfinished">ناجح: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation type="unfinished">فشل: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation type="unfinished">لا شيء منذ تسجيل دخولك.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation type="unfinished">المفاتيح: مختومة بواسطة {0}، المفتاح الرئيسي v{1}؛ {2}. الحسابات النشطة: {3}. سجل التدقيق: {4} إدخالات.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation type="unfinished">هذه مفاتيح تجريبية: لا تحمي شيئًا.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation type="unfinished">فني</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation type="unfinished">وضع الفني يأتي مع البند 2 من المسألة 16. لا شيء للقيام به هنا بعد.</translation>
+        <source>Health</source>
+        <translation type="unfinished">الحالة</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">الماسح</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished">اختبار ذاتي</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation type="unfinished">التقاط تجريبي</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished">تحقق مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation type="unfinished">آخر الأخطاء</translation>
     </message>
 </context>
 <context>

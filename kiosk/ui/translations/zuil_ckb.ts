@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">چوونەژوورەوەی کارمەندان پێویستی بە تۆماری دەزگاکەیە، و ئەم پەنجەرەیە نییەتی.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation type="unfinished">بایۆمەتری لەم شوێنە کوژاوەتەوە: هیچ سکانەرێک نییە بۆ تاقیکردنەوە.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation type="unfinished">کاردەکات: {0}…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation type="unfinished">سەرکەوتوو: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation type="unfinished">سەرنەکەوتوو: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation type="unfinished">هیچ لەوەتەی چوویتە ژوورەوە.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation type="unfinished">کلیلەکان: مۆرکراون لەلایەن {0}، کلیلی سەرەکی v{1}؛ {2}. هەژمارە چالاکەکان: {3}. تۆماری وردبینی: {4} تۆمار.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation type="unfinished">ئەمانە کلیلی نموونەن: هیچ ناپارێزن.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation type="unfinished">تەکنیکار</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation type="unfinished">دۆخی تەکنیکار لەگەڵ خاڵی ٢ی پرسی ١٦ دێت. هێشتا هیچ کارێک لێرە نییە.</translation>
+        <source>Health</source>
+        <translation type="unfinished">تەندروستی</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">سکانەر</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished">خۆتاقیکردنەوە</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation type="unfinished">وەرگرتنی تاقیکاری</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished">دووبارە بپشکنە</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation type="unfinished">دوایین هەڵەکان</translation>
     </message>
 </context>
 <context>

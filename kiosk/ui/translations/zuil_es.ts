@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">Staff login needs the kiosk&apos;s record, and this window has none.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation type="unfinished">Biometrics are off at this site: there is no scanner to test.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation type="unfinished">{0} running…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation type="unfinished">OK: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation type="unfinished">FAILED: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation type="unfinished">None since you logged in.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation type="unfinished">Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation type="unfinished">These are demo keys: they protect nothing.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation type="unfinished">Technician</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation type="unfinished">Technician mode comes with issue 16 item 2. Nothing to do here yet.</translation>
+        <source>Health</source>
+        <translation type="unfinished">Health</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">Scanner</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished">Self-test</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation type="unfinished">Test capture</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished">Check again</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation type="unfinished">Last errors</translation>
     </message>
 </context>
 <context>

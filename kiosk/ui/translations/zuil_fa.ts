@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">ورود کارکنان به پروندهٔ دستگاه نیاز دارد و این پنجره آن را ندارد.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation type="unfinished">بیومتریک در این مکان خاموش است: اسکنری برای آزمایش وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation type="unfinished">در حال اجرای {0}…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation type="unfinished">موفق: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation type="unfinished">ناموفق: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation type="unfinished">از زمان ورود شما هیچ.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation type="unfinished">کلیدها: مهر و موم شده توسط {0}، کلید اصلی v{1}؛ {2}. حساب‌های فعال: {3}. گزارش ممیزی: {4} مورد.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation type="unfinished">این‌ها کلیدهای نمایشی هستند: از هیچ چیز محافظت نمی‌کنند.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation type="unfinished">تکنسین</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation type="unfinished">حالت تکنسین با بند ۲ مسئلهٔ ۱۶ می‌آید. هنوز اینجا کاری نیست.</translation>
+        <source>Health</source>
+        <translation type="unfinished">وضعیت</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">اسکنر</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished">خودآزمایی</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation type="unfinished">ثبت آزمایشی</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished">بررسی دوباره</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation type="unfinished">آخرین خطاها</translation>
     </message>
 </context>
 <context>

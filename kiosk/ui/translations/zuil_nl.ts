@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation>Inloggen voor medewerkers vraagt de registratie van de zuil, en dit venster heeft die niet.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation>Biometrie staat op deze locatie uit: er is geen scanner om te testen.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation>{0} loopt…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation>OK: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation>MISLUKT: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation>Geen sinds u bent ingelogd.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation>Sleutels: verzegeld door {0}, hoofdsleutel v{1}; {2}. Actieve accounts: {3}. Auditlog: {4} regels.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation>Dit zijn demosleutels: ze beschermen niets.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation>Technicus</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation>De technicusmodus komt met issue 16 punt 2. Hier is nog niets te doen.</translation>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>Zelftest</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation>Testopname</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation>Laatste fouten</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,14 @@
         <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">د کارکوونکو ننوتل د دستګاه ثبت ته اړتیا لري، او دا کړکۍ یې نه لري.</translation>
     </message>
+    <message>
+        <source>Biometrics are off at this site: there is no scanner to test.</source>
+        <translation type="unfinished">بایومټریک په دې ځای کې بند دی: د ازموینې لپاره سکینر نشته.</translation>
+    </message>
+    <message>
+        <source>{0} running…</source>
+        <translation type="unfinished">روان دی: {0}…</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
@@ -462,12 +470,52 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>OK: {0}</source>
+        <translation type="unfinished">سم: {0}</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation type="unfinished">ناکام: {0}</translation>
+    </message>
+    <message>
+        <source>None since you logged in.</source>
+        <translation type="unfinished">له ننوتلو راهیسې هیڅ نه.</translation>
+    </message>
+    <message>
+        <source>Keys: sealed by {0}, master key v{1}; {2}. Active accounts: {3}. Audit log: {4} entries.</source>
+        <translation type="unfinished">کلیلونه: د {0} لخوا مهر شوي، اصلي کلیل v{1}؛ {2}. فعال حسابونه: {3}. د پلټنې لاگ: {4} ننوتنې.</translation>
+    </message>
+    <message>
+        <source>These are demo keys: they protect nothing.</source>
+        <translation type="unfinished">دا د ښودنې کلیلونه دي: هیڅ نه ساتي.</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation type="unfinished">تخنیکر</translation>
     </message>
     <message>
-        <source>Technician mode comes with issue 16 item 2. Nothing to do here yet.</source>
-        <translation type="unfinished">د تخنیکر حالت د ۱۶ مسئلې له ۲ ټکي سره راځي. دلته لا هیڅ کار نشته.</translation>
+        <source>Health</source>
+        <translation type="unfinished">روغتیا</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished">سکینر</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation type="unfinished">ځان ازموینه</translation>
+    </message>
+    <message>
+        <source>Test capture</source>
+        <translation type="unfinished">ازمایښتي اخیستنه</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished">بیا وګورئ</translation>
+    </message>
+    <message>
+        <source>Last errors</source>
+        <translation type="unfinished">وروستۍ تېروتنې</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Staff mode through the window over the real stack (the demo record in SQLite, the simulated scanner, the audit
 log in the data folder): the staff entry logs in through the access service, whose accounts the tests make; the
-officer's queue and candidates, a refused login, the intake worker's queue without evidence, the technician's
-placeholder, and the service's idle logout."""
+officer's queue and candidates, a refused login, the intake worker's queue without evidence, and the service's
+idle logout (the technician's view: test_technician_mode.py)."""
 
 from __future__ import annotations
 
@@ -104,16 +104,6 @@ def test_the_intake_worker_sees_may_proceed_and_why_not_and_cannot_reach_evidenc
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.staff_queue
     assert not any(e.kind is Kind.EVIDENCE_VIEW for e in audit(parts))
-
-
-def test_the_technician_sees_the_placeholder_and_logs_out(qtbot, kiosk):
-    window, parts = kiosk()
-    add_accounts(parts)
-    log_in(qtbot, window, "tech", PIN["tech"])
-    assert window.stack.currentWidget() is window.staff_technician
-    assert "issue 16 punt 2" in window.staff_technician.notice.text()
-    tap(qtbot, window.staff_technician.logout_button)
-    assert window.stack.currentWidget() is window.language
 
 
 def test_the_services_idle_logout_returns_to_the_participant_screens(qtbot, kiosk):

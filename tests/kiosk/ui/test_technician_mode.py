@@ -1,0 +1,52 @@
+"""The technician's view through the window over the real stack: the health report and key state after login, the
+scanner's self-test and a test capture through the kiosk's own device worker against the simulated scanner, a fault
+injected into the simulator shown with its technician message, and nothing of it left after logout."""
+
+from __future__ import annotations
+
+from drivers.simulator.faults import Fault
+from enrollment.audit.entries import Kind
+from tests.kiosk.ui.conftest import WAIT_MS, tap
+from tests.kiosk.ui.test_staff_mode import PIN, add_accounts, audit, log_in
+
+
+def _logged_in(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    window, parts = kiosk()
+    add_accounts(parts)
+    log_in(qtbot, window, "tech", PIN["tech"])
+    assert window.stack.currentWidget() is window.staff_technician
+    return window, parts, window.staff_technician
+
+
+def test_the_technician_sees_the_health_report_and_the_keys(qtbot, kiosk):
+    _window, parts, view = _logged_in(qtbot, kiosk)
+    health = view.health.text()
+    for row in ("settings", "database", "keys", "fonts", "disk", "outbox:", "translations:", "aanmeldzuil"):
+        assert row in health
+    assert "database  OK" in health  # the demo's own record, not the empty folder around it
+    assert "demosleutels" in view.keys.text() and "Auditlog: " in view.keys.text()  # the site's language: Dutch
+    assert any(e.kind is Kind.LOGIN for e in audit(parts))
+
+
+def test_the_self_test_and_a_test_capture_run_on_the_simulated_scanner(qtbot, kiosk):
+    _window, _parts, view = _logged_in(qtbot, kiosk)
+    tap(qtbot, view.self_test_button)
+    qtbot.waitUntil(lambda: "self-test: ZFM on" in view.scanner_result.text(), timeout=WAIT_MS)
+    assert ": ok" in view.scanner_result.text() and not view.errors
+    tap(qtbot, view.capture_button)
+    qtbot.waitUntil(lambda: "test capture:" in view.scanner_result.text(), timeout=WAIT_MS)
+    assert "pixels at 500 dpi" in view.scanner_result.text()
+    assert view.image.pixmap() is not None and not view.image.pixmap().isNull()
+
+
+def test_a_fault_injected_into_the_simulator_shows_as_a_failure_and_among_the_last_errors(qtbot, kiosk):
+    window, parts, view = _logged_in(qtbot, kiosk)
+    parts.faults.add(Fault("messy"))  # the simulator's `--fault messy`: Img2Tz answers "too messy"
+    tap(qtbot, view.capture_button)
+    qtbot.waitUntil(lambda: "test capture:" in view.scanner_result.text(), timeout=WAIT_MS)
+    result = view.scanner_result.text()
+    assert "test capture" in view.error_list.text() and len(view.errors) == 1
+    assert result.startswith("MISLUKT: test capture: IMG2TZ") and "too messy" in result
+    tap(qtbot, view.logout_button)
+    assert window.stack.currentWidget() is window.language
+    assert not view.errors and view.health.text() == "" and view.image.pixmap().isNull()
