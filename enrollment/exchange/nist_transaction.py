@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 from nistitl import AsciiRecord, Message
 
+from enrollment.errors import EnrollmentError
 from enrollment.exchange.nist_finger_records import image_record, minutiae_record
 from enrollment.template import Template
 
@@ -35,6 +36,11 @@ DOMAIN = "AANMELDZUIL"
 DOMAIN_VERSION = "1"
 NO_RESOLUTION = "00.00"
 RESOLUTION_500_PPI = "19.69"  # pixels per millimetre
+
+
+class NistFieldRefused(EnrollmentError):
+    """A text for the transaction is not printable ASCII (the 1-2011 traditional encoding's character set for the
+    fields written here; a separator character would break the record)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,7 +69,13 @@ class IntakeExport:
 def transaction(intake: IntakeExport, fingers: Sequence[FingerExport], *, originating: str, destination: str,
                 destination_name: str, now: datetime) -> bytes:
     """The transaction's bytes; ``originating`` is the exporting kiosk's id (ORI, 14.004 SRC), ``now`` an aware
-    time."""
+    time. Every text written is refused (:class:`NistFieldRefused`) unless it is printable ASCII."""
+    for name, value in (("destination", destination), ("destination name", destination_name),
+                        ("originating agency", originating), ("location name", intake.location_name),
+                        ("location id", intake.location_id), ("kiosk id", intake.kiosk_id),
+                        ("intake id", intake.intake_id)):
+        if not value or not value.isascii() or not value.isprintable():
+            raise NistFieldRefused(f"the {name} {value!r} is not printable ASCII: not written to the transaction")
     message = Message()
     message += _intake_record(intake, now)
     finger_records = []

@@ -17,6 +17,7 @@ from enrollment.audit.entries import Kind, decode
 from enrollment.audit.log_store import AuditLog
 from enrollment.exchange.nist_export import export_nist
 from enrollment.exchange.nist_finger_records import minutia_angle
+from enrollment.exchange.nist_transaction import NistFieldRefused
 from enrollment.imaging.decode import load_image
 from enrollment.records.consents import UnknownIntake
 from enrollment.records.store import RecordStore
@@ -164,3 +165,12 @@ def test_unknown_intake_and_existing_file_are_refused_and_not_logged(rs, log, tm
         export(rs, log, intake_id, taken)
     assert taken.read_bytes() == b"kept" and not (tmp_path / "a.an2").exists()
     assert list(log.entries()) == []
+
+
+@pytest.mark.parametrize("destination", ["", "Politie\u00e9", "AVIM\x1e1", "AVIM\n"])
+def test_a_text_that_is_not_printable_ascii_is_refused_and_nothing_written(rs, log, tmp_path, destination):
+    intake_id = store_intake(rs, [])
+    with pytest.raises(NistFieldRefused, match=r"the destination .* is not printable ASCII"):
+        export_nist(rs, log, intake_id, tmp_path / "a.an2", originating="zuil-export-01", destination=destination,
+                    destination_name="AVIM", now=NOW, actor="desk")
+    assert not (tmp_path / "a.an2").exists() and list(log.entries()) == []
