@@ -14,13 +14,11 @@ import pytest
 from nistitl import Message
 
 from enrollment.audit.entries import Kind, decode
-from enrollment.audit.log_store import AuditLog
 from enrollment.exchange.nist_export import export_nist
 from enrollment.exchange.nist_finger_records import minutia_angle
 from enrollment.exchange.nist_transaction import NistFieldRefused
 from enrollment.imaging.decode import load_image
 from enrollment.records.consents import UnknownIntake
-from enrollment.records.store import RecordStore
 from enrollment.subject_access import ExportFileExists
 from enrollment.template import Template, serialize
 from tests.enrollment.exchange.synthetic_intake import Capture, capture_of, store_intake, synthetic_print
@@ -29,21 +27,8 @@ CEST = timezone(timedelta(hours=2))
 NOW = datetime(2026, 7, 1, 0, 30, tzinfo=CEST)  # 30 June in UTC: the local date is the one written
 
 
-@pytest.fixture
-def rs(sqlite_url, keyring):
-    store = RecordStore(sqlite_url, keyring)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def log(tmp_path):
-    with AuditLog(tmp_path / "audit.sqlite3") as audit:
-        yield audit
-
-
-def export(rs, log, intake_id, out, **kw):
-    return export_nist(rs, log, intake_id, out, originating="zuil-export-01", destination="AVIM",
+def export(store, log, intake_id, out, **kw):
+    return export_nist(store, log, intake_id, out, originating="zuil-export-01", destination="AVIM",
                        destination_name="Vreemdelingenpolitie", now=NOW, actor="desk", **kw)
 
 
@@ -68,10 +53,10 @@ def test_minutia_angle_converts_radians_to_two_degree_steps_in_the_same_sense():
     assert minutia_angle(radians).tolist() == [0, 45, 90, 135, 2, 179, 0]
 
 
-def test_export_reads_back_with_every_record_and_field(rs, log, tmp_path):
-    intake_id = store_intake(rs, [capture_of(7), capture_of(2)], v_number="1234567890")
+def test_export_reads_back_with_every_record_and_field(store, log, tmp_path):
+    intake_id = store_intake(store, [capture_of(7), capture_of(2)], v_number="1234567890")
     out = tmp_path / "intake.an2"
-    done = export(rs, log, intake_id, out)
+    done = export(store, log, intake_id, out)
     assert (done.minutiae_records, done.image_records, done.v_number) == (2, 2, True)
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
 
@@ -125,17 +110,17 @@ def test_export_reads_back_with_every_record_and_field(rs, log, tmp_path):
                                         "minutiae_records": 2, "image_records": 2, "v_number": True}
 
 
-def test_no_minutiae_no_image_failed_capture_and_lesser_impression_give_no_record(rs, log, tmp_path):
+def test_no_minutiae_no_image_failed_capture_and_lesser_impression_give_no_record(store, log, tmp_path):
     empty = serialize(Template.create(width=300, height=400, positions=[], directions=[], quality=5,
                                       finger_position=2))
     lesser, better = capture_of(7, impression=1, image=False, quality=40), capture_of(7, image=False, quality=70)
-    intake_id = store_intake(rs, [
+    intake_id = store_intake(store, [
         Capture(2, 5, empty, capture_of(2).image),  # an image, a template without minutiae
         lesser, better,  # templates only; the better one is exported
         Capture(3, 0, None, None, failure="no usable print after 3 failed attempts"),
     ])
     out = tmp_path / "intake.an2"
-    done = export(rs, log, intake_id, out)
+    done = export(store, log, intake_id, out)
     assert (done.minutiae_records, done.image_records, done.v_number) == (1, 1, False)
 
     message = read(out)
@@ -147,30 +132,30 @@ def test_no_minutiae_no_image_failed_capture_and_lesser_impression_give_no_recor
     assert t9._136 == str(len(synthetic_print(7).template))
 
 
-def test_intake_without_prints_is_type_1_and_2_only(rs, log, tmp_path):
-    intake_id = store_intake(rs, [], v_number="2345678901")
-    export(rs, log, intake_id, tmp_path / "intake.an2")
+def test_intake_without_prints_is_type_1_and_2_only(store, log, tmp_path):
+    intake_id = store_intake(store, [], v_number="2345678901")
+    export(store, log, intake_id, tmp_path / "intake.an2")
     message = read(tmp_path / "intake.an2")
     assert message[0].CNT == [["1", "1"], ["2", "0"]] and message[0].NTR == "00.00"
     assert message[(2, 0)]._7 == "2345678901"
 
 
-def test_unknown_intake_and_existing_file_are_refused_and_not_logged(rs, log, tmp_path):
+def test_unknown_intake_and_existing_file_are_refused_and_not_logged(store, log, tmp_path):
     with pytest.raises(UnknownIntake, match="no intake 'nope'"):
-        export(rs, log, "nope", tmp_path / "a.an2")
-    intake_id = store_intake(rs, [])
+        export(store, log, "nope", tmp_path / "a.an2")
+    intake_id = store_intake(store, [])
     taken = tmp_path / "taken.an2"
     taken.write_bytes(b"kept")
     with pytest.raises(ExportFileExists):
-        export(rs, log, intake_id, taken)
+        export(store, log, intake_id, taken)
     assert taken.read_bytes() == b"kept" and not (tmp_path / "a.an2").exists()
     assert list(log.entries()) == []
 
 
 @pytest.mark.parametrize("destination", ["", "Politie\u00e9", "AVIM\x1e1", "AVIM\n"])
-def test_a_text_that_is_not_printable_ascii_is_refused_and_nothing_written(rs, log, tmp_path, destination):
-    intake_id = store_intake(rs, [])
+def test_a_text_that_is_not_printable_ascii_is_refused_and_nothing_written(store, log, tmp_path, destination):
+    intake_id = store_intake(store, [])
     with pytest.raises(NistFieldRefused, match=r"the destination .* is not printable ASCII"):
-        export_nist(rs, log, intake_id, tmp_path / "a.an2", originating="zuil-export-01", destination=destination,
+        export_nist(store, log, intake_id, tmp_path / "a.an2", originating="zuil-export-01", destination=destination,
                     destination_name="AVIM", now=NOW, actor="desk")
     assert not (tmp_path / "a.an2").exists() and list(log.entries()) == []
