@@ -13,6 +13,7 @@ from concurrent.futures import Executor, Future
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from drivers.capture import Capture
 from drivers.errors import CaptureCancelled, CaptureError, DeviceError
 from drivers.worker import DeviceWorker
 from enrollment.errors import ExtractionError
@@ -80,7 +81,7 @@ class CaptureController(QObject):
         done = self.engine.submit(extract, capture.image, dpi=capture.resolution_dpi, finger_position=position)
         done.add_done_callback(lambda f: self._later(token, lambda: self._extracted(position, f, capture)))
 
-    def _extracted(self, position: int, future: Future, capture) -> None:  # type: ignore[no-untyped-def]
+    def _extracted(self, position: int, future: Future, capture: Capture) -> None:
         exc = future.exception()
         if isinstance(exc, ExtractionError):
             self.failed.emit(position, exc)
