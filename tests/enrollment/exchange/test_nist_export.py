@@ -14,6 +14,7 @@ import pytest
 from nistitl import Message
 
 from enrollment.audit.entries import Kind, decode
+from enrollment.audit.errors import EntryRefused
 from enrollment.exchange.nist_export import export_nist
 from enrollment.exchange.nist_finger_records import minutia_angle
 from enrollment.exchange.nist_transaction import NistFieldRefused
@@ -157,5 +158,13 @@ def test_a_text_that_is_not_printable_ascii_is_refused_and_nothing_written(store
     intake_id = store_intake(store, [])
     with pytest.raises(NistFieldRefused, match=r"the destination .* is not printable ASCII"):
         export_nist(store, log, intake_id, tmp_path / "a.an2", originating="zuil-export-01", destination=destination,
+                    destination_name="AVIM", now=NOW, actor="desk")
+    assert not (tmp_path / "a.an2").exists() and list(log.entries()) == []
+
+
+def test_an_export_the_audit_log_refuses_is_not_left_behind(store, log, tmp_path):
+    intake_id = store_intake(store, [capture_of(2)])
+    with pytest.raises(EntryRefused, match="V-number"):  # a destination typed like a V-number is not logged
+        export_nist(store, log, intake_id, tmp_path / "a.an2", originating="zuil-export-01", destination="1234567890",
                     destination_name="AVIM", now=NOW, actor="desk")
     assert not (tmp_path / "a.an2").exists() and list(log.entries()) == []
