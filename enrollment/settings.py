@@ -65,7 +65,7 @@ class Settings:
     languages: tuple[str, ...] = ("nl", "en", "ar", "fa", "ti", "fr", "so")
     fingers: tuple[int, ...] = (2, 7)  # right and left index (ISO/IEC 19794 codes)
     biometrics_enabled: bool = True
-    keep_raw_images: bool = False  # validated; not read yet (no caller stores a raw image)
+    keep_raw_images: bool = False  # true: the kiosk stores each kept impression's image (sealed, PNG)
     retention: RetentionSettings = field(default_factory=RetentionSettings)
     accounts: AccountSettings = field(default_factory=AccountSettings)
     locations: tuple[Location, ...] = DEFAULT_LOCATIONS

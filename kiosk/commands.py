@@ -22,6 +22,7 @@ from enrollment.commands.bench_identification import identification_command
 from enrollment.commands.calibrate import calibrate_command
 from enrollment.commands.consent import consent as consent_group
 from enrollment.commands.db import db
+from enrollment.commands.export import export as export_group
 from enrollment.commands.extract import extract_command, template_group
 from enrollment.commands.keys import keys
 from enrollment.commands.match import identify_command, match_command
@@ -148,6 +149,7 @@ COMMANDS: list[click.Command] = [
     consent_group,
     purge_command,
     subject_export_command,
+    export_group,
     synth,
     simulator_command,
     scanner_group,

@@ -26,6 +26,7 @@ from drivers.simulator.images import GeneratorSource
 from enrollment import identification
 from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
+from enrollment.imaging.encode import kept_image
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
@@ -139,7 +140,8 @@ def _capture_fingers(flow: IntakeFlow, site: Settings, scanner: ScannerSettings,
                 except (CaptureError, ExtractionError) as exc:
                     flow.capture_failed(position, type(exc).__name__)
                     continue
-                flow.capture_succeeded(position, quality=template.quality, template=serialize(template))
+                image = kept_image(capture.image, capture.resolution_dpi) if site.keep_raw_images else None
+                flow.capture_succeeded(position, quality=template.quality, template=serialize(template), image=image)
                 reports.append({"position": position, "quality": template.quality, "minutiae": len(template),
                                 "device": f"{capture.device.driver}:{capture.device.serial}"})
         finally:

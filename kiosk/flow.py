@@ -45,6 +45,7 @@ class Step(StrEnum):
 class Impression:
     quality: int
     template: bytes
+    image: bytes | None = None  # the raw image as the record keeps it (PNG), given where the site keeps raw images
 
 
 @dataclass
@@ -170,12 +171,13 @@ class IntakeFlow:
                 return position
         return None
 
-    def capture_succeeded(self, position: int, *, quality: int, template: bytes) -> None:
-        """Keep a good impression; the flow moves to the next finger once this one has all it asks for."""
+    def capture_succeeded(self, position: int, *, quality: int, template: bytes, image: bytes | None = None) -> None:
+        """Keep a good impression (and its raw image, where one is given); the flow moves to the next finger once
+        this one has all it asks for."""
         self._expect_finger(position)
         outcome = self.outcomes[position]
         outcome.attempts += 1
-        outcome.impressions.append(Impression(quality, template))
+        outcome.impressions.append(Impression(quality, template, image))
         outcome.last_error = None
         self._advance_capture()
 

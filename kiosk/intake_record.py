@@ -51,9 +51,9 @@ def vnumber_scores(vcheck: identification.VNumberOutcome) -> dict:
 
 def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identified: Identified, *,
                  device_id: str, sender: Sender | None) -> tuple[str, ConsentRecord]:
-    """The whole intake written at once, or not at all: consent (or refusal and its reason), captures,
-    identifications, and (with a ``sender``) the signed envelopes that report them in the outbox; returns the
-    intake id (the receipt number) and the consent record."""
+    """The whole intake written at once, or not at all: consent (or refusal and its reason), captures (with their
+    raw images where the site keeps them: ``keep_raw_images``), identifications, and (with a ``sender``) the signed
+    envelopes that report them in the outbox; returns the intake id (the receipt number) and the consent record."""
     with store.transaction() as session:
         intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
                                       v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
@@ -64,7 +64,8 @@ def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identifie
         for position, outcome in flow.outcomes.items():
             for kept in outcome.impressions:  # every kept impression is a print of the person
                 intakes.add_capture(session, intake, finger_position=position, quality=kept.quality,
-                                    template=kept.template, device_id=device_id)
+                                    template=kept.template, device_id=device_id,
+                                    image=kept.image if site.keep_raw_images else None)
             if not outcome.captured:
                 intakes.add_capture(session, intake, finger_position=position, quality=0, template=None,
                                     device_id=device_id, failure_reason=(outcome.skipped_reason or "")[:80])

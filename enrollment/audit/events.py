@@ -1,5 +1,5 @@
 """The entries other parts write, one function each: key operations, logins, failed logins, lockouts, logouts,
-purges and subject-access exports.
+purges, subject-access exports and exchange-file exports.
 
 Actors are account ids or ``"technician"`` / ``"system"``. A failed login for a name that is no account is
 logged with the actor :data:`UNKNOWN_ACCOUNT`, never with what was typed (it may be a name or a V-number).
@@ -91,3 +91,9 @@ def subject_export(log: AuditLog, intake_id: str, *, actor: str, intakes: int, b
     """Everything held about one person was written out; the subject is the intake id (never the V-number asked
     by, ``by`` says only whether it was an intake id or a V-number)."""
     return log.append(Kind.SUBJECT_EXPORT, actor=actor, subject=intake_id, details={"intakes": intakes, "by": by})
+
+
+def data_export(log: AuditLog, intake_id: str, *, actor: str, details: Mapping[str, DetailValue]) -> Entry:
+    """Data of intake ``intake_id`` left the kiosk in an exchange file (an ANSI/NIST-ITL transaction); ``details``
+    say in what format, for whom and how many records (never the V-number or the prints)."""
+    return log.append(Kind.EXPORT, actor=actor, subject=intake_id, details=details)

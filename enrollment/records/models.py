@@ -188,8 +188,8 @@ class DeletionReceipt(Base):
 
 
 class CaptureRow(Base):
-    """One finger's capture: quality and template, and a raw image where the caller passes one (both sealed;
-    ``keep_raw_images`` is not read yet)."""
+    """One finger's capture: quality and template, and a raw image where the caller passes one (both sealed; the
+    kiosk passes one where the settings' ``keep_raw_images`` is set)."""
 
     __tablename__ = "captures"
     __table_args__ = (

@@ -40,7 +40,7 @@ TABLE: tuple[Datum, ...] = (
           "{biometrics_days} days from the intake's start; at once after consent is withdrawn",
           "`zuil purge`: rules `intake-retention`, `withdrawn-prints`"),
     Datum("kept raw images", "`captures.image_sealed`",
-          "re-extraction; stored only where a caller passes one (`keep_raw_images` is not read yet)", CONSENT_BASIS,
+          "re-extraction; Type-14 of `zuil export nist`; stored only where `keep_raw_images` is set", CONSENT_BASIS,
           "{raw_images_days} days from capture", "`zuil purge`: rule `raw-images`"),
     Datum("capture facts", "`captures` (finger, quality, device, failure reason, time)",
           "showing how the prints were taken", INTAKE_BASIS, "with its intake: {biometrics_days} days",

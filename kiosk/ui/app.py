@@ -118,7 +118,8 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
     if site.biometrics_enabled:
         worker = manager.worker()
         parts.workers.append(worker)
-        parts.controller = CaptureController(worker, engine, timeout_s=capture_timeout_s)
+        parts.controller = CaptureController(worker, engine, timeout_s=capture_timeout_s,
+                                             keep_images=site.keep_raw_images)
     return parts
 
 

@@ -13,10 +13,12 @@ from concurrent.futures import Executor, Future
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from drivers.capture import Capture
 from drivers.errors import CaptureCancelled, CaptureError, DeviceError
 from drivers.worker import DeviceWorker
 from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
+from enrollment.imaging.encode import kept_image
 from enrollment.template import serialize
 
 RECONNECT_WAIT_S = 2.0  # each probe waits this long for the device to come back
@@ -25,15 +27,17 @@ PROBE_PAUSE_MS = 500
 
 class CaptureController(QObject):
     image = Signal(object)  # the captured picture (numpy, uint8)
-    succeeded = Signal(int, int, bytes)  # position, quality, serialized template
+    succeeded = Signal(int, int, bytes, object)  # position, quality, serialized template, kept image (PNG) or None
     failed = Signal(int, object)  # position, the error the person can fix
     device_lost = Signal(object)
     device_back = Signal()
     _relay = Signal(int, object)  # (token, what to run on the UI thread)
 
-    def __init__(self, worker: DeviceWorker, engine: Executor, *, timeout_s: float = 20.0) -> None:
+    def __init__(self, worker: DeviceWorker, engine: Executor, *, timeout_s: float = 20.0,
+                 keep_images: bool = False) -> None:
         super().__init__()
         self.worker, self.engine, self.timeout_s = worker, engine, timeout_s
+        self.keep_images = keep_images  # the settings' keep_raw_images: hand each good impression's image on
         self._token = 0
         self._relay.connect(self._run)
 
@@ -75,9 +79,9 @@ class CaptureController(QObject):
         capture = future.result()
         self.image.emit(capture.image)
         done = self.engine.submit(extract, capture.image, dpi=capture.resolution_dpi, finger_position=position)
-        done.add_done_callback(lambda f: self._later(token, lambda: self._extracted(position, f)))
+        done.add_done_callback(lambda f: self._later(token, lambda: self._extracted(position, f, capture)))
 
-    def _extracted(self, position: int, future: Future) -> None:
+    def _extracted(self, position: int, future: Future, capture: Capture) -> None:
         exc = future.exception()
         if isinstance(exc, ExtractionError):
             self.failed.emit(position, exc)
@@ -85,7 +89,8 @@ class CaptureController(QObject):
             raise exc
         else:
             template = future.result()
-            self.succeeded.emit(position, template.quality, serialize(template))
+            image = kept_image(capture.image, capture.resolution_dpi) if self.keep_images else None
+            self.succeeded.emit(position, template.quality, serialize(template), image)
 
     def _probe(self, token: int) -> None:
         def reopen(scanner) -> None:  # type: ignore[no-untyped-def]

@@ -303,10 +303,10 @@ class KioskWindow(StaffMode, QWidget):
             self._show(self.capture)
         self.controller.start(position)
 
-    def _captured(self, position: int, quality: int, template: bytes) -> None:
+    def _captured(self, position: int, quality: int, template: bytes, image: bytes | None = None) -> None:
         self.capture.show_quality(quality)
         self.capture.show_message("")
-        self.flow.capture_succeeded(position, quality=quality, template=template)
+        self.flow.capture_succeeded(position, quality=quality, template=template, image=image)
         self._next_capture()
 
     def _capture_failed(self, position: int, exc: Exception) -> None:

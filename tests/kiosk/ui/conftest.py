@@ -62,9 +62,10 @@ def kiosk(qtbot, tmp_path):
 
     def make(*, returning: bool = True, large_text: bool = False, capture_timeout_s: float = 30.0,
              speech: bool = False, vnumber_reader: VNumberReaderSettings | None = None,
-             **options):  # type: ignore[no-untyped-def]
+             keep_raw_images: bool = False, **options):  # type: ignore[no-untyped-def]
         # speech (off unless asked: it costs a synthesis per screen) plays on ALSA's null device
-        settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data"),
+        settings = KioskSettings(enrollment=replace(Settings(), data_dir=tmp_path / "data",
+                                                    keep_raw_images=keep_raw_images),
                                  speech=SpeechSettings(enabled=speech, device="null"),
                                  vnumber_reader=vnumber_reader or VNumberReaderSettings())
         faults = FaultPlan()
