@@ -74,27 +74,27 @@
     <name>DecisionPanel</name>
     <message>
         <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
-        <translation type="unfinished">Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</translation>
+        <translation type="unfinished">بانتظار موظف ثانٍ: {0}. لا يسري القرار إلا بعد أن يؤكده موظف ثانٍ من AVIM.</translation>
     </message>
     <message>
         <source>In force: {0}.</source>
-        <translation type="unfinished">In force: {0}.</translation>
+        <translation type="unfinished">ساري المفعول: {0}.</translation>
     </message>
     <message>
         <source>No decision yet.</source>
-        <translation type="unfinished">No decision yet.</translation>
+        <translation type="unfinished">لا يوجد قرار بعد.</translation>
     </message>
     <message>
         <source>duplicate confirmed: this person enrolled before</source>
-        <translation type="unfinished">duplicate confirmed: this person enrolled before</translation>
+        <translation type="unfinished">تأكد التكرار: هذا الشخص سجّل من قبل</translation>
     </message>
     <message>
         <source>not a duplicate: a different person</source>
-        <translation type="unfinished">not a duplicate: a different person</translation>
+        <translation type="unfinished">ليس تكرارًا: شخص آخر</translation>
     </message>
     <message>
         <source>needs the local case meeting (LSO)</source>
-        <translation type="unfinished">needs the local case meeting (LSO)</translation>
+        <translation type="unfinished">يحتاج إلى اجتماع الحالات المحلي (LSO)</translation>
     </message>
     <message>
         <source>may proceed</source>
@@ -102,47 +102,47 @@
     </message>
     <message>
         <source>the V-number is corrected</source>
-        <translation type="unfinished">the V-number is corrected</translation>
+        <translation type="unfinished">تم تصحيح رقم V</translation>
     </message>
     <message>
         <source>Entry ban of 10 years or more</source>
-        <translation type="unfinished">Entry ban of 10 years or more</translation>
+        <translation type="unfinished">حظر دخول لمدة 10 سنوات أو أكثر</translation>
     </message>
     <message>
         <source>Declared undesirable</source>
-        <translation type="unfinished">Declared undesirable</translation>
+        <translation type="unfinished">أُعلن شخصًا غير مرغوب فيه</translation>
     </message>
     <message>
         <source>EU citizen</source>
-        <translation type="unfinished">EU citizen</translation>
+        <translation type="unfinished">مواطن في الاتحاد الأوروبي</translation>
     </message>
     <message>
         <source>Dublin claimant</source>
-        <translation type="unfinished">Dublin claimant</translation>
+        <translation type="unfinished">طالب لجوء بموجب دبلن</translation>
     </message>
     <message>
         <source>Entitled to state reception</source>
-        <translation type="unfinished">Entitled to state reception</translation>
+        <translation type="unfinished">يحق له الاستقبال الحكومي</translation>
     </message>
     <message>
         <source>Your decision, with its reason</source>
-        <translation type="unfinished">Your decision, with its reason</translation>
+        <translation type="unfinished">قرارك، مع سببه</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished">Reason (required)</translation>
+        <translation type="unfinished">السبب (إلزامي)</translation>
     </message>
     <message>
         <source>Contra-indications for the LSO: tick what applies</source>
-        <translation type="unfinished">Contra-indications for the LSO: tick what applies</translation>
+        <translation type="unfinished">موانع لاجتماع LSO: ضع علامة على ما ينطبق</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished">Record the decision</translation>
+        <translation type="unfinished">سجّل القرار</translation>
     </message>
     <message>
         <source>A second officer confirms</source>
-        <translation type="unfinished">A second officer confirms</translation>
+        <translation type="unfinished">يؤكد موظف ثانٍ</translation>
     </message>
 </context>
 <context>
@@ -512,7 +512,7 @@
     <name>SecondOfficerOverlay</name>
     <message>
         <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
-        <translation type="unfinished">Second officer: to confirm the decision, your account name, then your PIN or password</translation>
+        <translation type="unfinished">الموظف الثاني: لتأكيد القرار، اسم حسابك، ثم رمز PIN أو كلمة المرور</translation>
     </message>
     <message>
         <source>Account name</source>

@@ -74,27 +74,27 @@
     <name>DecisionPanel</name>
     <message>
         <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
-        <translation type="unfinished">Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</translation>
+        <translation type="unfinished">چاوەڕوانی کارمەندی دووەم: {0}. ئەم بڕیارە تەنها کاتێک جێبەجێ دەبێت کە کارمەندێکی دووەمی AVIM پشتڕاستی بکاتەوە.</translation>
     </message>
     <message>
         <source>In force: {0}.</source>
-        <translation type="unfinished">In force: {0}.</translation>
+        <translation type="unfinished">لە کاردایە: {0}.</translation>
     </message>
     <message>
         <source>No decision yet.</source>
-        <translation type="unfinished">No decision yet.</translation>
+        <translation type="unfinished">هێشتا هیچ بڕیارێک نییە.</translation>
     </message>
     <message>
         <source>duplicate confirmed: this person enrolled before</source>
-        <translation type="unfinished">duplicate confirmed: this person enrolled before</translation>
+        <translation type="unfinished">دووبارەبوونەوە پشتڕاستکرایەوە: ئەم کەسە پێشتر تۆمار کراوە</translation>
     </message>
     <message>
         <source>not a duplicate: a different person</source>
-        <translation type="unfinished">not a duplicate: a different person</translation>
+        <translation type="unfinished">دووبارە نییە: کەسێکی ترە</translation>
     </message>
     <message>
         <source>needs the local case meeting (LSO)</source>
-        <translation type="unfinished">needs the local case meeting (LSO)</translation>
+        <translation type="unfinished">پێویستی بە کۆبوونەوەی ناوخۆیی دۆسیەکان (LSO) هەیە</translation>
     </message>
     <message>
         <source>may proceed</source>
@@ -102,47 +102,47 @@
     </message>
     <message>
         <source>the V-number is corrected</source>
-        <translation type="unfinished">the V-number is corrected</translation>
+        <translation type="unfinished">ژمارەی V ڕاستکرایەوە</translation>
     </message>
     <message>
         <source>Entry ban of 10 years or more</source>
-        <translation type="unfinished">Entry ban of 10 years or more</translation>
+        <translation type="unfinished">قەدەغەی هاتنەژوورەوە بۆ 10 ساڵ یان زیاتر</translation>
     </message>
     <message>
         <source>Declared undesirable</source>
-        <translation type="unfinished">Declared undesirable</translation>
+        <translation type="unfinished">ناخوازراو ڕاگەیەنراوە</translation>
     </message>
     <message>
         <source>EU citizen</source>
-        <translation type="unfinished">EU citizen</translation>
+        <translation type="unfinished">هاووڵاتی یەکێتی ئەورووپا</translation>
     </message>
     <message>
         <source>Dublin claimant</source>
-        <translation type="unfinished">Dublin claimant</translation>
+        <translation type="unfinished">داواکاری دبلن</translation>
     </message>
     <message>
         <source>Entitled to state reception</source>
-        <translation type="unfinished">Entitled to state reception</translation>
+        <translation type="unfinished">مافی پێشوازی دەوڵەتی هەیە</translation>
     </message>
     <message>
         <source>Your decision, with its reason</source>
-        <translation type="unfinished">Your decision, with its reason</translation>
+        <translation type="unfinished">بڕیارەکەت، لەگەڵ هۆکارەکەی</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished">Reason (required)</translation>
+        <translation type="unfinished">هۆکار (پێویستە)</translation>
     </message>
     <message>
         <source>Contra-indications for the LSO: tick what applies</source>
-        <translation type="unfinished">Contra-indications for the LSO: tick what applies</translation>
+        <translation type="unfinished">ڕێگرییەکان بۆ کۆبوونەوەی LSO: ئەوەی جێبەجێ دەبێت نیشانە بکە</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished">Record the decision</translation>
+        <translation type="unfinished">بڕیارەکە تۆمار بکە</translation>
     </message>
     <message>
         <source>A second officer confirms</source>
-        <translation type="unfinished">A second officer confirms</translation>
+        <translation type="unfinished">کارمەندی دووەم پشتڕاستی دەکاتەوە</translation>
     </message>
 </context>
 <context>
@@ -512,7 +512,7 @@
     <name>SecondOfficerOverlay</name>
     <message>
         <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
-        <translation type="unfinished">Second officer: to confirm the decision, your account name, then your PIN or password</translation>
+        <translation type="unfinished">کارمەندی دووەم: بۆ پشتڕاستکردنەوەی بڕیارەکە، ناوی هەژمارەکەت، پاشان PIN یان وشەی نهێنییەکەت</translation>
     </message>
     <message>
         <source>Account name</source>

@@ -74,27 +74,27 @@
     <name>DecisionPanel</name>
     <message>
         <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
-        <translation type="unfinished">Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</translation>
+        <translation type="unfinished">در انتظار مأمور دوم: {0}. این تصمیم فقط وقتی اجرا می‌شود که یک مأمور دوم AVIM آن را تأیید کند.</translation>
     </message>
     <message>
         <source>In force: {0}.</source>
-        <translation type="unfinished">In force: {0}.</translation>
+        <translation type="unfinished">در حال اجرا: {0}.</translation>
     </message>
     <message>
         <source>No decision yet.</source>
-        <translation type="unfinished">No decision yet.</translation>
+        <translation type="unfinished">هنوز تصمیمی گرفته نشده است.</translation>
     </message>
     <message>
         <source>duplicate confirmed: this person enrolled before</source>
-        <translation type="unfinished">duplicate confirmed: this person enrolled before</translation>
+        <translation type="unfinished">ثبت تکراری تأیید شد: این شخص قبلاً ثبت‌نام کرده است</translation>
     </message>
     <message>
         <source>not a duplicate: a different person</source>
-        <translation type="unfinished">not a duplicate: a different person</translation>
+        <translation type="unfinished">تکراری نیست: شخص دیگری است</translation>
     </message>
     <message>
         <source>needs the local case meeting (LSO)</source>
-        <translation type="unfinished">needs the local case meeting (LSO)</translation>
+        <translation type="unfinished">نیاز به جلسه محلی پرونده‌ها (LSO)</translation>
     </message>
     <message>
         <source>may proceed</source>
@@ -102,47 +102,47 @@
     </message>
     <message>
         <source>the V-number is corrected</source>
-        <translation type="unfinished">the V-number is corrected</translation>
+        <translation type="unfinished">شماره V اصلاح شد</translation>
     </message>
     <message>
         <source>Entry ban of 10 years or more</source>
-        <translation type="unfinished">Entry ban of 10 years or more</translation>
+        <translation type="unfinished">ممنوعیت ورود برای 10 سال یا بیشتر</translation>
     </message>
     <message>
         <source>Declared undesirable</source>
-        <translation type="unfinished">Declared undesirable</translation>
+        <translation type="unfinished">اعلام‌شده به عنوان فرد نامطلوب</translation>
     </message>
     <message>
         <source>EU citizen</source>
-        <translation type="unfinished">EU citizen</translation>
+        <translation type="unfinished">شهروند اتحادیه اروپا</translation>
     </message>
     <message>
         <source>Dublin claimant</source>
-        <translation type="unfinished">Dublin claimant</translation>
+        <translation type="unfinished">متقاضی مشمول دوبلین</translation>
     </message>
     <message>
         <source>Entitled to state reception</source>
-        <translation type="unfinished">Entitled to state reception</translation>
+        <translation type="unfinished">دارای حق پذیرش دولتی</translation>
     </message>
     <message>
         <source>Your decision, with its reason</source>
-        <translation type="unfinished">Your decision, with its reason</translation>
+        <translation type="unfinished">تصمیم شما، همراه با دلیل آن</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished">Reason (required)</translation>
+        <translation type="unfinished">دلیل (الزامی)</translation>
     </message>
     <message>
         <source>Contra-indications for the LSO: tick what applies</source>
-        <translation type="unfinished">Contra-indications for the LSO: tick what applies</translation>
+        <translation type="unfinished">موانع برای جلسه LSO: موارد صدق‌کننده را علامت بزنید</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished">Record the decision</translation>
+        <translation type="unfinished">ثبت تصمیم</translation>
     </message>
     <message>
         <source>A second officer confirms</source>
-        <translation type="unfinished">A second officer confirms</translation>
+        <translation type="unfinished">مأمور دوم تأیید می‌کند</translation>
     </message>
 </context>
 <context>
@@ -512,7 +512,7 @@
     <name>SecondOfficerOverlay</name>
     <message>
         <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
-        <translation type="unfinished">Second officer: to confirm the decision, your account name, then your PIN or password</translation>
+        <translation type="unfinished">مأمور دوم: برای تأیید تصمیم، نام حساب خود و سپس PIN یا رمز عبور خود را وارد کنید</translation>
     </message>
     <message>
         <source>Account name</source>

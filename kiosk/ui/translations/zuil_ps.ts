@@ -74,27 +74,27 @@
     <name>DecisionPanel</name>
     <message>
         <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
-        <translation type="unfinished">Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</translation>
+        <translation type="unfinished">د دوهم کارمند انتظار: {0}. دا پرېکړه یوازې هغه وخت اغېز کوي چې د AVIM دوهم کارمند یې تایید کړي.</translation>
     </message>
     <message>
         <source>In force: {0}.</source>
-        <translation type="unfinished">In force: {0}.</translation>
+        <translation type="unfinished">اوس نافذ: {0}.</translation>
     </message>
     <message>
         <source>No decision yet.</source>
-        <translation type="unfinished">No decision yet.</translation>
+        <translation type="unfinished">تر اوسه هېڅ پرېکړه نشته.</translation>
     </message>
     <message>
         <source>duplicate confirmed: this person enrolled before</source>
-        <translation type="unfinished">duplicate confirmed: this person enrolled before</translation>
+        <translation type="unfinished">دوه ځله نوم لیکنه تایید شوه: دې کس مخکې نوم لیکلی</translation>
     </message>
     <message>
         <source>not a duplicate: a different person</source>
-        <translation type="unfinished">not a duplicate: a different person</translation>
+        <translation type="unfinished">دوه ځله نه ده: بل کس دی</translation>
     </message>
     <message>
         <source>needs the local case meeting (LSO)</source>
-        <translation type="unfinished">needs the local case meeting (LSO)</translation>
+        <translation type="unfinished">ځايي قضیو غونډې (LSO) ته اړتیا لري</translation>
     </message>
     <message>
         <source>may proceed</source>
@@ -102,47 +102,47 @@
     </message>
     <message>
         <source>the V-number is corrected</source>
-        <translation type="unfinished">the V-number is corrected</translation>
+        <translation type="unfinished">د V شمېره سمه شوه</translation>
     </message>
     <message>
         <source>Entry ban of 10 years or more</source>
-        <translation type="unfinished">Entry ban of 10 years or more</translation>
+        <translation type="unfinished">د 10 کلونو یا ډېر لپاره د ننوتلو بندیز</translation>
     </message>
     <message>
         <source>Declared undesirable</source>
-        <translation type="unfinished">Declared undesirable</translation>
+        <translation type="unfinished">ناغوښتونکی اعلان شوی</translation>
     </message>
     <message>
         <source>EU citizen</source>
-        <translation type="unfinished">EU citizen</translation>
+        <translation type="unfinished">د اروپايي اتحادیې تبعه</translation>
     </message>
     <message>
         <source>Dublin claimant</source>
-        <translation type="unfinished">Dublin claimant</translation>
+        <translation type="unfinished">د ډبلن غوښتونکی</translation>
     </message>
     <message>
         <source>Entitled to state reception</source>
-        <translation type="unfinished">Entitled to state reception</translation>
+        <translation type="unfinished">د دولتي استوګنې حق لري</translation>
     </message>
     <message>
         <source>Your decision, with its reason</source>
-        <translation type="unfinished">Your decision, with its reason</translation>
+        <translation type="unfinished">ستاسو پرېکړه، د هغې له دلیل سره</translation>
     </message>
     <message>
         <source>Reason (required)</source>
-        <translation type="unfinished">Reason (required)</translation>
+        <translation type="unfinished">دلیل (اړین)</translation>
     </message>
     <message>
         <source>Contra-indications for the LSO: tick what applies</source>
-        <translation type="unfinished">Contra-indications for the LSO: tick what applies</translation>
+        <translation type="unfinished">د LSO لپاره مخنیوي نښې: هغه څه په نښه کړئ چې صدق کوي</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished">Record the decision</translation>
+        <translation type="unfinished">پرېکړه ثبت کړئ</translation>
     </message>
     <message>
         <source>A second officer confirms</source>
-        <translation type="unfinished">A second officer confirms</translation>
+        <translation type="unfinished">دوهم کارمند تاییدوي</translation>
     </message>
 </context>
 <context>
@@ -512,7 +512,7 @@
     <name>SecondOfficerOverlay</name>
     <message>
         <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
-        <translation type="unfinished">Second officer: to confirm the decision, your account name, then your PIN or password</translation>
+        <translation type="unfinished">دوهم کارمند: د پرېکړې د تایید لپاره، د خپل حساب نوم، بیا خپل PIN یا پټنوم</translation>
     </message>
     <message>
         <source>Account name</source>
