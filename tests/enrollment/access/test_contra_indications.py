@@ -14,7 +14,10 @@ from enrollment.access.decisions import DecisionStep
 from enrollment.access.errors import RoleRefused
 from enrollment.access.service import KEY_HOLDER, AccessService
 from enrollment.audit.entries import Kind
-from enrollment.records.models import ContraIndicationFlag, OfficerDecisionRow
+from enrollment.records import intakes
+from enrollment.records.locations import DEFAULT_LOCATIONS
+from enrollment.records.models import ContraIndicationFlag, Intake, OfficerDecisionRow
+from enrollment.records.subject_record import subject_record
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from tests.enrollment.access.conftest import PIN, ROLE_OF, SETTINGS, entries, raw_log
 
@@ -114,3 +117,19 @@ def test_no_code_path_of_the_machine_sets_or_clears_a_flag():
         "enrollment/access/flags.py", "enrollment/access/service.py"}
     assert [name for name, text in sources.items() if "flag_contra_indication(" in text] == [
         "enrollment/records/intakes.py"]
+
+
+def test_the_persons_export_shows_who_set_and_who_cleared_each_flag(service, store, clock):
+    with store.transaction() as s:  # no captures: the export opens templates, which these tests do not make
+        intakes.sync_locations(s, DEFAULT_LOCATIONS)
+        hit = intakes.start_intake(s, location_id="rotterdam", kiosk_id="zuil-rtd-01", v_number=None).id
+    officer = service.login("officer", PIN["officer"])
+    service.record_decision(officer, hit, OfficerDecision.REFER_TO_LSO, "for the LSO", contra_indications=[EU])
+    clock.advance(minutes=1)
+    service.record_decision(officer, hit, OfficerDecision.REFER_TO_LSO, "not EU", contra_indications=[])
+    with store.transaction() as s:
+        exported = subject_record(s, [s.get(Intake, hit)])
+    [flag] = exported["intakes"][0]["contra_indications"]
+    assert (flag["flag"], flag["recorded_by"], flag["cleared_by"]) == ("eu_citizen", officer.account_id,
+                                                                       officer.account_id)
+    assert flag["cleared_at"] == clock.now.isoformat()
