@@ -1,5 +1,5 @@
-"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands call it; the
-officer and technician screens, not built yet, are to call it too. Every call names its session; the service
+"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands and the kiosk's
+staff views call it; the technician screen, not built yet, is to call it too. Every call names its session; the service
 checks that the session is live (not logged out, not idle past its limit, its account not disabled since) and that
 its role may perform the operation (:mod:`enrollment.access.roles`) before it reads anything.
 
