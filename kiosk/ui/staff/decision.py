@@ -13,7 +13,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QFrame, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from enrollment.access.views import DecisionView
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
@@ -52,7 +62,9 @@ class SecondOfficerOverlay(StaffPinOverlay):
         self.close_button.setText(self.tr("Close"))
 
 
-class DecisionPanel(QFrame):
+class DecisionPanel(QScrollArea):
+    """Scrolls on its own, so that the evidence above it keeps its share of the view."""
+
     decided = Signal(str, str, str, list)  # intake id, OfficerDecision value, reason, ContraIndication values
 
     def __init__(self, theme: Theme, overlay_parent: QWidget) -> None:
@@ -60,7 +72,10 @@ class DecisionPanel(QFrame):
         self.theme = theme
         self.intake_id: str | None = None
         self.decisions: list[DecisionView] = []
-        column = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.spacing // 2)
         self.title = self._label(column)
@@ -89,6 +104,8 @@ class DecisionPanel(QFrame):
         for button in (self.record_button, self.confirm_button):
             button.setMinimumHeight(theme.touch_target)
             column.addWidget(button)
+        column.addStretch(1)
+        self.setWidget(holder)
         self.second_officer = SecondOfficerOverlay(theme, overlay_parent)
         self.choices.buttonToggled.connect(self._enable)
         self.reason.textChanged.connect(self._enable)

@@ -31,7 +31,7 @@ class IntakeView(StaffView):
         self.back_button.clicked.connect(self.back.emit)
         self.layout().insertWidget(self.layout().count() - 1, self.back_button)
         self.decision = DecisionPanel(theme, self)  # the officer's decision, under the evidence
-        self.layout().insertWidget(self.layout().count() - 2, self.decision)
+        self.layout().insertWidget(self.layout().count() - 2, self.decision, 1)
         self.retranslate()
 
     def show_evidence(self, evidence: Evidence | None) -> None:
