@@ -103,6 +103,12 @@ class IntakeRecorder:
                 self._prepare(self._store)
         return self._store
 
+    @property
+    def sender(self) -> Sender | None:
+        """Who signs the outbox's envelopes (None: no upstream key, nothing queued); opens the record first."""
+        _ = self.store
+        return self._sender
+
     def record(self, flow: IntakeFlow) -> str:
         """Store ``flow`` (at the processing step); returns the receipt number (the intake id)."""
         store = self.store

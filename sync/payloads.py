@@ -17,7 +17,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from enrollment.records.intake_reads import candidates_of, capture_template, person_id_of, vnumber_of
-from enrollment.records.models import ConsentRecord, IdentificationResult, Intake
+from enrollment.records.models import (
+    ConsentRecord,
+    ContraIndicationFlag,
+    DecisionConfirmation,
+    IdentificationResult,
+    Intake,
+    OfficerDecisionRow,
+)
 from enrollment.records.vocabulary import ConsentDecision
 from sync.kinds import EnvelopeKind
 
@@ -88,6 +95,34 @@ def identification_report(session: Session, result: IdentificationResult) -> Rep
     candidates = json.dumps(  # as the record holds them: JSON text, scores and all
         candidates_of(session, result), sort_keys=True, separators=(",", ":"))
     return Report(EnvelopeKind.IDENTIFICATION, result.id, public, {"candidates": candidates})
+
+
+def decision_report(session: Session, row: OfficerDecisionRow) -> Report:
+    """An officer's decision: which, by which account, when, and whether it awaits a second officer. Sealed: the
+    reason (free text) and the contra-indication flags in force on the intake once it was recorded, each with the
+    account that set it and when (criminal-law and residence data of the person, for the upstream alone)."""
+    pending = session.get(DecisionConfirmation, row.id)
+    public = {"decision": row.id, "intake": row.intake_id, "outcome": row.decision.value,
+              "officer": row.officer_id, "decided": seconds(row.decided_at),
+              "needs_second_officer": pending is not None}
+    flags = sorted((f for f in row.intake.flags if f.cleared_by is None), key=_flag_order)
+    secret = {"reason": row.reason,
+              "contra_indications": [{"flag": f.flag.value, "set_by": f.recorded_by, "set": seconds(f.recorded_at)}
+                                     for f in flags]}
+    return Report(EnvelopeKind.DECISION, row.id, public, secret)
+
+
+def confirmation_report(session: Session, row: OfficerDecisionRow) -> Report:
+    """A second officer's confirmation of the decision ``row``: by which account and when. Nothing sealed."""
+    pending = session.get(DecisionConfirmation, row.id)
+    assert pending is not None and pending.confirmed_by is not None, "a confirmation is reported once it is made"
+    public = {"decision": row.id, "intake": row.intake_id, "confirmed_by": pending.confirmed_by,
+              "confirmed": seconds(pending.confirmed_at)}
+    return Report(EnvelopeKind.CONFIRMATION, row.id, public, None)
+
+
+def _flag_order(row: ContraIndicationFlag) -> tuple[str, datetime, str]:
+    return row.flag.value, _utc(row.recorded_at), row.id
 
 
 def _reason(record: ConsentRecord) -> dict[str, Any] | None:

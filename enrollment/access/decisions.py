@@ -8,7 +8,9 @@ last (a plain decision when it was recorded, an override when it was confirmed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +28,16 @@ _CLEARED = {OfficerDecision.PROCEED: ProceedReason.CLEARED_BY_OFFICER,
             OfficerDecision.CORRECT_VNUMBER: ProceedReason.CLEARED_BY_OFFICER,
             OfficerDecision.SAME_PERSON: ProceedReason.DUPLICATE_CONFIRMED,
             OfficerDecision.REFER_TO_LSO: ProceedReason.REFERRED_TO_LSO}
+
+
+class DecisionStep(StrEnum):
+    DECIDE = "decide"  # a decision recorded (in force at once, or awaiting a second officer)
+    CONFIRM = "confirm"  # a second officer's confirmation of an override: it takes effect now
+
+
+DecisionHook = Callable[[Session, OfficerDecisionRow, DecisionStep], None]
+"""Called in the transaction that records a step, before it commits (the kiosk appends the step's envelope to
+its outbox here); what it raises undoes the step."""
 
 
 def intake_named(session: Session, intake_id: str) -> Intake:

@@ -1,12 +1,17 @@
-"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands call it; the
-officer and technician screens, not built yet, are to call it too. Every call names its session; the service
+"""The access service: the one layer for anything a role guards. The ``zuil accounts`` commands and the kiosk's
+staff views call it; the technician screen, not built yet, is to call it too. Every call names its session; the service
 checks that the session is live (not logged out, not idle past its limit, its account not disabled since) and that
 its role may perform the operation (:mod:`enrollment.access.roles`) before it reads anything.
 
 Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that is no account is logged as
 ``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of
-evidence (subject: the intake id; details: counts only); every decision and confirmation; every account added
-or disabled. None holds a V-number, a name typed at the login or biometric data.
+evidence (subject: the intake id; details: counts only); every decision and confirmation (with the
+contra-indication flags the decision set and cleared, comma-separated, never its reason); every account added or
+disabled. None holds a V-number, a name typed at the login or biometric data.
+
+The service is given an ``on_decision`` hook (:data:`~enrollment.access.decisions.DecisionHook`) where decisions
+are to be reported upstream: it runs in the transaction of each decision and confirmation, so the step and its
+report are committed together or not at all (the kiosk wires it to its outbox; enrollment does not import sync).
 
 The command line has no login: whoever runs ``zuil`` with the kiosk's keys acts as :data:`KEY_HOLDER` (the
 audit log's ``technician``) for the account commands, which are the only operations it is given here.
@@ -14,13 +19,14 @@ audit log's ``technician``) for the account commands, which are the only operati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from enrollment.access import accounts, credentials, decisions, queue
+from enrollment.access import accounts, credentials, decisions, flags, queue
 from enrollment.access.errors import (
     AccessError,
     AccountDisabled,
@@ -46,7 +52,7 @@ from enrollment.keys.keyring import Purpose
 from enrollment.records.intake_reads import candidates_of, capture_image, capture_template
 from enrollment.records.models import CaptureRow, IdentificationResult, Intake, StaffAccount
 from enrollment.records.store import RecordStore
-from enrollment.records.vocabulary import OfficerDecision
+from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from enrollment.settings import AccountSettings
 
 
@@ -63,8 +69,8 @@ Principal = StaffSession | KeyHolder
 
 class AccessService:
     def __init__(self, store: RecordStore, log: AuditLog, settings: AccountSettings | None = None, *,
-                 clock: Clock = system_clock) -> None:
-        self.store, self.log, self.clock = store, log, clock
+                 clock: Clock = system_clock, on_decision: decisions.DecisionHook | None = None) -> None:
+        self.store, self.log, self.clock, self.on_decision = store, log, clock, on_decision
         self.settings = settings or AccountSettings()
 
     # -- logging in and out ---------------------------------------------------------------------------------
@@ -185,19 +191,35 @@ class AccessService:
                                capture_template(session, row), capture_image(session, row))
 
     def record_decision(self, staff: StaffSession, intake_id: str, decision: OfficerDecision,
-                        reason: str | None = None) -> DecisionView:
-        """An officer's decision on an intake (audited). An override of a duplicate hit is stored but takes
-        effect only when a second officer confirms it (:meth:`confirm_decision`)."""
+                        reason: str | None = None, *,
+                        contra_indications: Iterable[ContraIndication] | None = None) -> DecisionView:
+        """An officer's decision on an intake (audited, and reported through ``on_decision``). An override of a
+        duplicate hit is stored but takes effect only when a second officer confirms it (:meth:`confirm_decision`).
+        ``contra_indications`` (None: left as they are) become the flags in force on the intake, set and cleared
+        by this officer in the decision's transaction."""
+        now = self.clock()
         with self.store.transaction() as session:
             actor = self._check(staff, Operation.RECORD_DECISION, session)
             intake = decisions.intake_named(session, intake_id)
             row = decisions.record(session, intake, officer_id=actor, decision=OfficerDecision(decision),
-                                   reason=reason, now=self.clock())
+                                   reason=reason, now=now)
+            added, cleared = [], []
+            if contra_indications is not None:
+                added, cleared = flags.set_exactly(session, intake, contra_indications, officer_id=actor, now=now)
             view = next(v for v in decisions.views(session, intake) if v.decision_id == row.id)
+            if self.on_decision is not None:
+                self.on_decision(session, row, decisions.DecisionStep.DECIDE)
             self.log.append(Kind.DECISION, actor=actor, subject=intake.id,
                             details={"step": "decide", "decision": view.decision.value, "decision_id": row.id,
-                                     "needs_second_officer": view.needs_second_officer})
+                                     "needs_second_officer": view.needs_second_officer,
+                                     "flags_set": ",".join(added), "flags_cleared": ",".join(cleared)})
             return view
+
+    def contra_indications(self, staff: StaffSession, intake_id: str) -> frozenset[ContraIndication]:
+        """The contra-indication flags in force on the intake. Officers only."""
+        with self.store.transaction() as session:
+            self._check(staff, Operation.RECORD_DECISION, session)
+            return flags.in_force(decisions.intake_named(session, intake_id))
 
     def confirm_decision(self, staff: StaffSession, decision_id: str) -> DecisionView:
         """A second officer confirms an override (four eyes); refused (and audited as refused) for the officer
@@ -212,6 +234,8 @@ class AccessService:
                 raise
             intake = decisions.intake_named(session, row.intake_id)
             view = next(v for v in decisions.views(session, intake) if v.decision_id == row.id)
+            if self.on_decision is not None:
+                self.on_decision(session, row, decisions.DecisionStep.CONFIRM)
             self.log.append(Kind.DECISION, actor=actor, subject=intake.id,
                             details={"step": "confirm", "decision": view.decision.value, "decision_id": row.id})
             return view

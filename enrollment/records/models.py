@@ -233,13 +233,23 @@ class OfficerDecisionRow(Base):
 
 
 class ContraIndicationFlag(Base):
+    """A contra-indication for the LSO, set by an officer (``recorded_by``, ``recorded_at``) and cleared by one
+    (``cleared_by``, ``cleared_at``): a flag is in force while it is not cleared. Written only through the access
+    service (:mod:`enrollment.access.flags`), never by the machine."""
+
     __tablename__ = "contra_indications"
+    __table_args__ = (
+        CheckConstraint("(cleared_by IS NULL AND cleared_at IS NULL) OR "
+                        "(cleared_by IS NOT NULL AND cleared_at IS NOT NULL)", name="cleared_with_time"),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
     flag: Mapped[ContraIndication] = mapped_column(_enum(ContraIndication, "contra_indication"))
     note: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cleared_by: Mapped[str | None] = mapped_column(String(64))
+    cleared_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     intake: Mapped[Intake] = relationship(back_populates="flags")
 
 

@@ -89,8 +89,8 @@ TABLE: tuple[Datum, ...] = (
           "not deleted: `zuil accounts disable` ends its use"),
     Datum("locations", "`locations`", "site configuration (no personal data)", "none needed",
           "as configured", "not deleted"),
-    Datum("outbox envelopes", "`outbox_envelopes` (signed envelopes; templates, V-number and person id sealed to the "
-          "upstream's key), `outbox_heads` (each kiosk's chain head)",
+    Datum("outbox envelopes", "`outbox_envelopes` (signed envelopes; templates, V-number, person id, decisions' "
+          "reasons and contra-indications sealed to the upstream's key), `outbox_heads` (each kiosk's chain head)",
           "reporting every record to AVIM, in order and tamper-evident", INTAKE_BASIS,
           "until delivered upstream (the uploader is not built yet: they stay queued)",
           "not deleted: the schema refuses to go back over queued envelopes; a purge leaves them (no foreign key)"),

@@ -114,7 +114,7 @@ def _intake(session: Session, intake: Intake) -> dict[str, Any]:
         } for d in intake.decisions],
         "contra_indications": [{
             "id": f.id, "flag": _value(f.flag), "note": f.note, "recorded_by": f.recorded_by,
-            "recorded_at": _time(f.recorded_at),
+            "recorded_at": _time(f.recorded_at), "cleared_by": f.cleared_by, "cleared_at": _time(f.cleared_at),
         } for f in intake.flags],
     }
 

@@ -5,7 +5,8 @@ worker, one engine thread for extraction and the record, and the record itself -
 demo's own record, prepared at start as ``zuil demo`` prepares it (earlier runs' intakes deleted, the demo
 gallery, the planted returning person, who is also the simulated person at the glass), else the kiosk's
 record unlocked with its keys. :meth:`KioskParts.access` is the staff access service over that record and the
-audit log in the site's data folder, opened at the first staff login.
+audit log in the site's data folder, opened at the first staff login; the officers' decisions it records are
+queued in the same outbox as the intakes (:mod:`kiosk.decision_reports`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from enrollment.commands.keys import unlock_kiosk_keys
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.store import RecordStore
+from kiosk.decision_reports import outbox_hook
 from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
 from kiosk.intake_record import IntakeRecorder
 from kiosk.selftest import check_fonts
@@ -61,7 +63,9 @@ class KioskParts:
         if self._access is None:
             site = self.recorder.site
             self._audit = AuditLog(audit_log_path(site.data_dir))
-            self._access = AccessService(self.recorder.store, self._audit, site.accounts)
+            sender = self.recorder.sender
+            self._access = AccessService(self.recorder.store, self._audit, site.accounts,
+                                         on_decision=None if sender is None else outbox_hook(sender))
         return self._access
 
     def _close_audit(self) -> None:

@@ -157,6 +157,8 @@ class KioskWindow(StaffMode, QWidget):
         self.staff.login.connect(self.staff_login)
         self.staff_queue.opened.connect(self._open_intake)
         self.staff_intake.back.connect(self._show_queue)
+        self.staff_intake.decision.decided.connect(self.staff_decide)
+        self.staff_intake.decision.second_officer.login.connect(self.staff_second_officer)
         self.bar.listen.connect(self.listen_again)
         self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))

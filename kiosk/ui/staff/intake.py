@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import IdentificationDecision
+from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -29,6 +30,8 @@ class IntakeView(StaffView):
         self.back_button.setMinimumHeight(theme.touch_target)
         self.back_button.clicked.connect(self.back.emit)
         self.layout().insertWidget(self.layout().count() - 1, self.back_button)
+        self.decision = DecisionPanel(theme, self)  # the officer's decision, under the evidence
+        self.layout().insertWidget(self.layout().count() - 2, self.decision, 1)
         self.retranslate()
 
     def show_evidence(self, evidence: Evidence | None) -> None:

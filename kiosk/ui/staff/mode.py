@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from drivers.errors import DriverError
 from enrollment.access.errors import AccessError, SessionEnded
 from enrollment.access.roles import Role
+from enrollment.access.views import Evidence
+from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 
 STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
 STAFF_CALL_S = 120  # only for hangs: the engine thread may be busy with an intake's identification
@@ -64,9 +66,13 @@ class StaffMode:
             self.stack.setCurrentWidget(self.staff_queue)
 
     def _open_intake(self, intake_id: str) -> None:
-        evidence = self._staff_do(lambda service, session: service.view_evidence(session, intake_id))
+        try:
+            evidence = self._staff_do(lambda service, session: service.view_evidence(session, intake_id))
+        except AccessError:  # a role that may not see evidence (the intake worker) stays where it is
+            return
         if evidence is not None:
             self.staff_intake.show_evidence(evidence)
+            self._show_decisions(evidence)
             self.stack.setCurrentWidget(self.staff_intake)
 
     # -- the technician's view -----------------------------------------------------------------------------
@@ -134,7 +140,56 @@ class StaffMode:
         self.staff_queue.show_rows([])
         self.staff_intake.show_evidence(None)
         self.staff_technician.clear()
+        self.staff_intake.decision.show_decisions(None, [], frozenset())
         self.bar.show()
         self.corner.show()
         self.corner.raise_()
         self.new_intake()
+
+    # -- the officer's decision (kiosk/ui/staff/decision.py) ------------------------------------------------
+
+    def _show_decisions(self, evidence: Evidence) -> None:
+        flags = self._staff_do(lambda service, session: service.contra_indications(session, evidence.intake_id))
+        if flags is not None:
+            self.staff_intake.decision.show_decisions(evidence.intake_id, list(evidence.decisions), flags)
+
+    def staff_decide(self, intake_id: str, decision: str, reason: str, flags: list) -> None:
+        """Record the officer's decision and flags; a refusal shows the service's reason on the panel."""
+        panel = self.staff_intake.decision
+
+        def decide(service, session):  # type: ignore[no-untyped-def]
+            view = service.record_decision(session, intake_id, OfficerDecision(decision), reason,
+                                           contra_indications=[ContraIndication(flag) for flag in flags])
+            return view, service.contra_indications(session, intake_id)
+
+        try:
+            done = self._staff_do(decide)
+        except AccessError as exc:
+            panel.refuse(str(exc))
+            return
+        if done is not None:
+            panel.show_decision(*done)
+
+    def staff_second_officer(self, name: str, secret: str) -> None:
+        """A second officer logs in on the approval panel, confirms the pending decision and is logged out again;
+        a refusal (a wrong PIN, the officer who made the decision, a role that may not confirm) shows its reason."""
+        panel = self.staff_intake.decision
+        pending, intake_id = panel.pending, panel.intake_id
+        if pending is None or intake_id is None or self.staff_session is None:
+            panel.second_officer.hide()
+            return
+
+        def confirm(service):  # type: ignore[no-untyped-def]
+            second = service.login(name, secret)
+            try:
+                return (service.confirm_decision(second, pending.decision_id),
+                        service.contra_indications(second, intake_id))
+            finally:
+                service.logout(second)
+
+        try:
+            view, flags = self._staff_call(confirm)
+        except AccessError as exc:
+            panel.second_officer.refuse(str(exc))
+            return
+        panel.show_decision(view, flags)

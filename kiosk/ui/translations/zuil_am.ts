@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation type="unfinished">Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation type="unfinished">In force: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished">No decision yet.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation type="unfinished">duplicate confirmed: this person enrolled before</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation type="unfinished">not a duplicate: a different person</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation type="unfinished">needs the local case meeting (LSO)</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">may proceed</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation type="unfinished">the V-number is corrected</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation type="unfinished">Entry ban of 10 years or more</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation type="unfinished">Declared undesirable</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation type="unfinished">EU citizen</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation type="unfinished">Dublin claimant</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation type="unfinished">Entitled to state reception</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation type="unfinished">Your decision, with its reason</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished">Reason (required)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation type="unfinished">Contra-indications for the LSO: tick what applies</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation type="unfinished">Record the decision</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation type="unfinished">A second officer confirms</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation type="unfinished">እንደገና እንሞክር። ጣትዎን በመስታወቱ ላይ ጠፍጣፋ አድርገው ያስቀምጡ።</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation type="unfinished">Second officer: to confirm the decision, your account name, then your PIN or password</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">Account name</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">PIN or password</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">ዝጋ</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation type="unfinished">بانتظار موظف ثانٍ: {0}. لا يسري القرار إلا بعد أن يؤكده موظف ثانٍ من AVIM.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation type="unfinished">ساري المفعول: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished">لا يوجد قرار بعد.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation type="unfinished">تأكد التكرار: هذا الشخص سجّل من قبل</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation type="unfinished">ليس تكرارًا: شخص آخر</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation type="unfinished">يحتاج إلى اجتماع الحالات المحلي (LSO)</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">يمكنه المتابعة</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation type="unfinished">تم تصحيح رقم V</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation type="unfinished">حظر دخول لمدة 10 سنوات أو أكثر</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation type="unfinished">أُعلن شخصًا غير مرغوب فيه</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation type="unfinished">مواطن في الاتحاد الأوروبي</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation type="unfinished">طالب لجوء بموجب دبلن</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation type="unfinished">يحق له الاستقبال الحكومي</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation type="unfinished">قرارك، مع سببه</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished">السبب (إلزامي)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation type="unfinished">موانع لاجتماع LSO: ضع علامة على ما ينطبق</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation type="unfinished">سجّل القرار</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation type="unfinished">يؤكد موظف ثانٍ</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation type="unfinished">لنحاول مرة أخرى. ضع إصبعك مسطحًا على الزجاج.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation type="unfinished">الموظف الثاني: لتأكيد القرار، اسم حسابك، ثم رمز PIN أو كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">اسم الحساب</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">رمز PIN أو كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">إغلاق</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation type="unfinished">چاوەڕوانی کارمەندی دووەم: {0}. ئەم بڕیارە تەنها کاتێک جێبەجێ دەبێت کە کارمەندێکی دووەمی AVIM پشتڕاستی بکاتەوە.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation type="unfinished">لە کاردایە: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished">هێشتا هیچ بڕیارێک نییە.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation type="unfinished">دووبارەبوونەوە پشتڕاستکرایەوە: ئەم کەسە پێشتر تۆمار کراوە</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation type="unfinished">دووبارە نییە: کەسێکی ترە</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation type="unfinished">پێویستی بە کۆبوونەوەی ناوخۆیی دۆسیەکان (LSO) هەیە</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">دەتوانێت بەردەوام بێت</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation type="unfinished">ژمارەی V ڕاستکرایەوە</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation type="unfinished">قەدەغەی هاتنەژوورەوە بۆ 10 ساڵ یان زیاتر</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation type="unfinished">ناخوازراو ڕاگەیەنراوە</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation type="unfinished">هاووڵاتی یەکێتی ئەورووپا</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation type="unfinished">داواکاری دبلن</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation type="unfinished">مافی پێشوازی دەوڵەتی هەیە</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation type="unfinished">بڕیارەکەت، لەگەڵ هۆکارەکەی</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished">هۆکار (پێویستە)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation type="unfinished">ڕێگرییەکان بۆ کۆبوونەوەی LSO: ئەوەی جێبەجێ دەبێت نیشانە بکە</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation type="unfinished">بڕیارەکە تۆمار بکە</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation type="unfinished">کارمەندی دووەم پشتڕاستی دەکاتەوە</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation type="unfinished">با دووبارە هەوڵ بدەینەوە. پەنجەت بە تەختی لەسەر شووشەکە دابنێ.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation type="unfinished">کارمەندی دووەم: بۆ پشتڕاستکردنەوەی بڕیارەکە، ناوی هەژمارەکەت، پاشان PIN یان وشەی نهێنییەکەت</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">ناوی هەژمار</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">‏PIN یان وشەی نهێنی</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">داخستن</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation type="unfinished">در انتظار مأمور دوم: {0}. این تصمیم فقط وقتی اجرا می‌شود که یک مأمور دوم AVIM آن را تأیید کند.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation type="unfinished">در حال اجرا: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished">هنوز تصمیمی گرفته نشده است.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation type="unfinished">ثبت تکراری تأیید شد: این شخص قبلاً ثبت‌نام کرده است</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation type="unfinished">تکراری نیست: شخص دیگری است</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation type="unfinished">نیاز به جلسه محلی پرونده‌ها (LSO)</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">می‌تواند ادامه دهد</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation type="unfinished">شماره V اصلاح شد</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation type="unfinished">ممنوعیت ورود برای 10 سال یا بیشتر</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation type="unfinished">اعلام‌شده به عنوان فرد نامطلوب</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation type="unfinished">شهروند اتحادیه اروپا</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation type="unfinished">متقاضی مشمول دوبلین</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation type="unfinished">دارای حق پذیرش دولتی</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation type="unfinished">تصمیم شما، همراه با دلیل آن</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished">دلیل (الزامی)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation type="unfinished">موانع برای جلسه LSO: موارد صدق‌کننده را علامت بزنید</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation type="unfinished">ثبت تصمیم</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation type="unfinished">مأمور دوم تأیید می‌کند</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation type="unfinished">بیایید دوباره امتحان کنیم. انگشت خود را صاف روی شیشه بگذارید.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation type="unfinished">مأمور دوم: برای تأیید تصمیم، نام حساب خود و سپس PIN یا رمز عبور خود را وارد کنید</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">نام حساب</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">کد PIN یا رمز عبور</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">بستن</translation>
     </message>
 </context>
 <context>

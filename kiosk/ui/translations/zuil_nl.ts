@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation>Wacht op een tweede medewerker: {0}. Het besluit geldt pas als een tweede AVIM-medewerker het bevestigt.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation>Geldt nu: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation>Nog geen besluit.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation>dubbele aanmelding bevestigd: deze persoon heeft zich eerder aangemeld</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation>geen dubbele aanmelding: een andere persoon</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation>voorleggen aan het lokale casusoverleg (LSO)</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation>mag door</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation>het V-nummer is verbeterd</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation>Inreisverbod van 10 jaar of langer</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation>Ongewenst verklaard</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation>EU-burger</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation>Dublinclaimant</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation>Recht op rijksopvang</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation>Uw besluit, met de reden</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reden (verplicht)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation>Contra-indicaties voor het LSO: vink aan wat van toepassing is</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation>Besluit vastleggen</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation>Een tweede medewerker bevestigt</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation>We proberen het nog een keer. Leg uw vinger plat op het glas.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation>Tweede medewerker: om het besluit te bevestigen uw accountnaam, dan uw pincode of wachtwoord</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Accountnaam</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>Pincode of wachtwoord</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Awaiting a second officer: {0}. It takes effect only when a second AVIM officer confirms it.</source>
+        <translation type="unfinished">د دوهم کارمند انتظار: {0}. دا پرېکړه یوازې هغه وخت اغېز کوي چې د AVIM دوهم کارمند یې تایید کړي.</translation>
+    </message>
+    <message>
+        <source>In force: {0}.</source>
+        <translation type="unfinished">اوس نافذ: {0}.</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished">تر اوسه هېڅ پرېکړه نشته.</translation>
+    </message>
+    <message>
+        <source>duplicate confirmed: this person enrolled before</source>
+        <translation type="unfinished">دوه ځله نوم لیکنه تایید شوه: دې کس مخکې نوم لیکلی</translation>
+    </message>
+    <message>
+        <source>not a duplicate: a different person</source>
+        <translation type="unfinished">دوه ځله نه ده: بل کس دی</translation>
+    </message>
+    <message>
+        <source>needs the local case meeting (LSO)</source>
+        <translation type="unfinished">ځايي قضیو غونډې (LSO) ته اړتیا لري</translation>
+    </message>
+    <message>
+        <source>may proceed</source>
+        <translation type="unfinished">مخ ته تللی شي</translation>
+    </message>
+    <message>
+        <source>the V-number is corrected</source>
+        <translation type="unfinished">د V شمېره سمه شوه</translation>
+    </message>
+    <message>
+        <source>Entry ban of 10 years or more</source>
+        <translation type="unfinished">د 10 کلونو یا ډېر لپاره د ننوتلو بندیز</translation>
+    </message>
+    <message>
+        <source>Declared undesirable</source>
+        <translation type="unfinished">ناغوښتونکی اعلان شوی</translation>
+    </message>
+    <message>
+        <source>EU citizen</source>
+        <translation type="unfinished">د اروپايي اتحادیې تبعه</translation>
+    </message>
+    <message>
+        <source>Dublin claimant</source>
+        <translation type="unfinished">د ډبلن غوښتونکی</translation>
+    </message>
+    <message>
+        <source>Entitled to state reception</source>
+        <translation type="unfinished">د دولتي استوګنې حق لري</translation>
+    </message>
+    <message>
+        <source>Your decision, with its reason</source>
+        <translation type="unfinished">ستاسو پرېکړه، د هغې له دلیل سره</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation type="unfinished">دلیل (اړین)</translation>
+    </message>
+    <message>
+        <source>Contra-indications for the LSO: tick what applies</source>
+        <translation type="unfinished">د LSO لپاره مخنیوي نښې: هغه څه په نښه کړئ چې صدق کوي</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation type="unfinished">پرېکړه ثبت کړئ</translation>
+    </message>
+    <message>
+        <source>A second officer confirms</source>
+        <translation type="unfinished">دوهم کارمند تاییدوي</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
@@ -439,6 +514,25 @@
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
         <translation type="unfinished">راځئ بیا هڅه وکړو. خپله ګوته په شیشه هواره کېږدئ.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondOfficerOverlay</name>
+    <message>
+        <source>Second officer: to confirm the decision, your account name, then your PIN or password</source>
+        <translation type="unfinished">دوهم کارمند: د پرېکړې د تایید لپاره، د خپل حساب نوم، بیا خپل PIN یا پټنوم</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished">د حساب نوم</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished">‏PIN یا پټنوم</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">بندول</translation>
     </message>
 </context>
 <context>
