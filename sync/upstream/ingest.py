@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from sync import canonical
@@ -45,11 +45,15 @@ def named_kiosk(data: bytes) -> str | None:
     return kiosk if isinstance(kiosk, str) else None
 
 
+def _require_active(connection: Connection, kiosk_id: str) -> None:
+    state = connection.execute(select(kiosks.c.state).where(kiosks.c.id == kiosk_id)).scalar()
+    if state != "active":
+        raise KioskRefused(f"kiosk {kiosk_id} is {'not registered' if state is None else state}")
+
+
 def _signing_keys(engine: Engine, kiosk_id: str) -> dict[int, Ed25519PublicKey]:
     with engine.begin() as connection:
-        state = connection.execute(select(kiosks.c.state).where(kiosks.c.id == kiosk_id)).scalar()
-        if state != "active":
-            raise KioskRefused(f"kiosk {kiosk_id} is {'not registered' if state is None else state}")
+        _require_active(connection, kiosk_id)
         rows = connection.execute(select(kiosk_keys.c.version, kiosk_keys.c.public_key)
                                   .where(kiosk_keys.c.kiosk_id == kiosk_id)).all()
     return {row.version: Ed25519PublicKey.from_public_bytes(row.public_key) for row in rows}
@@ -112,10 +116,10 @@ def record_fault(engine: Engine, kiosk_id: str, reason: str, expected: int, deta
 
 
 def held_chain(engine: Engine, kiosk_id: str) -> tuple[int, bytes]:
-    """How far the upstream holds ``kiosk_id``'s chain: (held sequence number, head hash)."""
+    """How far the upstream holds ``kiosk_id``'s chain: (held sequence number, head hash); :class:`KioskRefused`
+    for a revoked kiosk."""
     with engine.begin() as connection:
+        _require_active(connection, kiosk_id)
         head = connection.execute(select(chain_heads.c.held, chain_heads.c.head)
-                                  .where(chain_heads.c.kiosk_id == kiosk_id)).first()
-    if head is None:
-        raise KioskRefused(f"kiosk {kiosk_id} is not registered")
+                                  .where(chain_heads.c.kiosk_id == kiosk_id)).one()
     return head.held, head.head

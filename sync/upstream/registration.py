@@ -10,8 +10,10 @@ import re
 import secrets
 from typing import Any
 
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sync.envelope import GENESIS, KIOSK_ID
 from sync.upstream import authority
@@ -75,7 +77,21 @@ def register(engine: Engine, folder: UpstreamFolder, body: Any, *, service_url: 
     kiosk with its signing keys and an empty chain; answer what PROTOCOL.md says (the kiosk's certificate and the
     upstream's CA, sealing key and receipt keys)."""
     token, kiosk_id, csr, signing_keys = checked_request(body)
-    ca, ca_key = folder.ca_certificate(), folder.ca_key()
+    try:
+        certificate = _record(engine, token, kiosk_id, csr, signing_keys, folder, now)
+    except IntegrityError:  # two tokens of one kiosk, used at once: the other one registered it
+        raise TokenRefused(f"kiosk {kiosk_id} is registered already") from None
+    sealing = folder.sealing_key().public_key().public_bytes(serialization.Encoding.PEM,
+                                                             serialization.PublicFormat.SubjectPublicKeyInfo)
+    return {"upstream": folder.upstream_id, "service_url": service_url, "certificate": authority.pem(certificate),
+            "ca": authority.pem(folder.ca_certificate()), "sealing_key": sealing.decode("ascii"),
+            "receipt_keys": {str(v): k.public_key().public_bytes_raw().hex()
+                             for v, k in folder.receipt_keys().items()}}
+
+
+def _record(engine: Engine, token: str, kiosk_id: str, csr: str, signing_keys: dict[int, bytes],
+            folder: UpstreamFolder, now: datetime.datetime) -> x509.Certificate:
+    """In one transaction: the token checked and marked used, the kiosk, its signing keys and its empty chain."""
     with engine.begin() as connection:
         row = connection.execute(select(tokens).where(tokens.c.token_sha256 == _digest(token))
                                  .with_for_update()).first()
@@ -83,19 +99,14 @@ def register(engine: Engine, folder: UpstreamFolder, body: Any, *, service_url: 
             why = ("unknown" if row is None else "used already" if row.used else
                    "issued for another kiosk" if row.kiosk_id != kiosk_id else "expired")
             raise TokenRefused(f"the enrollment token is {why}")
-        certificate = authority.issue_kiosk_certificate(ca, ca_key, csr, kiosk_id, now)
+        certificate = authority.issue_kiosk_certificate(folder.ca_certificate(), folder.ca_key(), csr, kiosk_id, now)
         connection.execute(update(tokens).where(tokens.c.token_sha256 == row.token_sha256).values(used=True))
         connection.execute(insert(kiosks).values(id=kiosk_id, state="active",
                                                  cert_serial=str(certificate.serial_number), registered_at=now))
         connection.execute(insert(kiosk_keys), [{"kiosk_id": kiosk_id, "version": v, "public_key": k}
                                                 for v, k in sorted(signing_keys.items())])
         connection.execute(insert(chain_heads).values(kiosk_id=kiosk_id, held=0, head=GENESIS))
-    sealing = folder.sealing_key().public_key().public_bytes(serialization.Encoding.PEM,
-                                                             serialization.PublicFormat.SubjectPublicKeyInfo)
-    return {"upstream": folder.upstream_id, "service_url": service_url, "certificate": authority.pem(certificate),
-            "ca": authority.pem(ca), "sealing_key": sealing.decode("ascii"),
-            "receipt_keys": {str(v): k.public_key().public_bytes_raw().hex()
-                             for v, k in folder.receipt_keys().items()}}
+    return certificate
 
 
 def _aware(moment: datetime.datetime) -> datetime.datetime:

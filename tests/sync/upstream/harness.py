@@ -4,6 +4,7 @@ posts over real mutual TLS (httpx with the certificate the upstream issued)."""
 
 from __future__ import annotations
 
+import hashlib
 import signal
 import socket
 import ssl
@@ -19,6 +20,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import NameOID
+
+from sync.envelope import GENESIS, Envelope, sign_envelope
+from sync.kinds import EnvelopeKind
+from tests.sync import fixed_keys
 
 ZUIL = str(Path(sys.executable).with_name("zuil"))
 
@@ -130,3 +135,19 @@ def register(upstream: Upstream, kiosk_id: str, signing: Ed25519PrivateKey, fold
     (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                        serialization.NoEncryption()))
     return Kiosk(kiosk_id, folder, answer.json())
+
+
+def envelope_of(kiosk_id: str, sequence: int, previous: bytes = GENESIS, *, payload: dict | None = None,
+                kind: EnvelopeKind = EnvelopeKind.CONSENT) -> Envelope:
+    """Like ``fixed_keys.envelope`` (the fixed signing key), with an envelope id of this kiosk's own."""
+    return sign_envelope(fixed_keys.signing_key(), key_version=1, kiosk_id=kiosk_id, sequence=sequence,
+                         envelope_id=f"{hashlib.sha256(kiosk_id.encode()).hexdigest()[:8]}-0000-4000-8000-"
+                                     f"{sequence:012d}", previous_hash=previous, kind=kind,
+                         created=1_800_000_000 + sequence, payload=payload or {"record": f"r{sequence}"})
+
+
+def chain_of(kiosk_id: str, length: int) -> list[Envelope]:
+    made: list[Envelope] = []
+    for sequence in range(1, length + 1):
+        made.append(envelope_of(kiosk_id, sequence, made[-1].hash if made else GENESIS))
+    return made
