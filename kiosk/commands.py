@@ -30,6 +30,7 @@ from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
 from sync.commands import sync as sync_group
+from sync.upstream.commands import bench_sync_command
 from sync.upstream.commands import upstream as upstream_group
 
 
@@ -118,6 +119,7 @@ def selftest() -> None:
 
 bench.add_command(identification_command)
 bench.add_command(gallery_command)
+bench.add_command(bench_sync_command)
 
 COMMANDS: list[click.Command] = [
     kiosk,

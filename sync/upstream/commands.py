@@ -160,3 +160,22 @@ def hits(folder: str, as_json: bool) -> None:
     """List the identification envelopes whose decision is a hit: kiosk, sequence number, intake, time (no
     personal data)."""
     _listing(folder, "hits", as_json)
+
+
+@click.command("sync")
+@click.option("--ingest", is_flag=True, required=True, help="Measure envelopes/s into the upstream's database.")
+@click.option("--database", required=True, help="SQLAlchemy URL of an empty or upstream database to fill.")
+@click.option("--envelopes", default=2000, show_default=True, type=click.IntRange(1, None), help="Envelopes in all.")
+@click.option("--kiosks", default=4, show_default=True, type=click.IntRange(1, 64), help="Kiosks sending at once.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Service workers.")
+def bench_sync_command(ingest: bool, database: str, envelopes: int, kiosks: int, workers: int) -> None:
+    """Envelopes per second into the upstream's database over real mutual TLS: a throw-away upstream folder on
+    DATABASE, `zuil upstream serve` with WORKERS on loopback, KIOSKS registered kiosks each sending its chain over
+    one kept-alive connection, all at once. Prints machine, method and figure."""
+    from sync.upstream.bench import bench_ingest, machine
+
+    figure = bench_ingest(database, envelopes=envelopes, kiosks=kiosks, workers=workers)
+    click.echo(f"machine  {machine()}\n"
+               f"method   {figure.kiosks} kiosks x {figure.envelopes // figure.kiosks} envelopes over mutual TLS "
+               f"(one kept-alive connection each, at once), {figure.workers} service workers, {figure.dialect}\n"
+               f"figure   {figure.per_second:.0f} envelopes/s ({figure.envelopes} in {figure.seconds:.1f} s)")
