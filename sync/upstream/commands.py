@@ -72,8 +72,9 @@ def db_upgrade(folder: str) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes of the service listener.")
 def serve(folder: str, service_port: int, registration_port: int, bind: str, workers: int) -> None:
-    """Run both listeners until SIGTERM or SIGINT: the service (mutual TLS, CRL checked when it starts) with
-    WORKERS processes, and the registration listener (server certificate only) in a process of its own."""
+    """Run both listeners until SIGTERM or SIGINT: the service (mutual TLS, CRL checked) with WORKERS processes, and
+    the registration listener (server certificate only) in a process of its own. SIGHUP replaces the service's
+    workers, which read the CRL again."""
     from sync.upstream.folder import open_folder
     from sync.upstream.server import serve as run
 
@@ -104,7 +105,7 @@ def register_kiosk(kiosk_id: str, folder: str) -> None:
 @DIR
 def revoke(kiosk_id: str, folder: str) -> None:
     """Revoke KIOSK_ID: the service refuses it (403) at once; the CRL is rewritten, and the TLS handshake refuses it
-    once the service is restarted."""
+    once the service's workers are replaced (SIGHUP to `zuil upstream serve`) or the service is restarted."""
     from sync.upstream.admin import revoke as revoke_kiosk
 
     made, engine = _open(folder)
@@ -112,7 +113,8 @@ def revoke(kiosk_id: str, folder: str) -> None:
         revoke_kiosk(engine, made, kiosk_id)
     finally:
         engine.dispose()
-    click.echo(f"kiosk {kiosk_id} revoked; restart `zuil upstream serve` to refuse it in the TLS handshake too")
+    click.echo(f"kiosk {kiosk_id} revoked; send SIGHUP to `zuil upstream serve` (or restart it) to refuse it in the "
+               "TLS handshake too")
 
 
 def _listing(folder: str, what: str, as_json: bool) -> None:

@@ -2,16 +2,18 @@
 N worker processes, each building its app from ``create_service_app`` (``factory=True``) with the folder in
 ``ZUIL_UPSTREAM_DIR``; the registration listener (server certificate only) runs in a process of its own. SIGTERM
 or SIGINT stops both: uvicorn's supervisor stops the service workers, then the registration process is stopped.
+SIGHUP makes the supervisor replace the service workers one by one; each new one reads the CRL again (how a
+revocation reaches the TLS handshake without a restart).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import ssl
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from sync.upstream import database
 from sync.upstream.folder import CA_CERT, ENVIRONMENT, SERVER_CERT, SERVER_KEY, UpstreamFolder
@@ -30,10 +32,13 @@ def run_registration(folder: UpstreamFolder, bind: str, port: int) -> None:
 
 
 def run_service(folder: UpstreamFolder, bind: str, port: int, workers: int) -> None:
-    """The service listener with ``workers`` processes, in the foreground."""
-    uvicorn.run("sync.upstream.service_app:create_service_app", factory=True, host=bind, port=port, workers=workers,
-                http=ClientCertH11Protocol, ssl_cert_reqs=ssl.CERT_REQUIRED, ssl_ca_certs=str(folder.file(CA_CERT)),
-                ssl_context_factory=service_ssl_context, log_level="warning", **_tls(folder))
+    """The service listener with ``workers`` processes under uvicorn's supervisor (for one worker too, so that
+    SIGHUP replaces the workers, which read the CRL again), in the foreground."""
+    config = uvicorn.Config("sync.upstream.service_app:create_service_app", factory=True, host=bind, port=port,
+                            workers=workers, http=ClientCertH11Protocol, ssl_cert_reqs=ssl.CERT_REQUIRED,
+                            ssl_ca_certs=str(folder.file(CA_CERT)), ssl_context_factory=service_ssl_context,
+                            log_level="warning", **_tls(folder))
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
 
 
 def serve(folder: UpstreamFolder, *, bind: str, service_port: int, registration_port: int, workers: int) -> None:
@@ -48,13 +53,8 @@ def serve(folder: UpstreamFolder, *, bind: str, service_port: int, registration_
     registration = multiprocessing.get_context("spawn").Process(
         target=run_registration, args=(folder, bind, registration_port), name="upstream-registration")
     registration.start()
-    signal.signal(signal.SIGTERM, _stop)  # uvicorn hands a SIGTERM on when it has stopped: end here too
     try:
         run_service(folder, bind, service_port, workers)
     finally:
         registration.terminate()
         registration.join(30)
-
-
-def _stop(_signal: int, _frame: object) -> None:
-    raise SystemExit(0)

@@ -2,8 +2,9 @@
 
 - :func:`service_ssl_context`, uvicorn's ``ssl_context_factory``: uvicorn's own context (server certificate,
   ``CERT_REQUIRED``, the upstream's CA) plus the CRL, checked for the client's certificate
-  (``VERIFY_CRL_CHECK_LEAF``). The CRL is read when the listener starts: a revocation reaches the TLS layer at
-  the next start (the app refuses a revoked kiosk at once from the database).
+  (``VERIFY_CRL_CHECK_LEAF``). The CRL is read when a worker starts: a revocation reaches the TLS layer when the
+  workers are replaced (SIGHUP to ``zuil upstream serve``) or at the next start; the app refuses a revoked kiosk at
+  once from the database.
 - :class:`ClientCertH11Protocol`, uvicorn's ``http`` protocol class: its H11 protocol, which does not put the
   client certificate in the ASGI scope; this subclass does, per connection, as the ASGI TLS extension's
   ``scope["extensions"]["tls"]["client_cert_chain"]`` (a list holding the peer certificate's PEM; the rest of
