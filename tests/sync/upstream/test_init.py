@@ -28,3 +28,17 @@ def test_init_makes_a_private_folder_and_refuses_a_second_time(tmp_path, lax_uma
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "holds an upstream already" in again.stderr
     assert zuil("upstream", "kiosks", "--dir", str(folder)) == ""  # the database is at the current schema
+
+
+def test_serve_stops_both_listeners_on_sigint(tmp_path):
+    import signal
+    import socket
+
+    from tests.sync.upstream.conftest import started
+
+    upstream = started(tmp_path / "up", None)
+    upstream.process.send_signal(signal.SIGINT)
+    assert upstream.process.wait(60) == 0
+    for port in (upstream.service_port, upstream.registration_port):
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still listening"
