@@ -18,7 +18,6 @@ from sync.upstream.errors import RequestInvalid
 CA_YEARS = 10
 SERVER_DAYS = 825
 KIOSK_DAYS = 365
-CRL_DAYS = 30
 
 
 def new_key() -> ec.EllipticCurvePrivateKey:
@@ -106,9 +105,11 @@ def issue_kiosk_certificate(ca: x509.Certificate, ca_key: ec.EllipticCurvePrivat
 
 def make_crl(ca: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, revoked: Iterable[tuple[int, datetime.datetime]],
              now: datetime.datetime) -> x509.CertificateRevocationList:
-    """The CRL listing the certificate serials ``revoked`` (serial, when)."""
+    """The CRL listing the certificate serials ``revoked`` (serial, when). Its next update is the CA's expiry: the
+    service checks every client against it (``VERIFY_CRL_CHECK_LEAF``), and OpenSSL refuses every client once a
+    CRL's next update has passed, while this CRL changes only when a kiosk is revoked."""
     builder = (x509.CertificateRevocationListBuilder().issuer_name(ca.subject).last_update(now)
-               .next_update(now + datetime.timedelta(days=CRL_DAYS))
+               .next_update(ca.not_valid_after_utc)
                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False))
     for serial, when in revoked:
         builder = builder.add_revoked_certificate(

@@ -22,8 +22,11 @@ def test_init_makes_a_private_folder_and_refuses_a_second_time(tmp_path, lax_uma
     names = server.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     assert names.get_values_for_type(x509.IPAddress) == [ipaddress.ip_address("127.0.0.1")]
     assert names.get_values_for_type(x509.DNSName) == ["localhost"]
-    assert x509.load_pem_x509_crl((folder / "crl.pem").read_bytes()).is_signature_valid(
-        x509.load_pem_x509_certificate((folder / "ca.pem").read_bytes()).public_key())
+    ca = x509.load_pem_x509_certificate((folder / "ca.pem").read_bytes())
+    crl = x509.load_pem_x509_crl((folder / "crl.pem").read_bytes())
+    assert crl.is_signature_valid(ca.public_key())
+    # OpenSSL refuses every client once the CRL's next update has passed: it must not pass before the CA's end
+    assert crl.next_update_utc == ca.not_valid_after_utc
     again = subprocess.run([ZUIL, "upstream", "init", "--dir", str(folder), "--id", "avim", "--host", "127.0.0.1"],
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 2 and again.stderr.count("\n") == 1 and "holds an upstream already" in again.stderr
