@@ -31,6 +31,8 @@ from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
 from sync.commands import sync as sync_group
+from sync.upstream.commands import bench_sync_command
+from sync.upstream.commands import upstream as upstream_group
 
 
 def current_kiosk_settings() -> KioskSettings:
@@ -136,6 +138,7 @@ def status(as_json: bool, no_scanner: bool) -> None:
 
 bench.add_command(identification_command)
 bench.add_command(gallery_command)
+bench.add_command(bench_sync_command)
 
 COMMANDS: list[click.Command] = [
     kiosk,
@@ -161,6 +164,7 @@ COMMANDS: list[click.Command] = [
     score_pairs_command,
     calibrate_command,
     sync_group,
+    upstream_group,
 ]
 
 
