@@ -9,8 +9,9 @@ data folder.
 Commands that run for minutes, open a window, serve forever or start the simulated scanner (seconds each)
 get only ``--help`` or arguments that begin with an unknown option, which click refuses before the command
 runs: ``kiosk`` (a Qt window), ``simulator`` (serves until interrupted), ``demo`` (a whole intake), ``bench``,
-``calibrate`` and ``synth`` (minutes), ``keys bench`` (Argon2id runs), and ``selftest``, ``status``, ``scanner test``
-and ``scanner capture`` (the simulator). Their argument checks are tested with them (``demo``'s in
+``calibrate`` and ``synth`` (minutes), ``keys bench`` (Argon2id runs), ``upstream serve`` (serves until stopped) and
+``bench sync`` (starts an upstream), and ``selftest``, ``status``, ``scanner test`` and ``scanner capture`` (the
+simulator). Their argument checks are tested with them (``demo``'s in
 tests/kiosk/test_cli.py). Paths are relative and generated text holds no "/", so nothing is written outside the
 example's temporary folder.
 """
@@ -32,7 +33,8 @@ from kiosk.cli import main
 
 LIMITED = {("kiosk",), ("simulator",), ("demo",), ("bench", "accuracy"), ("bench", "speed"),
            ("bench", "identification"), ("bench", "gallery"), ("calibrate",), ("keys", "bench"),
-           ("synth",), ("selftest",), ("status",), ("scanner", "test"), ("scanner", "capture")}
+           ("synth",), ("selftest",), ("status",), ("scanner", "test"), ("scanner", "capture"),
+           ("upstream", "serve"), ("bench", "sync")}
 UNKNOWN_OPTION = "--no-such-option-anywhere"
 
 POOL_FILES = ["finger.png", "finger.tpl", "finger.iso", "notes.txt", "empty.bin", "afile"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -37,12 +38,20 @@ def _private_pem(key) -> bytes:  # type: ignore[no-untyped-def]
                              serialization.NoEncryption())
 
 
+#: What a --host may be: an IPv4 or IPv6 address or a DNS name, short enough for the certificate's common name.
+HOST = re.compile(r"^[A-Za-z0-9.:-]{1,64}$")
+
+
 def init_upstream(path: Path, upstream_id: str, hosts: tuple[str, ...], database_url: str | None) -> UpstreamFolder:
     """Make the folder ``path`` (0700; refused when it holds an upstream already) and everything in it."""
     if not KIOSK_ID.match(upstream_id):
         raise UpstreamError(f"upstream id {upstream_id!r}: must be 3-40 of a-z, 0-9 and '-'")
     if not hosts:
         raise UpstreamError("at least one --host is needed (the name or address the kiosks reach the upstream by)")
+    for host in hosts:
+        if not HOST.match(host):
+            raise UpstreamError(f"--host {host!r}: must be an IP address or a DNS name (1-64 of a-z, A-Z, 0-9, "
+                                "'.', '-', ':')")
     if (path / SETTINGS).exists():
         raise UpstreamError(f"{path} holds an upstream already")
     path.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ import ipaddress
 import stat
 import subprocess
 
+import pytest
 from cryptography import x509
 
 from tests.sync.upstream.harness import ZUIL, zuil
@@ -45,3 +46,13 @@ def test_serve_stops_both_listeners_on_sigint(tmp_path):
     for port in (upstream.service_port, upstream.registration_port):
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still listening"
+
+
+@pytest.mark.parametrize("host", ["", "a" * 65, "host name", "ü.example"])
+def test_a_host_that_cannot_be_in_the_certificate_is_refused_in_one_line(tmp_path, host):
+    from sync.upstream.errors import UpstreamError
+    from sync.upstream.init import init_upstream
+
+    with pytest.raises(UpstreamError, match="--host"):
+        init_upstream(tmp_path / "up", "avim", (host,), None)
+    assert not (tmp_path / "up").exists()
