@@ -30,6 +30,7 @@ from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
 from sync.commands import sync as sync_group
+from sync.upstream.commands import upstream as upstream_group
 
 
 def current_kiosk_settings() -> KioskSettings:
@@ -140,6 +141,7 @@ COMMANDS: list[click.Command] = [
     score_pairs_command,
     calibrate_command,
     sync_group,
+    upstream_group,
 ]
 
 

@@ -1,0 +1,162 @@
+"""``zuil upstream``: the upstream's reference service (registered by the root, ``kiosk.cli``). Every command
+takes the upstream folder (``--dir``, env ``ZUIL_UPSTREAM_DIR``) and imports its modules inside the function."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+DIR = click.option("--dir", "folder", required=True, envvar="ZUIL_UPSTREAM_DIR", type=click.Path(file_okay=False),
+                   help="The upstream folder (made by `zuil upstream init`). Env: ZUIL_UPSTREAM_DIR.")
+
+
+def _open(folder: str):  # type: ignore[no-untyped-def]
+    from sync.upstream import database
+    from sync.upstream.folder import open_folder
+
+    upstream = open_folder(folder)
+    engine = database.make_engine(upstream.database)
+    database.require_current(engine)
+    return upstream, engine
+
+
+@click.group("upstream")
+def upstream() -> None:
+    """The upstream's reference service: kiosk registration and envelope intake over mutual TLS (PROTOCOL.md)."""
+
+
+@upstream.command("init")
+@DIR
+@click.option("--id", "upstream_id", required=True, help="The upstream's id (3-40 of a-z, 0-9, '-'), e.g. avim.")
+@click.option("--host", "hosts", multiple=True, required=True,
+              help="A DNS name or IP address the kiosks reach the upstream by (repeatable; the first is the one the "
+                   "registration answer names).")
+@click.option("--database", help="SQLAlchemy URL of the upstream's database. Default: upstream.sqlite3 in the folder.")
+def init(folder: str, upstream_id: str, hosts: tuple[str, ...], database: str | None) -> None:
+    """Make the upstream folder: CA (ECDSA P-256), TLS server certificate for the hosts, receipt key (Ed25519,
+    version 1), sealing key (X25519), empty CRL, settings, and the database at the newest schema.
+
+    The private keys are files in the clear (mode 0600) in the folder: the reference service has no HSM."""
+    from pathlib import Path
+
+    from sync.upstream.authority import fingerprint
+    from sync.upstream.init import init_upstream
+
+    made = init_upstream(Path(folder), upstream_id, hosts, database)
+    click.echo(f"upstream {made.upstream_id} in {made.path}\nca-sha256  {fingerprint(made.ca_certificate())}")
+
+
+@upstream.group("db")
+def db() -> None:
+    """The upstream's database schema."""
+
+
+@db.command("upgrade")
+@DIR
+def db_upgrade(folder: str) -> None:
+    """Bring the upstream's database to this program's schema (init does this for a new folder)."""
+    from sync.upstream import database
+    from sync.upstream.folder import open_folder
+
+    database.upgrade(open_folder(folder).database)
+    click.echo(f"upstream database at schema {database.head_revision()}")
+
+
+@upstream.command("serve")
+@DIR
+@click.option("--service-port", required=True, type=click.IntRange(1, 65535), help="Port of the service listener.")
+@click.option("--registration-port", required=True, type=click.IntRange(1, 65535),
+              help="Port of the registration listener.")
+@click.option("--bind", default="127.0.0.1", show_default=True, help="Address both listeners bind to.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes of the service listener.")
+def serve(folder: str, service_port: int, registration_port: int, bind: str, workers: int) -> None:
+    """Run both listeners until SIGTERM or SIGINT: the service (mutual TLS, CRL checked when it starts) with
+    WORKERS processes, and the registration listener (server certificate only) in a process of its own."""
+    from sync.upstream.folder import open_folder
+    from sync.upstream.server import serve as run
+
+    run(open_folder(folder), bind=bind, service_port=service_port, registration_port=registration_port,
+        workers=workers)
+
+
+@upstream.command("register-kiosk")
+@click.argument("kiosk_id")
+@DIR
+def register_kiosk(kiosk_id: str, folder: str) -> None:
+    """Issue a one-time enrollment token for KIOSK_ID (valid 72 hours) and print it with the CA fingerprint."""
+    import datetime
+
+    from sync.upstream.authority import fingerprint
+    from sync.upstream.registration import issue_token
+
+    made, engine = _open(folder)
+    try:
+        token = issue_token(engine, kiosk_id, datetime.datetime.now(datetime.UTC))
+    finally:
+        engine.dispose()
+    click.echo(f"token      {token}\nca-sha256  {fingerprint(made.ca_certificate())}")
+
+
+@upstream.command("revoke")
+@click.argument("kiosk_id")
+@DIR
+def revoke(kiosk_id: str, folder: str) -> None:
+    """Revoke KIOSK_ID: the service refuses it (403) at once; the CRL is rewritten, and the TLS handshake refuses it
+    once the service is restarted."""
+    from sync.upstream.admin import revoke as revoke_kiosk
+
+    made, engine = _open(folder)
+    try:
+        revoke_kiosk(engine, made, kiosk_id)
+    finally:
+        engine.dispose()
+    click.echo(f"kiosk {kiosk_id} revoked; restart `zuil upstream serve` to refuse it in the TLS handshake too")
+
+
+def _listing(folder: str, what: str, as_json: bool) -> None:
+    from sync.upstream import admin
+
+    _made, engine = _open(folder)
+    try:
+        rows = {"kiosks": admin.kiosk_list, "chains": admin.chain_list, "hits": admin.hits}[what](engine)
+    finally:
+        engine.dispose()
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        faults = row.pop("faults", [])
+        click.echo("  ".join(f"{key}={value}" for key, value in row.items()))
+        for fault in faults:
+            click.echo("    fault " + "  ".join(f"{key}={value}" for key, value in fault.items()))
+
+
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+@upstream.command("kiosks")
+@DIR
+@JSON
+def kiosks(folder: str, as_json: bool) -> None:
+    """List the registered kiosks: state, certificate serial, registered and revoked times."""
+    _listing(folder, "kiosks", as_json)
+
+
+@upstream.command("chains")
+@DIR
+@JSON
+def chains(folder: str, as_json: bool) -> None:
+    """List each kiosk's chain: sequence number held, head hash, and every recorded fault (gap, fork, replay,
+    invalid)."""
+    _listing(folder, "chains", as_json)
+
+
+@upstream.command("hits")
+@DIR
+@JSON
+def hits(folder: str, as_json: bool) -> None:
+    """List the identification envelopes whose decision is a hit: kiosk, sequence number, intake, time (no
+    personal data)."""
+    _listing(folder, "hits", as_json)
