@@ -129,7 +129,7 @@ class Kiosk:
     def __init__(self, data: Path, kiosk_id: str = KIOSK) -> None:
         self.data = data
         self.kiosk_id = kiosk_id
-        data.mkdir(parents=True, exist_ok=True)
+        data.mkdir(parents=True, mode=0o700)
         (data.parent / "zuil.toml").write_text(f'kiosk_id = "{kiosk_id}"\n')
         self.env = {**os.environ, "ZUIL_CONFIG": str(data.parent / "zuil.toml"), "ZUIL_DATA_DIR": str(data),
                     "ZUIL_KEYS_PASSPHRASE": PASSPHRASE}
