@@ -29,6 +29,7 @@ from enrollment.commands.retention import purge_command, subject_export_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
+from sync.bench import sync_bench
 from sync.commands import sync as sync_group
 from sync.upstream.commands import upstream as upstream_group
 
@@ -118,6 +119,7 @@ def selftest() -> None:
 
 bench.add_command(identification_command)
 bench.add_command(gallery_command)
+bench.add_command(sync_bench)
 
 COMMANDS: list[click.Command] = [
     kiosk,

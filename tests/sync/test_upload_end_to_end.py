@@ -23,7 +23,7 @@ from sync.registration import load_registration, tls_key_password
 from sync.upload_state import read_state
 from sync.uploader import Uploader
 from sync.worker import drain
-from tests.sync.upload_harness import Kiosk, Upstream, zuil_command
+from tests.sync.upload_harness import CuttingProxy, Kiosk, Upstream, zuil_command
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -94,11 +94,10 @@ def test_a_wrong_fingerprint_or_a_used_token_is_refused(upstream, kiosk):
     assert used.returncode == 2 and "HTTP 403" in used.stderr and len(used.stderr.strip().splitlines()) == 1
 
 
-def test_cut_connections_deliver_exactly_once_with_the_same_receipt(upstream, kiosk):
-    from tests.sync.upload_harness import CuttingProxy
-
+@pytest.mark.parametrize("count", [30, pytest.param(300, marks=pytest.mark.slow)])
+def test_cut_connections_deliver_exactly_once_with_the_same_receipt(upstream, kiosk, count):
     kiosk.register(upstream)
-    kiosk.append(30)
+    kiosk.append(count)
     answered_lost = []  # at each cut: did the upstream hold more than the kiosk knew (a repeat will follow)?
     proxy = CuttingProxy(upstream.service_port, seed=15, p=0.3,
                          on_cut=lambda: answered_lost.append(len(upstream.held(kiosk.kiosk_id))
@@ -109,8 +108,8 @@ def test_cut_connections_deliver_exactly_once_with_the_same_receipt(upstream, ki
     finally:
         uploader.close()
         proxy.close()
-    assert done.delivered == 30 and proxy.cuts > 0 and done.failures == proxy.cuts
-    _exactly_once(kiosk, upstream, 30)
+    assert done.delivered == count and proxy.cuts > 0 and done.failures == proxy.cuts
+    _exactly_once(kiosk, upstream, count)
     print(f"cut connections: {proxy.cuts} of {proxy.connections}; repeats answered with the same receipt: "
           f"{sum(answered_lost)}")
     assert sum(answered_lost) > 0
@@ -138,15 +137,15 @@ def test_an_upstream_stopped_and_started_again_loses_and_doubles_nothing(upstrea
     _exactly_once(kiosk, upstream, 12)
 
 
-def test_a_kill_9_at_random_moments_loses_and_doubles_nothing(upstream, kiosk):
+@pytest.mark.parametrize("count", [40, pytest.param(400, marks=pytest.mark.slow)])
+def test_a_kill_9_at_random_moments_loses_and_doubles_nothing(upstream, kiosk, count):
     kiosk.register(upstream)
-    count = 60
     kiosk.append(count)
     rng = random.Random(2026)
     kills = runs = 0
     while True:
         runs += 1
-        assert runs < 60, "the outbox did not drain"
+        assert runs < count, "the outbox did not drain"
         before = kiosk.delivered_count()
         process = subprocess.Popen(zuil_command("sync", "run", "--until-empty", "--max-seconds", "600"),
                                    env=kiosk.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
