@@ -61,7 +61,7 @@ class Settings:
     kiosk_id: str = "zuil-demo-01"
     data_dir: Path = field(default_factory=default_data_dir)
     database_url: str = ""  # empty: SQLite file in data_dir
-    upstream_url: str = "https://127.0.0.1:8443"  # validated; not used yet (the uploader is not built)
+    upstream_url: str = "https://127.0.0.1:8443"  # validated; unused: the uploader sends to the registered URL
     languages: tuple[str, ...] = ("nl", "en", "ar", "fa", "ti", "fr", "so")
     fingers: tuple[int, ...] = (2, 7)  # right and left index (ISO/IEC 19794 codes)
     biometrics_enabled: bool = True

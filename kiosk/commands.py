@@ -30,8 +30,8 @@ from enrollment.commands.retention import purge_command, subject_export_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
+from sync.bench_command import bench_sync
 from sync.commands import sync as sync_group
-from sync.upstream.commands import bench_sync_command
 from sync.upstream.commands import upstream as upstream_group
 
 
@@ -138,7 +138,7 @@ def status(as_json: bool, no_scanner: bool) -> None:
 
 bench.add_command(identification_command)
 bench.add_command(gallery_command)
-bench.add_command(bench_sync_command)
+bench.add_command(bench_sync)
 
 COMMANDS: list[click.Command] = [
     kiosk,

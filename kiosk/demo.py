@@ -43,7 +43,7 @@ from kiosk.intake_record import identify, store_intake, vnumber_scores
 from kiosk.settings import KioskSettings
 from sync.demo_upstream import PUBLIC_FILE, demo_upstream_key
 from sync.outbox import Sender
-from sync.status import NO_UPLOADER, envelope_list, outbox_status
+from sync.status import envelope_list, outbox_status
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
@@ -159,7 +159,7 @@ def _outbox(store: RecordStore, site: Settings) -> dict[str, Any]:
         envelopes = envelope_list(session, site.kiosk_id)
     return {"queued": status["queued"], "envelopes": envelopes, "chain_head_sha256": status["chain_head_sha256"],
             "sealed_to": f"the demo upstream key {Path(site.data_dir) / PUBLIC_FILE} (a demo key: protects nothing)",
-            "delivered": NO_UPLOADER}
+            "delivered": "not delivered: the demo has no upstream (a registered kiosk's `zuil sync run` delivers)"}
 
 
 def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,

@@ -47,3 +47,13 @@ class ReceiptInvalid(SyncError):
         self.field = field
         self.reason = reason
         super().__init__(f"receipt field {field!r}: {reason}")
+
+
+class RegistrationError(SyncError):
+    """Registering with the upstream failed (unreachable, the CA's fingerprint is not the one given, the token
+    refused), or the stored registration is missing or damaged."""
+
+
+class DeliveryStopped(SyncError):
+    """The upstream refused an envelope (400, 403, 409, ...) or its receipt was refused: delivery waits for a
+    person."""

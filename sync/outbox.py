@@ -6,17 +6,18 @@ there. Each kiosk's envelopes are numbered 1, 2, 3, ... without a gap and each n
 (:mod:`sync.envelope`). The number comes from the kiosk's row in ``outbox_heads``, incremented by the append's
 first statement: a second writer's increment waits for the first one's transaction to end (SQLite's write lock,
 PostgreSQL's row lock), and the unique (kiosk, sequence) and (kind, record) constraints refuse whatever slipped
-through. The upload that delivers envelopes and stores receipts is not built.
+through. :mod:`sync.uploader` delivers them; :func:`on_append` lets it be woken when an append is committed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,8 @@ from sync.payloads import Report, seconds
 
 QUEUED = "queued"
 DELIVERED = "delivered"
+
+_append_listeners: list[Callable[[], None]] = []
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,21 @@ def append(session: Session, sender: Sender, report: Report, *, now: datetime | 
         record_id=report.record_id, created_at=moment, envelope=envelope.encoded, state=QUEUED))
     session.execute(update(OutboxHead).where(OutboxHead.kiosk_id == sender.kiosk_id)
                     .values(head_hash=envelope.hash))
+    if _append_listeners and not event.contains(session, "after_commit", _appended):
+        event.listen(session, "after_commit", _appended)
     return envelope
+
+
+def on_append(listener: Callable[[], None]) -> Callable[[], None]:
+    """Call ``listener`` (no arguments, quick) after each commit of a transaction that appended; returns what
+    removes it."""
+    _append_listeners.append(listener)
+    return lambda: _append_listeners.remove(listener)
+
+
+def _appended(_session: Session) -> None:
+    for listener in list(_append_listeners):
+        listener()
 
 
 def _next_place(session: Session, kiosk_id: str) -> tuple[int, bytes]:

@@ -295,8 +295,8 @@ class DecisionConfirmation(Base):
 
 class OutboxEnvelope(Base):
     """A signed envelope reporting one record upstream (written by ``sync.outbox`` in the record's own transaction):
-    its bytes, its place in the kiosk's chain, and its delivery and receipt (the uploader that fills them in is not
-    built yet). One envelope per record and kind (``record_id``); no foreign key to the record, which a deletion may
+    its bytes, its place in the kiosk's chain, and its delivery and receipt (filled in by ``sync.uploader`` in one
+    transaction). One envelope per record and kind (``record_id``); no foreign key to the record, which a deletion may
     remove while its envelope still waits to be sent."""
 
     __tablename__ = "outbox_envelopes"
@@ -316,7 +316,23 @@ class OutboxEnvelope(Base):
     envelope: Mapped[bytes] = mapped_column(LargeBinary)
     state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    receipt: Mapped[bytes | None] = mapped_column(LargeBinary)  # the upstream's signed receipt (uploader, not built)
+    receipt: Mapped[bytes | None] = mapped_column(LargeBinary)  # the upstream's signed receipt (sync.uploader)
+
+
+class UploadState(Base):
+    """The uploader's state for one kiosk (``sync.upload_state``): failed attempts in a row and when the next one
+    may be made (the backoff, kept here so that a restart waits too), the last delivery and the last error, and
+    whether delivery is stopped until a person looks (a 400, 403 or 409 of the upstream)."""
+
+    __tablename__ = "upload_state"
+    __table_args__ = (CheckConstraint("attempts >= 0", name="attempts_counted"),)
+    kiosk_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    stopped: Mapped[bool] = mapped_column(default=False)
 
 
 class OutboxHead(Base):

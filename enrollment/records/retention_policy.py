@@ -90,9 +90,11 @@ TABLE: tuple[Datum, ...] = (
     Datum("locations", "`locations`", "site configuration (no personal data)", "none needed",
           "as configured", "not deleted"),
     Datum("outbox envelopes", "`outbox_envelopes` (signed envelopes; templates, V-number, person id, decisions' "
-          "reasons and contra-indications sealed to the upstream's key), `outbox_heads` (each kiosk's chain head)",
+          "reasons and contra-indications sealed to the upstream's key), `outbox_heads` (each kiosk's chain head), "
+          "`upload_state` (the uploader's backoff, last success and last error)",
           "reporting every record to AVIM, in order and tamper-evident", INTAKE_BASIS,
-          "until delivered upstream (the uploader is not built yet: they stay queued)",
+          "queued until delivered upstream (`zuil sync run`); a delivered one is kept with the upstream's receipt "
+          "(nothing deletes it)",
           "not deleted: the schema refuses to go back over queued envelopes; a purge leaves them (no foreign key)"),
 )
 

@@ -41,7 +41,9 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from sync.demo_upstream import demo_upstream_key
 from sync.outbox import Sender
+from sync.registration import is_registered
 from sync.upstream_key import load_upstream_key
+from sync.worker import UploadWorker
 
 log = logging.getLogger(__name__)
 DEMO_SEED = 1  # the simulated person at the glass: the demo's returning person
@@ -87,6 +89,7 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
                 faults: FaultPlan | None = None, link_dir: str | Path | None = None,
                 capture_timeout_s: float = 20.0) -> KioskParts:
     site = settings.enrollment
+    workers: list = []  # the uploader's, when registered, and the scanner's
     if simulate:
         site = demo_settings(site)
         manager = DeviceManager.for_kiosk(settings.scanner, biometrics_enabled=site.biometrics_enabled,
@@ -107,6 +110,8 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
         manager = DeviceManager.for_kiosk(settings.scanner, biometrics_enabled=site.biometrics_enabled)
         def open_kiosk_store() -> tuple[RecordStore, Sender | None]:
             ring = unlock_kiosk_keys(site)
+            if is_registered(site.data_dir):  # deliver upstream on a thread of its own (kiosk/ui never waits)
+                workers.append(UploadWorker.for_kiosk(site.database, site.data_dir, ring))
             key_path = settings.sync.upstream_key_path(site.data_dir)
             if key_path is None:
                 log.warning("no [sync] upstream_public_key: intakes are stored but not queued for upstream")
@@ -118,7 +123,7 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
     engine = ThreadPoolExecutor(1, thread_name_prefix="kiosk-engine")
     opened = engine.submit(lambda: recorder.store)  # open the record (and make the demo gallery) before any intake
     opened.add_done_callback(lambda f: f.exception() and log.error("the record did not open: %s", f.exception()))
-    parts = KioskParts(manager, engine, recorder, faults=manager.faults if simulate else None)
+    parts = KioskParts(manager, engine, recorder, workers=workers, faults=manager.faults if simulate else None)
     if site.biometrics_enabled:
         worker = manager.worker()
         parts.workers.append(worker)

@@ -164,16 +164,10 @@ def hits(folder: str, as_json: bool) -> None:
     _listing(folder, "hits", as_json)
 
 
-@click.command("sync")
-@click.option("--ingest", is_flag=True, required=True, help="Measure envelopes/s into the upstream's database.")
-@click.option("--database", required=True, help="SQLAlchemy URL of an empty or upstream database to fill.")
-@click.option("--envelopes", default=2000, show_default=True, type=click.IntRange(1, None), help="Envelopes in all.")
-@click.option("--kiosks", default=4, show_default=True, type=click.IntRange(1, 64), help="Kiosks sending at once.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Service workers.")
-def bench_sync_command(ingest: bool, database: str, envelopes: int, kiosks: int, workers: int) -> None:
+def ingest_bench(database: str, envelopes: int, kiosks: int, workers: int) -> None:
     """Envelopes per second into the upstream's database over real mutual TLS: a throw-away upstream folder on
-    DATABASE, `zuil upstream serve` with WORKERS on loopback, KIOSKS registered kiosks each sending its chain over
-    one kept-alive connection, all at once. Prints machine, method and figure."""
+    ``database``, `zuil upstream serve` with ``workers`` on loopback, ``kiosks`` registered kiosks each sending its
+    chain over one kept-alive connection, all at once. Prints machine, method and figure."""
     from sync.upstream.bench import bench_ingest, machine
 
     figure = bench_ingest(database, envelopes=envelopes, kiosks=kiosks, workers=workers)

@@ -61,5 +61,5 @@ def test_the_demo_queues_one_signed_envelope_per_record_sealed_to_the_demo_upstr
     status = json.loads(_zuil(folder, "sync", "status", "--json"))  # the demo's record as a kiosk's
     assert (status["queued"], status["last_sequence"], status["chain_head_sha256"]) == \
         (4, 4, outbox["chain_head_sha256"])
-    assert status["last_success"] == "no uploader in this build yet" and status["oldest_queued_age_s"] >= 0
+    assert status["last_success"] is None and status["last_error"] is None and status["oldest_queued_age_s"] >= 0
     assert "queued           4" in _zuil(folder, "sync", "status")

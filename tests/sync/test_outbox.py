@@ -27,7 +27,7 @@ from sync.kinds import EnvelopeKind
 from sync.outbox import Sender, append, chain_of, signing_keys
 from sync.payloads import Report, intake_reports, withdrawal_report
 from sync.sealing import open_sealed
-from sync.status import NO_UPLOADER, outbox_status
+from sync.status import outbox_status
 from tests.sync.fixed_keys import upstream_key
 
 KIOSK = "zuil-rtd-01"
@@ -79,7 +79,7 @@ def test_an_intake_is_reported_in_its_own_transaction_as_a_verified_chain(record
     verified = verify_chain(stored, keys=signing_keys(keyring), kiosk_id=KIOSK)
     assert (verified.length, verified.head) == (3, made[-1].hash) == (head.last_sequence, head.head_hash)
     assert status["queued"] == 3 and status["last_sequence"] == 3 and status["chain_head_sha256"] == made[-1].hash.hex()
-    assert status["last_success"] == status["last_error"] == NO_UPLOADER
+    assert status["last_success"] is status["last_error"] is status["next_attempt"] is None and not status["stopped"]
     intake = made[0]
     assert intake.payload["intake"] == intake_id and intake.payload["has_v_number"] is True
     assert [c["template"] for c in intake.payload["captures"]] == [True, False]

@@ -40,6 +40,7 @@ TABLES = {
     "decision_confirmations",
     "outbox_envelopes",
     "outbox_heads",
+    "upload_state",
     "alembic_version",
 }
 

@@ -5,7 +5,7 @@ Revises: 0005
 Create Date: 2026-12-01 18:00:00
 
 ``outbox_envelopes`` holds each envelope's bytes with its kiosk, sequence, kind, the record it reports and its
-delivery state (queued, or delivered with the upstream's receipt: the uploader that delivers is not built yet);
+delivery state (queued, or delivered with the upstream's receipt);
 ``outbox_heads`` the last sequence number and hash of each kiosk's chain. Both are written by ``sync.outbox`` in the transaction of
 the record they report. The downgrade drops both: refused while envelopes are queued (they would be lost unsent).
 """

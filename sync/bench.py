@@ -1,0 +1,119 @@
+"""``zuil bench sync --drain``: how long the uploader takes to drain a backlog to a real upstream over loopback.
+
+Makes a throw-away upstream (``zuil upstream init`` and ``serve``, run as subprocesses of this program on two free
+loopback ports, SQLite database) and a throw-away kiosk (demo keys, SQLite record), registers the kiosk, appends
+the backlog through the real outbox (not timed), then times one uploader draining it (mutual TLS, one kept-alive
+connection, a verified receipt stored per envelope) and checks that the upstream holds every envelope.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from uuid import uuid4
+
+import click
+
+from sync.errors import SyncError
+
+KIOSK = "zuil-bench-01"
+ZUIL = [sys.executable, "-m", "kiosk"]
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _zuil(*args: str) -> str:
+    done = subprocess.run([*ZUIL, *args], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise SyncError(f"`zuil {' '.join(args[:2])}` failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def _listening(port: int, process: subprocess.Popen) -> None:
+    for _ in range(1200):
+        if process.poll() is not None:
+            raise SyncError(f"the bench upstream exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SyncError(f"the bench upstream does not listen on port {port}")
+
+
+def drain_bench(envelopes: int) -> None:
+    """Drain a backlog of ENVELOPES to a throw-away upstream on loopback; print the machine, method and seconds."""
+    from sqlalchemy import create_engine, text
+
+    from enrollment.evaluation.machine import describe
+    from enrollment.keys.demo_keys import open_demo_keys
+    from enrollment.records.store import RecordStore
+    from sync.kinds import EnvelopeKind
+    from sync.outbox import Sender, append
+    from sync.payloads import Report
+    from sync.register import register
+    from sync.registration import load_registration, tls_key_password
+    from sync.uploader import Uploader
+    from sync.upstream_key import load_upstream_key
+    from sync.worker import drain
+
+    with tempfile.TemporaryDirectory(prefix="zuil-bench-sync-") as temp:
+        folder = Path(temp)
+        up = folder / "upstream"
+        fingerprint = _zuil("upstream", "init", "--dir", str(up), "--id", "bench", "--host", "127.0.0.1")
+        ca_sha256 = fingerprint.split("ca-sha256")[1].split()[0]
+        service, registration_port = _port(), _port()
+        server = subprocess.Popen([*ZUIL, "upstream", "serve", "--dir", str(up), "--service-port", str(service),
+                                   "--registration-port", str(registration_port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _listening(service, server)
+            _listening(registration_port, server)
+            token = _zuil("upstream", "register-kiosk", KIOSK, "--dir", str(up)).split("token")[1].split()[0]
+            data = folder / "kiosk" / "demo"
+            ring = open_demo_keys(data)
+            register(data, ring, kiosk_id=KIOSK, upstream=f"https://127.0.0.1:{registration_port}", token=token,
+                     ca_sha256=ca_sha256)
+            registration = load_registration(data)
+            records = RecordStore(f"sqlite:///{data / 'bench.sqlite3'}", ring)
+            sender = Sender(KIOSK, ring, load_upstream_key(registration.sealing_key))
+            rng = random.Random(15)
+            for start in range(0, envelopes, 500):
+                with records.transaction() as session:
+                    for i in range(start, min(start + 500, envelopes)):
+                        append(session, sender, Report(EnvelopeKind.CONSENT, str(uuid4()), {"n": i},
+                                                       {"note": rng.randbytes(200)}))
+            uploader = Uploader(records.engine, registration,
+                                tls_key_password(ring, registration.password_signing_version))
+            began = time.perf_counter()
+            done = drain(uploader, threading.Event(), until_empty=True)
+            seconds = time.perf_counter() - began
+            uploader.close()
+            records.close()
+            engine = create_engine(f"sqlite:///{up / 'upstream.sqlite3'}")
+            with engine.connect() as conn:
+                held = conn.execute(text("SELECT count(*) FROM envelopes")).scalar_one()
+            engine.dispose()
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(60)
+    for line in describe():
+        click.echo(line)
+    click.echo(f"method: {envelopes} envelopes queued in a SQLite kiosk record, drained by one uploader over "
+               f"mutual TLS on loopback to `zuil upstream serve` (1 service worker, SQLite) on this machine; "
+               f"a verified receipt stored per envelope")
+    click.echo(f"delivered {done.delivered}, failed attempts {done.failures}, upstream holds {held}")
+    click.echo(f"seconds: {seconds:.1f} ({done.delivered / seconds:.0f} envelopes/s)")
+    if held != envelopes or done.delivered != envelopes:
+        raise SyncError(f"the bench upstream holds {held} of {envelopes} envelopes")
