@@ -65,6 +65,13 @@ class StaffMode:
             self.staff_intake.show_evidence(evidence)
             self.stack.setCurrentWidget(self.staff_intake)
 
+    def _open_prints(self, person_id: str) -> None:
+        intake_id = self.staff_intake.evidence.intake_id
+        shown = self._staff_do(lambda service, session: service.view_match_evidence(session, intake_id, person_id))
+        if shown is not None:
+            self.staff_evidence.show_match(shown)
+            self.stack.setCurrentWidget(self.staff_evidence)
+
     def _staff_idle_check(self) -> None:
         session = self.staff_session
         if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
@@ -81,6 +88,7 @@ class StaffMode:
         self.staff_idle.stop()
         self.staff_queue.show_rows([])
         self.staff_intake.show_evidence(None)
+        self.staff_evidence.show_match(None)
         self.bar.show()
         self.corner.show()
         self.corner.raise_()
