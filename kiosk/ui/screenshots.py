@@ -2,7 +2,8 @@
 ``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
 overlapping text, and in a language whose translation is reviewed for text left in English, on the way. The
 officer's screens (queue, intake, a candidate's prints side by side: :data:`STAFF_SCREENS`) are rendered too, in
-:data:`STAFF_LANGUAGES` only, with the sample content of :mod:`kiosk.ui.staff_samples`."""
+:data:`STAFF_LANGUAGES` only and not with ``large_text`` (there the intake and person ids, which do not wrap, are
+wider than the screen), with the sample content of :mod:`kiosk.ui.staff_samples`."""
 
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
             window.language_switch.install(language)
             complete = language.code != SOURCE_LANGUAGE and translation_status(language.code).reviewed
             sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
-            staff = STAFF_SCREENS if language.code in STAFF_LANGUAGES else ()
+            staff = STAFF_SCREENS if language.code in STAFF_LANGUAGES and not large_text else ()
             for name in SCREENS + staff:
                 shown = present(window, name, language.code)
                 for _ in range(LAYOUT_PASSES):

@@ -70,7 +70,7 @@ def test_screenshots_render_every_screen_without_clipped_or_overlapping_text(tmp
     assert {"nl", "en", "ar", "ti"} <= set(languages)
     assert {p.relative_to(tmp_path).as_posix() for p, _ in written} == {
         f"{lang}/{name}.png" for lang in languages for name in SCREENS} | {
-        f"{lang}/{name}.png" for lang in STAFF_LANGUAGES for name in STAFF_SCREENS}
+        f"{lang}/{name}.png" for lang in STAFF_LANGUAGES for name in STAFF_SCREENS if not large_text}
     problems = [f"{p.name}: {problem}" for p, found in written for problem in found]
     assert problems == []
 
