@@ -34,6 +34,15 @@ class Side:
     image: np.ndarray | None = None
 
 
+def grey_image(pixels: np.ndarray) -> QImage:
+    """A Qt image of (H, W) grey pixels, written into the image's own memory (not wrapped around numpy's)."""
+    height, width = pixels.shape
+    image = QImage(width, height, QImage.Format.Format_Grayscale8)
+    rows = np.frombuffer(image.bits(), np.uint8).reshape(height, image.bytesPerLine())
+    rows[:, :width] = pixels
+    return image
+
+
 class PrintPair(QWidget):
     """``show_pair(probe, gallery, pairs)``: ``pairs`` are (probe minutia index, gallery minutia index)."""
 
@@ -101,10 +110,7 @@ class PrintPair(QWidget):
         if side.image is None:
             painter.fillRect(rect, QColor("#ffffff"))
         else:
-            picture = np.ascontiguousarray(side.image, dtype=np.uint8)
-            height, width = picture.shape
-            image = QImage(picture.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-            painter.drawImage(rect, image)
+            painter.drawImage(rect, grey_image(side.image))
         painter.drawRect(rect)
 
     def _mark(self, painter: QPainter, at: QPointF, direction: float, kind: int, colour: QColor | None) -> None:

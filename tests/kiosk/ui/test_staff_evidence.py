@@ -69,3 +69,23 @@ def test_the_intake_worker_reaches_no_prints(qtbot, kiosk):
     with pytest.raises(RoleRefused, match="intake_worker role may not view evidence"):
         on_engine(parts, lambda service: service.view_match_evidence(session, number, person))
     assert [e.details.get("view") for e in audit(parts) if e.kind is Kind.EVIDENCE_VIEW] == [None]
+
+
+def test_a_kept_image_is_drawn_under_its_minutiae_and_without_one_the_minutiae_alone(qtbot):
+    from kiosk.ui import staff_samples
+    from kiosk.ui.staff.evidence import EvidenceView
+    from kiosk.ui.theme import Theme
+
+    view = EvidenceView(Theme())
+    qtbot.addWidget(view)
+    view.resize(*view.theme.size_px)
+    shown = staff_samples.match_evidence()  # the first finger's images kept, the second's not
+    view.show_match(shown)
+    view.show()
+    with_image, without = view.pairs
+    assert with_image.probe.image.shape == (with_image.probe.template.height, with_image.probe.template.width)
+    assert with_image.gallery.image is not None and without.probe.image is None and without.gallery.image is None
+    assert [p.pair_count for p in view.pairs] == [len(f.explanation.pairs) for f in shown.fingers]
+    drawn = with_image.grab().toImage()
+    grey = {QColor(drawn.pixel(x, drawn.height() // 2)).name() for x in range(0, drawn.width() // 2, 3)}
+    assert len(grey) > 20  # the ridges of the image, not a blank card
