@@ -5,9 +5,9 @@ its role may perform the operation (:mod:`enrollment.access.roles`) before it re
 
 Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that is no account is logged as
 ``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of
-evidence (subject: the intake id; details: counts only); every decision and confirmation (with the
-contra-indication flags the decision set and cleared, comma-separated, never its reason); every account added or
-disabled. None holds a V-number, a name typed at the login or biometric data.
+evidence (subject: the intake id; details: counts only, and the rank of a candidate whose prints are shown); every
+decision and confirmation (with the contra-indication flags the decision set and cleared, comma-separated, never its
+reason); every account added or disabled. None holds a V-number, a name typed at the login or biometric data.
 
 The service is given an ``on_decision`` hook (:data:`~enrollment.access.decisions.DecisionHook`) where decisions
 are to be reported upstream: it runs in the transaction of each decision and confirmation, so the step and its
@@ -35,6 +35,7 @@ from enrollment.access.errors import (
     LoginRefused,
     SessionEnded,
 )
+from enrollment.access.match_evidence import MatchEvidence, match_evidence
 from enrollment.access.roles import Operation, Role, require
 from enrollment.access.sessions import Clock, StaffSession, as_utc, system_clock
 from enrollment.access.views import (
@@ -178,6 +179,19 @@ class AccessService:
             self.log.append(Kind.EVIDENCE_VIEW, actor=actor, subject=intake.id,
                             details={"identifications": len(evidence.identifications),
                                      "captures": len(evidence.captures)})
+            return evidence
+
+    def view_match_evidence(self, staff: StaffSession, intake_id: str, person_id: str) -> MatchEvidence:
+        """One candidate's prints beside the intake's, finger by finger, with the minutia pairs the matcher counted
+        (:mod:`enrollment.access.match_evidence`). Officers only; every view is audited (the intake id, the
+        candidate's rank and the number of fingers, nothing of the evidence)."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.VIEW_EVIDENCE, session)
+            intake = decisions.intake_named(session, intake_id)
+            evidence = match_evidence(session, intake, person_id)
+            self.log.append(Kind.EVIDENCE_VIEW, actor=actor, subject=intake.id,
+                            details={"view": "prints-side-by-side", "candidate_rank": evidence.rank,
+                                     "fingers": len(evidence.fingers)})
             return evidence
 
     @staticmethod

@@ -8,10 +8,12 @@ Public surface (keep these names stable; the bench harness and the kiosk call th
 - :class:`GalleryIndex` (add / remove / rebuild / search) returning ranked :class:`Candidate` values;
 - :func:`fuse` and :func:`person_threshold`: person-level scores (-log10 person FMR) and their thresholds;
 - :func:`verify`: do the prints on the glass belong to the prints held for a V-number?
+- :func:`explain_match`: the minutia pairs behind a 1:1 score (the transparency side channel, off by default).
 
 The engine is Minutia Cylinder-Code (Cappelli, Ferrara, Maltoni, TPAMI 2010), bit-based, with relaxation.
 """
 
+from enrollment.matching.explanation import MatchExplanation, MinutiaPair, explain_match
 from enrollment.matching.fmr_curve import fmr_of, threshold_for
 from enrollment.matching.fusion import fuse, person_threshold
 from enrollment.matching.gallery import Candidate, GalleryIndex
@@ -26,8 +28,11 @@ __all__ = [
     "FMR_1_IN_100000",
     "Candidate",
     "GalleryIndex",
+    "MatchExplanation",
+    "MinutiaPair",
     "Prepared",
     "VerificationResult",
+    "explain_match",
     "fmr_of",
     "fuse",
     "match",

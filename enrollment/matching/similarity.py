@@ -121,6 +121,39 @@ def _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, max_turn: float, 
     return gamma
 
 
+@njit(cache=True, inline="always")
+def consolidated(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b, constants):
+    """The pairs behind :func:`score`: (sel_a, sel_b, lam, relaxed, counted, n_pairs).
+
+    ``sel_a[t]``, ``sel_b[t]`` are the prepared-minutia indices of selected pair t, ``lam[t]`` its local
+    similarity and ``relaxed[t]`` its similarity after relaxation; ``counted`` are the indices t of the pairs the
+    score counts (most efficient first), and the score is the sum of their relaxed similarities over ``n_pairs``
+    (zero pairs: score 0). Inlined into :func:`score`, so the score's machine code is that of one function.
+    """
+    k = constants[0]
+    na, nb = theta_a.shape[0], theta_b.shape[0]
+    n_pairs = k.min_pairs + round(sigmoid(min(na, nb), k.pairs_mu, k.pairs_tau) * (k.max_pairs - k.min_pairs))
+    limit = min(na, nb, k.max_relaxation_pairs)
+    sel_a = np.empty(limit, dtype=np.int64)
+    sel_b = np.empty(limit, dtype=np.int64)
+    lam = np.empty(limit)
+    nr = 0
+    if limit > 0:
+        gamma = _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, k.max_turn, k.min_matchable_bits)
+        nr = consolidation.select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam)
+        if nr < 0:  # tied best pairs: the order of the reference sort decides
+            nr = consolidation.select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam)
+    initial = lam[:nr].copy()
+    if nr > 1:
+        rho = consolidation.compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, sel_a, sel_b, nr, k)
+        current = consolidation.relax(rho, initial, k.relaxation_iterations, k.relaxation_weight)
+    else:  # a lone pair has no others to move towards: w_R ** n_rel of it is left (a float power)
+        current = initial.copy() * k.relaxation_weight ** float(k.relaxation_iterations)
+    efficiency = current / initial
+    best = np.argsort(-efficiency)
+    return sel_a[:nr], sel_b[:nr], initial, current, best[:min(n_pairs, nr)], n_pairs
+
+
 @njit(cache=True)
 def score(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b, constants) -> float:
     """The LSS-R score in [0, 1] of two prepared templates A and B, given as the arrays of their
@@ -130,30 +163,9 @@ def score(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b
     bits ``bits`` (n, WORDS uint64) and spatial validity masks ``masks`` (n, MASK_WORDS uint64). ``constants``
     is :data:`CONSTANTS`.
     """
-    k = constants[0]
-    na, nb = theta_a.shape[0], theta_b.shape[0]
-    if na == 0 or nb == 0:
-        return 0.0
-    gamma = _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, k.max_turn, k.min_matchable_bits)
-    limit = min(na, nb, k.max_relaxation_pairs)
-    sel_a = np.empty(limit, dtype=np.int64)
-    sel_b = np.empty(limit, dtype=np.int64)
-    lam = np.empty(limit)
-    nr = consolidation.select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam)
-    if nr < 0:  # tied best pairs: the order of the reference sort decides
-        nr = consolidation.select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam)
-    n_pairs = k.min_pairs + round(sigmoid(min(na, nb), k.pairs_mu, k.pairs_tau) * (k.max_pairs - k.min_pairs))
-    if nr == 0:
-        return 0.0
-    initial = lam[:nr].copy()
-    if nr > 1:
-        rho = consolidation.compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, sel_a, sel_b, nr, k)
-        current = consolidation.relax(rho, initial, k.relaxation_iterations, k.relaxation_weight)
-    else:  # a lone pair has no others to move towards: w_R ** n_rel of it is left (a float power)
-        current = initial.copy() * k.relaxation_weight ** float(k.relaxation_iterations)
-    efficiency = current / initial
-    best = np.argsort(-efficiency)
+    _, _, _, current, counted, n_pairs = consolidated(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b,
+                                                      bits_b, masks_b, constants)
     total = 0.0
-    for t in range(min(n_pairs, nr)):
-        total += current[best[t]]
+    for t in counted:
+        total += current[t]
     return total / n_pairs

@@ -1,6 +1,9 @@
 """``zuil screenshots``: every participant screen rendered offscreen, per language, to
 ``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
-overlapping text, and in a language whose translation is reviewed for text left in English, on the way."""
+overlapping text, and in a language whose translation is reviewed for text left in English, on the way. The
+officer's screens (queue, intake, a candidate's prints side by side: :data:`STAFF_SCREENS`) are rendered too, in
+:data:`STAFF_LANGUAGES` only and not with ``large_text`` (there the intake and person ids, which do not wrap, are
+wider than the screen), with the sample content of :mod:`kiosk.ui.staff_samples`."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import numpy as np
 
 SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
            "receipt", "desk", "desk_scanner", "idle", "staff")
+STAFF_SCREENS = ("staff_queue", "staff_intake", "staff_evidence")
+STAFF_LANGUAGES = ("nl", "en")  # the staff views show the site's first language; their texts are in these two
 SAMPLE_RECEIPT = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
 #: A text that changed with the language is measured in one pass of the event loop and laid out in the next.
 LAYOUT_PASSES = 3
@@ -35,6 +40,10 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
     window.idle.stop()
     window.staff.hide()
     show = window.stack.setCurrentWidget
+    for part in (window.bar, window.corner):  # hidden in staff mode
+        part.setVisible(name not in STAFF_SCREENS)
+    if name in STAFF_SCREENS:
+        return present_staff(window, name)
     if name == "information":
         window.information.show_text(consent_text(language).text)
     elif name == "vnumber":
@@ -65,6 +74,26 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
     return screen
 
 
+def present_staff(window, name: str) -> object:  # type: ignore[no-untyped-def]
+    """Show the officer's view ``name`` with the sample content of :mod:`kiosk.ui.staff_samples`."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.ui import staff_samples
+
+    view = {"staff_queue": window.staff_queue, "staff_intake": window.staff_intake,
+            "staff_evidence": window.staff_evidence}[name]
+    if name == "staff_queue":
+        view.show_rows(staff_samples.queue_rows())
+    elif name == "staff_intake":
+        view.show_evidence(staff_samples.intake_evidence())
+    else:
+        view.show_match(staff_samples.match_evidence())
+    # the rows the view replaced (on a language change too) are deleted later; the layout check must not see them
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.stack.setCurrentWidget(view)
+    return view
+
+
 def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list[tuple[Path, list[str]]]:  # type: ignore[no-untyped-def]
     """Write every screen of every offered language; returns each file with its layout problems."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,7 +117,8 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
             window.language_switch.install(language)
             complete = language.code != SOURCE_LANGUAGE and translation_status(language.code).reviewed
             sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
-            for name in SCREENS:
+            staff = STAFF_SCREENS if language.code in STAFF_LANGUAGES and not large_text else ()
+            for name in SCREENS + staff:
                 shown = present(window, name, language.code)
                 for _ in range(LAYOUT_PASSES):
                     app.processEvents()

@@ -49,6 +49,7 @@ from kiosk.ui.screens.processing import ProcessingScreen
 from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
+from kiosk.ui.staff.evidence import EvidenceView
 from kiosk.ui.staff.intake import IntakeView
 from kiosk.ui.staff.mode import STAFF_IDLE_CHECK_MS, StaffMode
 from kiosk.ui.staff.queue import QueueView
@@ -107,8 +108,8 @@ class KioskWindow(StaffMode, QWidget):
         self.idle = IdleOverlay(theme, self, idle_warning_s)
         self.staff = StaffPinOverlay(theme, self)
         self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
-        self.staff_technician = TechnicianView(theme)
-        for view in (self.staff_queue, self.staff_intake, self.staff_technician):
+        self.staff_technician, self.staff_evidence = TechnicianView(theme), EvidenceView(theme)
+        for view in (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence):
             self.stack.addWidget(view)  # not among self.screens: no participant ever sees them
             view.logout.connect(self.staff_logout)
         self.staff_technician.refresh.connect(self._show_technician)
@@ -159,6 +160,8 @@ class KioskWindow(StaffMode, QWidget):
         self.staff_intake.back.connect(self._show_queue)
         self.staff_intake.decision.decided.connect(self.staff_decide)
         self.staff_intake.decision.second_officer.login.connect(self.staff_second_officer)
+        self.staff_intake.prints_requested.connect(self._open_prints)
+        self.staff_evidence.back.connect(lambda: self.stack.setCurrentWidget(self.staff_intake))
         self.bar.listen.connect(self.listen_again)
         self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))

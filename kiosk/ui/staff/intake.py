@@ -21,11 +21,13 @@ def searches_per_false_match(fused: float) -> int:
 class IntakeView(StaffView):
     name = "staff-intake"
     back = Signal()
+    prints_requested = Signal(str)  # a candidate's person id: show their prints beside the intake's
 
     def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
         super().__init__(theme)
         self.evidence: Evidence | None = None
         self.candidate_labels: list = []
+        self.prints_buttons: list[TouchButton] = []
         self.back_button = TouchButton("secondary")
         self.back_button.setMinimumHeight(theme.touch_target)
         self.back_button.clicked.connect(self.back.emit)
@@ -41,6 +43,7 @@ class IntakeView(StaffView):
     def _fill(self) -> None:
         self.clear_body()
         self.candidate_labels = []
+        self.prints_buttons = []
         if self.evidence is None:
             return
         self.text_label(self.tr("Intake {0}").format(self.evidence.intake_id))
@@ -55,7 +58,16 @@ class IntakeView(StaffView):
                     self.tr("{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
                             "in {3:,} searches.").format(rank, candidate["person_id"], fused,
                                                           searches_per_false_match(fused))))
+                self.prints_buttons.append(self._prints_button(candidate["person_id"]))
         self.body.addStretch(1)
+
+    def _prints_button(self, person_id: str) -> TouchButton:
+        button = TouchButton("secondary")
+        button.setMinimumHeight(self.theme.touch_target)
+        button.setText(self.tr("Show the prints side by side"))
+        button.clicked.connect(lambda _=False: self.prints_requested.emit(person_id))
+        self.body.addWidget(button)
+        return button
 
     def retranslate(self) -> None:
         super().retranslate()

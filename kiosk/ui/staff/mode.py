@@ -75,6 +75,13 @@ class StaffMode:
             self._show_decisions(evidence)
             self.stack.setCurrentWidget(self.staff_intake)
 
+    def _open_prints(self, person_id: str) -> None:
+        intake_id = self.staff_intake.evidence.intake_id
+        shown = self._staff_do(lambda service, session: service.view_match_evidence(session, intake_id, person_id))
+        if shown is not None:
+            self.staff_evidence.show_match(shown)
+            self.stack.setCurrentWidget(self.staff_evidence)
+
     # -- the technician's view -----------------------------------------------------------------------------
     def _show_technician(self) -> None:
         """The health report (on the engine thread: it reads the record) and the key state (role-checked)."""
@@ -141,6 +148,7 @@ class StaffMode:
         self.staff_intake.show_evidence(None)
         self.staff_technician.clear()
         self.staff_intake.decision.show_decisions(None, [], frozenset())
+        self.staff_evidence.show_match(None)
         self.bar.show()
         self.corner.show()
         self.corner.raise_()

@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">اليسار: بصمة هذا التسجيل. اليمين: بصمة المرشح. تربط الخطوط النقاط الدقيقة التي قرنها المطابِق؛ تُظهر الشَّرطة اتجاه كل نقطة دقيقة، والدائرة تدل على نهاية خط، والمربع على تفرّع.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation type="unfinished">تعذّرت مقارنة أي إصبع.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation type="unfinished">{0}: درجة المطابقة {1:.3f} من {2} نقطة دقيقة مقترنة.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation type="unfinished">البصمات جنبًا إلى جنب</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation type="unfinished">العودة إلى المرشحين</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation type="unfinished">لا يوجد مرشحون.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation type="unfinished">عرض البصمات جنبًا إلى جنب</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">چەپ: پەنجەمۆری ئەم تۆمارکردنە. ڕاست: پەنجەمۆری کاندیدەکە. هێڵەکان ئەو وردەکارییانە پێکەوە دەبەستنەوە کە بەراوردکەر جووتی کردوون؛ هێڵێکی کورت ئاراستەی هەر وردەکارییەک نیشان دەدات، بازنە کۆتایی هێڵێک و چوارگۆشە لقبوونێک.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation type="unfinished">هیچ پەنجەیەک بەراورد نەکرا.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation type="unfinished">{0}: نمرەی بەراورد {1:.3f} لە {2} وردەکاریی جووتکراو.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation type="unfinished">پەنجەمۆرەکان لە تەنیشت یەکتر</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation type="unfinished">گەڕانەوە بۆ کاندیدەکان</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation type="unfinished">هیچ کاندیدێک نییە.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation type="unfinished">پەنجەمۆرەکان لە تەنیشت یەکتر پیشان بدە</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

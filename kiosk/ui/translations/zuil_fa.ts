@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">چپ: اثر انگشت این ثبت‌نام. راست: اثر انگشت نامزد. خط‌ها جزئیاتی را که تطبیق‌دهنده با هم جفت کرده به هم وصل می‌کنند؛ یک خط کوتاه جهت هر جزئیات را نشان می‌دهد، دایره پایان خط و مربع انشعاب را.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation type="unfinished">هیچ انگشتی قابل مقایسه نبود.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation type="unfinished">{0}: امتیاز تطبیق {1:.3f} از {2} جزئیات جفت‌شده.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation type="unfinished">اثر انگشت‌ها کنار هم</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation type="unfinished">بازگشت به نامزدها</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation type="unfinished">نامزدی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation type="unfinished">نمایش اثر انگشت‌ها کنار هم</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

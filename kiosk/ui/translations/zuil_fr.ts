@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation type="unfinished">No finger could be compared.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation type="unfinished">{0}: matcher score {1:.3f} from {2} paired minutiae.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation type="unfinished">Prints side by side</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation type="unfinished">Back to the candidates</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation type="unfinished">No candidates.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation type="unfinished">Show the prints side by side</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

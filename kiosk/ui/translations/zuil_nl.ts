@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation>Links: de afdruk van deze aanmelding. Rechts: de afdruk van de kandidaat. Lijnen verbinden de minutiae die de matcher aan elkaar koppelde; een streepje toont de richting van elke minutia, een cirkel geeft een lijneinde aan, een vierkant een splitsing.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation>Er kon geen vinger worden vergeleken.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation>{0}: matcherscore {1:.3f} uit {2} gekoppelde minutiae.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation>Afdrukken naast elkaar</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation>Terug naar de kandidaten</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation>Geen kandidaten.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation>Toon de afdrukken naast elkaar</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

@@ -173,6 +173,29 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">کیڼ: د دې نوم لیکنې د ګوتې نښه. ښي: د نوماند د ګوتې نښه. کرښې هغه جزئیات سره نښلوي چې مطابقت ورکوونکي جوړه کړي؛ یوه لنډه کرښه د هر جزئیاتو لوری ښيي، دایره د کرښې پای او مربع څانګه ښيي.</translation>
+    </message>
+    <message>
+        <source>No finger could be compared.</source>
+        <translation type="unfinished">هېڅ ګوته پرتله نه شوه.</translation>
+    </message>
+    <message>
+        <source>{0}: matcher score {1:.3f} from {2} paired minutiae.</source>
+        <translation type="unfinished">{0}: د مطابقت نمره {1:.3f} له {2} جوړه شویو جزئیاتو څخه.</translation>
+    </message>
+    <message>
+        <source>Prints side by side</source>
+        <translation type="unfinished">د ګوتو نښې څنګ په څنګ</translation>
+    </message>
+    <message>
+        <source>Back to the candidates</source>
+        <translation type="unfinished">بېرته نوماندانو ته</translation>
+    </message>
+</context>
+<context>
     <name>Fingers</name>
     <message>
         <source>right thumb</source>
@@ -250,6 +273,10 @@
     <message>
         <source>No candidates.</source>
         <translation type="unfinished">هیڅ نوماند نشته.</translation>
+    </message>
+    <message>
+        <source>Show the prints side by side</source>
+        <translation type="unfinished">د ګوتو نښې څنګ په څنګ وښیه</translation>
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>

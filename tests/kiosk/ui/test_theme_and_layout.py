@@ -63,13 +63,14 @@ def test_the_layout_check_finds_clipped_and_overlapping_text(qtbot):
 @pytest.mark.parametrize("large_text", [False, True])
 def test_screenshots_render_every_screen_without_clipped_or_overlapping_text(tmp_path, qtbot, large_text):
     from kiosk.ui.languages import offered
-    from kiosk.ui.screenshots import SCREENS, render_screenshots
+    from kiosk.ui.screenshots import SCREENS, STAFF_LANGUAGES, STAFF_SCREENS, render_screenshots
 
     written = render_screenshots(KioskSettings(), tmp_path, large_text=large_text)
     languages = [language.code for language in offered(KioskSettings().enrollment.languages)]
     assert {"nl", "en", "ar", "ti"} <= set(languages)
     assert {p.relative_to(tmp_path).as_posix() for p, _ in written} == {
-        f"{lang}/{name}.png" for lang in languages for name in SCREENS}
+        f"{lang}/{name}.png" for lang in languages for name in SCREENS} | {
+        f"{lang}/{name}.png" for lang in STAFF_LANGUAGES for name in STAFF_SCREENS if not large_text}
     problems = [f"{p.name}: {problem}" for p, found in written for problem in found]
     assert problems == []
 

@@ -1,0 +1,73 @@
+"""Sample content for the staff screens' screenshots (no record, no person): a queue of today's intakes, an
+intake with a hit and two candidates, and the top candidate's prints side by side, made from two seeded
+synthetic fingers (enrollment.synthesis), extracted like any capture and compared by the matcher. The first
+finger's images are shown as kept, the second's are not (its minutiae alone are drawn)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from functools import cache
+
+from PIL import Image
+
+from enrollment.access.match_evidence import FingerComparison, MatchEvidence, PrintEvidence
+from enrollment.access.queue import IntakeState, QueueRow
+from enrollment.access.views import Evidence, IdentificationEvidence, ProceedAnswer, ProceedReason
+from enrollment.extraction import extract
+from enrollment.matching import explain_match, fuse
+from enrollment.records.vocabulary import IdentificationDecision
+from enrollment.synthesis.generator import render_impression, synthesize_master
+
+SEED = 2026
+FINGERS = (2, 7)  # right and left index finger, as the kiosk asks
+INTAKE = "4b1e9c2a-7d3f-4e81-b5a6-0c9f2d8e1a74"
+PERSON = "c7a2f0d1-93b4-4e6a-8f15-2d6b9e0c4a38"
+OTHER_PERSON = "e0f3b8a6-1c2d-4f7e-9a54-6b8d2c1f0e97"
+TODAY = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+def queue_rows() -> list[QueueRow]:
+    """An officer's queue: the sample intake with its hit among others of the day."""
+    rows = [("2f5d8c1e-6a4b-4c3d-9e7f-1a2b3c4d5e6f", 8, 12, IntakeState.NO_HIT, ProceedReason.NO_MATCH),
+            (INTAKE, 9, 5, IntakeState.HIT, ProceedReason.AWAITING_OFFICER),
+            ("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", 9, 41, IntakeState.DECLINED, ProceedReason.NOT_PERFORMED)]
+    return [QueueRow(intake_id, TODAY.replace(hour=h, minute=m), ProceedAnswer(intake_id, reason), state)
+            for intake_id, h, m, state, reason in rows]
+
+
+def _png(image) -> bytes:  # type: ignore[no-untyped-def]
+    out = io.BytesIO()
+    Image.fromarray(image).save(out, format="PNG")
+    return out.getvalue()
+
+
+@cache
+def match_evidence() -> MatchEvidence:
+    """The top candidate's prints beside the intake's: impression 0 of each finger against impression 5."""
+    fingers = []
+    for index, position in enumerate(FINGERS):
+        master = synthesize_master(SEED, index)
+        shown = []
+        for impression in (0, 5):
+            image = render_impression(master, SEED, impression).image
+            template = extract(image, dpi=500, finger_position=position)
+            shown.append(PrintEvidence(f"sample-{position}-{impression}", position, template,
+                                       _png(image) if index == 0 else None))
+        fingers.append(FingerComparison(position, shown[0], shown[1], explain_match(shown[0].template,
+                                                                                     shown[1].template), 1))
+    per_finger = {f.finger_position: f.score for f in fingers}
+    fused = fuse(per_finger)
+    recorded = {"person_id": PERSON, "locations": ["zevenaar"], "fused_neg_log10_fmr": round(fused, 3),
+                "per_finger_mcc": {str(k): round(v, 4) for k, v in per_finger.items()}}
+    return MatchEvidence(INTAKE, PERSON, 1, recorded, tuple(fingers), fused)
+
+
+def intake_evidence() -> Evidence:
+    """The sample intake as the officer opens it: a hit with the sample candidate and a weaker one."""
+    top = match_evidence().recorded
+    weaker = {"person_id": OTHER_PERSON, "locations": ["ter-apel"], "fused_neg_log10_fmr": 5.214,
+              "per_finger_mcc": {"2": 0.0412, "7": 0.0187}}
+    search = IdentificationEvidence("sample-search", IdentificationDecision.HIT, "FMR_1_IN_10000_PER_SEARCH", 1000,
+                                    (top, weaker), TODAY)
+    return Evidence(INTAKE, (search,), (), ())
