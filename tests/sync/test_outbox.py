@@ -184,7 +184,7 @@ def test_a_withdrawal_is_reported_with_its_reason_sealed(records, keyring):
     intake_id, _made = _store_with_envelopes(records, keyring)
     with records.transaction() as session:
         done = withdraw_consent(session, intake_id, reason="moved to another city")
-        envelope = append(session, _sender(keyring), withdrawal_report(done.records[0]))
+        envelope = append(session, _sender(keyring), withdrawal_report(session, done.records[0]))
     assert (envelope.kind, envelope.sequence, envelope.payload["withdraws"]) == \
         (EnvelopeKind.WITHDRAWAL, 4, done.records[0].withdraws_id)
     assert b"moved to another city" not in envelope.encoded

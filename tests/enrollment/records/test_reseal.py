@@ -122,7 +122,7 @@ def test_rotation_and_reseal_keep_every_record_readable_and_move_every_sealed_fi
     status = kiosk("keys", "status")
     assert status.exit_code == 0
     assert "records      20 sealed fields under an older gallery key version than 2 (run `zuil keys reseal`); " \
-           "3 consent signatures keep theirs (sealed fields by version: v1: 23)" in status.output
+           "3 consent signatures and reasons keep theirs (sealed fields by version: v1: 23)" in status.output
 
     resealed = kiosk("keys", "reseal", "--batch-rows", "2")
     assert resealed.exit_code == 0, resealed.output
@@ -135,7 +135,7 @@ def test_rotation_and_reseal_keep_every_record_readable_and_move_every_sealed_fi
     entry = _last_entry(kiosk)
     assert entry.details["operation"] == "reseal" and entry.outcome == "ok"
     assert (entry.details["fields"], entry.details["lookups"], entry.details["refused"]) == (20, 2, 0)
-    assert "0 sealed fields under an older gallery key version than 2; 3 consent signatures keep theirs" \
+    assert "0 sealed fields under an older gallery key version than 2; 3 consent signatures and reasons keep theirs" \
         in kiosk("keys", "status").output
     again = kiosk("keys", "reseal")
     assert again.exit_code == 0 and "sealed 0 fields" in again.output
