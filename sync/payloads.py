@@ -25,6 +25,7 @@ from enrollment.records.models import (
     Intake,
     OfficerDecisionRow,
 )
+from enrollment.records.sealed_text import consent_reason, decision_reason
 from enrollment.records.vocabulary import ConsentDecision
 from sync.kinds import EnvelopeKind
 
@@ -70,21 +71,21 @@ def intake_report(session: Session, intake: Intake) -> Report:
     return Report(EnvelopeKind.INTAKE, intake.id, public, secret)
 
 
-def consent_report(record: ConsentRecord) -> Report:
+def consent_report(session: Session, record: ConsentRecord) -> Report:
     """A consent given or refused (what was shown, what was decided); a withdrawal is :func:`withdrawal_report`."""
     if record.decision is ConsentDecision.WITHDRAWN:
-        return withdrawal_report(record)
+        return withdrawal_report(session, record)
     public = {"record": record.id, "intake": record.intake_id, "decision": record.decision.value,
               "text_id": record.text_id, "language": record.language, "text_version": record.text_version,
               "text_sha256": record.text_sha256, "decided": seconds(record.decided_at),
               "signed": record.signature_sealed is not None}
-    return Report(EnvelopeKind.CONSENT, record.id, public, _reason(record))
+    return Report(EnvelopeKind.CONSENT, record.id, public, _reason(session, record))
 
 
-def withdrawal_report(record: ConsentRecord) -> Report:
+def withdrawal_report(session: Session, record: ConsentRecord) -> Report:
     public = {"record": record.id, "intake": record.intake_id, "withdraws": record.withdraws_id,
               "decided": seconds(record.decided_at)}
-    return Report(EnvelopeKind.WITHDRAWAL, record.id, public, _reason(record))
+    return Report(EnvelopeKind.WITHDRAWAL, record.id, public, _reason(session, record))
 
 
 def identification_report(session: Session, result: IdentificationResult) -> Report:
@@ -106,7 +107,7 @@ def decision_report(session: Session, row: OfficerDecisionRow) -> Report:
               "officer": row.officer_id, "decided": seconds(row.decided_at),
               "needs_second_officer": pending is not None}
     flags = sorted((f for f in row.intake.flags if f.cleared_by is None), key=_flag_order)
-    secret = {"reason": row.reason,
+    secret = {"reason": decision_reason(session, row),
               "contra_indications": [{"flag": f.flag.value, "set_by": f.recorded_by, "set": seconds(f.recorded_at)}
                                      for f in flags]}
     return Report(EnvelopeKind.DECISION, row.id, public, secret)
@@ -125,13 +126,14 @@ def _flag_order(row: ContraIndicationFlag) -> tuple[str, datetime, str]:
     return row.flag.value, _utc(row.recorded_at), row.id
 
 
-def _reason(record: ConsentRecord) -> dict[str, Any] | None:
-    return None if record.reason is None else {"reason": record.reason}
+def _reason(session: Session, record: ConsentRecord) -> dict[str, Any] | None:
+    reason = consent_reason(session, record)
+    return None if reason is None else {"reason": reason}
 
 
 def intake_reports(session: Session, intake: Intake) -> list[Report]:
     """Every report of a finished intake, in the order they happened: the intake, its consents, its results."""
     consents = sorted(intake.consents, key=lambda r: (_utc(r.decided_at), r.id))
     results = sorted(intake.identifications, key=lambda r: (_utc(r.created_at), r.id))
-    return [intake_report(session, intake), *(consent_report(r) for r in consents),
+    return [intake_report(session, intake), *(consent_report(session, r) for r in consents),
             *(identification_report(session, r) for r in results)]

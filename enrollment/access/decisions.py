@@ -19,6 +19,7 @@ from enrollment.access.sessions import as_utc
 from enrollment.access.views import DecisionView, ProceedReason
 from enrollment.records import intakes
 from enrollment.records.models import DecisionConfirmation, IdentificationResult, Intake, OfficerDecisionRow
+from enrollment.records.sealed_text import decision_reason
 from enrollment.records.vocabulary import IdentificationDecision, OfficerDecision
 
 OVERRIDES = frozenset({OfficerDecision.PROCEED, OfficerDecision.DIFFERENT_PERSON})
@@ -99,7 +100,7 @@ def views(session: Session, intake: Intake) -> list[DecisionView]:
     effective = {row.id: _took_effect(row, confirmations[row.id]) for row in rows}
     live = [row for row in rows if effective[row.id] is not None]
     current = max(live, key=lambda r: effective[r.id]).id if live else None  # type: ignore[arg-type,return-value]
-    return [DecisionView(row.id, row.officer_id, row.decision, row.reason, as_utc(row.decided_at),
+    return [DecisionView(row.id, row.officer_id, row.decision, decision_reason(session, row), as_utc(row.decided_at),
                          confirmations[row.id] is not None,
                          confirmations[row.id].confirmed_by if confirmations[row.id] else None, row.id == current)
             for row in rows]

@@ -163,7 +163,7 @@ def _sealed_summary(settings: Settings, data_keys: tuple[tuple[str, int, str], .
     kept = sum(n for version, n in counts.kept.items() if version != newest)
     by_version = ", ".join(f"v{v}: {n}" for v, n in sorted((counts.resealed + counts.kept).items())) or "none"
     return (f"{old} sealed fields under an older gallery key version than {newest}"
-            f"{' (run `zuil keys reseal`)' if old else ''}; {kept} consent signatures keep theirs "
+            f"{' (run `zuil keys reseal`)' if old else ''}; {kept} consent signatures and reasons keep theirs "
             f"(sealed fields by version: {by_version})")
 
 

@@ -4,7 +4,8 @@ delete them. Each function works inside a caller's transaction and raises a type
 What was shown is checked against :mod:`enrollment.consent`: the SHA-256 of the text must be that of the text this
 kiosk holds under the text id, version and language given (:class:`UnknownConsentText` otherwise). The signature
 strokes are personal data: they are stored sealed (:mod:`enrollment.records.field_cipher`), bound to the consent
-record and its intake. A record, once written, is never changed: the store's triggers (migration 0003) abort every
+record and its intake, and so is the reason of a refusal or withdrawal (:mod:`enrollment.records.sealed_text`).
+A record, once written, is never changed: the store's triggers (migration 0003) abort every
 UPDATE of ``consent_records`` and every DELETE of one whose intake is not named in ``consent_purges``, which only
 :func:`delete_intakes` writes (and removes again in the same transaction).
 
@@ -32,6 +33,7 @@ from enrollment.errors import StorageError
 from enrollment.records.field_cipher import Field, cipher_of
 from enrollment.records.intake_reads import intakes_of_person, person_id_of
 from enrollment.records.models import ConsentPurge, ConsentRecord, ConsentReportPending, Intake, new_id
+from enrollment.records.sealed_text import CONSENT_REASON, seal_text
 from enrollment.records.vocabulary import ConsentDecision
 
 _LANG = re.compile(r"^[a-z]{2,3}$")
@@ -138,7 +140,8 @@ def record_decision(session: Session, intake: Intake, *, language: str, text_ver
                                      json.dumps(strokes, separators=(",", ":")).encode()) if strokes else None
     record = ConsentRecord(id=row_id, intake=intake, text_id=text_id, language=language, text_version=text_version,
                            text_sha256=text_digest(text), decision=decision,
-                           reason=_reason(reason) if decision is ConsentDecision.REFUSED else None,
+                           reason_sealed=seal_text(session, CONSENT_REASON, row_id, intake.id, _reason(reason))
+                           if decision is ConsentDecision.REFUSED else None,
                            signature_sealed=sealed)
     session.add(record)
     session.flush()
@@ -191,8 +194,13 @@ def withdraw_consent(session: Session, intake_id: str, *, reason: str | None = N
     if not in_force:
         raise NoConsentInForce(f"the person of intake {intake_id} has no consent in force (none given, or "
                                "withdrawn already): nothing was written")
-    records = [ConsentRecord(id=new_id(), intake_id=given.intake_id, decision=ConsentDecision.WITHDRAWN,
-                             withdraws_id=given.id, reason=_reason(reason)) for given in in_force]
+    reason = _reason(reason)
+    records = []
+    for given in in_force:
+        row_id = new_id()
+        records.append(ConsentRecord(id=row_id, intake_id=given.intake_id, decision=ConsentDecision.WITHDRAWN,
+                                     withdraws_id=given.id,
+                                     reason_sealed=seal_text(session, CONSENT_REASON, row_id, given.intake_id, reason)))
     session.add_all(records)
     session.flush()
     session.add_all([ConsentReportPending(record_id=record.id) for record in records])

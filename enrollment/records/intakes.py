@@ -3,8 +3,9 @@
 Consent records are written by :mod:`enrollment.records.consents` (``record_consent`` here hands over to it).
 These functions validate their input (V-number, location, finger position, consent fields) and raise typed
 errors before anything is written, so a refused call leaves the store as it was. Templates, images, the V-number,
-the intake's person and the identification candidates are written sealed with the session's keys
-(:mod:`enrollment.records.field_cipher`); :mod:`enrollment.records.intake_reads` opens them.
+the intake's person, the identification candidates and an officer's reason or note are written sealed with the
+session's keys (:mod:`enrollment.records.field_cipher`); :mod:`enrollment.records.intake_reads` and
+:mod:`enrollment.records.sealed_text` open them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from enrollment.records.models import (
     new_id,
     utcnow,
 )
+from enrollment.records.sealed_text import DECISION_REASON, FLAG_NOTE, seal_text
 from enrollment.records.vocabulary import (
     ConsentDecision,
     ContraIndication,
@@ -118,8 +120,10 @@ def add_identification(session: Session, intake: Intake, *, decision: Identifica
 
 def add_officer_decision(session: Session, intake: Intake, *, officer_id: str, role: str,
                          decision: OfficerDecision, reason: str | None = None) -> OfficerDecisionRow:
-    row = OfficerDecisionRow(intake=intake, officer_id=officer_id, role=role,
-                             decision=OfficerDecision(decision), reason=reason)
+    row_id = new_id()
+    row = OfficerDecisionRow(id=row_id, intake=intake, officer_id=officer_id, role=role,
+                             decision=OfficerDecision(decision),
+                             reason_sealed=seal_text(session, DECISION_REASON, row_id, intake.id, reason))
     session.add(row)
     session.flush()
     return row
@@ -127,7 +131,9 @@ def add_officer_decision(session: Session, intake: Intake, *, officer_id: str, r
 
 def flag_contra_indication(session: Session, intake: Intake, flag: ContraIndication, *, recorded_by: str,
                            note: str | None = None) -> ContraIndicationFlag:
-    row = ContraIndicationFlag(intake=intake, flag=ContraIndication(flag), recorded_by=recorded_by, note=note)
+    row_id = new_id()
+    row = ContraIndicationFlag(id=row_id, intake=intake, flag=ContraIndication(flag), recorded_by=recorded_by,
+                               note_sealed=seal_text(session, FLAG_NOTE, row_id, intake.id, note))
     session.add(row)
     session.flush()
     return row

@@ -3,8 +3,10 @@
 A person is pseudonymous (a random id, no name); a person can have several intakes at several locations over
 time. The sensitive fields are stored sealed (AES-256-GCM, :mod:`enrollment.records.field_cipher`) in the
 ``*_sealed`` columns: every template and kept image, the V-number, the link from an intake to its person and the
-candidates of an identification. A V-number is found through its keyed hash (``v_number_hmac``), never by its
-digits; nothing but the sealed link joins an intake to its person. Every table the schema has is created by the
+candidates of an identification, and the free text people type (the reason of a consent refusal or withdrawal,
+an officer's reason for a decision and note on a contra-indication, :mod:`enrollment.records.sealed_text`). A
+V-number is found through its keyed hash (``v_number_hmac``), never by its digits; nothing but the sealed link
+joins an intake to its person. Every table the schema has is created by the
 Alembic migrations in ``enrollment/records/migrations``; the models are the single source the migrations are
 checked against (``tests/enrollment/records``).
 """
@@ -136,7 +138,7 @@ class ConsentRecord(Base):
             "AND text_version IS NOT NULL AND length(text_sha256) = 64)",
             name="shown_text_or_withdrawal",
         ),
-        CheckConstraint("decision <> 'given' OR reason IS NULL", name="no_reason_with_consent"),
+        CheckConstraint("decision <> 'given' OR reason_sealed IS NULL", name="no_reason_with_consent"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
@@ -145,7 +147,7 @@ class ConsentRecord(Base):
     text_version: Mapped[str | None] = mapped_column(String(32))
     text_sha256: Mapped[str | None] = mapped_column(String(64))
     decision: Mapped[ConsentDecision] = mapped_column(_enum(ConsentDecision, "consent_decision"))
-    reason: Mapped[str | None] = mapped_column(Text)  # of a refusal or a withdrawal; optional
+    reason_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # of a refusal or a withdrawal, sealed; optional
     signature_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # JSON strokes, sealed
     withdraws_id: Mapped[str | None] = mapped_column(ForeignKey("consent_records.id", ondelete="CASCADE"),
                                                      unique=True)
@@ -227,7 +229,7 @@ class OfficerDecisionRow(Base):
     officer_id: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(32))
     decision: Mapped[OfficerDecision] = mapped_column(_enum(OfficerDecision, "officer_decision"))
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # the officer's free text, sealed
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     intake: Mapped[Intake] = relationship(back_populates="decisions")
 
@@ -245,7 +247,7 @@ class ContraIndicationFlag(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     intake_id: Mapped[str] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"), index=True)
     flag: Mapped[ContraIndication] = mapped_column(_enum(ContraIndication, "contra_indication"))
-    note: Mapped[str | None] = mapped_column(Text)
+    note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # the officer's free text, sealed
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     cleared_by: Mapped[str | None] = mapped_column(String(64))

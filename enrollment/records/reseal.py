@@ -10,8 +10,9 @@ and writes throughout: the key file holds every version, so each row opens under
 
 A field that does not open (altered, truncated, moved) is not sealed again: it is left as it is and named in the
 report (:class:`Resealed.refused`), like every refusal of :class:`~enrollment.records.field_cipher.FieldCipher`.
-Not sealed again, by design: consent records' signatures (the store refuses every UPDATE of a consent record,
-migration 0003; they keep the version they were sealed with until purged) and the key checks (one per version).
+Sealed again with them: officers' reasons for decisions and notes on contra-indications. Not sealed again, by
+design: consent records' signatures and reasons (the store refuses every UPDATE of a consent record, migration
+0003; they keep the version they were sealed with until purged) and the key checks (one per version).
 
 :func:`sealed_versions` counts the sealed fields by gallery key version from the envelopes' headers alone (no key
 needed), for ``zuil keys status``.
@@ -30,7 +31,14 @@ from enrollment.errors import StorageError
 from enrollment.keys.keyring import Purpose
 from enrollment.records.field_cipher import Field, FieldCipher, SealedFieldRefused
 from enrollment.records.field_envelope import parse
-from enrollment.records.models import CaptureRow, ConsentRecord, IdentificationResult, Intake
+from enrollment.records.models import (
+    CaptureRow,
+    ConsentRecord,
+    ContraIndicationFlag,
+    IdentificationResult,
+    Intake,
+    OfficerDecisionRow,
+)
 from enrollment.records.store import RecordStore
 
 DEFAULT_BATCH_ROWS = 500
@@ -44,8 +52,11 @@ RESEALED: tuple[tuple[type, tuple[str, ...], str | None], ...] = (
     (Intake, ("person_sealed", "v_number_sealed"), None),
     (CaptureRow, ("template_sealed", "image_sealed"), "intake_id"),
     (IdentificationResult, ("candidates_sealed",), "intake_id"),
+    (OfficerDecisionRow, ("reason_sealed",), "intake_id"),
+    (ContraIndicationFlag, ("note_sealed",), "intake_id"),
 )
-KEPT: tuple[tuple[type, str], ...] = ((ConsentRecord, "signature_sealed"),)  # immutable rows
+KEPT: tuple[tuple[type, str], ...] = (  # immutable rows
+    (ConsentRecord, "signature_sealed"), (ConsentRecord, "reason_sealed"))
 _VERSION_AT, _VERSION_BYTES = 4, 4  # SQL substr() position (1-based) and length of the envelope's key version
 
 

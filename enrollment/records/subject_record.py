@@ -30,6 +30,7 @@ from enrollment.records.intake_reads import (
 from enrollment.records.intakes import intakes_for_vnumber
 from enrollment.records.models import CaptureRow, ConsentReportPending, DeletionReceipt, Intake
 from enrollment.records.purge import as_utc
+from enrollment.records.sealed_text import consent_reason, decision_reason, flag_note
 from enrollment.template import deserialize
 from enrollment.values.vnumber import VNumber
 
@@ -94,7 +95,7 @@ def _intake(session: Session, intake: Intake) -> dict[str, Any]:
         "outcome_category": _value(intake.outcome_category), "outcome_at": _time(intake.outcome_at),
         "consent_records": [{
             "id": c.id, "decision": _value(c.decision), "text_id": c.text_id, "language": c.language,
-            "text_version": c.text_version, "text_sha256": c.text_sha256, "reason": c.reason,
+            "text_version": c.text_version, "text_sha256": c.text_sha256, "reason": consent_reason(session, c),
             "withdraws_id": c.withdraws_id, "decided_at": _time(c.decided_at),
             "signature_strokes": signature_of(session, c), "upstream_report_pending": c.id in pending,
         } for c in intake.consents],
@@ -110,10 +111,10 @@ def _intake(session: Session, intake: Intake) -> dict[str, Any]:
         } for r in intake.identifications],
         "officer_decisions": [{
             "id": d.id, "officer_id": d.officer_id, "role": d.role, "decision": _value(d.decision),
-            "reason": d.reason, "decided_at": _time(d.decided_at),
+            "reason": decision_reason(session, d), "decided_at": _time(d.decided_at),
         } for d in intake.decisions],
         "contra_indications": [{
-            "id": f.id, "flag": _value(f.flag), "note": f.note, "recorded_by": f.recorded_by,
+            "id": f.id, "flag": _value(f.flag), "note": flag_note(session, f), "recorded_by": f.recorded_by,
             "recorded_at": _time(f.recorded_at), "cleared_by": f.cleared_by, "cleared_at": _time(f.cleared_at),
         } for f in intake.flags],
     }

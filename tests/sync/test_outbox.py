@@ -184,7 +184,7 @@ def test_a_withdrawal_is_reported_with_its_reason_sealed(records, keyring):
     intake_id, _made = _store_with_envelopes(records, keyring)
     with records.transaction() as session:
         done = withdraw_consent(session, intake_id, reason="moved to another city")
-        envelope = append(session, _sender(keyring), withdrawal_report(done.records[0]))
+        envelope = append(session, _sender(keyring), withdrawal_report(session, done.records[0]))
     assert (envelope.kind, envelope.sequence, envelope.payload["withdraws"]) == \
         (EnvelopeKind.WITHDRAWAL, 4, done.records[0].withdraws_id)
     assert b"moved to another city" not in envelope.encoded
@@ -193,3 +193,20 @@ def test_a_withdrawal_is_reported_with_its_reason_sealed(records, keyring):
     assert cbor2.loads(opened) == {"reason": "moved to another city"}
     with records.transaction() as session:
         assert verify_chain(chain_of(session, KIOSK), keys=signing_keys(keyring)).length == 4
+
+
+def test_a_refusal_is_reported_with_its_reason_sealed(records, keyring):
+    with records.transaction() as session:
+        intakes.sync_locations(session, DEFAULT_LOCATIONS)
+        intake = intakes.start_intake(session, location_id="rotterdam", kiosk_id=KIOSK, v_number=None)
+        text = consent_text("nl")
+        intakes.record_consent(session, intake, language="nl", text_version=text.version, text=text.text,
+                               decision=ConsentDecision.REFUSED, refusal_reason="my doctor advised against it")
+        intakes.finish_intake(session, intake)
+        made = [append(session, _sender(keyring), report) for report in intake_reports(session, intake)]
+    refusal = made[1]
+    assert (refusal.kind, refusal.payload["decision"]) == (EnvelopeKind.CONSENT, "refused")
+    assert b"my doctor" not in refusal.encoded
+    opened = open_sealed(upstream_key(), refusal.payload["sealed"],
+                         seal_aad(refusal.envelope_id, KIOSK, refusal.sequence, refusal.kind))
+    assert cbor2.loads(opened) == {"reason": "my doctor advised against it"}

@@ -17,6 +17,7 @@ from enrollment.audit.entries import Kind
 from enrollment.records import intakes
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import ContraIndicationFlag, Intake, OfficerDecisionRow
+from enrollment.records.sealed_text import decision_reason
 from enrollment.records.subject_record import subject_record
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from tests.enrollment.access.conftest import PIN, ROLE_OF, SETTINGS, entries, raw_log
@@ -83,7 +84,7 @@ def test_the_decision_hook_runs_in_the_decisions_transaction_and_its_failure_und
     seen: list[tuple[str, DecisionStep, set]] = []
 
     def failing(session, row, step):  # type: ignore[no-untyped-def]
-        seen.append((row.reason, step, {f.flag for f in row.intake.flags}))  # the step is visible in the session
+        seen.append((decision_reason(session, row), step, {f.flag for f in row.intake.flags}))  # in the session
         raise ReportFailed
 
     service = AccessService(store, log, SETTINGS, clock=clock, on_decision=failing)

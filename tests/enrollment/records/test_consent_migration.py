@@ -10,6 +10,7 @@ from enrollment.consent import TEXT_ID, consent_text
 from enrollment.errors import StorageError
 from enrollment.records import consents, store
 from enrollment.records.models import ConsentRecord
+from enrollment.records.sealed_text import consent_reason
 
 NOW = "2026-12-01 10:00:00"
 SHA = consents.text_digest(consent_text("en").text)
@@ -65,11 +66,11 @@ def test_consent_records_survive_0003_and_their_strokes_are_sealed(request, back
             assert set(rows) == set(CONSENTS)
             for row_id, (decision, reason, _strokes) in CONSENTS.items():
                 row = rows[row_id]
-                assert (row.decision.value, row.reason, row.text_id, row.text_sha256) == (decision, reason, TEXT_ID,
-                                                                                         SHA)
+                assert (row.decision.value, consent_reason(s, row), row.text_id, row.text_sha256) == (
+                    decision, reason, TEXT_ID, SHA)
             assert consents.signature_of(s, rows["c-signed"]) == [[[0.1111, 0.2222], [0.3333, 0.4444]]]
             assert rows["c-unsigned"].signature_sealed is None
-        with pytest.raises(StorageError, match="sealed signatures or withdrawals"):
+        with pytest.raises(StorageError, match="sealed reasons or notes"):
             store.downgrade(url, "0002")
     finally:
         rs.close()
@@ -83,7 +84,7 @@ def test_consent_records_survive_0003_and_their_strokes_are_sealed(request, back
 def test_0003_goes_down_and_up_again_keeping_unsigned_records(request, backend):
     url = _url(request, backend)
     _record_at_0002(url, ["c-refused", "c-unsigned"])
-    store.upgrade(url)  # nothing to seal: no keys needed
+    store.upgrade(url, "0007")  # nothing to seal: no keys needed (0008 would seal the reason)
     engine = store.make_engine(url)
     with engine.begin() as conn:  # a refusal without a reason, allowed since 0003
         conn.execute(text("INSERT INTO consent_records (id, intake_id, text_id, language, text_version, text_sha256, "
@@ -97,8 +98,8 @@ def test_0003_goes_down_and_up_again_keeping_unsigned_records(request, backend):
         assert rows == {"c-refused": "no reason given", "c-unsigned": None, "c-quiet": "no reason given"}
         conn.execute(text("UPDATE consent_records SET refusal_reason = 'a' WHERE id = 'c-quiet'"))  # no trigger
     engine.dispose()
-    store.upgrade(url)
-    assert _revision(url) == store.head_revision()
+    store.upgrade(url, "0007")
+    assert _revision(url) == "0007"
     engine = store.make_engine(url)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT count(*) FROM consent_records")).scalar_one() == 3

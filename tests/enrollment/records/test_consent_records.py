@@ -59,7 +59,7 @@ def _check_immutable(url: str, keyring) -> None:  # type: ignore[no-untyped-def]
     try:
         intake_id = _intake(rs, 1)
         attempts = [
-            update(ConsentRecord).values(decision="refused", reason="changed my mind"),
+            update(ConsentRecord).values(decision="refused", reason_sealed=b"changed my mind"),
             update(ConsentRecord).values(text_sha256="0" * 64),
             delete(ConsentRecord),
             delete(Intake).where(Intake.id == intake_id),  # the foreign key's cascade meets the trigger
@@ -69,11 +69,11 @@ def _check_immutable(url: str, keyring) -> None:  # type: ignore[no-untyped-def]
                 s.execute(statement, execution_options={"synchronize_session": False})
         with rs.transaction() as s:
             (record,) = s.scalars(select(ConsentRecord)).all()
-            assert record.decision is ConsentDecision.GIVEN and record.reason is None
+            assert record.decision is ConsentDecision.GIVEN and record.reason_sealed is None
             assert consents.signature_of(s, record) == [[list(p) for p in stroke] for stroke in STROKES]
             assert s.get(Intake, intake_id) is not None
         with pytest.raises(DBAPIError, match="consent records are immutable"), rs.transaction() as s:
-            s.get(ConsentRecord, record.id).reason = "edited through the ORM"
+            s.get(ConsentRecord, record.id).reason_sealed = b"edited through the ORM"
         with rs.transaction() as s:
             consents.withdraw_consent(s, intake_id, reason="a withdrawal is a record like the others")
         with pytest.raises(DBAPIError, match="consent records are immutable"), rs.transaction() as s:
@@ -95,7 +95,7 @@ def test_sqlite_store_refuses_to_change_or_delete_a_consent_record(sqlite_url, k
     rs.close()
     with sqlite3.connect(db) as conn, pytest.raises(sqlite3.DatabaseError, match="immutable"):
         conn.execute("INSERT INTO consent_purges VALUES ('x')")  # fine on its own ...
-        conn.execute("UPDATE consent_records SET reason = 'x'")  # ... but no update passes (any client of the file)
+        conn.execute("UPDATE consent_records SET reason_sealed = x'00'")  # ... but no update passes (any client)
 
 
 @pytest.mark.postgres
@@ -132,7 +132,7 @@ def test_a_text_the_kiosk_lacks_is_refused_and_nothing_written(sqlite_url, keyri
         assert s.scalar(select(func.count()).select_from(ConsentRecord)) == 0
         older = consent_text("en", "2026-11.1")  # an older text the kiosk still has is accepted
         refused = consents.record_refusal(s, intake, older)
-        assert refused.reason is None and refused.text_sha256 == consents.text_digest(older.text)
+        assert refused.reason_sealed is None and refused.text_sha256 == consents.text_digest(older.text)
     rs.close()
 
 
@@ -161,7 +161,7 @@ def test_withdrawal_takes_the_persons_prints_out_of_the_gallery_and_an_index(sql
         assert {w.withdraws_id for w in withdrawals} == given_ids  # each names the consent it withdraws
         for w in withdrawals:
             original = s.get(ConsentRecord, w.withdraws_id)
-            assert w.intake_id == original.intake_id and w.reason is None and w.text_sha256 is None
+            assert w.intake_id == original.intake_id and w.reason_sealed is None and w.text_sha256 is None
         pending = set(s.scalars(select(ConsentReportPending.record_id)))
         assert pending == {w.id for w in withdrawals}
     with pytest.raises(consents.NoConsentInForce), rs.transaction() as s:

@@ -23,6 +23,7 @@ from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import CaptureRow, ConsentRecord, DeletionReceipt, Intake, Person
 from enrollment.records.purge import as_utc, is_due, plan_purge
 from enrollment.records.store import RecordStore
+from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from enrollment.retention import run_purge
 from enrollment.settings import RetentionSettings
 from enrollment.values.vnumber import parse_vnumber
@@ -127,16 +128,24 @@ def test_deleted_ciphertext_is_in_neither_the_database_nor_its_wal(sqlite_url, k
     old = consented(rs, 7, started=days_before(now, 3000), v_number=V_NUMBERS[4], image=b"an image kept too long")
     imaged = consented(rs, 8, image=b"a second raw image", captured=days_before(now, 2))
     consented(rs, 9)
+    refusal = refused(rs)  # due 30 days after the refusal: the purge below runs 31 days on
+    with rs.transaction() as s:  # an officer's reason and note on the old intake, typed free text
+        intakes.add_officer_decision(s, s.get(Intake, old), officer_id="o-1", role="officer",
+                                     decision=OfficerDecision.PROCEED, reason="seen by officer De Wit")
+        intakes.flag_contra_indication(s, s.get(Intake, old), ContraIndication.EU_CITIZEN, recorded_by="o-1",
+                                       note="holds a Belgian identity card")
     with rs.transaction() as s:
         sealed = [c.template_sealed for c in s.scalars(select(CaptureRow).where(CaptureRow.intake_id == old))]
         sealed += [c.image_sealed for c in s.scalars(select(CaptureRow).where(CaptureRow.intake_id.in_([old, imaged])))]
         intake = s.get(Intake, old)
         sealed += [intake.v_number_sealed, intake.person_sealed, intake.consents[0].signature_sealed]
+        sealed += [intake.decisions[0].reason_sealed, intake.flags[0].note_sealed,
+                   s.get(Intake, refusal).consents[0].reason_sealed]
     sealed = [bytes(value)[19:] for value in sealed]  # the ciphertext after the envelope's header
     before = _files(sqlite_url)
     assert all(value in before for value in sealed)  # the check can see them
     with AuditLog(tmp_path / "audit.sqlite3") as log:
-        report = run_purge(rs, log, DEFAULTS, now)
+        report = run_purge(rs, log, DEFAULTS, now + timedelta(days=31))
     assert report.wal_truncated is True
     after = _files(sqlite_url)
     assert [value for value in sealed if value in after] == []

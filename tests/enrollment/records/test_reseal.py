@@ -1,7 +1,7 @@
 """``zuil keys reseal`` after ``zuil keys rotate`` on a real SQLite store: every record stays readable, every sealed
-field but the immutable consent signatures moves to the newest gallery key version (and every V-number lookup to
-the newest HMAC key), a field that does not open is named and left as it is, and a resealed value is still bound
-to its table, row and column."""
+field but the immutable consent signatures and reasons moves to the newest gallery key version (officers' reasons
+and notes among them; and every V-number lookup to the newest HMAC key), a field that does not open is named and
+left as it is, and a resealed value is still bound to its table, row and column."""
 
 from __future__ import annotations
 
@@ -18,14 +18,15 @@ from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.kek_sources import Secrets
 from enrollment.keys.key_store import rotate_keys, unlock_keys
 from enrollment.keys.keyring import Purpose
-from enrollment.records import field_envelope, intakes, store
+from enrollment.records import consents, field_envelope, intakes, store
 from enrollment.records.consents import signature_of
 from enrollment.records.field_cipher import SealedFieldRefused
 from enrollment.records.intake_reads import candidates_of, capture_image, capture_template, person_id_of, vnumber_of
 from enrollment.records.locations import DEFAULT_LOCATIONS
 from enrollment.records.models import CaptureRow, Intake
 from enrollment.records.reseal import reseal, sealed_versions
-from enrollment.records.vocabulary import ConsentDecision, IdentificationDecision
+from enrollment.records.sealed_text import consent_reason, decision_reason, flag_note
+from enrollment.records.vocabulary import ConsentDecision, ContraIndication, IdentificationDecision, OfficerDecision
 from enrollment.values.vnumber import parse_vnumber
 from kiosk.cli import main
 from tests.enrollment.records.test_sealed_fields import _template
@@ -122,7 +123,7 @@ def test_rotation_and_reseal_keep_every_record_readable_and_move_every_sealed_fi
     status = kiosk("keys", "status")
     assert status.exit_code == 0
     assert "records      20 sealed fields under an older gallery key version than 2 (run `zuil keys reseal`); " \
-           "3 consent signatures keep theirs (sealed fields by version: v1: 23)" in status.output
+           "3 consent signatures and reasons keep theirs (sealed fields by version: v1: 23)" in status.output
 
     resealed = kiosk("keys", "reseal", "--batch-rows", "2")
     assert resealed.exit_code == 0, resealed.output
@@ -135,7 +136,7 @@ def test_rotation_and_reseal_keep_every_record_readable_and_move_every_sealed_fi
     entry = _last_entry(kiosk)
     assert entry.details["operation"] == "reseal" and entry.outcome == "ok"
     assert (entry.details["fields"], entry.details["lookups"], entry.details["refused"]) == (20, 2, 0)
-    assert "0 sealed fields under an older gallery key version than 2; 3 consent signatures keep theirs" \
+    assert "0 sealed fields under an older gallery key version than 2; 3 consent signatures and reasons keep theirs" \
         in kiosk("keys", "status").output
     again = kiosk("keys", "reseal")
     assert again.exit_code == 0 and "sealed 0 fields" in again.output
@@ -223,3 +224,38 @@ def test_reseal_without_a_record_store_is_a_one_line_refusal_that_makes_none(tmp
     assert not (data / "zuil.sqlite3").exists()
     assert "records      no record store yet" in CliRunner().invoke(main, ["--data-dir", str(data), "keys",
                                                                           "status"]).output
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_reseal_moves_officers_reasons_and_notes_and_keeps_the_consent_reasons(backend, request, keyring):
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
+    rs = store.RecordStore(url, keyring)
+    intake_id = _enroll(rs, None, 1)
+    with rs.transaction() as s:
+        intake = s.get(Intake, intake_id)
+        intakes.add_officer_decision(s, intake, officer_id="o-1", role="officer", decision=OfficerDecision.PROCEED,
+                                     reason="seen the passport of a relative")
+        intakes.flag_contra_indication(s, intake, ContraIndication.EU_CITIZEN, recorded_by="o-1",
+                                       note="holds a Polish identity card")
+        consents.withdraw_consent(s, intake_id, reason="changed my mind after the interview")
+    rs.close()
+    rotate_keys(keyring.path.parent, Secrets(), master=False, purposes=[Purpose.GALLERY])
+    rs = store.RecordStore(url, open_demo_keys(keyring.path.parent))
+    try:
+        with rs.engine.connect() as conn:
+            before = sealed_versions(conn)
+        # person, 2 captures x 2, 1 result, the decision's reason and the note; the signature and the reason kept
+        assert (before.resealed, before.kept) == ({1: 8}, {1: 2})
+        done = reseal(rs)
+        assert (done.fields, done.refused) == (8, [])
+        with rs.engine.connect() as conn:
+            after = sealed_versions(conn)
+        assert (after.resealed, after.kept) == ({2: 8}, {1: 2})
+        with rs.transaction() as s:
+            intake = s.get(Intake, intake_id)
+            assert [field_envelope.parse(r.reason_sealed).key_version for r in intake.decisions] == [2]
+            assert [decision_reason(s, r) for r in intake.decisions] == ["seen the passport of a relative"]
+            assert [flag_note(s, f) for f in intake.flags] == ["holds a Polish identity card"]
+            assert [consent_reason(s, c) for c in intake.consents] == [None, "changed my mind after the interview"]
+    finally:
+        rs.close()

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from drivers.errors import MessyImageError
 from enrollment.records.models import CaptureRow, ConsentRecord, IdentificationResult, Intake
+from enrollment.records.sealed_text import consent_reason
 from kiosk.demo import synthetic_vnumber
 from kiosk.flow import Step
 from kiosk.ui.app import DEMO_SEED
@@ -80,9 +81,9 @@ def test_declining_leads_to_the_desk_with_the_refusal_recorded(qtbot, kiosk):
     assert window.stack.currentWidget() is window.desk and window.desk.reason == DECLINED
     assert "please go to the desk" in _visible_text(window)
     number = window.desk.number.text()
-    rows = in_record(parts, lambda s: s.execute(select(ConsentRecord.decision, ConsentRecord.reason).where(
-        ConsentRecord.intake_id == number)).all())
-    assert [(d.value, r) for d, r in rows] == [("refused", "worried about what happens with the data")]
+    rows = in_record(parts, lambda s: [(c.decision.value, consent_reason(s, c)) for c in s.scalars(
+        select(ConsentRecord).where(ConsentRecord.intake_id == number))])
+    assert rows == [("refused", "worried about what happens with the data")]
 
 
 def test_a_scanner_fault_mid_capture_shows_the_encouraging_message_and_goes_on(qtbot, kiosk):
