@@ -3,7 +3,7 @@
 officer's note on a contra-indication (``contra_indications.note_sealed``). Staff and participants can type anything
 there (names, health, criminal-law data), so it is stored as UTF-8 sealed with the session's keys
 (:mod:`enrollment.records.field_cipher`), bound to its row, column and intake; no text (None) is stored as NULL.
-Migration 0008 sealed the text an older store held in the clear.
+Migration 0009 sealed the text an older store held in the clear.
 """
 
 from __future__ import annotations

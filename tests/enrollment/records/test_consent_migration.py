@@ -84,7 +84,7 @@ def test_consent_records_survive_0003_and_their_strokes_are_sealed(request, back
 def test_0003_goes_down_and_up_again_keeping_unsigned_records(request, backend):
     url = _url(request, backend)
     _record_at_0002(url, ["c-refused", "c-unsigned"])
-    store.upgrade(url, "0007")  # nothing to seal: no keys needed (0008 would seal the reason)
+    store.upgrade(url, "0008")  # nothing to seal: no keys needed (0009 would seal the reason)
     engine = store.make_engine(url)
     with engine.begin() as conn:  # a refusal without a reason, allowed since 0003
         conn.execute(text("INSERT INTO consent_records (id, intake_id, text_id, language, text_version, text_sha256, "
@@ -98,8 +98,8 @@ def test_0003_goes_down_and_up_again_keeping_unsigned_records(request, backend):
         assert rows == {"c-refused": "no reason given", "c-unsigned": None, "c-quiet": "no reason given"}
         conn.execute(text("UPDATE consent_records SET refusal_reason = 'a' WHERE id = 'c-quiet'"))  # no trigger
     engine.dispose()
-    store.upgrade(url, "0007")
-    assert _revision(url) == "0007"
+    store.upgrade(url, "0008")
+    assert _revision(url) == "0008"
     engine = store.make_engine(url)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT count(*) FROM consent_records")).scalar_one() == 3

@@ -1,5 +1,5 @@
-"""Migration 0008 (free text sealed) up and down on SQLite and PostgreSQL: the reasons and notes a store holds in
-the clear are sealed in place with the kiosk's keys (refused without them, the store left at 0007), the consent
+"""Migration 0009 (free text sealed) up and down on SQLite and PostgreSQL: the reasons and notes a store holds in
+the clear are sealed in place with the kiosk's keys (refused without them, the store left at 0008), the consent
 records stay immutable, and the downgrade is refused while any sealed text is held (it would be written back in the
 clear) and goes through on a store without any."""
 
@@ -33,8 +33,8 @@ def _url(request, backend: str) -> str:  # type: ignore[no-untyped-def]
     return request.getfixturevalue("sqlite_url" if backend == "sqlite" else "postgres_url")
 
 
-def _record_at_0007(url: str, *, with_text: bool) -> None:
-    store.upgrade(url, "0007")
+def _record_at_0008(url: str, *, with_text: bool) -> None:
+    store.upgrade(url, "0008")
     engine = store.make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO locations VALUES ('utrecht', 'LVV Utrecht', 'Utrecht')"))
@@ -90,14 +90,14 @@ def _assert_immutable(url: str, column: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def test_0008_seals_the_reasons_and_notes_a_store_holds(request, backend, keyring, tmp_path):
+def test_0009_seals_the_reasons_and_notes_a_store_holds(request, backend, keyring, tmp_path):
     url = _url(request, backend)
-    _record_at_0007(url, with_text=True)
+    _record_at_0008(url, with_text=True)
     with pytest.raises(StorageError, match=r"holds 4 reasons or notes in plaintext.*none were given"):
-        store.upgrade(url)  # no keys: refused, left at 0007 with its text
-    assert _revision(url) == "0007" and "reason" in _columns(url, "consent_records")
+        store.upgrade(url)  # no keys: refused, left at 0008 with its text
+    assert _revision(url) == "0008" and "reason" in _columns(url, "consent_records")
     store.upgrade(url, keys=lambda: keyring)
-    assert _revision(url) == "0008"
+    assert _revision(url) == "0009"
     assert "reason" not in _columns(url, "consent_records") and "reason" not in _columns(url, "officer_decisions")
     assert "note" not in _columns(url, "contra_indications")
     rs = store.RecordStore(url, keyring)
@@ -113,25 +113,25 @@ def test_0008_seals_the_reasons_and_notes_a_store_holds(request, backend, keyrin
         rs.close()
     _assert_immutable(url, "reason_sealed")  # the triggers are back
     with pytest.raises(StorageError, match=r"holds 4 sealed reasons or notes.*refused"):
-        store.downgrade(url, "0007")
-    assert _revision(url) == "0008"
+        store.downgrade(url, "0008")
+    assert _revision(url) == "0009"
     if backend == "sqlite":
         raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("records.sqlite3"))
         assert not [t for t in (REFUSAL, WITHDRAWAL, DECISION, NOTE) if t.encode() in raw]
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def test_0008_goes_down_and_up_again_on_a_store_without_free_text(request, backend):
+def test_0009_goes_down_and_up_again_on_a_store_without_free_text(request, backend):
     url = _url(request, backend)
-    _record_at_0007(url, with_text=False)
+    _record_at_0008(url, with_text=False)
     store.upgrade(url)  # nothing to seal: no keys needed
-    assert _revision(url) == "0008" and "reason_sealed" in _columns(url, "consent_records")
+    assert _revision(url) == "0009" and "reason_sealed" in _columns(url, "consent_records")
     _assert_immutable(url, "reason_sealed")
-    store.downgrade(url, "0007")
-    assert _revision(url) == "0007"
+    store.downgrade(url, "0008")
+    assert _revision(url) == "0008"
     assert "reason" in _columns(url, "consent_records") and "reason_sealed" not in _columns(url, "consent_records")
     assert "note" in _columns(url, "contra_indications") and "reason" in _columns(url, "officer_decisions")
-    _assert_immutable(url, "reason")  # the triggers are back at 0007 too
+    _assert_immutable(url, "reason")  # the triggers are back at 0008 too
     engine = store.make_engine(url)
     try:
         with pytest.raises(DBAPIError), engine.begin() as conn:  # 0003's check: no reason with a consent given

@@ -1,7 +1,7 @@
 """sealed free text: consent reasons, officers' reasons and contra-indication notes under AES-256-GCM
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-01 22:00:00
 
 The free text people type was stored in the clear: ``consent_records.reason`` (of a refusal or a withdrawal),
@@ -9,7 +9,7 @@ The free text people type was stored in the clear: ``consent_records.reason`` (o
 ``reason_sealed``, ``note_sealed``; UTF-8 under the gallery key, bound to table, row, column and intake like the
 other sealed fields, :mod:`enrollment.records.sealed_text`). Existing text is sealed in place, in this same
 transaction, with the keys ``alembic_config(url, keys)`` hands over; without keys, or when they do not unlock, the
-upgrade is refused and the database stays at 0007, unchanged. A database without such text needs no keys.
+upgrade is refused and the database stays at 0008, unchanged. A database without such text needs no keys.
 
 Consent records are immutable (migration 0003's triggers refuse every UPDATE): this one-time data migration drops
 those triggers, seals the reasons and rebuilds the table, and creates the same triggers again before it commits, in
@@ -26,8 +26,8 @@ from enrollment.keys.errors import KeysError
 from enrollment.records.field_cipher import Field, FieldCipher
 from enrollment.records.store import redact
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
@@ -115,7 +115,7 @@ def downgrade() -> None:
     bind = op.get_bind()
     held = _held(bind, "sealed")
     if held:
-        raise StorageError(f"the database holds {held} sealed reasons or notes; going back to revision 0007 would "
+        raise StorageError(f"the database holds {held} sealed reasons or notes; going back to revision 0008 would "
                            "write them in plaintext: refused, nothing was changed")
     _triggers(bind, SQLITE_DROP, POSTGRES_DROP)
     for table, plain, sealed in COLUMNS:
