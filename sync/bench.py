@@ -68,6 +68,7 @@ def drain_bench(envelopes: int) -> None:
     from sync.upstream_key import load_upstream_key
     from sync.worker import drain
 
+    machine = describe()
     with tempfile.TemporaryDirectory(prefix="zuil-bench-sync-") as temp:
         folder = Path(temp)
         up = folder / "upstream"
@@ -108,7 +109,7 @@ def drain_bench(envelopes: int) -> None:
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(60)
-    for line in describe():
+    for line in machine:
         click.echo(line)
     click.echo(f"method: {envelopes} envelopes queued in a SQLite kiosk record, drained by one uploader over "
                f"mutual TLS on loopback to `zuil upstream serve` (1 service worker, SQLite) on this machine; "
