@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QWidget
 _BIG = 100_000
 _FIELD = re.compile(r"\{[^{}]*\}|%n|%\d")
 #: Visible texts that are the same in English and in a complete translation (not left untranslated).
-SAME_IN_TRANSLATION = frozenset({"OK"})
+SAME_IN_TRANSLATION = frozenset({"OK", "Scanner"})
 
 
 def _text_rect(label: QLabel) -> QRect:

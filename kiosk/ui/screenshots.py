@@ -1,7 +1,8 @@
 """``zuil screenshots``: every participant screen rendered offscreen, per language, to
 ``<out>/<language>/<screen>.png``, with sample content (no scanner, no record), checked for clipped or
 overlapping text, and in a language whose translation is reviewed for text left in English, on the way. The
-officer's screens (queue, intake, a candidate's prints side by side: :data:`STAFF_SCREENS`) are rendered too, in
+staff screens (the officer's queue, intake and a candidate's prints side by side, the technician's view:
+:data:`STAFF_SCREENS`) are rendered too, in
 :data:`STAFF_LANGUAGES` only and not with ``large_text`` (there the intake and person ids, which do not wrap, are
 wider than the screen), with the sample content of :mod:`kiosk.ui.staff_samples`."""
 
@@ -14,7 +15,7 @@ import numpy as np
 
 SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
            "receipt", "desk", "desk_scanner", "idle", "staff")
-STAFF_SCREENS = ("staff_queue", "staff_intake", "staff_evidence")
+STAFF_SCREENS = ("staff_queue", "staff_intake", "staff_evidence", "staff_technician")
 STAFF_LANGUAGES = ("nl", "en")  # the staff views show the site's first language; their texts are in these two
 SAMPLE_RECEIPT = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
 #: A text that changed with the language is measured in one pass of the event loop and laid out in the next.
@@ -75,17 +76,19 @@ def present(window, name: str, language: str) -> object:  # type: ignore[no-unty
 
 
 def present_staff(window, name: str) -> object:  # type: ignore[no-untyped-def]
-    """Show the officer's view ``name`` with the sample content of :mod:`kiosk.ui.staff_samples`."""
+    """Show the staff view ``name`` with the sample content of :mod:`kiosk.ui.staff_samples`."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from kiosk.ui import staff_samples
 
     view = {"staff_queue": window.staff_queue, "staff_intake": window.staff_intake,
-            "staff_evidence": window.staff_evidence}[name]
+            "staff_evidence": window.staff_evidence, "staff_technician": window.staff_technician}[name]
     if name == "staff_queue":
         view.show_rows(staff_samples.queue_rows())
     elif name == "staff_intake":
         view.show_evidence(staff_samples.intake_evidence())
+    elif name == "staff_technician":
+        view.show_report(*staff_samples.technician_report())
     else:
         view.show_match(staff_samples.match_evidence())
     # the rows the view replaced (on a language change too) are deleted later; the layout check must not see them

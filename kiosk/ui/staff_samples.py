@@ -1,5 +1,6 @@
 """Sample content for the staff screens' screenshots (no record, no person): a queue of today's intakes, an
-intake with a hit and two candidates, and the top candidate's prints side by side, made from two seeded
+intake with a hit and two candidates, the technician's health report, and the top candidate's prints side by
+side, made from two seeded
 synthetic fingers (enrollment.synthesis), extracted like any capture and compared by the matcher. The first
 finger's images are shown as kept, the second's are not (its minutiae alone are drawn)."""
 
@@ -13,7 +14,7 @@ from PIL import Image
 
 from enrollment.access.match_evidence import FingerComparison, MatchEvidence, PrintEvidence
 from enrollment.access.queue import IntakeState, QueueRow
-from enrollment.access.views import Evidence, IdentificationEvidence, ProceedAnswer, ProceedReason
+from enrollment.access.views import Evidence, IdentificationEvidence, ProceedAnswer, ProceedReason, TechnicianStatus
 from enrollment.extraction import extract
 from enrollment.matching import explain_match, fuse
 from enrollment.records.vocabulary import IdentificationDecision
@@ -71,3 +72,25 @@ def intake_evidence() -> Evidence:
     search = IdentificationEvidence("sample-search", IdentificationDecision.HIT, "FMR_1_IN_10000_PER_SEARCH", 1000,
                                     (top, weaker), TODAY)
     return Evidence(INTAKE, (search,), (), ())
+
+
+def technician_report() -> tuple[list[str], TechnicianStatus]:
+    """A healthy kiosk's report as ``zuil status`` prints it (fixed numbers, no machine read) and its key state."""
+    from kiosk.status_report import report_lines
+
+    checks = [("settings", "OK", "/etc/aanmeldzuil/zuil.toml; location utrecht, kiosk zuil-utrecht-01"),
+              ("database", "OK", "sqlite:////var/lib/aanmeldzuil/zuil.sqlite3 at schema 0009"),
+              ("keys", "OK", "/var/lib/aanmeldzuil/kiosk.keys: sealed by tpm2, master v1; gallery v2, signing v1"),
+              ("fonts", "OK", "a font for each of 7 languages (Arab, Ethi, Latn)"),
+              ("disk", "OK", "41.7 GiB free in /var/lib/aanmeldzuil")]
+    report = {"kiosk_id": "zuil-utrecht-01", "location": "utrecht", "status": "OK",
+              "checks": [{"name": n, "status": st, "detail": d} for n, st, d in checks],
+              "sync": {"queued": 2, "oldest_queued_age_s": 40, "delivered": 1311,
+                       "last_success": "2026-12-01T08:59:20+00:00", "last_error": None},
+              "translations": [{"language": code, "reviewed": code in ("nl", "en")}
+                               for code in ("nl", "en", "ar", "fa", "ti", "fr", "so")],
+              "versions": {"aanmeldzuil": "0.1.0", "python": "3.11.2", "database_schema": "0009"}}
+    keys = TechnicianStatus(False, "tpm2", 1, {"gallery": 2, "signing": 1, "vnumber-hmac": 1},
+                            {"intakes": 1204, "captures": 7180, "identification_results": 1290},
+                            {"officer": 3, "intake_worker": 5, "technician": 2}, 24_118)
+    return report_lines(report), keys

@@ -5,12 +5,12 @@ only through the access service's audited view of a candidate's prints
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 
 from enrollment.access.match_evidence import MatchEvidence, PrintEvidence
 from enrollment.imaging import load_image
 from kiosk.ui.finger_names import finger_name
-from kiosk.ui.staff.intake import searches_per_false_match
+from kiosk.ui.staff.intake import candidate_sentence
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.print_pair import PrintPair, Side
 from kiosk.ui.widgets.touch_button import TouchButton
@@ -46,10 +46,7 @@ class EvidenceView(StaffView):
             return
         recorded = self.evidence.recorded
         fused = float(recorded["fused_neg_log10_fmr"])
-        self.text_label(QCoreApplication.translate(  # the intake view's sentence for this candidate
-            "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in "
-                          "{3:,} searches.").format(self.evidence.rank, self.evidence.person_id, fused,
-                                                    searches_per_false_match(fused)))
+        self.text_label(candidate_sentence(self.evidence.rank, self.evidence.person_id, fused))
         self.text_label(self.tr("Left: this intake's print. Right: the candidate's print. Lines join the minutiae "
                                 "the matcher paired; a tick shows each minutia's direction, a circle marks a ridge "
                                 "ending, a square a bifurcation."))

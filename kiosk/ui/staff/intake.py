@@ -3,13 +3,28 @@ and what that score means in words. Reached only through the access service's ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
+
+#: From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.
+BILLION_SEARCHES = 9.0
+
+
+def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
+    """The officer's sentence for one candidate: the fused score and what it means in words (translated in the
+    intake view's context, which the evidence view shares)."""
+    if fused >= BILLION_SEARCHES:
+        return QCoreApplication.translate(
+            "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once "
+                          "in a billion searches.").format(rank, person_id, fused)
+    return QCoreApplication.translate(
+        "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
+                      "in {3:,} searches.").format(rank, person_id, fused, searches_per_false_match(fused))
 
 
 def searches_per_false_match(fused: float) -> int:
@@ -54,10 +69,7 @@ class IntakeView(StaffView):
         else:
             for rank, candidate in enumerate(latest.candidates, start=1):
                 fused = float(candidate["fused_neg_log10_fmr"])
-                self.candidate_labels.append(self.text_label(
-                    self.tr("{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
-                            "in {3:,} searches.").format(rank, candidate["person_id"], fused,
-                                                          searches_per_false_match(fused))))
+                self.candidate_labels.append(self.text_label(candidate_sentence(rank, candidate["person_id"], fused)))
                 self.prints_buttons.append(self._prints_button(candidate["person_id"]))
         self.body.addStretch(1)
 

@@ -283,6 +283,11 @@
         <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث مرة واحدة تقريبًا في كل {3:,} عملية بحث.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث أقل من مرة واحدة في كل مليار عملية بحث.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation type="unfinished">المرشحون، الأقوى أولًا</translation>
     </message>

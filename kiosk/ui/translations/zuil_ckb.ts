@@ -283,6 +283,11 @@
         <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز نزیکەی یەک جار لە هەر {3:,} گەڕانێکدا ڕوودەدات.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز کەمتر لە یەک جار لە هەر ملیارێک گەڕاندا ڕوودەدات.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation type="unfinished">کاندیدەکان، بەهێزترین یەکەم</translation>
     </message>

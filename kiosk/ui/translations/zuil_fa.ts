@@ -283,6 +283,11 @@
         <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت تقریباً یک بار در هر {3:,} جستجو رخ می‌دهد.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت کمتر از یک بار در هر میلیارد جستجو رخ می‌دهد.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation type="unfinished">نامزدها، قوی‌ترین اول</translation>
     </message>

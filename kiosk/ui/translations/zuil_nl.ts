@@ -283,6 +283,11 @@
         <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt ongeveer één keer voor op {3:,} zoekopdrachten.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt minder dan één keer voor op een miljard zoekopdrachten.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation>Kandidaten, sterkste eerst</translation>
     </message>

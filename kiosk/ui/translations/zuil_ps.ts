@@ -283,6 +283,11 @@
         <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون نږدې یو ځل په هرو {3:,} لټونونو کې پېښېږي.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون په هرو یو میلیارد لټونونو کې له یو ځل څخه کم پېښېږي.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation type="unfinished">نوماندان، تر ټولو قوي لومړی</translation>
     </message>

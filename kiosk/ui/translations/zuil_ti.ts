@@ -283,6 +283,11 @@
         <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</translation>
     </message>
     <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
+        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</translation>
+    </message>
+    <message>
         <source>Candidates, strongest first</source>
         <translation type="unfinished">Candidates, strongest first</translation>
     </message>

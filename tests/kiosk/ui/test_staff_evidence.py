@@ -44,7 +44,7 @@ def test_the_officer_opens_the_top_candidates_prints_side_by_side(qtbot, kiosk):
         assert pair.isVisible() and pair.height() >= pair.theme.mm(100)
         assert set(PAIR_COLOURS) & _gap_colours(pair)  # the lines are drawn across from one print to the other
     texts = [label.text() for label in view.findChildren(type(view.title)) if label.text()]
-    assert any(t.startswith("1. persoon ") and "komt ongeveer één keer voor" in t for t in texts)
+    assert any(t.startswith("1. persoon ") and "minder dan één keer voor op een miljard" in t for t in texts)
     assert any(t.startswith("rechterwijsvinger: matcherscore ") for t in texts)
     viewed = [e for e in audit(parts) if e.kind is Kind.EVIDENCE_VIEW]
     assert [(e.subject, e.details.get("view")) for e in viewed] == [(number, None), (number, "prints-side-by-side")]
@@ -89,3 +89,12 @@ def test_a_kept_image_is_drawn_under_its_minutiae_and_without_one_the_minutiae_a
     drawn = with_image.grab().toImage()
     grey = {QColor(drawn.pixel(x, drawn.height() // 2)).name() for x in range(0, drawn.width() // 2, 3)}
     assert len(grey) > 20  # the ridges of the image, not a blank card
+
+
+def test_a_strong_candidate_is_told_in_words_not_as_a_seventeen_digit_number(qtbot):
+    from kiosk.ui.staff.intake import BILLION_SEARCHES, candidate_sentence
+
+    strong = candidate_sentence(1, "p", 16.37)
+    assert "less than once in a billion searches" in strong and "," not in strong.split("score")[1]
+    assert "about once in 1,000 searches" in candidate_sentence(2, "p", 3.0)
+    assert "billion" in candidate_sentence(1, "p", BILLION_SEARCHES)
