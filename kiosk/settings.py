@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.settings import TABLE as SCANNER_TABLE
 from drivers.settings import ScannerSettings, scanner_settings
@@ -23,6 +23,10 @@ from enrollment.settings import Settings, settings_from_mapping, with_data_dir
 from enrollment.settings_file import check, checked_section, read_settings_file, typed
 from sync.settings import TABLE as SYNC_TABLE
 from sync.settings import SyncSettings, sync_settings
+
+if TYPE_CHECKING:
+    from enrollment.commands.consent import WithdrawalReporter
+    from enrollment.keys.keyring import KeyRing
 
 SCREEN_TABLE = "screen"
 SPEECH_TABLE = "speech"
@@ -111,6 +115,12 @@ class CliState:
     def settings(self) -> Settings:
         """The enrollment part's section (``enrollment.commands.SettingsSource``)."""
         return self.kiosk_settings.enrollment
+
+    def withdrawal_reporter(self, ring: KeyRing) -> WithdrawalReporter | None:
+        """Who queues the desk's consent withdrawals upstream (``enrollment.commands.consent``'s source)."""
+        from kiosk.upstream_reports import withdrawal_reporter
+
+        return withdrawal_reporter(self.kiosk_settings, ring)
 
     @property
     def scanner(self) -> ScannerSettings:

@@ -6,11 +6,30 @@ run this; the audit entry names the actor ``desk``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
 import click
 
 from enrollment.commands import current_settings
 
+if TYPE_CHECKING:  # the command line's start-up imports no database code
+    from sqlalchemy.orm import Session
+
+    from enrollment.keys.keyring import KeyRing
+    from enrollment.records.models import ConsentRecord
+
+    #: Queues the withdrawal records made in ``session``'s transaction for the upstream report; returns how many.
+    WithdrawalReporter = Callable[[Session, Sequence[ConsentRecord]], int]
+
 DESK = "desk"
+
+
+class WithdrawalReporterSource(Protocol):
+    """What the root's object on the click context offers this command: who reports a withdrawal upstream (the
+    enrollment part does not import sync; the root wires it)."""
+
+    def withdrawal_reporter(self, ring: KeyRing) -> WithdrawalReporter | None: ...
 
 
 @click.group("consent")
@@ -38,14 +57,21 @@ def withdraw(intake_id: str, reason: str | None) -> None:
     from enrollment.records.store import RecordStore
 
     settings = current_settings()
+    source: WithdrawalReporterSource = click.get_current_context().find_root().obj
     with AuditLog(audit_log_path(settings.data_dir)) as log:  # a log that cannot be written stops it first
-        store = RecordStore(settings.database, unlock_kiosk_keys(settings))
+        ring = unlock_kiosk_keys(settings)
+        report = source.withdrawal_reporter(ring)
+        store = RecordStore(settings.database, ring)
         try:
             with store.transaction() as session:
                 done = withdraw_consent(session, intake_id, reason=reason)
                 withdrawn = len(done.records)
+                queued = report(session, done.records) if report is not None else 0
         finally:
             store.close()
         log.append(Kind.CONSENT_WITHDRAWAL, actor=DESK, subject=intake_id, details={"consents_withdrawn": withdrawn})
+    upstream = (f"{queued} withdrawal(s) queued for upstream" if report is not None else
+                "not queued for upstream: no upstream key is configured or registered ([sync] upstream_public_key, "
+                "zuil sync register)")
     click.echo(f"withdrew {withdrawn} consent(s) of the person of intake {intake_id}; their prints are out of the "
-               "gallery; queued for the upstream report (not sent: sync is not built)")
+               f"gallery; {upstream}")

@@ -39,10 +39,10 @@ from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.screen_speech import ScreenSpeech
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
+from kiosk.upstream_reports import kiosk_sender
 from sync.demo_upstream import demo_upstream_key
 from sync.outbox import Sender
 from sync.registration import is_registered
-from sync.upstream_key import load_upstream_key
 from sync.worker import UploadWorker
 
 log = logging.getLogger(__name__)
@@ -112,11 +112,10 @@ def kiosk_parts(settings: KioskSettings, *, simulate: bool, gallery_persons: int
             ring = unlock_kiosk_keys(site)
             if is_registered(site.data_dir):  # deliver upstream on a thread of its own (kiosk/ui never waits)
                 workers.append(UploadWorker.for_kiosk(site.database, site.data_dir, ring))
-            key_path = settings.sync.upstream_key_path(site.data_dir)
-            if key_path is None:
+            sender = kiosk_sender(settings, ring)
+            if sender is None:
                 log.warning("no [sync] upstream_public_key: intakes are stored but not queued for upstream")
-                return RecordStore(site.database, ring), None
-            return RecordStore(site.database, ring), Sender(site.kiosk_id, ring, load_upstream_key(key_path))
+            return RecordStore(site.database, ring), sender
 
         recorder = IntakeRecorder(open_kiosk_store, site,
                                   device_id=f"{settings.scanner.driver}:{settings.scanner.port}")
