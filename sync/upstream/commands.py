@@ -175,3 +175,37 @@ def ingest_bench(database: str, envelopes: int, kiosks: int, workers: int) -> No
                f"method   {figure.kiosks} kiosks x {figure.envelopes // figure.kiosks} envelopes over mutual TLS "
                f"(one kept-alive connection each, at once), {figure.workers} service workers, {figure.dialect}\n"
                f"figure   {figure.per_second:.0f} envelopes/s ({figure.envelopes} in {figure.seconds:.1f} s)")
+
+
+@upstream.command("monitor")
+@DIR
+@click.option("--reference-date", required=True, help="Count what happened on or before this date (UTC), YYYY-MM-DD.")
+@click.option("--out", type=click.Path(file_okay=False), help="Output folder. Default: ./monitor-<reference date>.")
+@click.option("--min-cell", default=5, show_default=True, type=click.IntRange(1, 1000),
+              help="Counts from 1 to MIN_CELL - 1 are written as <MIN_CELL; totals that cover one are withheld.")
+def monitor(folder: str, reference_date: str, out: str | None, min_cell: int) -> None:
+    """The national monitor as of the reference date: intakes, persons, re-entries and cross-LVV duplicates by
+    location and quarter, intakes by identification outcome and by officer's decision per location, as CSV (the
+    definitions written above each table), definitions.md and a PNG chart; counts only, small cells suppressed."""
+    import datetime
+    from pathlib import Path
+
+    from sync.upstream.errors import UpstreamError
+    from sync.upstream.monitor import monitor as count
+    from sync.upstream.monitor import shown, write_monitor
+
+    try:
+        date = datetime.date.fromisoformat(reference_date)
+    except ValueError:
+        raise UpstreamError(f"--reference-date {reference_date!r} is not a date (YYYY-MM-DD)") from None
+    made, engine = _open(folder)
+    try:
+        result = count(engine, made.sealing_key(), date)
+    finally:
+        engine.dispose()
+    target = Path(out) if out else Path(f"monitor-{date.isoformat()}")
+    written = write_monitor(result, target, min_cell)
+    total = result.tables[0].rows[-1][2]  # the national intakes
+    click.echo(f"monitor    reference date {date.isoformat()}, min cell {min_cell}\n"
+               f"intakes    {shown(total, min_cell)} at {len({loc for loc, _q in result.intakes})} locations\n"
+               + "\n".join(f"wrote      {path}" for path in written))
