@@ -13,6 +13,8 @@ import csv
 import datetime
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,9 @@ from sqlalchemy import Engine, select
 from enrollment.atomic_files import write_text_atomically
 from sync import canonical
 from sync.envelope import seal_aad
+from sync.errors import SealInvalid
 from sync.sealing import open_sealed
+from sync.upstream.errors import UpstreamError
 from sync.upstream.models import envelopes
 
 DEFAULT_MIN_CELL = 5
@@ -117,13 +121,26 @@ def _opened(key: X25519PrivateKey, body: dict, payload: dict) -> dict:
     return canonical.decode(open_sealed(key, payload["sealed"], aad))
 
 
-def _held(engine: Engine) -> list[dict]:
-    """Every held envelope's body, in (kiosk, seq) order (verified when it came in)."""
-    with engine.begin() as connection:
-        rows = connection.execute(select(envelopes.c.bytes)
-                                  .where(envelopes.c.kind.in_(("intake", "identification", "decision")))
-                                  .order_by(envelopes.c.kiosk_id, envelopes.c.seq)).all()
-    return [canonical.decode(canonical.decode(row.bytes)["body"]) for row in rows]
+def _held(engine: Engine, kinds: tuple[str, ...]) -> Iterator[dict]:
+    """The body of every held envelope of ``kinds``, in (kiosk, seq) order (verified when it came in), read in
+    batches."""
+    with engine.connect() as connection:
+        rows = connection.execution_options(yield_per=500).execute(
+            select(envelopes.c.bytes).where(envelopes.c.kind.in_(kinds))
+            .order_by(envelopes.c.kiosk_id, envelopes.c.seq))
+        for row in rows:
+            yield canonical.decode(canonical.decode(row.bytes)["body"])
+
+
+@contextmanager
+def _reading(body: dict) -> Iterator[None]:
+    """An envelope whose payload lacks a field the monitor reads, or whose sealed part does not open with this
+    upstream's key, as one :class:`UpstreamError` naming the envelope (kiosk and sequence number only)."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, OverflowError, SealInvalid) as exc:
+        raise UpstreamError(f"the {body['kind']} envelope {body['seq']} of kiosk {body['kiosk']} cannot be counted: "
+                            f"{type(exc).__name__} {exc}") from None
 
 
 def _other_location(candidates_json: str, own: str) -> bool:
@@ -133,26 +150,27 @@ def _other_location(candidates_json: str, own: str) -> bool:
 
 
 def _intakes(engine: Engine, key: X25519PrivateKey, cutoff: int) -> list[_Intake]:
-    bodies = _held(engine)
     found: dict[str, _Intake] = {}
-    for body in bodies:
-        payload = body["payload"]
-        if body["kind"] == "intake" and payload["started"] < cutoff:
-            found[payload["intake"]] = _Intake(payload["intake"], payload["location"], quarter_of(payload["started"]),
-                                               payload["started"], _opened(key, body, payload)["person"])
-    for body in bodies:
-        payload = body["payload"]
-        intake = found.get(payload.get("intake"))
-        if intake is None:
-            continue
-        if body["kind"] == "identification" and payload["created"] < cutoff:
-            if payload["created"] >= intake.outcome[0]:
-                intake.outcome = (payload["created"], payload["decision"])
-            if payload["decision"] == "hit" and _other_location(_opened(key, body, payload)["candidates"],
-                                                                 intake.location):
-                intake.cross_lvv = True
-        if body["kind"] == "decision" and payload["decided"] < cutoff and payload["decided"] >= intake.officer[0]:
-            intake.officer = (payload["decided"], payload["outcome"])
+    for body in _held(engine, ("intake",)):
+        with _reading(body):
+            payload = body["payload"]
+            if int(payload["started"]) < cutoff:
+                found[payload["intake"]] = _Intake(str(payload["intake"]), str(payload["location"]),
+                                                   quarter_of(payload["started"]), int(payload["started"]),
+                                                   str(_opened(key, body, payload)["person"]))
+    for body in _held(engine, ("identification", "decision")):
+        with _reading(body):
+            payload = body["payload"]
+            intake = found.get(payload["intake"])
+            if intake is not None and body["kind"] == "identification" and int(payload["created"]) < cutoff:
+                if payload["created"] >= intake.outcome[0]:
+                    intake.outcome = (payload["created"], str(payload["decision"]))
+                if payload["decision"] == "hit" and _other_location(_opened(key, body, payload)["candidates"],
+                                                                     intake.location):
+                    intake.cross_lvv = True
+            if intake is not None and body["kind"] == "decision" and intake.officer[0] <= int(payload["decided"]) \
+                    < cutoff:
+                intake.officer = (payload["decided"], str(payload["outcome"]))
     return sorted(found.values(), key=lambda i: (i.started, i.intake_id))
 
 
@@ -190,6 +208,7 @@ def _location_quarter(intakes: list[_Intake], locations: list[str], quarters: li
 
 def _by_category(name: str, title: str, definition: str, intakes: list[_Intake], locations: list[str],
                  categories: tuple[str, ...], attribute: str) -> Table:
+    categories = (*categories, *sorted({getattr(i, attribute)[1] for i in intakes} - set(categories)))  # newer ones
     table = Table(name, title, ("reference date", "intake", "location", definition, "small cells"),
                   ["location", *categories, ALL])
     counts = {(loc, c): sum(1 for i in intakes if i.location == loc and getattr(i, attribute)[1] == c)

@@ -14,6 +14,7 @@ import uuid
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from sync import canonical
 from sync.envelope import GENESIS, seal_aad, sign_envelope
@@ -78,19 +79,24 @@ def candidate(person: str, *locations: str) -> dict:
     return {"person_id": PERSONS[person], "locations": list(locations), "score": 12.5}
 
 
-@pytest.fixture(scope="module")
-def upstream(tmp_path_factory):
-    made = init_upstream(tmp_path_factory.mktemp("monitor") / "up", "avim", ("127.0.0.1",), None)
+def new_upstream(path, kiosk_ids: tuple[str, ...]):
+    made = init_upstream(path, "avim", ("127.0.0.1",), None)
     engine = database.make_engine(made.database)
     now = datetime.datetime.now(datetime.UTC)
     signer = ReceiptSigner(made.upstream_id, 1, made.receipt_keys()[1])
     chains = {}
-    for kiosk_id in (TA1, TA2, BU1):
+    for kiosk_id in kiosk_ids:
         register(engine, made, {"token": issue_token(engine, kiosk_id, now), "kiosk": kiosk_id,
                                 "csr": csr_for(kiosk_id, ec.generate_private_key(ec.SECP256R1())),
                                 "signing_keys": {"1": fixed_keys.signing_key().public_key().public_bytes_raw().hex()}},
                  service_url="https://127.0.0.1:1", now=now)
         chains[kiosk_id] = Chain(engine, signer, made.sealing_key(), kiosk_id)
+    return made, engine, chains
+
+
+@pytest.fixture(scope="module")
+def upstream(tmp_path_factory):
+    made, engine, chains = new_upstream(tmp_path_factory.mktemp("monitor") / "up", (TA1, TA2, BU1))
     ta1, ta2, bu1 = chains[TA1], chains[TA2], chains[BU1]
     # ter-apel, 2026-Q1: A1 (P1, no hit), A2 (P2, a hit at its own location only; officer: same person)
     ta1.intake("A1", "ter-apel", at(2026, 1, 15), "P1")
@@ -201,3 +207,27 @@ def test_the_command_end_to_end(upstream, tmp_path):
     assert bad.stderr.strip().splitlines() == [
         "zuil: UpstreamError: --reference-date '30-06-2026' is not a date (YYYY-MM-DD)"]
     assert not list(tmp_path.glob("monitor-*"))
+
+
+def test_a_sealed_part_that_does_not_open_is_one_error_naming_the_envelope(tmp_path):
+    made, engine, chains = new_upstream(tmp_path / "up", (TA1,))
+    chains[TA1].key = X25519PrivateKey.generate()  # the kiosk seals to a key that is not this upstream's
+    chains[TA1].intake("A1", "ter-apel", at(2026, 1, 15), "P1")
+    engine.dispose()
+    done = subprocess.run([ZUIL, "upstream", "monitor", "--dir", str(made.path), "--reference-date", "2026-06-30",
+                           "--out", str(tmp_path / "m")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"zuil: UpstreamError: the intake envelope 1 of kiosk {TA1} cannot be counted: SealInvalid sealed to another "
+        "upstream key (rk does not match)"]
+    assert not (tmp_path / "m").exists()
+
+
+def test_an_outcome_this_program_does_not_know_is_a_column_of_its_own(tmp_path):
+    made, engine, chains = new_upstream(tmp_path / "up", (BU1,))
+    chains[BU1].intake("B1", "budel", at(2026, 5, 5), "P3")
+    chains[BU1].decision("B1", "postpone", at(2026, 5, 6))
+    table = monitor(engine, made.sealing_key(), datetime.date(2026, 6, 30)).tables[2]
+    engine.dispose()
+    assert table.header[-2:] == ["postpone", "all"]
+    assert [shown(c, 1) for c in table.rows[0]] == ["budel", "0", "0", "0", "0", "0", "0", "1", "1"]
