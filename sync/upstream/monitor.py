@@ -29,7 +29,6 @@ from sync.sealing import open_sealed
 from sync.upstream.errors import UpstreamError
 from sync.upstream.models import envelopes
 
-DEFAULT_MIN_CELL = 5
 ALL = "all"
 WITHHELD = "withheld"
 
@@ -60,9 +59,10 @@ DEFINITIONS: dict[str, str] = {
                         "refer_to_lso, same_person, different_person or correct_vnumber, whether or not an override "
                         "was confirmed by a second officer; `none` when no decision is held. Each intake counts in "
                         "exactly one category.",
-    "small cells": "A count from 1 to min-cell - 1 is written as `<min-cell` (e.g. `<5`); 0 is written as 0. A total "
-                   "(a row or column `all`) is written as `withheld` when it is itself such a count or when any "
-                   "cell it covers is suppressed, so that no suppressed cell can be recomputed from the totals.",
+    "small cells": "Minimum cell {min_cell}: a count from 1 to {last} is written as `<{min_cell}`; 0 is written as "
+                   "0. A total (a row or column `all`) is written as `withheld` when it is itself such a count or "
+                   "when any cell it covers is suppressed, so that no suppressed cell can be recomputed from the "
+                   "totals. The chart draws no bar for a suppressed cell.",
 }
 
 IDENTIFICATION_OUTCOMES = ("hit", "no_hit", "vnumber_confirmed", "vnumber_mismatch", "not_performed", "none")
@@ -253,8 +253,9 @@ def shown(cell: str | Cell, min_cell: int) -> str:
 
 
 def _definitions_text(names: tuple[str, ...] | list[str], min_cell: int) -> list[str]:
-    return [f"{name}: {DEFINITIONS[name]}".replace("min-cell", str(min_cell)) if name == "small cells"
-            else f"{name}: {DEFINITIONS[name]}" for name in names]
+    small = DEFINITIONS["small cells"].format(min_cell=min_cell, last=min_cell - 1) if min_cell > 1 \
+        else "Minimum cell 1: no count is suppressed and every total is written."
+    return [f"{name}: {small if name == 'small cells' else DEFINITIONS[name]}" for name in names]
 
 
 def table_csv(table: Table, reference_date: datetime.date, min_cell: int) -> str:

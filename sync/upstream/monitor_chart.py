@@ -16,6 +16,7 @@ def write_chart(path: Path, intakes: dict[tuple[str, str], int], reference_date:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     locations = sorted({loc for loc, _q in intakes})
     quarters = sorted({q for _loc, q in intakes})
@@ -31,6 +32,9 @@ def write_chart(path: Path, intakes: dict[tuple[str, str], int], reference_date:
             if is_small:
                 axes.annotate(f"<{min_cell}", (x, 0), ha="center", va="bottom", fontsize=8)
     axes.set_xticks(range(len(quarters)), quarters)
+    drawn = [v for v in intakes.values() if v >= min_cell]
+    axes.set_ylim(0, max([*drawn, min_cell]) * 1.1)  # the axis never starts below a suppressed cell's range
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("intakes")
     axes.set_title(f"Intakes per quarter per location, reference date {reference_date.isoformat()}")
     if locations:

@@ -199,7 +199,9 @@ def test_the_command_end_to_end(upstream, tmp_path):
                            "--out", str(tmp_path / "m")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "intakes    withheld at 2 locations" in done.stdout
-    assert "budel,2026-Q2,<5,<5,<5,0" in (tmp_path / "m" / "location_quarter.csv").read_text()
+    table = (tmp_path / "m" / "location_quarter.csv").read_text()
+    assert "budel,2026-Q2,<5,<5,<5,0" in table
+    assert "# small cells: Minimum cell 5: a count from 1 to 4 is written as `<5`;" in table
     assert (tmp_path / "m" / "intakes_per_quarter.png").stat().st_size > 5000
     bad = subprocess.run([ZUIL, "upstream", "monitor", "--dir", str(made.path), "--reference-date", "30-06-2026"],
                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
