@@ -1,7 +1,7 @@
-"""The national monitor (``zuil upstream monitor``) over a real upstream folder and SQLite database, with envelopes
-from three registered kiosks at two locations ingested as the service ingests them (sealed parts sealed to the
-upstream's key): every count checked against hand-computed figures, the reference date's cut, the small-cell rule,
-no personal data in any output byte, a real PNG, and the CLI end to end."""
+"""The national monitor (``zuil upstream monitor``) over a real upstream folder and database (SQLite file, and
+PostgreSQL), with envelopes from three registered kiosks at two locations ingested as the service ingests them
+(sealed parts sealed to the upstream's key): every count checked against hand-computed figures, the reference
+date's cut, the small-cell rule, no personal data in any output byte, a real PNG, and the CLI end to end."""
 
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ def candidate(person: str, *locations: str) -> dict:
     return {"person_id": PERSONS[person], "locations": list(locations), "score": 12.5}
 
 
-def new_upstream(path, kiosk_ids: tuple[str, ...]):
-    made = init_upstream(path, "avim", ("127.0.0.1",), None)
+def new_upstream(path, kiosk_ids: tuple[str, ...], database_url: str | None = None):
+    made = init_upstream(path, "avim", ("127.0.0.1",), database_url)
     engine = database.make_engine(made.database)
     now = datetime.datetime.now(datetime.UTC)
     signer = ReceiptSigner(made.upstream_id, 1, made.receipt_keys()[1])
@@ -94,9 +94,10 @@ def new_upstream(path, kiosk_ids: tuple[str, ...]):
     return made, engine, chains
 
 
-@pytest.fixture(scope="module")
-def upstream(tmp_path_factory):
-    made, engine, chains = new_upstream(tmp_path_factory.mktemp("monitor") / "up", (TA1, TA2, BU1))
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def upstream(request, tmp_path_factory):
+    url = request.getfixturevalue("module_postgres_url") if request.param == "postgres" else None
+    made, engine, chains = new_upstream(tmp_path_factory.mktemp("monitor") / "up", (TA1, TA2, BU1), url)
     ta1, ta2, bu1 = chains[TA1], chains[TA2], chains[BU1]
     # ter-apel, 2026-Q1: A1 (P1, no hit), A2 (P2, a hit at its own location only; officer: same person)
     ta1.intake("A1", "ter-apel", at(2026, 1, 15), "P1")
