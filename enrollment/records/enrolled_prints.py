@@ -4,7 +4,8 @@ Only captures with a template of intakes whose participant gave consent, not wit
 templates and the intakes' person links are stored sealed: they are opened here, in memory, with the session's
 keys; a template or link that does not open where it is stored is refused
 (:class:`~enrollment.records.field_cipher.SealedFieldRefused`), never used. The V-number's intakes are found
-by its keyed hash.
+by its keyed hash. The gallery also holds the prints the upstream's gallery feed brought from other kiosks
+(:mod:`enrollment.records.feed_prints`), sealed the same way.
 """
 
 from __future__ import annotations

@@ -130,3 +130,19 @@ def test_a_crash_mid_apply_leaves_cursor_and_gallery_unchanged(fed, monkeypatch)
     with b.records.transaction() as session:
         assert held_cursor(session, "avim") == 2  # two enrolments, cursors 1 and 2
     assert feed_rows(b) == (2, 4)
+
+
+def test_the_uploaders_worker_pulls_the_feed_after_delivering(fed):
+    import time
+
+    from sync.worker import UploadWorker
+
+    _puller, b = fed
+    worker = UploadWorker.for_kiosk(b.site.database, b.data, b.ring)
+    try:
+        deadline = time.monotonic() + 300
+        while feed_rows(b) != (2, 4) and time.monotonic() < deadline:
+            time.sleep(0.5)
+    finally:
+        worker.stop(60)
+    assert feed_rows(b) == (2, 4)
