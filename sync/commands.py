@@ -128,7 +128,8 @@ def feed(once: bool) -> None:
 def status(as_json: bool) -> None:
     """Show this kiosk's outbox: envelopes queued and delivered, the oldest queued one's age, the chain's last
     sequence number and head hash, the uploader's registered upstream, last success, last error and next
-    attempt, and the gallery feed's cursor held. Reads the record database and the registration only (no keys needed)."""
+    attempt, and the gallery feed's cursor held. Reads the record database and the registration only (no keys
+    needed)."""
     from sqlalchemy.orm import Session
 
     from sync.registration import is_registered, load_registration
