@@ -38,8 +38,7 @@ class Applied:
         """The live index brought in line with the committed delta (in the delta's order)."""
         for person in self.withdrawn:
             gallery.remove_person(person)
-        for person, location, prints in self.added:
-            gallery.add_person(person, location, prints)
+        gallery.add_persons(self.added)
 
 
 def held_cursor(session: Session, upstream_id: str) -> int:

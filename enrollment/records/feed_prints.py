@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -24,15 +25,14 @@ def add_feed_person(session: Session, *, origin: str, person_id: str, location_i
                     templates: Iterable[tuple[int, bytes]]) -> FeedPerson:
     """A foreign person and their prints, sealed with the gallery key, added to the caller's transaction."""
     cipher = cipher_of(session)
-    person = FeedPerson(origin=origin, location_id=location_id, entry_cursor=entry_cursor, person_sealed=b"")
+    row_id = str(uuid.uuid4())
+    person = FeedPerson(id=row_id, origin=origin, location_id=location_id, entry_cursor=entry_cursor,
+                        person_sealed=cipher.seal(person_field(row_id), person_id.encode("utf-8")))
     session.add(person)
-    session.flush()
-    person.person_sealed = cipher.seal(person_field(person.id), person_id.encode("utf-8"))
     for position, template in templates:
-        row = FeedPrint(feed_person_id=person.id, finger_position=position, template_sealed=b"")
-        session.add(row)
-        session.flush()
-        row.template_sealed = cipher.seal(template_field(row.id, person.id), template)
+        print_id = str(uuid.uuid4())
+        session.add(FeedPrint(id=print_id, feed_person_id=row_id, finger_position=position,
+                              template_sealed=cipher.seal(template_field(print_id, row_id), template)))
     return person
 
 
