@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, select, text, update
 
 from sync import canonical, sealing
 from sync.envelope import Envelope, seal_aad
@@ -56,8 +56,8 @@ def record_feed(connection: Connection, envelope: Envelope, sealing_key: X25519P
     row = connection.execute(select(feed_intakes).where(key)).first()
     if envelope.kind is EnvelopeKind.WITHDRAWAL:
         if row is not None and row.entered:
-            connection.execute(insert(feed_entries).values(origin=kiosk_id, kind=WITHDRAW, intake_id=intake_id,
-                                                           person=row.person, location=row.location))
+            _append(connection, origin=kiosk_id, kind=WITHDRAW, intake_id=intake_id, person=row.person,
+                    location=row.location)
             connection.execute(update(feed_intakes).where(key).values(entered=False, consented=False))
         return
     values: dict[str, Any] = {}
@@ -79,7 +79,15 @@ def record_feed(connection: Connection, envelope: Envelope, sealing_key: X25519P
         connection.execute(update(feed_intakes).where(key).values(**values))
     row = connection.execute(select(feed_intakes).where(key)).one()
     if row.consented and row.envelope_id is not None and not row.entered:
-        connection.execute(insert(feed_entries).values(origin=kiosk_id, kind=ENROLL, intake_id=intake_id,
-                                                       person=row.person, location=row.location,
-                                                       envelope_id=row.envelope_id))
+        _append(connection, origin=kiosk_id, kind=ENROLL, intake_id=intake_id, person=row.person,
+                location=row.location, envelope_id=row.envelope_id)
         connection.execute(update(feed_intakes).where(key).values(entered=True))
+
+
+def _append(connection: Connection, **values: Any) -> None:
+    """One feed entry. Cursors must become visible in their order (a kiosk asks for those after the last it
+    holds): on PostgreSQL the table is locked against other writers until this transaction ends, so no entry
+    with a lower cursor commits after one with a higher; SQLite's one writer gives that already."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("LOCK TABLE feed_entries IN SHARE ROW EXCLUSIVE MODE"))
+    connection.execute(insert(feed_entries).values(**values))
