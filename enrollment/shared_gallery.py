@@ -35,6 +35,16 @@ class SharedGallery:
             self._index.extend((person_id, position, template) for position, template in prints.items())
             self._locations.setdefault(person_id, set()).add(location_id)
 
+    def add_persons(self, persons: Iterable[tuple[str, str, Mapping[int, Template]]]) -> None:
+        """Index many persons' prints at once (person id, location, finger position -> template): one extension
+        of the index, not one per person."""
+        persons = list(persons)
+        with self._lock:
+            self._index.extend((person_id, position, template) for person_id, _location, prints in persons
+                               for position, template in prints.items())
+            for person_id, location_id, _prints in persons:
+                self._locations.setdefault(person_id, set()).add(location_id)
+
     def remove_person(self, person_id: str) -> int:
         """Take a person's prints out of the index (e.g. consent withdrawn); returns how many went."""
         with self._lock:

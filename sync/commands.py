@@ -94,12 +94,42 @@ def run(once: bool, until_empty: bool, max_seconds: float | None) -> None:
         raise DeliveryStopped(f"delivery to {registration.upstream_id} stopped until a person looks: {reason}")
 
 
+@sync.command("feed")
+@click.option("--once", is_flag=True, help="Fetch and apply one delta only.")
+def feed(once: bool) -> None:
+    """Fetch the gallery feed (persons enrolled at other kiosks, and withdrawals) from the registered upstream,
+    verify each delta's signature and apply it to the record store in one transaction; prints what changed and
+    the cursor now held. Needs the keys."""
+    from enrollment.commands.keys import unlock_kiosk_keys
+    from enrollment.records.store import RecordStore
+    from sync.errors import RegistrationError
+    from sync.feed_pull import FeedPuller
+    from sync.registration import load_registration
+
+    settings = current_settings()
+    registration = load_registration(Path(settings.data_dir))
+    if registration.kiosk_id != settings.kiosk_id:
+        raise RegistrationError(f"the registration in {registration.folder.parent} is for kiosk "
+                                f"{registration.kiosk_id}, this kiosk is {settings.kiosk_id}: register again")
+    ring = unlock_kiosk_keys(settings)
+    records = RecordStore(settings.database, ring, auto_upgrade=False)
+    puller = FeedPuller(records, registration, ring)
+    try:
+        done = puller.pull(once=once)
+    finally:
+        puller.close()
+        records.close()
+    click.echo(f"feed from {registration.upstream_id}: {done.deltas} delta(s), {done.added} person(s) added, "
+               f"{done.withdrawn} withdrawn, cursor {done.cursor}")
+
+
 @sync.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(as_json: bool) -> None:
     """Show this kiosk's outbox: envelopes queued and delivered, the oldest queued one's age, the chain's last
-    sequence number and head hash, and the uploader's registered upstream, last success, last error and next
-    attempt. Reads the record database and the registration only (no keys needed)."""
+    sequence number and head hash, the uploader's registered upstream, last success, last error and next
+    attempt, and the gallery feed's cursor held. Reads the record database and the registration only (no keys
+    needed)."""
     from sqlalchemy.orm import Session
 
     from sync.registration import is_registered, load_registration
@@ -126,5 +156,6 @@ def status(as_json: bool) -> None:
                f"chain head       {report['chain_head_sha256']}\n"
                f"last success     {report['last_success'] or 'never'}\n"
                f"last error       {report['last_error'] or '-'}\n"
-               f"next attempt     {report['next_attempt'] or '-'}"
+               f"next attempt     {report['next_attempt'] or '-'}\n"
+               f"feed cursor      {report['feed_cursor']}"
                + ("\ndelivery         STOPPED until a person looks, then `zuil sync run`" if report["stopped"] else ""))

@@ -57,3 +57,13 @@ class RegistrationError(SyncError):
 class DeliveryStopped(SyncError):
     """The upstream refused an envelope (400, 403, 409, ...) or its receipt was refused: delivery waits for a
     person."""
+
+
+class FeedInvalid(SyncError):
+    """A gallery feed delta that is not well formed, not signed by the upstream's key it names, not for this kiosk
+    or not following the cursor it holds; ``field`` names the delta field at fault. Nothing of it is applied."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"feed delta field {field!r}: {reason}")

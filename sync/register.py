@@ -2,8 +2,8 @@
 
 Fetches the upstream's CA certificate (the one request made without verifying the server), refuses it unless its
 SHA-256 is the fingerprint the administrator printed, then, verifying the server against that CA, sends the
-enrollment token, a CSR of a new ECDSA P-256 TLS key (CN = the kiosk id) and the kiosk's signing public keys,
-and stores what the upstream answers (:mod:`sync.registration`).
+enrollment token, a CSR of a new ECDSA P-256 TLS key (CN = the kiosk id), the kiosk's signing public keys and
+its feed public key (:mod:`sync.feed_key`), and stores what the upstream answers (:mod:`sync.registration`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from cryptography.x509.oid import NameOID
 
 from enrollment.keys.keyring import KeyRing
 from sync.errors import RegistrationError
+from sync.feed_key import feed_key
 from sync.outbox import signing_keys
 from sync.registration import Registration, store_registration
 
@@ -43,7 +44,8 @@ def register(data_dir: Path, ring: KeyRing, *, kiosk_id: str, upstream: str, tok
            .sign(tls_key, hashes.SHA256()))
     body = {"token": token, "kiosk": kiosk_id, "csr": csr.public_bytes(Encoding.PEM).decode("ascii"),
             "signing_keys": {str(v): k.public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
-                             for v, k in signing_keys(ring).items()}}
+                             for v, k in signing_keys(ring).items()},
+            "feed_key": feed_key(ring, ring.signing_key()[0]).public_key().public_bytes_raw().hex()}
     try:
         with httpx.Client(verify=context, timeout=TIMEOUT_S) as client:
             answer = client.post(f"{base}/v1/register", json=body)

@@ -1,6 +1,7 @@
 """What ``zuil sync status`` and the demo say about the outbox: queued, delivered, the oldest queued envelope's age,
 the chain's last sequence number and head hash, and the uploader's registered upstream, last success, last error,
-next attempt and whether delivery is stopped for a person (:mod:`sync.upload_state`)."""
+next attempt and whether delivery is stopped for a person (:mod:`sync.upload_state`), and the gallery
+feed's cursor held."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from enrollment.records.models import OutboxEnvelope, OutboxHead
+from enrollment.records.models import FeedCursor, OutboxEnvelope, OutboxHead
 from sync.outbox import DELIVERED, QUEUED
 from sync.payloads import seconds
 from sync.registration import Registration
@@ -39,6 +40,8 @@ def outbox_status(session: Session, kiosk_id: str, *, now: datetime | None = Non
         "last_error": None if state.last_error is None else f"{_iso(state.last_error_at)}: {state.last_error}",
         "next_attempt": _iso(state.next_attempt_at),
         "stopped": state.stopped,
+        "feed_cursor": 0 if registration is None else session.scalar(
+            select(FeedCursor.cursor).where(FeedCursor.upstream_id == registration.upstream_id)) or 0,
         "upstream": None if registration is None else f"{registration.upstream_id} ({registration.service_url})",
     }
 

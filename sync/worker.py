@@ -3,7 +3,9 @@
 :func:`drain` makes attempts until there is nothing to do: with ``until_empty`` it waits out the backoff and goes on
 until the outbox is empty; with ``once`` it stops at the first attempt that does not deliver; otherwise it runs
 until ``stop`` is set, looking for new envelopes every :data:`POLL_S` seconds or when woken. :class:`UploadWorker`
-runs it on a daemon thread (start, stop, and wake when an envelope is appended).
+runs it on a daemon thread (start, stop, and wake when an envelope is appended) and, made with a feed puller (as
+:meth:`UploadWorker.for_kiosk` makes it), pulls the gallery feed after each round of delivery (:mod:`sync.feed_pull`;
+a feed that fails is logged and tried again at the next round).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from enrollment.keys.keyring import KeyRing
-from enrollment.records.store import make_engine
+from enrollment.records.store import RecordStore, make_engine
+from sync.feed_pull import FeedPuller
 from sync.outbox import on_append
 from sync.registration import load_registration, tls_key_password
 from sync.uploader import Outcome, Uploader
@@ -78,8 +81,10 @@ class UploadWorker:
     """The uploader on a daemon thread: :meth:`start`, :meth:`wake` (an envelope was appended), :meth:`stop`
     (also :meth:`close`). Woken by every committed append (:func:`sync.outbox.on_append`) while it runs."""
 
-    def __init__(self, make_uploader: Callable[[], Uploader]) -> None:
+    def __init__(self, make_uploader: Callable[[], Uploader],
+                 make_puller: Callable[[], FeedPuller] | None = None) -> None:
         self._make = make_uploader
+        self._make_puller = make_puller
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sync-uploader", daemon=True)
@@ -94,7 +99,10 @@ class UploadWorker:
             engine = make_engine(database)
             return Uploader(engine, registration, tls_key_password(ring, registration.password_signing_version))
 
-        worker = cls(make)
+        def make_puller() -> FeedPuller:
+            return FeedPuller(RecordStore(database, ring, auto_upgrade=False), load_registration(data_dir), ring)
+
+        worker = cls(make, make_puller)
         worker.start()
         return worker
 
@@ -121,6 +129,7 @@ class UploadWorker:
         except Exception:  # a kiosk that cannot upload still takes intakes: say why, in the log
             log.exception("the uploader did not start")
             return
+        puller = self._puller()
         try:
             while not self._stop.is_set():
                 self._wake.clear()
@@ -128,7 +137,24 @@ class UploadWorker:
                     drain(uploader, self._wake, until_empty=True)
                 except Exception:  # the database busy or away: try again at the next poll
                     log.exception("the uploader's attempt failed")
+                if puller is not None and not self._stop.is_set():
+                    try:
+                        puller.pull()
+                    except Exception as exc:  # the feed fails alone: delivery goes on, the next poll tries again
+                        log.warning("the gallery feed was not pulled: %s", exc)
                 self._wake.wait(POLL_S)
         finally:
             uploader.close()
             uploader.engine.dispose()
+            if puller is not None:
+                puller.close()
+                puller.records.close()
+
+    def _puller(self) -> FeedPuller | None:
+        if self._make_puller is None:
+            return None
+        try:
+            return self._make_puller()
+        except Exception:  # a kiosk without the feed still delivers: say why, in the log
+            log.exception("the gallery feed puller did not start")
+            return None

@@ -4,7 +4,8 @@ Only captures with a template of intakes whose participant gave consent, not wit
 templates and the intakes' person links are stored sealed: they are opened here, in memory, with the session's
 keys; a template or link that does not open where it is stored is refused
 (:class:`~enrollment.records.field_cipher.SealedFieldRefused`), never used. The V-number's intakes are found
-by its keyed hash.
+by its keyed hash. The gallery also holds the prints the upstream's gallery feed brought from other kiosks
+(:mod:`enrollment.records.feed_prints`), sealed the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from enrollment.records.feed_prints import opened_feed_prints
 from enrollment.records.field_cipher import cipher_of
 from enrollment.records.intake_reads import person_of, template_of
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake
@@ -72,7 +74,8 @@ class OpenedPrints:
 
 
 def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> OpenedPrints:
-    """Every consented print in the record, read and opened (not yet decoded)."""
+    """Every consented print in the record, read and opened (not yet decoded), then every print the gallery feed
+    brought from other kiosks (:mod:`enrollment.records.feed_prints`; intake id ``feed-<row id>``)."""
     cipher = cipher_of(session)
     query = (
         select(CaptureRow.id, CaptureRow.template_sealed, CaptureRow.finger_position, Intake.person_sealed,
@@ -94,6 +97,12 @@ def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> Ope
             opened.location_ids.append(location_id)
             opened.positions.append(position)
             opened.templates.append(template_of(cipher, capture_id, intake_id, sealed))
+        for person_id, feed_person_id, location_id, position, template in opened_feed_prints(session, cipher):
+            opened.person_ids.append(person_id)
+            opened.intake_ids.append(f"feed-{feed_person_id}")
+            opened.location_ids.append(location_id)
+            opened.positions.append(position)
+            opened.templates.append(template)
     return opened
 
 

@@ -346,3 +346,34 @@ class OutboxHead(Base):
     kiosk_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_sequence: Mapped[int] = mapped_column(BigInteger)
     head_hash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FeedPerson(Base):
+    """A person enrolled at another kiosk, received in the upstream's gallery feed (``sync.feed_apply``): the
+    origin kiosk, the person's pseudonymous id (sealed with the gallery key) and the origin's location."""
+
+    __tablename__ = "feed_persons"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    origin: Mapped[str] = mapped_column(String(40), index=True)
+    person_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    location_id: Mapped[str] = mapped_column(String(200))
+    entry_cursor: Mapped[int] = mapped_column(BigInteger)
+
+
+class FeedPrint(Base):
+    """One print of a :class:`FeedPerson`: finger position and template (sealed with the gallery key)."""
+
+    __tablename__ = "feed_prints"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    feed_person_id: Mapped[str] = mapped_column(ForeignKey("feed_persons.id"), index=True)
+    finger_position: Mapped[int] = mapped_column(Integer)
+    template_sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FeedCursor(Base):
+    """How far this kiosk holds its upstream's gallery feed: the cursor of the last delta applied."""
+
+    __tablename__ = "feed_cursor"
+    upstream_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigInteger)
+    applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

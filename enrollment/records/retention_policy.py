@@ -98,6 +98,11 @@ TABLE: tuple[Datum, ...] = (
           "queued until delivered upstream (`zuil sync run`); a delivered one is kept with the upstream's receipt "
           "(nothing deletes it)",
           "not deleted: the schema refuses to go back over queued envelopes; a purge leaves them (no foreign key)"),
+    Datum("gallery feed", "`feed_persons` (origin kiosk, sealed person id, origin location), `feed_prints` "
+          "(templates sealed with the gallery key), `feed_cursor` (the feed's cursor held)",
+          "finding a person enrolled at another LVV in the 1:N search", INTAKE_BASIS,
+          "until the upstream's feed withdraws the person (`zuil sync feed`); the purge does not reach them",
+          "deleted with the withdrawal entry of the feed, in the transaction that applies it"),
 )
 
 

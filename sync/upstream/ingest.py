@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -22,6 +23,7 @@ from sync.envelope import Envelope, verified_envelope
 from sync.errors import EnvelopeInvalid
 from sync.receipt import sign_receipt
 from sync.upstream.errors import ChainFault, KioskRefused
+from sync.upstream.feed_entries import record_feed
 from sync.upstream.models import chain_faults, chain_heads, envelopes, kiosk_keys, kiosks
 
 
@@ -59,9 +61,12 @@ def _signing_keys(engine: Engine, kiosk_id: str) -> dict[int, Ed25519PublicKey]:
     return {row.version: Ed25519PublicKey.from_public_bytes(row.public_key) for row in rows}
 
 
-def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes) -> bytes:
+def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes, *,
+           sealing_key: X25519PrivateKey | None = None) -> bytes:
     """The receipt of the envelope ``data`` sent by ``kiosk_id`` (the client certificate's): stored now, or the
-    stored receipt of a repeat. :class:`KioskRefused`, :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
+    stored receipt of a repeat. With ``sealing_key``, a newly stored envelope also records what it means for the
+    gallery feed (:mod:`sync.upstream.feed_entries`) in the same transaction. :class:`KioskRefused`,
+    :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
     if (named := named_kiosk(data)) is not None and named != kiosk_id:
         raise KioskRefused(f"the envelope names kiosk {named!r}, the client certificate {kiosk_id!r}")
     keys = _signing_keys(engine, kiosk_id)
@@ -71,13 +76,14 @@ def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes) ->
         record_fault(engine, kiosk_id, "invalid", held_chain(engine, kiosk_id)[0] + 1, str(exc))
         raise
     try:
-        return _store(engine, signer, envelope)
+        return _store(engine, signer, envelope, sealing_key)
     except ChainFault as fault:
         record_fault(engine, kiosk_id, fault.reason, fault.expected, fault.detail)
         raise
 
 
-def _store(engine: Engine, signer: ReceiptSigner, envelope: Envelope) -> bytes:
+def _store(engine: Engine, signer: ReceiptSigner, envelope: Envelope,
+           sealing_key: X25519PrivateKey | None = None) -> bytes:
     kiosk_id, seq = envelope.kiosk_id, envelope.sequence
     try:
         with engine.begin() as connection:
@@ -103,6 +109,8 @@ def _store(engine: Engine, signer: ReceiptSigner, envelope: Envelope) -> bytes:
                 hash=envelope.hash, received=received, receipt=receipt))
             connection.execute(update(chain_heads).where(chain_heads.c.kiosk_id == kiosk_id)
                                .values(held=seq, head=envelope.hash))
+            if sealing_key is not None:
+                record_feed(connection, envelope, sealing_key)
             return receipt
     except IntegrityError:  # the envelope id is held already, at another place in a chain
         raise ChainFault("replay", seq, f"envelope id {envelope.envelope_id} is held already") from None

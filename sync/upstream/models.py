@@ -1,5 +1,6 @@
 """The upstream's own tables (SQLAlchemy Core, one metadata; Alembic tree in ``migrations/``): kiosks and their
-signing keys, enrollment tokens, envelopes with their receipts, each kiosk's chain head, and chain faults."""
+signing keys and feed keys, enrollment tokens, envelopes with their receipts, each kiosk's chain head, chain
+faults, and the gallery feed (its intakes and its entries)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ kiosks = Table(
     Column("cert_serial", String(48), nullable=False),  # decimal text: a serial is up to 159 bits
     Column("registered_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    Column("feed_key", LargeBinary(32)),  # raw X25519 public key the gallery feed seals to (None: no feed)
 )
 
 kiosk_keys = Table(
@@ -71,4 +73,26 @@ chain_faults = Table(
     Column("reason", String(16), nullable=False),  # gap, fork, replay, invalid
     Column("expected", BigInteger, nullable=False),
     Column("detail", String(400), nullable=False),
+)
+
+feed_intakes = Table(  # an intake seen in envelopes: its templates stay in the intake envelope, sealed as received
+    "feed_intakes", metadata,
+    Column("kiosk_id", String(40), primary_key=True),
+    Column("intake_id", String(36), primary_key=True),
+    Column("envelope_id", String(36)),  # the intake envelope with templates (None: not held yet)
+    Column("person", String(200)),
+    Column("location", String(200)),
+    Column("consented", Boolean, nullable=False),
+    Column("entered", Boolean, nullable=False),  # an enroll entry was recorded
+)
+
+feed_entries = Table(
+    "feed_entries", metadata,
+    Column("cursor", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("origin", String(40), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # enroll, withdraw
+    Column("intake_id", String(36), nullable=False),
+    Column("person", String(200), nullable=False),
+    Column("location", String(200), nullable=False),
+    Column("envelope_id", String(36)),  # an enroll entry's intake envelope (its sealed part holds the templates)
 )

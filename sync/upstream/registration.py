@@ -23,6 +23,7 @@ from sync.upstream.models import chain_heads, kiosk_keys, kiosks, tokens
 
 TOKEN_HOURS = 72
 REQUEST_FIELDS = ("token", "kiosk", "csr", "signing_keys")
+OPTIONAL_FIELDS = ("feed_key",)  # a kiosk without one gets no gallery feed
 MAX_SIGNING_KEYS = 64
 
 
@@ -57,10 +58,21 @@ def _signing_keys(value: Any) -> dict[int, bytes]:
     return keys
 
 
-def checked_request(body: Any) -> tuple[str, str, str, dict[int, bytes]]:
-    """token, kiosk id, CSR PEM and signing keys of a registration request; :class:`RequestInvalid` otherwise."""
-    if not isinstance(body, dict) or sorted(body) != sorted(REQUEST_FIELDS):
-        raise RequestInvalid(f"the body must be a JSON object of exactly {', '.join(REQUEST_FIELDS)}")
+def _feed_key(value: Any) -> bytes | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise RequestInvalid("feed_key: must be the raw 32-byte X25519 key in lowercase hex")
+    return bytes.fromhex(value)
+
+
+def checked_request(body: Any) -> tuple[str, str, str, dict[int, bytes], bytes | None]:
+    """token, kiosk id, CSR PEM, signing keys and feed key (or None) of a registration request;
+    :class:`RequestInvalid` otherwise."""
+    if (not isinstance(body, dict) or not set(REQUEST_FIELDS) <= set(body)
+            or not set(body) <= set(REQUEST_FIELDS + OPTIONAL_FIELDS)):
+        raise RequestInvalid(f"the body must be a JSON object of exactly {', '.join(REQUEST_FIELDS)} "
+                             f"(and optionally {', '.join(OPTIONAL_FIELDS)})")
     token, kiosk_id, csr = body["token"], body["kiosk"], body["csr"]
     if not isinstance(token, str) or not 0 < len(token) <= 100:
         raise RequestInvalid("token: must be text")
@@ -68,17 +80,17 @@ def checked_request(body: Any) -> tuple[str, str, str, dict[int, bytes]]:
         raise RequestInvalid("kiosk: must be 3-40 of a-z, 0-9 and '-'")
     if not isinstance(csr, str) or not 0 < len(csr) <= 8192:
         raise RequestInvalid("csr: must be a PEM certificate request")
-    return token, kiosk_id, csr, _signing_keys(body["signing_keys"])
+    return token, kiosk_id, csr, _signing_keys(body["signing_keys"]), _feed_key(body.get("feed_key"))
 
 
 def register(engine: Engine, folder: UpstreamFolder, body: Any, *, service_url: str,
              now: datetime.datetime) -> dict[str, Any]:
     """Check the request ``body`` (parsed JSON) and its token; in one transaction mark the token used, record the
-    kiosk with its signing keys and an empty chain; answer what PROTOCOL.md says (the kiosk's certificate and the
-    upstream's CA, sealing key and receipt keys)."""
-    token, kiosk_id, csr, signing_keys = checked_request(body)
+    kiosk with its signing keys, its feed key and an empty chain; answer what PROTOCOL.md says (the kiosk's
+    certificate and the upstream's CA, sealing key and receipt keys)."""
+    token, kiosk_id, csr, signing_keys, feed_key = checked_request(body)
     try:
-        certificate = _record(engine, token, kiosk_id, csr, signing_keys, folder, now)
+        certificate = _record(engine, token, kiosk_id, csr, signing_keys, feed_key, folder, now)
     except IntegrityError:  # two tokens of one kiosk, used at once: the other one registered it
         raise TokenRefused(f"kiosk {kiosk_id} is registered already") from None
     sealing = folder.sealing_key().public_key().public_bytes(serialization.Encoding.PEM,
@@ -90,7 +102,7 @@ def register(engine: Engine, folder: UpstreamFolder, body: Any, *, service_url: 
 
 
 def _record(engine: Engine, token: str, kiosk_id: str, csr: str, signing_keys: dict[int, bytes],
-            folder: UpstreamFolder, now: datetime.datetime) -> x509.Certificate:
+            feed_key: bytes | None, folder: UpstreamFolder, now: datetime.datetime) -> x509.Certificate:
     """In one transaction: the token checked and marked used, the kiosk, its signing keys and its empty chain."""
     with engine.begin() as connection:
         row = connection.execute(select(tokens).where(tokens.c.token_sha256 == _digest(token))
@@ -102,7 +114,8 @@ def _record(engine: Engine, token: str, kiosk_id: str, csr: str, signing_keys: d
         certificate = authority.issue_kiosk_certificate(folder.ca_certificate(), folder.ca_key(), csr, kiosk_id, now)
         connection.execute(update(tokens).where(tokens.c.token_sha256 == row.token_sha256).values(used=True))
         connection.execute(insert(kiosks).values(id=kiosk_id, state="active",
-                                                 cert_serial=str(certificate.serial_number), registered_at=now))
+                                                 cert_serial=str(certificate.serial_number), registered_at=now,
+                                                 feed_key=feed_key))
         connection.execute(insert(kiosk_keys), [{"kiosk_id": kiosk_id, "version": v, "public_key": k}
                                                 for v, k in sorted(signing_keys.items())])
         connection.execute(insert(chain_heads).values(kiosk_id=kiosk_id, held=0, head=GENESIS))

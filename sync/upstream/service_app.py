@@ -1,4 +1,4 @@
-"""The service listener's app (mutual TLS): ``POST /v1/envelopes`` and ``GET /v1/chain``.
+"""The service listener's app (mutual TLS): ``POST /v1/envelopes``, ``GET /v1/chain`` and ``GET /v1/feed``.
 
 The kiosk is the one the client certificate names (its CN). uvicorn does not put the client certificate in the
 ASGI scope; :mod:`sync.upstream.tls_protocol` does, as the ASGI TLS extension's ``client_cert_chain`` (PEM).
@@ -19,7 +19,8 @@ from starlette.routing import Route
 from sync.envelope import MAX_ENVELOPE_BYTES
 from sync.upstream import database
 from sync.upstream.answers import ANSWERED, limited_body, refusal
-from sync.upstream.errors import KioskRefused
+from sync.upstream.deltas import MAX_LIMIT, delta_for
+from sync.upstream.errors import KioskRefused, RequestInvalid
 from sync.upstream.folder import ENVIRONMENT, UpstreamFolder, open_folder
 from sync.upstream.ingest import ReceiptSigner, held_chain, ingest
 
@@ -44,12 +45,13 @@ def create_service_app(folder: UpstreamFolder | None = None) -> Starlette:
     engine = database.make_engine(folder.database)
     version, key = max(folder.receipt_keys().items())
     signer = ReceiptSigner(folder.upstream_id, version, key)
+    sealing_key = folder.sealing_key()
 
     async def envelopes(request: Request) -> Response:
         try:
             kiosk_id = client_kiosk(request)
             data = await limited_body(request, MAX_ENVELOPE_BYTES)
-            receipt = await run_in_threadpool(ingest, engine, signer, kiosk_id, data)
+            receipt = await run_in_threadpool(ingest, engine, signer, kiosk_id, data, sealing_key=sealing_key)
         except ANSWERED as exc:
             return refusal(exc)
         return Response(receipt, media_type="application/cbor")
@@ -62,6 +64,26 @@ def create_service_app(folder: UpstreamFolder | None = None) -> Starlette:
             return refusal(exc)
         return JSONResponse({"kiosk": kiosk_id, "held": held, "head": head.hex()})
 
+    async def feed(request: Request) -> Response:
+        try:
+            kiosk_id = client_kiosk(request)
+            after, limit = _whole(request, "after", 0, 2**63 - 1, 0), _whole(request, "limit", 1, MAX_LIMIT, 1000)
+            delta = await run_in_threadpool(delta_for, engine, signer, sealing_key, kiosk_id, after, limit)
+        except ANSWERED as exc:
+            return refusal(exc)
+        return Response(delta, media_type="application/cbor")
+
     return Starlette(routes=[Route("/v1/envelopes", envelopes, methods=["POST"]),
-                             Route("/v1/chain", chain, methods=["GET"])],
+                             Route("/v1/chain", chain, methods=["GET"]),
+                             Route("/v1/feed", feed, methods=["GET"])],
                      lifespan=database.disposing(engine))
+
+
+def _whole(request: Request, name: str, lowest: int, highest: int, default: int) -> int:
+    """A whole-number query parameter within [lowest, highest]; :class:`RequestInvalid` (400) otherwise."""
+    text = request.query_params.get(name)
+    if text is None:
+        return default
+    if not text.isdigit() or len(text) > 19 or not lowest <= int(text) <= highest:
+        raise RequestInvalid(f"{name}: must be a whole number from {lowest} to {highest}")
+    return int(text)

@@ -86,3 +86,15 @@ def test_an_invalid_print_adds_nothing(make_finger):
     with pytest.raises(MatchingError):
         gallery.add_person("P", "loc-a", {2: make_finger(rng, 2), 11: make_finger(rng, 7)})
     assert len(gallery) == 0 and gallery.persons == 0
+
+
+def test_persons_added_at_once_are_found_at_their_locations(make_finger, impression):
+    persons = _persons(make_finger, 8, "F", 30)
+    gallery = SharedGallery(EnrolledPrint(p, f"i-{p}", "loc-a", pos, t)
+                            for p, prints in _persons(make_finger, 9, "B", 30).items() for pos, t in prints.items())
+    gallery.add_persons((person, "loc-other", prints) for person, prints in persons.items())
+    assert gallery.persons == 60 and len(gallery) == 120
+    for n, person in enumerate(("F0000", "F0029")):
+        outcome = gallery.search(_probe(impression, persons[person], 100 + n))
+        assert outcome.candidates[0]["person_id"] == person
+        assert outcome.candidates[0]["locations"] == ["loc-other"]

@@ -96,7 +96,7 @@ def test_0009_seals_the_reasons_and_notes_a_store_holds(request, backend, keyrin
     with pytest.raises(StorageError, match=r"holds 4 reasons or notes in plaintext.*none were given"):
         store.upgrade(url)  # no keys: refused, left at 0008 with its text
     assert _revision(url) == "0008" and "reason" in _columns(url, "consent_records")
-    store.upgrade(url, keys=lambda: keyring)
+    store.upgrade(url, "0009", keys=lambda: keyring)
     assert _revision(url) == "0009"
     assert "reason" not in _columns(url, "consent_records") and "reason" not in _columns(url, "officer_decisions")
     assert "note" not in _columns(url, "contra_indications")
@@ -111,6 +111,7 @@ def test_0009_seals_the_reasons_and_notes_a_store_holds(request, backend, keyrin
             assert [r.decision_id for r in s.query(DecisionConfirmation)] == ["d-1"]
     finally:
         rs.close()
+    store.downgrade(url, "0009")  # the store opened at the head; this test is about 0009
     _assert_immutable(url, "reason_sealed")  # the triggers are back
     with pytest.raises(StorageError, match=r"holds 4 sealed reasons or notes.*refused"):
         store.downgrade(url, "0008")
@@ -124,7 +125,7 @@ def test_0009_seals_the_reasons_and_notes_a_store_holds(request, backend, keyrin
 def test_0009_goes_down_and_up_again_on_a_store_without_free_text(request, backend):
     url = _url(request, backend)
     _record_at_0008(url, with_text=False)
-    store.upgrade(url)  # nothing to seal: no keys needed
+    store.upgrade(url, "0009")  # nothing to seal: no keys needed
     assert _revision(url) == "0009" and "reason_sealed" in _columns(url, "consent_records")
     _assert_immutable(url, "reason_sealed")
     store.downgrade(url, "0008")

@@ -41,6 +41,9 @@ TABLES = {
     "outbox_envelopes",
     "outbox_heads",
     "upload_state",
+    "feed_persons",
+    "feed_prints",
+    "feed_cursor",
     "alembic_version",
 }
 
