@@ -78,7 +78,7 @@ TABLE: tuple[Datum, ...] = (
           "none needed", "empty outside a purge's transaction", "the purge itself"),
     Datum("deletion receipts", "`deletion_receipts` (rule, counts, intake ids, time)",
           "telling upstream what was deleted and when", SECURITY_BASIS, "until reported upstream",
-          "not deleted: the upstream report is not built yet (no sync)"),
+          "not deleted: their report upstream is not built yet (no deletion envelope kind)"),
     Datum("audit log", "`audit.sqlite3` (entries, signed checkpoints)",
           "who did what to which case; proof of the chain", SECURITY_BASIS, "{audit_days} days",
           "not deleted: the log is append-only and hash-chained; `zuil purge` counts the entries past it"),
