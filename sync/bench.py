@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,15 +21,10 @@ from uuid import uuid4
 import click
 
 from sync.errors import SyncError
+from sync.loopback import LISTEN_WAIT_S, free_port, wait_listening
 
 KIOSK = "zuil-bench-01"
 ZUIL = [sys.executable, "-m", "kiosk"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _zuil(*args: str) -> str:
@@ -38,18 +32,6 @@ def _zuil(*args: str) -> str:
     if done.returncode != 0:
         raise SyncError(f"`zuil {' '.join(args[:2])}` failed: {done.stderr.strip()}")
     return done.stdout
-
-
-def _listening(port: int, process: subprocess.Popen) -> None:
-    for _ in range(1200):
-        if process.poll() is not None:
-            raise SyncError(f"the bench upstream exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SyncError(f"the bench upstream does not listen on port {port}")
 
 
 def drain_bench(envelopes: int) -> None:
@@ -74,13 +56,14 @@ def drain_bench(envelopes: int) -> None:
         up = folder / "upstream"
         fingerprint = _zuil("upstream", "init", "--dir", str(up), "--id", "bench", "--host", "127.0.0.1")
         ca_sha256 = fingerprint.split("ca-sha256")[1].split()[0]
-        service, registration_port = _port(), _port()
+        service, registration_port = free_port(), free_port()
         server = subprocess.Popen([*ZUIL, "upstream", "serve", "--dir", str(up), "--service-port", str(service),
                                    "--registration-port", str(registration_port)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            _listening(service, server)
-            _listening(registration_port, server)
+            deadline = time.monotonic() + LISTEN_WAIT_S
+            wait_listening(service, server, deadline)
+            wait_listening(registration_port, server, deadline)
             token = _zuil("upstream", "register-kiosk", KIOSK, "--dir", str(up)).split("token")[1].split()[0]
             data = folder / "kiosk" / "demo"
             ring = open_demo_keys(data)

@@ -11,7 +11,6 @@ import datetime
 import os
 import platform
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from cryptography.x509.oid import NameOID
 
 from sync.envelope import GENESIS, sign_envelope
 from sync.kinds import EnvelopeKind
+from sync.loopback import LISTEN_WAIT_S, free_port, wait_listening
 from sync.upstream import authority, database
 from sync.upstream.errors import UpstreamError
 from sync.upstream.folder import CA_CERT
@@ -48,25 +48,6 @@ class IngestFigure:
     @property
     def per_second(self) -> float:
         return self.envelopes / self.seconds
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_listening(port: int, process: subprocess.Popen, deadline: float) -> None:
-    while True:
-        if process.poll() is not None:
-            raise UpstreamError(f"`zuil upstream serve` ended with status {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise UpstreamError(f"`zuil upstream serve` did not listen on port {port} within 120 s") from None
-            time.sleep(0.2)
 
 
 def _registered_client(folder: Path, registration: str, token: str, kiosk_id: str,
@@ -111,15 +92,15 @@ def bench_ingest(database_url: str, *, envelopes: int, kiosks: int, workers: int
         ids = [f"bench-{run}-{n}" for n in range(kiosks)]
         tokens = {kiosk_id: issue_token(engine, kiosk_id, now) for kiosk_id in ids}
         engine.dispose()
-        service_port, registration_port = _free_port(), _free_port()
+        service_port, registration_port = free_port(), free_port()
         server = subprocess.Popen([sys.executable, "-m", "kiosk", "upstream", "serve", "--dir", str(folder.path),
                                    "--service-port", str(service_port), "--registration-port",
                                    str(registration_port), "--workers", str(workers)],
                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})
         try:
-            deadline = time.monotonic() + 120
-            _wait_listening(registration_port, server, deadline)
-            _wait_listening(service_port, server, deadline)
+            deadline = time.monotonic() + LISTEN_WAIT_S
+            wait_listening(registration_port, server, deadline)
+            wait_listening(service_port, server, deadline)
             keys = {kiosk_id: Ed25519PrivateKey.generate() for kiosk_id in ids}
             clients = {kiosk_id: _registered_client(folder.path, f"https://127.0.0.1:{registration_port}",
                                                     tokens[kiosk_id], kiosk_id, keys[kiosk_id]) for kiosk_id in ids}
