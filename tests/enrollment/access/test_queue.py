@@ -85,8 +85,9 @@ def test_the_idle_check_ends_a_session_idle_past_its_limit_and_audits_it(service
     assert service.idle_ended(officer)
 
 
-def test_a_confirmed_vnumber_after_a_hit_leaves_the_intake_a_hit_that_awaits_the_officer(service, store):
+def test_a_confirmed_vnumber_after_a_hit_leaves_the_intake_a_hit_that_awaits_the_officer(service, store, clock):
     intake_id = make_intake(store, IdentificationDecision.HIT)
+    _on_clock_day(store, clock, intake_id)  # the queue is the service clock's day, not the wall clock's
     with store.transaction() as s:
         intakes.add_identification(s, s.get(Intake, intake_id), decision=IdentificationDecision.VNUMBER_CONFIRMED,
                                    threshold_name="FMR_1_IN_10000", gallery_size=1, candidates=[])
