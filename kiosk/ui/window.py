@@ -115,6 +115,7 @@ class KioskWindow(StaffMode, QWidget):
         self.staff_technician.refresh.connect(self._show_technician)
         self.staff_technician.self_test.connect(self.technician_self_test)
         self.staff_technician.test_capture.connect(self.technician_test_capture)
+        self.staff_technician.reader_test.connect(self.technician_reader_test)
         self.staff_idle = QTimer(self)  # the service decides; this only asks it
         self.staff_idle.setInterval(STAFF_IDLE_CHECK_MS)
         self.staff_idle.timeout.connect(self._staff_idle_check)

@@ -7,21 +7,27 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from drivers.errors import DriverError
+from drivers.vnumber.errors import ReaderUnavailableError
 from enrollment.access.errors import AccessError, SessionEnded
 from enrollment.access.roles import Role
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
+from kiosk.ui.vnumber_reading import VNumberReading
 
 STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
 STAFF_CALL_S = 120  # only for hangs: the engine thread may be busy with an intake's identification
 TEST_CAPTURE_S = 20.0  # the technician's test capture waits this long for a finger
+TEST_READ_S = 30.0  # the technician's V-number reader test waits this long for a letter or document
 
 
 class StaffMode:
     """Staff login, views and logout for the kiosk window (texts in the window's translation context)."""
+
+    _reader_test: VNumberReading | None = None  # the technician's V-number reader test, while it waits
+    _reader_test_timer: QTimer | None = None
 
     def _staff_call(self, call):  # type: ignore[no-untyped-def]
         """``call(service)`` on the engine thread, where the record lives; waits for it."""
@@ -130,6 +136,53 @@ class StaffMode:
         self.staff_technician.show_image(None)
         self._technician_scanner("test capture", lambda worker: worker.capture(0, timeout=TEST_CAPTURE_S))
 
+    def technician_reader_test(self) -> None:
+        """One read from the configured V-number reader, on a reader of its own (the participant's V-number screen
+        is not shown in staff mode, so the device is free): the outcome names the reader and whether a valid
+        V-number came, never its digits. It ends at the first event, after ``TEST_READ_S``, or at logout."""
+        view = self.staff_technician
+        self._stop_reader_test()
+        settings = self.vnumber_reading.settings
+        if not settings.configured:
+            view.show_reader(True, QCoreApplication.translate(
+                "KioskWindow", "no V-number reader is configured here: the keypad is the only way in."))
+            return
+        reading = self._reader_test = VNumberReading(settings, self)
+        timer = self._reader_test_timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def finish(ok: bool, text: str) -> None:
+            if self._reader_test is reading:
+                self._stop_reader_test()
+                view.show_reader(ok, f"{settings.kind}: {text}")
+
+        reading.read.connect(lambda _digits: finish(True, QCoreApplication.translate(
+            "KioskWindow", "a valid V-number was read (its digits are not shown)")))
+        reading.failed.connect(lambda exc: finish(False, self._reader_failure(exc)))
+        timer.timeout.connect(lambda: finish(False, QCoreApplication.translate(
+            "KioskWindow", "nothing read in {0:.0f} s").format(TEST_READ_S)))
+        view.show_reader(True, QCoreApplication.translate(
+            "KioskWindow", "{0}: waiting for a letter or document…").format(settings.kind))
+        timer.start(int(TEST_READ_S * 1000))
+        reading.start()
+
+    @staticmethod
+    def _reader_failure(exc) -> str:  # type: ignore[no-untyped-def]
+        """A reader's error for the technician: the device's own message where the device failed; for a read that
+        gave nothing usable only its kind, since its text may quote the document (personal data)."""
+        if isinstance(exc, ReaderUnavailableError):
+            return exc.technician_message
+        return f"{type(exc).__name__}: {exc.user_message}"
+
+    def _stop_reader_test(self) -> None:
+        reading, timer = self._reader_test, self._reader_test_timer
+        self._reader_test = self._reader_test_timer = None
+        if timer is not None:
+            timer.stop()
+        if reading is not None:
+            reading.stop()
+            reading.deleteLater()
+
     def _staff_idle_check(self) -> None:
         session = self.staff_session
         if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
@@ -144,6 +197,7 @@ class StaffMode:
     def _leave_staff(self) -> None:
         self.staff_session = None
         self.staff_idle.stop()
+        self._stop_reader_test()
         self.staff_queue.show_rows([])
         self.staff_intake.show_evidence(None)
         self.staff_technician.clear()

@@ -1,7 +1,7 @@
 """The technician's view: the kiosk's health report (the same as ``zuil status``), the key and account state from
-the access service, and the scanner tried out in place: a self-test and a test capture with its live image. The
-errors seen here are listed, newest first. No personal data: a test capture is shown and then forgotten, never
-stored or sent.
+the access service, the scanner tried out in place (a self-test and a test capture with its live image) and the
+V-number reader (one read). The errors seen here are listed, newest first. No personal data: a test capture is
+shown and then forgotten, never stored or sent, and a V-number read is reported without its digits.
 
 The view only shows what it is given and asks through its signals; the window's staff mode runs the checks (the
 report and the key state on the engine thread, the scanner on the device worker's thread).
@@ -30,6 +30,7 @@ class TechnicianView(StaffView):
     refresh = Signal()
     self_test = Signal()
     test_capture = Signal()
+    reader_test = Signal()
     _relay = Signal(object)  # a callable to run on the UI thread (see :meth:`later`)
 
     def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
@@ -57,6 +58,15 @@ class TechnicianView(StaffView):
         self.image.setFixedSize(side, side)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.image)
+        self.reader_heading = self._heading()
+        self.reader_button = TouchButton("secondary")
+        self.reader_button.setMinimumHeight(theme.touch_target)
+        self.reader_button.clicked.connect(self.reader_test.emit)
+        reader_row = QHBoxLayout()
+        reader_row.addWidget(self.reader_button)
+        reader_row.addStretch(1)
+        self.body.addLayout(reader_row)
+        self.reader_result = self.text_label()
         self.errors_heading = self._heading()
         self.error_list = self.text_label()
         self.body.addStretch(1)
@@ -87,6 +97,13 @@ class TechnicianView(StaffView):
             self.errors.appendleft(text)
             self._show_errors()
 
+    def show_reader(self, ok: bool, text: str) -> None:
+        """The outcome of a V-number reader test (never the digits read); a failure joins the list of errors."""
+        self.reader_result.setText((self.tr("OK: {0}") if ok else self.tr("FAILED: {0}")).format(text))
+        if not ok:
+            self.errors.appendleft(text)
+            self._show_errors()
+
     def show_image(self, image: np.ndarray | None) -> None:
         if image is None:
             self.image.clear()
@@ -99,6 +116,7 @@ class TechnicianView(StaffView):
         self.errors.clear()
         self.show_report([], None)
         self.scanner_result.setText("")
+        self.reader_result.setText("")
         self.show_image(None)
         self._show_errors()
 
@@ -122,5 +140,7 @@ class TechnicianView(StaffView):
         self.self_test_button.setText(self.tr("Self-test"))
         self.capture_button.setText(self.tr("Test capture"))
         self.refresh_button.setText(self.tr("Check again"))
+        self.reader_heading.setText(self.tr("V-number reader"))
+        self.reader_button.setText(self.tr("Test V-number reader"))
         self.errors_heading.setText(self.tr("Last errors"))
         self._show_errors()

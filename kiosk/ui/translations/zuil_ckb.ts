@@ -39,7 +39,7 @@
         <translation type="unfinished">کوالیتی وێنە</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">ناتوانم ئەم پەنجەیە بدەم</translation>
     </message>
 </context>
@@ -175,7 +175,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">چەپ: پەنجەمۆری ئەم تۆمارکردنە. ڕاست: پەنجەمۆری کاندیدەکە. هێڵەکان ئەو وردەکارییانە پێکەوە دەبەستنەوە کە بەراوردکەر جووتی کردوون؛ هێڵێکی کورت ئاراستەی هەر وردەکارییەک نیشان دەدات، بازنە کۆتایی هێڵێک و چوارگۆشە لقبوونێک.</translation>
     </message>
     <message>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
-        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
+        <extracomment>From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.</extracomment>
         <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز کەمتر لە یەک جار لە هەر ملیارێک گەڕاندا ڕوودەدات.</translation>
     </message>
     <message>
@@ -310,7 +310,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation type="unfinished">چوونەژوورەوەی کارمەندان پێویستی بە تۆماری دەزگاکەیە، و ئەم پەنجەرەیە نییەتی.</translation>
     </message>
     <message>
@@ -320,6 +320,22 @@
     <message>
         <source>{0} running…</source>
         <translation type="unfinished">کاردەکات: {0}…</translation>
+    </message>
+    <message>
+        <source>no V-number reader is configured here: the keypad is the only way in.</source>
+        <translation type="unfinished">لێرە خوێنەرەوەی ژمارەی V نییە: تەختەی ژمارە تاکە ڕێگەیە.</translation>
+    </message>
+    <message>
+        <source>a valid V-number was read (its digits are not shown)</source>
+        <translation type="unfinished">ژمارەیەکی V ی دروست خوێندرایەوە (ژمارەکانی پیشان نادرێن)</translation>
+    </message>
+    <message>
+        <source>nothing read in {0:.0f} s</source>
+        <translation type="unfinished">لە {0:.0f} چرکەدا هیچ نەخوێندرایەوە</translation>
+    </message>
+    <message>
+        <source>{0}: waiting for a letter or document…</source>
+        <translation type="unfinished">‏{0}: چاوەڕوانی نامە یان بەڵگەنامە…</translation>
     </message>
 </context>
 <context>
@@ -399,11 +415,11 @@
         <translation type="unfinished">پشکنینی پەنجەمۆر نەکرا؛ تۆمارکردن وەک هەمیشە بەردەوام دەبێت</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation type="unfinished">پشکنینی پەنجەمۆر پێویستی بە بڕیاری کارمەندێکی AVIM هەیە</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation type="unfinished">بڕیاری کارمەندێکی AVIM چاوەڕێی پشتڕاستکردنەوەی کارمەندێکی دووەمە</translation>
     </message>
     <message>
@@ -419,7 +435,7 @@
         <translation type="unfinished">کارمەندێکی AVIM تۆمارکردنەکەی ناردە کۆبوونەوەی ناوخۆیی کەیسەکان (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
     </message>
 </context>
@@ -477,7 +493,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">گوتت نەخێر. ئەمە کێشە نییە.</translation>
     </message>
     <message>
@@ -640,6 +656,14 @@
         <translation type="unfinished">دووبارە بپشکنە</translation>
     </message>
     <message>
+        <source>V-number reader</source>
+        <translation type="unfinished">خوێنەرەوەی ژمارەی V</translation>
+    </message>
+    <message>
+        <source>Test V-number reader</source>
+        <translation type="unfinished">تاقیکردنەوەی خوێنەرەوەی ژمارەی V</translation>
+    </message>
+    <message>
         <source>Last errors</source>
         <translation type="unfinished">دوایین هەڵەکان</translation>
     </message>
@@ -659,7 +683,7 @@
         <translation type="unfinished">ئەمە ژمارەی V نییە. ژمارەی V لە 10 ژمارە پێکدێت. تکایە بیپشکنە.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">یان بارکۆدی نامەکەت لە ژێر خوێنەرەکە ڕابگرە.</translation>
     </message>
     <message>
