@@ -31,6 +31,7 @@ from enrollment.records.store import RecordStore
 from kiosk.decision_reports import outbox_hook
 from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
 from kiosk.intake_record import IntakeRecorder
+from kiosk.recent_log import install as install_recent_log
 from kiosk.selftest import check_fonts
 from kiosk.settings import KioskSettings
 from kiosk.speech.prompts import RecordedPrompts
@@ -145,6 +146,7 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:
+    install_recent_log()  # warnings and errors to the journal, and the last ones for the technician's view
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if (fonts := check_fonts(settings.enrollment)).status != "OK":  # boxes instead of text: say so at start
         log.warning("fonts: %s", fonts.detail)

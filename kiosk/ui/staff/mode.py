@@ -15,6 +15,7 @@ from enrollment.access.errors import AccessError, SessionEnded
 from enrollment.access.roles import Role
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
+from kiosk.recent_log import recent_lines
 from kiosk.ui.vnumber_reading import VNumberReading
 
 STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
@@ -96,6 +97,7 @@ class StaffMode:
             return
         lines = self.engine.submit(self.status_lines).result(STAFF_CALL_S) if self.status_lines else []
         self.staff_technician.show_report(lines, keys)
+        self.staff_technician.show_log(recent_lines())
         self.stack.setCurrentWidget(self.staff_technician)
 
     def _technician_scanner(self, name: str, run) -> None:  # type: ignore[no-untyped-def]

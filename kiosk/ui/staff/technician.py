@@ -1,6 +1,7 @@
 """The technician's view: the kiosk's health report (the same as ``zuil status``), the key and account state from
 the access service, the scanner tried out in place (a self-test and a test capture with its live image) and the
-V-number reader (one read). The errors seen here are listed, newest first. No personal data: a test capture is
+V-number reader (one read). The errors seen here are listed, newest first, and so are the kiosk's own warnings
+and errors since it started (:mod:`kiosk.recent_log`, masked). No personal data: a test capture is
 shown and then forgotten, never stored or sent, and a V-number read is reported without its digits.
 
 The view only shows what it is given and asks through its signals; the window's staff mode runs the checks (the
@@ -22,6 +23,7 @@ from kiosk.ui.widgets.grey_image import grey_pixmap
 from kiosk.ui.widgets.touch_button import TouchButton
 
 LAST_ERRORS = 5  # how many of the errors seen in this view are listed
+LOG_LINES = 10  # how many of the kiosk's recent warnings and errors are shown
 IMAGE_MM = 60.0  # the test capture's side on screen
 
 
@@ -69,6 +71,9 @@ class TechnicianView(StaffView):
         self.reader_result = self.text_label()
         self.errors_heading = self._heading()
         self.error_list = self.text_label()
+        self.log_heading = self._heading()
+        self.log = self.text_label()
+        self.log.setProperty("role", "report")
         self.body.addStretch(1)
         self.retranslate()
 
@@ -89,6 +94,10 @@ class TechnicianView(StaffView):
         """The health report's lines (``kiosk.status_report.report_lines``) and the access service's key state."""
         self.health.setText("\n".join(lines))
         self.keys.setText("" if keys is None else self._keys_text(keys))
+
+    def show_log(self, lines: list[str]) -> None:
+        """The kiosk's recent warnings and errors (``kiosk.recent_log.recent_lines``), newest first."""
+        self.log.setText("\n".join(lines[:LOG_LINES]) if lines else self.tr("No warnings or errors since the start."))
 
     def show_scanner(self, ok: bool, text: str) -> None:
         """The outcome of a self-test or test capture; a failure joins the list of errors."""
@@ -115,6 +124,7 @@ class TechnicianView(StaffView):
         """Forget what this view showed (at logout): the test image, the results and the errors."""
         self.errors.clear()
         self.show_report([], None)
+        self.log.setText("")
         self.scanner_result.setText("")
         self.reader_result.setText("")
         self.show_image(None)
@@ -143,4 +153,5 @@ class TechnicianView(StaffView):
         self.reader_heading.setText(self.tr("V-number reader"))
         self.reader_button.setText(self.tr("Test V-number reader"))
         self.errors_heading.setText(self.tr("Last errors"))
+        self.log_heading.setText(self.tr("Kiosk log: warnings and errors"))
         self._show_errors()

@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation type="unfinished">لا توجد تحذيرات أو أخطاء منذ البدء.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation type="unfinished">ناجح: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation type="unfinished">آخر الأخطاء</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation type="unfinished">سجل الجهاز: التحذيرات والأخطاء</translation>
     </message>
 </context>
 <context>

@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation type="unfinished">لە دەستپێکەوە هیچ ئاگادارکردنەوە یان هەڵەیەک نییە.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation type="unfinished">سەرکەوتوو: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation type="unfinished">دوایین هەڵەکان</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation type="unfinished">تۆماری ئامێر: ئاگادارکردنەوە و هەڵەکان</translation>
     </message>
 </context>
 <context>

@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation type="unfinished">از زمان شروع هیچ هشدار یا خطایی نبوده است.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation type="unfinished">موفق: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation type="unfinished">آخرین خطاها</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation type="unfinished">گزارش دستگاه: هشدارها و خطاها</translation>
     </message>
 </context>
 <context>

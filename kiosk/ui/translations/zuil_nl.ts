@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation>Geen waarschuwingen of fouten sinds de start.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation>OK: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation>Laatste fouten</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation>Logboek van de zuil: waarschuwingen en fouten</translation>
     </message>
 </context>
 <context>

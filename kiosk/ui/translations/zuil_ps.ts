@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation type="unfinished">له پیل راهیسې هیڅ خبرداری یا تېروتنه نشته.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation type="unfinished">سم: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation type="unfinished">وروستۍ تېروتنې</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation type="unfinished">د دستګاه لاګ: خبرداري او تېروتنې</translation>
     </message>
 </context>
 <context>

@@ -612,6 +612,10 @@
 <context>
     <name>TechnicianView</name>
     <message>
+        <source>No warnings or errors since the start.</source>
+        <translation type="unfinished">No warnings or errors since the start.</translation>
+    </message>
+    <message>
         <source>OK: {0}</source>
         <translation type="unfinished">OK: {0}</translation>
     </message>
@@ -666,6 +670,10 @@
     <message>
         <source>Last errors</source>
         <translation type="unfinished">Last errors</translation>
+    </message>
+    <message>
+        <source>Kiosk log: warnings and errors</source>
+        <translation type="unfinished">Kiosk log: warnings and errors</translation>
     </message>
 </context>
 <context>

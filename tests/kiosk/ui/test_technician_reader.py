@@ -66,3 +66,23 @@ def test_logout_stops_a_waiting_reader_test(qtbot, kiosk, scanner_pty):  # noqa:
     tap(qtbot, view.logout_button)
     assert window._reader_test is None and view.reader_result.text() == ""
     qtbot.waitUntil(lambda: not _reader_threads(), timeout=READER_WAIT_MS)
+
+
+def test_the_kiosks_recent_warnings_are_shown_masked_and_forgotten_at_logout(qtbot, kiosk):
+    import logging
+
+    from kiosk import recent_log
+
+    handler = recent_log.RecentLog()
+    logging.getLogger().addHandler(handler)
+    previous, recent_log._installed = recent_log._installed, handler
+    try:
+        logging.getLogger("kiosk.test").warning("the reader read %s and gave up", VNUMBER)
+        _window, view = _technician(qtbot, kiosk)
+        assert "kiosk.test: the reader read [digits] and gave up" in view.log.text()
+        assert VNUMBER not in view.log.text()
+        tap(qtbot, view.logout_button)
+        assert view.log.text() == ""
+    finally:
+        logging.getLogger().removeHandler(handler)
+        recent_log._installed = previous

@@ -1,0 +1,77 @@
+"""The kiosk's own warnings and errors since it started, kept in memory for the technician's view.
+
+:func:`install` puts two handlers on the root logger: one writes to standard error (the journal, under systemd),
+as Python does without any handler, and one keeps the last :data:`CAPACITY` records for :func:`recent_lines`.
+The kept lines carry no personal data, by two rules on top of the house rule that nothing personal is logged:
+an exception is kept by its type only (its message may quote what was read), and every run of
+:data:`DIGIT_RUN` or more digits (a V-number has ten) is replaced by ``[digits]``. Nothing is written to disk
+here. No Qt: the view asks for the lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import threading
+from collections import deque
+from datetime import UTC, datetime
+
+CAPACITY = 50  # the records kept
+DIGIT_RUN = 6  # a run of this many digits or more is masked (a V-number has 10, a date's parts at most 4)
+LEVEL = logging.WARNING  # what is kept and written: warnings and errors
+_DIGITS = re.compile(rf"\d{{{DIGIT_RUN},}}")
+_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+
+def masked(text: str) -> str:
+    """``text`` with every run of :data:`DIGIT_RUN` or more digits replaced by ``[digits]``."""
+    return _DIGITS.sub("[digits]", text)
+
+
+class RecentLog(logging.Handler):
+    """The last :data:`CAPACITY` records at :data:`LEVEL` or above, as masked one-line texts (UTC time first)."""
+
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        super().__init__(LEVEL)
+        self._lines: deque[str] = deque(maxlen=capacity)
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string is no reason to lose the record's place
+            message = str(record.msg)
+        if record.exc_info and record.exc_info[0] is not None:
+            message += f" ({record.exc_info[0].__name__})"
+        when = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        line = masked(f"{when} {record.levelname} {record.name}: {message}".splitlines()[0])
+        with self._guard:
+            self._lines.append(line)
+
+    def lines(self) -> list[str]:
+        """The kept lines, newest first."""
+        with self._guard:
+            return list(reversed(self._lines))
+
+
+_installed: RecentLog | None = None
+
+
+def install() -> RecentLog:
+    """Log the kiosk's warnings and errors to standard error and keep the last ones (once per process)."""
+    global _installed
+    if _installed is None:
+        root = logging.getLogger()
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(LEVEL)
+        stream.setFormatter(logging.Formatter(_FORMAT))
+        _installed = RecentLog()
+        root.addHandler(stream)
+        root.addHandler(_installed)
+    return _installed
+
+
+def recent_lines() -> list[str]:
+    """The kept lines, newest first; none where :func:`install` was not called (a test, a CLI command)."""
+    return [] if _installed is None else _installed.lines()
