@@ -24,6 +24,7 @@ class DeskScreen(Screen):
         self.picture = DeskPictogram()
         self.picture.setMinimumHeight(self.theme.mm(40))
         self.column.addWidget(self.picture)
+        self.pictograms.append(("picture_desk", self.picture))
         self.number_caption = self.label("muted")
         self.number = self.label("display")
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -51,4 +52,5 @@ class DeskScreen(Screen):
             self.body.setText(self.tr("A staff member will help you further. We have not taken your "
                                       "fingerprints."))
         self.number_caption.setText(self.tr("Your receipt number:"))
+        self.picture.setAccessibleName(self.tr("Picture: you walk to the desk, where a staff member is"))
         self.done.setText(self.tr("Finish"))

@@ -32,6 +32,7 @@ class ReceiptScreen(Screen):
         self.picture = DeskPictogram()
         self.picture.setMinimumHeight(self.theme.mm(40))
         self.column.addWidget(self.picture)
+        self.pictograms.append(("picture_desk", self.picture))
         self.desk = self.label("title")
         self.column.addStretch(1)
         self.done = self.button("primary")
@@ -46,4 +47,5 @@ class ReceiptScreen(Screen):
         self.body.setText(self.tr("You have done everything at this kiosk."))
         self.number_caption.setText(self.tr("Your receipt number:"))
         self.desk.setText(self.tr("Please go to the desk now. A staff member will help you further."))
+        self.picture.setAccessibleName(self.tr("Picture: you walk to the desk, where a staff member is"))
         self.done.setText(self.tr("Finish"))

@@ -12,6 +12,18 @@
         <translation type="unfinished">በዚህ ቋንቋ ድምፅ የለም</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">ማንበብ አቁም</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">ቀንስ</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">ጨምር</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">ትልቅ ጽሑፍ</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">አሁን፦ {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">የሁለቱም እጆች ምስል፦ {finger} ምልክት ተደርጎበታል</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">የደረሰኝ ቁጥርዎ፦</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">ምስል፦ ሰራተኛ ወዳለበት ጠረጴዛ ይሄዳሉ</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">እባክዎ አሁን ወደ ጠረጴዛው ይሂዱ። አንድ ሠራተኛ ይረዳዎታል።</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">ምስል፦ ሰራተኛ ወዳለበት ጠረጴዛ ይሄዳሉ</translation>
     </message>
     <message>
         <source>Finish</source>

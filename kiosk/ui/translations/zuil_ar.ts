@@ -12,6 +12,18 @@
         <translation type="unfinished">لا يوجد صوت بهذه اللغة</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">إيقاف القراءة</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">أخفض</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">أعلى</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">خط كبير</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">الآن: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">صورة اليدين: إصبعك {finger} محدد</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">رقم الإيصال الخاص بك:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">صورة: تذهب إلى المكتب حيث يوجد موظف</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">يرجى الذهاب إلى المكتب الآن. سيساعدك أحد الموظفين.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">صورة: تذهب إلى المكتب حيث يوجد موظف</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -12,6 +12,18 @@
         <translation type="unfinished">لەم زمانەدا دەنگ نییە</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">وەستاندنی خوێندنەوە</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">نزمتر</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">بەرزتر</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">نووسینی گەورە</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">ئێستا: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">وێنەی هەردوو دەست: {finger}ی تۆ نیشانە کراوە</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">ژمارەی پسوولەکەت:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">وێنە: دەچیت بۆ مێزەکە، کە کارمەندێکی لێیە</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">تکایە ئێستا بڕۆ بۆ مێزەکە. کارمەندێک یارمەتیت دەدات.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">وێنە: دەچیت بۆ مێزەکە، کە کارمەندێکی لێیە</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -12,6 +12,18 @@
         <translation type="unfinished">No hay audio en este idioma</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Más bajo</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Más alto</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Letra grande</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Ahora: su {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">Imagen de las dos manos: su {finger} está marcado</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Su número de recibo:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Imagen: usted va al mostrador, donde hay un empleado</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Ahora vaya al mostrador, por favor. Un miembro del personal le ayudará.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Imagen: usted va al mostrador, donde hay un empleado</translation>
     </message>
     <message>
         <source>Finish</source>

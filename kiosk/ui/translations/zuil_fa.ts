@@ -12,6 +12,18 @@
         <translation type="unfinished">صدا به این زبان وجود ندارد</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">توقف خواندن</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">آهسته‌تر</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">بلندتر</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">متن بزرگ</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">اکنون: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">تصویر هر دو دست: {finger} شما مشخص شده است</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">شمارهٔ رسید شما:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">تصویر: شما به میز می‌روید، جایی که یک کارمند هست</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">لطفاً اکنون به میز پذیرش بروید. یکی از کارکنان به شما کمک می‌کند.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">تصویر: شما به میز می‌روید، جایی که یک کارمند هست</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -12,6 +12,18 @@
         <translation type="unfinished">Bu dilde ses yok</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Okumayı durdur</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Daha kısık</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Daha yüksek</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Büyük yazı</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Şimdi: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">İki elin resmi: {finger} işaretli</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Makbuz numaranız:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Resim: bir görevlinin olduğu masaya gidiyorsunuz</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -467,6 +487,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Şimdi lütfen danışma masasına gidin. Bir görevli size yardım edecek.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Resim: bir görevlinin olduğu masaya gidiyorsunuz</translation>
     </message>
     <message>
         <source>Finish</source>
