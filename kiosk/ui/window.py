@@ -14,9 +14,9 @@ Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) of
 speaking, softer, louder, large text and high contrast; the modes and the volume last until the intake ends and
 the next person starts with the window's own theme and the default volume. "Listen again" also says the names of
 the screen's pictures and of the bar's buttons. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each
-screen that comes up (and the idle warning, and a scanner message when it appears) is spoken in the language
-its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the language screen says its welcome
-in every offered language.
+screen that comes up (and the idle warning, a scanner message or a refused V-number when it appears) is spoken
+in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the language screen
+says its welcome in every offered language.
 """
 
 from __future__ import annotations
@@ -210,6 +210,7 @@ class KioskWindow(StaffMode, QWidget):
             self.flow.enter_vnumber(digits)
         except VNumberError:
             self.vnumber.refuse()
+            self._say_message("vnumber_refused", self.vnumber.error.text())
             return
         self.show_step()
 
@@ -310,14 +311,14 @@ class KioskWindow(StaffMode, QWidget):
             self.speech.set_volume(self.speech.volume + step)
             self.speak_current()
 
-    def _say_scanner_message(self, exc: Exception) -> None:
-        """The scanner message just shown, said alone in the language it is shown in."""
-        message_id = scanner_message_id(exc)
+    def _say_message(self, message_id: str, text: str) -> None:
+        """A message just shown on the screen (a scanner message, a refused V-number), said alone in the language
+        it is shown in."""
         if self.speech is None:
             return
         language = speaking_language(self.spoken_language(), message_id, self.speech.prompts)
         if self.speech.audible(language, message_id):
-            self.speech.speak(message_id, [(language, self.capture.message.text())])
+            self.speech.speak(message_id, [(language, text)])
 
     def current_screen(self):  # type: ignore[no-untyped-def]
         if self.idle.isVisible():
@@ -353,7 +354,7 @@ class KioskWindow(StaffMode, QWidget):
             self.flow.capture_failed(position, type(exc).__name__)
             self._next_capture()
         self.capture.show_message(scanner_message(exc))
-        self._say_scanner_message(exc)
+        self._say_message(scanner_message_id(exc), self.capture.message.text())
 
     def _next_capture(self) -> None:
         if self.flow.step is Step.CAPTURE:

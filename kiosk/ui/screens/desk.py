@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 
+from enrollment.records.receipt_code import receipt_code, shown
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.pictogram import DeskPictogram
 
@@ -33,9 +34,10 @@ class DeskScreen(Screen):
         self.done = self.button("primary")
         self.done.clicked.connect(self.finished.emit)
 
-    def show_reason(self, reason: str, number: str = "") -> None:
+    def show_reason(self, reason: str, intake_id: str = "") -> None:
+        """``intake_id`` (of a declined intake) is shown as its receipt code."""
         self.reason = reason
-        self.number.setText(number)
+        self.number.setText(shown(receipt_code(intake_id)) if intake_id else "")
         for widget in (self.number_caption, self.number, self.done):
             widget.setVisible(reason != SCANNER)
         self.retranslate()

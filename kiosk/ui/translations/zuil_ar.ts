@@ -371,6 +371,10 @@
         <translation type="unfinished">لا توجد تسجيلات في هذا الجهاز اليوم.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">لا يوجد تسجيل اليوم بهذا الرمز.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">يمكنه المتابعة</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">تسجيلات اليوم في هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">رمز الإيصال (اكتبه أو قرّبه من القارئ)، ثم إدخال</translation>
     </message>
 </context>
 <context>

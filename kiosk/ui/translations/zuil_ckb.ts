@@ -371,6 +371,10 @@
         <translation type="unfinished">ئەمڕۆ هیچ تۆمارکردنێک لەم دەزگایە نییە.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">ئەمڕۆ هیچ تۆمارێک بەم کۆدی پسوولەیە نییە.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">دەتوانێت بەردەوام بێت</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">کۆدی پسوولە (بینووسە یان بیگرە بەرامبەر خوێنەرەوە)، پاشان ئینتەر</translation>
     </message>
 </context>
 <context>

@@ -371,6 +371,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">Ningún registro hoy con este código de recibo.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">Today&apos;s intakes at this kiosk</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">Código de recibo (escríbalo o acérquelo al lector), luego Intro</translation>
     </message>
 </context>
 <context>

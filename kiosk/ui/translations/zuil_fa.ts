@@ -371,6 +371,10 @@
         <translation type="unfinished">امروز در این دستگاه ثبت‌نامی نیست.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">امروز ثبتی با این کد رسید نیست.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">می‌تواند ادامه دهد</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">ثبت‌نام‌های امروز در این دستگاه</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">کد رسید (آن را تایپ کنید یا جلوی دستگاه بگیرید)، سپس اینتر</translation>
     </message>
 </context>
 <context>

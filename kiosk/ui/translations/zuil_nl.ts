@@ -371,6 +371,10 @@
         <translation>Vandaag nog geen aanmeldingen bij deze zuil.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation>Vandaag geen aanmelding met deze ontvangstcode.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation>mag door</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation>Aanmeldingen van vandaag bij deze zuil</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation>Ontvangstcode (typ hem of houd hem bij de lezer), dan Enter</translation>
     </message>
 </context>
 <context>

@@ -371,6 +371,10 @@
         <translation type="unfinished">نن په دې دستګاه کې هیڅ نوم لیکنه نشته.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">نن ورځ د دې رسید کوډ سره هېڅ ثبت نشته.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">مخ ته تللی شي</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">نن په دې دستګاه کې نوم لیکنې</translation>
+    </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">د رسید کوډ (یې ولیکئ یا لوستونکي ته یې ونیسئ)، بیا انټر</translation>
     </message>
 </context>
 <context>

@@ -236,20 +236,23 @@ def test_a_screen_without_a_translation_is_spoken_in_english_the_text_it_shows(q
         window.shutdown()
 
 
-def test_the_receipt_qr_code_reads_back_as_the_receipt_number(qtbot):
+def test_the_receipt_qr_code_reads_back_as_the_receipt_code(qtbot):
     import zxingcpp
 
+    from enrollment.records.receipt_code import id_prefix
     from kiosk.ui.screenshots import SAMPLE_RECEIPT, present
 
     window = window_for(qtbot)
     try:
         present(window, "receipt", "en")
         qtbot.wait(5)
+        shown = window.receipt.number.text()
+        assert len(shown) == 9 and SAMPLE_RECEIPT.startswith(id_prefix(shown))  # "XXXX XXXX", not the 36-char id
         qr = window.receipt.qr
         assert min(qr.width(), qr.height()) / window.theme.px_per_mm >= 30
         image = qr.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
         pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
         found = zxingcpp.read_barcodes(np.ascontiguousarray(pixels[:, :image.width()]))
-        assert [(b.format, b.text) for b in found] == [(zxingcpp.BarcodeFormat.QRCode, SAMPLE_RECEIPT)]
+        assert [(b.format, b.text) for b in found] == [(zxingcpp.BarcodeFormat.QRCode, shown.replace(" ", ""))]
     finally:
         window.shutdown()

@@ -111,3 +111,21 @@ def test_the_hand_diagram_is_named_for_the_finger_asked(qtbot, tmp_path):
         assert name == f"Picture of both hands: your {finger_name(shown.position)} is marked"
     finally:
         window.shutdown()
+
+
+
+@needs_sound_tools
+def test_a_refused_v_number_is_spoken_when_it_appears(qtbot, tmp_path):
+    window, speech = speaking_window(qtbot, tmp_path, languages=("en", "nl"))
+    try:
+        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "Nederlands"))
+        tap(qtbot, window.information.next_button)
+        tap(qtbot, window.consent.yes)
+        assert window.flow.step is Step.VNUMBER
+        for digit in "123K":  # three digits: not a V-number
+            tap(qtbot, window.vnumber.keypad.keys[digit])
+        assert window.vnumber.error.isVisible()
+        qtbot.waitUntil(said(speech, "vnumber_refused"), timeout=WAIT_MS)
+        assert speech.last.parts == (("nl", window.vnumber.error.text()),)
+    finally:
+        window.shutdown()
