@@ -48,3 +48,7 @@ class ExtractionError(EnrollmentError):
 
 class MatchingError(EnrollmentError):
     """Matching or identification could not be carried out (e.g. incompatible templates, empty gallery)."""
+
+
+class ReceiptCodeError(EnrollmentError, ValueError):
+    """A receipt code is not eight characters of the receipt alphabet, or an intake id has no code."""

@@ -104,3 +104,11 @@ def _resampled(pcm: Pcm, rate: int) -> np.ndarray:
     count = round(len(pcm.samples) * rate / pcm.rate)
     positions = np.linspace(0, len(pcm.samples) - 1, count)
     return np.interp(positions, np.arange(len(pcm.samples)), pcm.samples).round().astype(np.int16)
+
+
+def scaled(pcm: Pcm, gain: float) -> Pcm:
+    """``pcm`` at ``gain`` times its amplitude (the kiosk's volume), clipped to the 16-bit range."""
+    if gain == 1.0:
+        return pcm
+    louder = np.clip(np.round(pcm.samples.astype(np.float64) * gain), -32768, 32767).astype(np.int16)
+    return Pcm(pcm.rate, louder)

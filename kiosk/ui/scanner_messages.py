@@ -32,13 +32,19 @@ def _messages() -> dict[type[Exception], str]:
     }
 
 
+def _closest(exc: Exception, messages: dict[type[Exception], str]) -> type[Exception]:
+    return next((cls for cls in type(exc).__mro__ if cls in messages), e.DriverError)
+
+
 def scanner_message(exc: Exception) -> str:
     """The participant's message for ``exc`` (the closest class that has one)."""
     messages = _messages()
-    for cls in type(exc).__mro__:
-        if cls in messages:
-            return messages[cls]
-    return messages[e.DriverError]
+    return messages[_closest(exc, messages)]
+
+
+def scanner_message_id(exc: Exception) -> str:
+    """The id ``exc``'s message is spoken (and recorded) under: ``scanner_`` and the class's name in lower case."""
+    return f"scanner_{_closest(exc, _messages()).__name__.lower()}"
 
 
 def source_messages() -> dict[type[Exception], str]:

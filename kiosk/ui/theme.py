@@ -164,6 +164,7 @@ QLabel[role="message"] {{ color: {p.message_text}; background: {p.message_backgr
 QLabel[role="display"] {{ background: {p.panel}; font-size: {self.title}px; padding: {self.mm(2)}px;
     border-radius: {self.mm(2)}px; }}
 QLabel[role="image"] {{ background: {p.panel}; border-radius: {self.mm(2)}px; }}
+QLineEdit {{ font-size: {self.body}px; }}
 TouchButton {{ min-height: {t}px; min-width: {t}px; border-radius: {self.mm(3)}px; padding: 0px; }}
 TouchButton QLabel {{ font-size: {self.button}px; font-weight: 600; background: transparent; }}
 TouchButton[role="primary"] {{ background: {p.primary}; border: {self.mm(0.8)}px solid {p.primary}; }}

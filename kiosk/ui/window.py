@@ -10,11 +10,13 @@ login replaces the participant's screens with the staff views (:mod:`kiosk.ui.st
 :class:`~kiosk.ui.staff.mode.StaffMode`) until the explicit logout or the service's idle logout, which a timer asks
 the service about every :data:`~kiosk.ui.staff.mode.STAFF_IDLE_CHECK_MS`.
 
-Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", large
-text and high contrast; the modes last until the intake ends and the next person starts with the window's own
-theme. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each screen that comes up (and the idle warning)
-is spoken in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the
-language screen says its welcome in every offered language.
+Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", stop
+speaking, softer, louder, large text and high contrast; the modes and the volume last until the intake ends and
+the next person starts with the window's own theme and the default volume. "Listen again" also says the names of
+the screen's pictures and of the bar's buttons. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each
+screen that comes up (and the idle warning, a scanner message or a refused V-number when it appears) is spoken
+in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the language screen
+says its welcome in every offered language.
 """
 
 from __future__ import annotations
@@ -35,11 +37,12 @@ from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import IntakeFlow, Step
 from kiosk.settings import KioskSettings
+from kiosk.speech.spoken_screen import Message
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered, use_script_fonts
 from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
-from kiosk.ui.scanner_messages import scanner_message
-from kiosk.ui.screen_speech import ScreenSpeech, speaking_language, welcome_parts
+from kiosk.ui.scanner_messages import scanner_message, scanner_message_id
+from kiosk.ui.screen_speech import DEFAULT_VOLUME, ScreenSpeech, speaking_language, welcome_parts
 from kiosk.ui.screens.capture import CaptureScreen
 from kiosk.ui.screens.consent import ConsentScreen
 from kiosk.ui.screens.desk import DECLINED, ERROR, SCANNER, DeskScreen
@@ -56,7 +59,7 @@ from kiosk.ui.staff.queue import QueueView
 from kiosk.ui.staff.technician import TechnicianView
 from kiosk.ui.theme import Theme
 from kiosk.ui.vnumber_reading import VNumberReading
-from kiosk.ui.widgets.access_bar import LISTEN, AccessBar
+from kiosk.ui.widgets.access_bar import AccessBar
 
 log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
@@ -91,7 +94,7 @@ class KioskWindow(StaffMode, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         self.bar = AccessBar(theme)
-        self.bar.buttons[LISTEN].setVisible(settings.speech.enabled)  # off in the settings: no speech at all
+        self.bar.show_speech(settings.speech.enabled)  # off in the settings: no speech at all
         layout.addWidget(self.bar)
         self.screens: dict = {}
         self.language = self._add(LanguageScreen(theme, self.languages))
@@ -164,6 +167,9 @@ class KioskWindow(StaffMode, QWidget):
         self.staff_intake.prints_requested.connect(self._open_prints)
         self.staff_evidence.back.connect(lambda: self.stack.setCurrentWidget(self.staff_intake))
         self.bar.listen.connect(self.listen_again)
+        self.bar.stop.connect(lambda: self.speech is not None and self.speech.stop())
+        self.bar.softer.connect(lambda: self.change_volume(-1))
+        self.bar.louder.connect(lambda: self.change_volume(+1))
         self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))
         if self.controller is not None:
@@ -187,6 +193,8 @@ class KioskWindow(StaffMode, QWidget):
         self.flow = IntakeFlow(languages=tuple(lang.code for lang in self.languages), fingers=site.fingers,
                                biometrics_enabled=site.biometrics_enabled and self.controller is not None)
         self.receipt_number = ""
+        if self.speech is not None:
+            self.speech.set_volume(DEFAULT_VOLUME)
         self.set_modes(large_text=self.base_theme.large_text, high_contrast=self.base_theme.high_contrast)
         self.show_step()
 
@@ -203,6 +211,7 @@ class KioskWindow(StaffMode, QWidget):
             self.flow.enter_vnumber(digits)
         except VNumberError:
             self.vnumber.refuse()
+            self._say_message("vnumber_refused", self.vnumber.error.text())
             return
         self.show_step()
 
@@ -269,8 +278,9 @@ class KioskWindow(StaffMode, QWidget):
     def spoken_language(self) -> str:
         return self.flow.language or (self.languages[0].code if self.languages else "en")
 
-    def speak_current(self) -> None:
-        """Say the screen on top (interrupting what plays) and grey out "listen again" when it cannot be heard."""
+    def speak_current(self, *, names: bool = False) -> None:
+        """Say the screen on top (interrupting what plays) and grey out "listen again" when it cannot be heard;
+        with ``names``, then the names of its pictures and of the bar's buttons."""
         if self.speech is None:
             return
         screen = self.current_screen()
@@ -282,14 +292,34 @@ class KioskWindow(StaffMode, QWidget):
                                          own_text=screen is self.information)
             parts = [(language, screen.spoken_text())] if self.speech.audible(language, message_id) else []
         self.bar.set_audio(bool(parts))
+        extra: tuple[Message, ...] = ()
+        if names and parts:
+            pictures = getattr(screen, "pictogram_names", list)()
+            bar = [(f"button_{kind}", name) for kind, name in self.bar.spoken_names()]
+            extra = tuple(Message(message_id, text) for message_id, text in [*pictures, *bar])
         if parts:
-            self.speech.speak(message_id, parts)
+            self.speech.speak(message_id, parts, extra)
         else:
             self.speech.stop()
 
     def listen_again(self) -> None:
         if self.speech is not None:
+            self.speak_current(names=True)
+
+    def change_volume(self, step: int) -> None:
+        """One volume step softer (-1) or louder (+1), heard at once: the screen is said again at the new level."""
+        if self.speech is not None:
+            self.speech.set_volume(self.speech.volume + step)
             self.speak_current()
+
+    def _say_message(self, message_id: str, text: str) -> None:
+        """A message just shown on the screen (a scanner message, a refused V-number), said alone in the language
+        it is shown in."""
+        if self.speech is None:
+            return
+        language = speaking_language(self.spoken_language(), message_id, self.speech.prompts)
+        if self.speech.audible(language, message_id):
+            self.speech.speak(message_id, [(language, text)])
 
     def current_screen(self):  # type: ignore[no-untyped-def]
         if self.idle.isVisible():
@@ -325,6 +355,7 @@ class KioskWindow(StaffMode, QWidget):
             self.flow.capture_failed(position, type(exc).__name__)
             self._next_capture()
         self.capture.show_message(scanner_message(exc))
+        self._say_message(scanner_message_id(exc), self.capture.message.text())
 
     def _next_capture(self) -> None:
         if self.flow.step is Step.CAPTURE:

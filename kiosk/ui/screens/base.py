@@ -1,6 +1,7 @@
 """What every participant screen has: its texts set in :meth:`Screen.retranslate` (again on a language
-change), :meth:`Screen.spoken_text` (its visible text in reading order, for speech), and helpers that make
-labels and buttons styled by the theme."""
+change), :meth:`Screen.spoken_text` (its visible text in reading order, for speech),
+:meth:`Screen.pictogram_names` (its pictures' accessible names), and helpers that make labels and buttons styled
+by the theme."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class Screen(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.reading_order: list[QLabel | TouchButton] = []
+        self.pictograms: list[tuple[str, QWidget]] = []  # (message id, picture), named in retranslate
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(theme.margin, theme.margin, theme.margin, theme.margin)
         self.column.setSpacing(theme.spacing)
@@ -36,6 +38,11 @@ class Screen(QWidget):
     def spoken_text(self) -> str:
         """The visible text of the screen in reading order, one widget a line."""
         return "\n".join(w.text() for w in self.reading_order if w.isVisibleTo(self) and w.text())
+
+    def pictogram_names(self) -> list[tuple[str, str]]:
+        """(message id, accessible name) of each visible picture, for "listen again" to say after the text."""
+        return [(message_id, w.accessibleName()) for message_id, w in self.pictograms
+                if w.isVisibleTo(self) and w.accessibleName()]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -26,6 +26,7 @@ class CaptureScreen(Screen):
         self.hands = HandDiagram()
         self.hands.setMinimumHeight(self.theme.mm(70))
         self.column.addWidget(self.hands)
+        self.pictograms.append(("picture_hands", self.hands))
         row = QHBoxLayout()
         row.setSpacing(self.theme.spacing)
         self.image = QLabel()
@@ -60,6 +61,7 @@ class CaptureScreen(Screen):
             self.quality.setValue(0)
         self.position, self.counts = position, (finger, fingers, impression, impressions)
         self.hands.show_finger(position, done)
+        self.pictograms = [(f"picture_hands_{position}", self.hands)]  # recorded per finger
         self.retranslate()
 
     def show_image(self, image: np.ndarray) -> None:
@@ -78,6 +80,8 @@ class CaptureScreen(Screen):
         finger, fingers, impression, impressions = self.counts
         if self.position is not None:
             self.which.setText(self.tr("Now: your {finger}").format(finger=finger_name(self.position)))
+            self.hands.setAccessibleName(self.tr("Picture of both hands: your {finger} is marked").format(
+                finger=finger_name(self.position)))
             self.progress.setText(self.tr("Finger {0} of {1}, press {2} of {3}").format(
                 finger, fingers, impression, impressions))
         self.quality_label.setText(self.tr("Image quality"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 
+from enrollment.records.receipt_code import receipt_code, shown
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.pictogram import DeskPictogram
 
@@ -24,6 +25,7 @@ class DeskScreen(Screen):
         self.picture = DeskPictogram()
         self.picture.setMinimumHeight(self.theme.mm(40))
         self.column.addWidget(self.picture)
+        self.pictograms.append(("picture_desk", self.picture))
         self.number_caption = self.label("muted")
         self.number = self.label("display")
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -32,9 +34,10 @@ class DeskScreen(Screen):
         self.done = self.button("primary")
         self.done.clicked.connect(self.finished.emit)
 
-    def show_reason(self, reason: str, number: str = "") -> None:
+    def show_reason(self, reason: str, intake_id: str = "") -> None:
+        """``intake_id`` (of a declined intake) is shown as its receipt code."""
         self.reason = reason
-        self.number.setText(number)
+        self.number.setText(shown(receipt_code(intake_id)) if intake_id else "")
         for widget in (self.number_caption, self.number, self.done):
             widget.setVisible(reason != SCANNER)
         self.retranslate()
@@ -51,4 +54,5 @@ class DeskScreen(Screen):
             self.body.setText(self.tr("A staff member will help you further. We have not taken your "
                                       "fingerprints."))
         self.number_caption.setText(self.tr("Your receipt number:"))
+        self.picture.setAccessibleName(self.tr("Picture: you walk to the desk, where a staff member is"))
         self.done.setText(self.tr("Finish"))

@@ -1,14 +1,17 @@
-"""Today's intakes at this kiosk, one large row each. The officer's rows name each intake's state and open the
-intake (``opened``); the intake worker's rows say only whether the intake may proceed and why not, and open
-nothing."""
+"""Today's intakes at this kiosk, one large row each, named by receipt code. The officer's rows name each intake's
+state and open the intake (``opened``); the intake worker's rows say only whether the intake may proceed and why
+not, and open nothing. A receipt code typed (or read by the desk's QR reader, which types it) and Enter keeps only
+that intake's row, and an officer's single match opens at once."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from enrollment.access.queue import IntakeState, QueueRow
 from enrollment.access.views import ProceedReason
+from enrollment.errors import ReceiptCodeError
+from enrollment.records.receipt_code import id_prefix, receipt_code, shown
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -21,29 +24,51 @@ class QueueView(StaffView):
         super().__init__(theme)
         self.rows: list[QueueRow] = []
         self.row_widgets: list[TouchButton | QLabel] = []
+        self.prefix = ""  # of the intake ids kept by the receipt code searched for ("": all)
+        self.find = QLineEdit()
+        self.find.setMinimumHeight(theme.touch_target)
+        self.find.returnPressed.connect(self.find_receipt)
+        self.layout().insertWidget(1, self.find)
         self.retranslate()
 
     def show_rows(self, rows: list[QueueRow]) -> None:
         self.rows = rows
+        self.prefix = ""
+        self.find.clear()
         self._fill()
+
+    def find_receipt(self) -> None:
+        """Keep the row of the receipt code typed (all rows when the field is empty); open an officer's only match."""
+        try:
+            self.prefix = id_prefix(self.find.text()) if self.find.text().strip() else ""
+        except ReceiptCodeError:
+            self.prefix = "?"  # matches no id
+        kept = [row for row in self.rows if row.intake_id.startswith(self.prefix)]
+        self._fill()
+        if self.prefix and len(kept) == 1 and kept[0].state is not None:
+            self.opened.emit(kept[0].intake_id)
 
     def _fill(self) -> None:
         self.clear_body()
         self.row_widgets = []
+        rows = [row for row in self.rows if row.intake_id.startswith(self.prefix)]
         if not self.rows:
             self.row_widgets.append(self.text_label(self.tr("No intakes at this kiosk today.")))
-        for row in self.rows:
+        elif not rows:
+            self.row_widgets.append(self.text_label(self.tr("No intake today with this receipt code.")))
+        for row in rows:
             time = row.started_at.strftime("%H:%M")
+            code = shown(receipt_code(row.intake_id))
             if row.state is not None:  # an officer's row
                 button = TouchButton("secondary")
                 button.setMinimumHeight(self.theme.touch_target)
-                button.setText(f"{time}  {row.intake_id}  ·  {self.state_words(row.state)}")
+                button.setText(f"{time}  {code}  ·  {self.state_words(row.state)}")
                 button.clicked.connect(lambda _=False, intake=row.intake_id: self.opened.emit(intake))
                 self.body.addWidget(button)
                 self.row_widgets.append(button)
             else:
                 verdict = self.tr("may proceed") if row.proceed.may_proceed else self.tr("may not proceed yet")
-                label = self.text_label(f"{time}  {row.intake_id}  ·  {verdict}: "
+                label = self.text_label(f"{time}  {code}  ·  {verdict}: "
                                         f"{self.reason_words(row.proceed.reason)}")
                 label.setMinimumHeight(self.theme.touch_target)
                 self.row_widgets.append(label)
@@ -72,4 +97,5 @@ class QueueView(StaffView):
     def retranslate(self) -> None:
         super().retranslate()
         self.title.setText(self.tr("Today's intakes at this kiosk"))
+        self.find.setPlaceholderText(self.tr("Receipt code (type it or hold it to the reader), then Enter"))
         self._fill()

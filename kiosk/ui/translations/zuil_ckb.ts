@@ -12,6 +12,18 @@
         <translation type="unfinished">لەم زمانەدا دەنگ نییە</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">وەستاندنی خوێندنەوە</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">نزمتر</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">بەرزتر</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">نووسینی گەورە</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">ئێستا: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">وێنەی هەردوو دەست: {finger}ی تۆ نیشانە کراوە</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">ژمارەی پسوولەکەت:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">وێنە: دەچیت بۆ مێزەکە، کە کارمەندێکی لێیە</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">ئەمڕۆ هیچ تۆمارکردنێک لەم دەزگایە نییە.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">ئەمڕۆ هیچ تۆمارێک بەم کۆدی پسوولەیە نییە.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">دەتوانێت بەردەوام بێت</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">کۆدی پسوولە (بینووسە یان بیگرە بەرامبەر خوێنەرەوە)، پاشان ئینتەر</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">تکایە ئێستا بڕۆ بۆ مێزەکە. کارمەندێک یارمەتیت دەدات.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">وێنە: دەچیت بۆ مێزەکە، کە کارمەندێکی لێیە</translation>
     </message>
     <message>
         <source>Finish</source>

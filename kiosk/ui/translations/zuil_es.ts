@@ -12,6 +12,18 @@
         <translation type="unfinished">No hay audio en este idioma</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Más bajo</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Más alto</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Letra grande</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Ahora: su {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">Imagen de las dos manos: su {finger} está marcado</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Su número de recibo:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Imagen: usted va al mostrador, donde hay un empleado</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">Ningún registro hoy con este código de recibo.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">Código de recibo (escríbalo o acérquelo al lector), luego Intro</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Ahora vaya al mostrador, por favor. Un miembro del personal le ayudará.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Imagen: usted va al mostrador, donde hay un empleado</translation>
     </message>
     <message>
         <source>Finish</source>

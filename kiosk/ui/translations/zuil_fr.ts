@@ -12,6 +12,18 @@
         <translation type="unfinished">Pas de son dans cette langue</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Arrêter la lecture</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Moins fort</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Plus fort</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Grands caractères</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Maintenant : votre {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">Image des deux mains : votre {finger} est marqué</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Votre numéro de reçu :</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Image : vous allez au guichet, où se trouve un membre du personnel</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">Aucune inscription aujourd&apos;hui avec ce code de reçu.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">Code de reçu (tapez-le ou présentez-le au lecteur), puis Entrée</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Allez maintenant au guichet, s'il vous plaît. Un membre du personnel va vous aider.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Image : vous allez au guichet, où se trouve un membre du personnel</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -12,6 +12,18 @@
         <translation>Geen geluid in deze taal</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation>Stop met voorlezen</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation>Zachter</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Luider</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation>Grote letters</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation>Nu: uw {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation>Afbeelding van beide handen: uw {finger} is gemarkeerd</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation>Uw ontvangstnummer:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation>Afbeelding: u loopt naar de balie, waar een medewerker is</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation>Vandaag nog geen aanmeldingen bij deze zuil.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation>Vandaag geen aanmelding met deze ontvangstcode.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation>mag door</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation>Aanmeldingen van vandaag bij deze zuil</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation>Ontvangstcode (typ hem of houd hem bij de lezer), dan Enter</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation>Ga nu naar de balie. Een medewerker helpt u verder.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation>Afbeelding: u loopt naar de balie, waar een medewerker is</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -12,6 +12,18 @@
         <translation type="unfinished">په دې ژبه غږ نشته</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">لوستل ودروه</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">ورو</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">لوړ</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">لوی لیکونه</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">اوس: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">د دواړو لاسونو انځور: ستاسو {finger} په نښه شوې</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">ستاسو د رسید شمېره:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">انځور: تاسو میز ته ځئ، چېرې چې یو کارکوونکی دی</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">نن په دې دستګاه کې هیڅ نوم لیکنه نشته.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">نن ورځ د دې رسید کوډ سره هېڅ ثبت نشته.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">مخ ته تللی شي</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">نن په دې دستګاه کې نوم لیکنې</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">د رسید کوډ (یې ولیکئ یا لوستونکي ته یې ونیسئ)، بیا انټر</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">مهرباني وکړئ اوس میز ته لاړ شئ. یو کارکوونکی به له تاسو سره مرسته وکړي.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">انځور: تاسو میز ته ځئ، چېرې چې یو کارکوونکی دی</translation>
     </message>
     <message>
         <source>Finish</source>

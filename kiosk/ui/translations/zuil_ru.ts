@@ -12,6 +12,18 @@
         <translation type="unfinished">Нет звука на этом языке</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Остановить чтение</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Тише</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Громче</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Крупный шрифт</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Сейчас: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">Рисунок обеих рук: ваш {finger} отмечен</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Ваш номер квитанции:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Рисунок: вы идёте к стойке, где есть сотрудник</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">Сегодня нет регистрации с этим кодом квитанции.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">Код квитанции (введите или поднесите к считывателю), затем Enter</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Теперь, пожалуйста, подойдите к стойке. Сотрудник поможет вам дальше.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Рисунок: вы идёте к стойке, где есть сотрудник</translation>
     </message>
     <message>
         <source>Finish</source>

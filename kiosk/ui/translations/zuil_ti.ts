@@ -12,6 +12,18 @@
         <translation type="unfinished">ብዚ ቋንቋ ድምጺ የለን</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">ምንባብ ኣቋርጽ</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">ኣንኪ</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">ኣዕቢ</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">ዓቢ ጽሑፍ</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">ሕጂ፦ {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">ስእሊ ክልቲኡ ኣእዳው፦ {finger} ተመልኪቱ ኣሎ</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">ቁጽሪ ቅብሊትኩም፦</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">ስእሊ፦ ናብቲ ሰራሕተኛ ዘለዎ ጠረቢዛ ትኸዱ</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">ሎሚ በዚ ኮድ ቅብሊት ዝኾነ ምዝገባ የለን።</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">ኮድ ቅብሊት (ጽሓፍዎ ወይ ናብ መንበቢ ኣቕርብዎ)፣ ድሕሪኡ ኢንተር</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">በጃኹም ሕጂ ናብቲ ሰደቓ ኪዱ። ሓደ ሰራሕተኛ ክሕግዘኩም እዩ።</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">ስእሊ፦ ናብቲ ሰራሕተኛ ዘለዎ ጠረቢዛ ትኸዱ</translation>
     </message>
     <message>
         <source>Finish</source>

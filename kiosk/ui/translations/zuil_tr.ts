@@ -12,6 +12,18 @@
         <translation type="unfinished">Bu dilde ses yok</translation>
     </message>
     <message>
+        <source>Stop speaking</source>
+        <translation type="unfinished">Okumayı durdur</translation>
+    </message>
+    <message>
+        <source>Softer</source>
+        <translation type="unfinished">Daha kısık</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished">Daha yüksek</translation>
+    </message>
+    <message>
         <source>Large text</source>
         <translation type="unfinished">Büyük yazı</translation>
     </message>
@@ -29,6 +41,10 @@
     <message>
         <source>Now: your {finger}</source>
         <translation type="unfinished">Şimdi: {finger}</translation>
+    </message>
+    <message>
+        <source>Picture of both hands: your {finger} is marked</source>
+        <translation type="unfinished">İki elin resmi: {finger} işaretli</translation>
     </message>
     <message>
         <source>Finger {0} of {1}, press {2} of {3}</source>
@@ -166,6 +182,10 @@
     <message>
         <source>Your receipt number:</source>
         <translation type="unfinished">Makbuz numaranız:</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Resim: bir görevlinin olduğu masaya gidiyorsunuz</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -367,6 +387,10 @@
         <translation type="unfinished">No intakes at this kiosk today.</translation>
     </message>
     <message>
+        <source>No intake today with this receipt code.</source>
+        <translation type="unfinished">Bugün bu makbuz koduyla kayıt yok.</translation>
+    </message>
+    <message>
         <source>may proceed</source>
         <translation type="unfinished">may proceed</translation>
     </message>
@@ -438,6 +462,10 @@
         <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
+    <message>
+        <source>Receipt code (type it or hold it to the reader), then Enter</source>
+        <translation type="unfinished">Makbuz kodu (yazın veya okuyucuya tutun), sonra Enter</translation>
+    </message>
 </context>
 <context>
     <name>ReaderMessages</name>
@@ -483,6 +511,10 @@
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
         <translation type="unfinished">Şimdi lütfen danışma masasına gidin. Bir görevli size yardım edecek.</translation>
+    </message>
+    <message>
+        <source>Picture: you walk to the desk, where a staff member is</source>
+        <translation type="unfinished">Resim: bir görevlinin olduğu masaya gidiyorsunuz</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -20,7 +20,7 @@ from kiosk.speech.prompts import RecordedPrompts
 from kiosk.ui.layout_check import layout_problems
 from kiosk.ui.theme import HIGH_CONTRAST, HIGH_CONTRAST_MIN, NORMAL, TOUCH_TARGET_MM, Theme, contrast_ratio
 from kiosk.ui.widgets.access_bar import HIGH_CONTRAST as HC
-from kiosk.ui.widgets.access_bar import LARGE_TEXT, LISTEN
+from kiosk.ui.widgets.access_bar import LARGE_TEXT, LISTEN, LOUDER, SOFTER, STOP
 
 PARTICIPANT_SCREENS = ("language", "information", "consent", "refusal_reason", "vnumber", "capture", "processing",
                        "receipt", "desk", "desk_scanner")
@@ -50,7 +50,7 @@ def tap(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_the_bar_is_under_every_participant_screen_with_three_named_20_mm_buttons(qtbot):
+def test_the_bar_is_under_every_participant_screen_with_six_named_20_mm_buttons(qtbot):
     from kiosk.ui.screenshots import present
 
     window = window_for(qtbot)
@@ -62,7 +62,8 @@ def test_the_bar_is_under_every_participant_screen_with_three_named_20_mm_button
             assert window.bar.geometry().top() >= window.stack.geometry().bottom(), name  # not over the screen
             assert window.rect().contains(window.bar.geometry()), name
         names = {kind: b.accessibleName() for kind, b in window.bar.buttons.items()}
-        assert names == {LISTEN: "Opnieuw luisteren", LARGE_TEXT: "Grote letters", HC: "Hoog contrast"}  # nl first
+        assert names == {LISTEN: "Opnieuw luisteren", STOP: "Stop met voorlezen", SOFTER: "Zachter",
+                         LOUDER: "Luider", LARGE_TEXT: "Grote letters", HC: "Hoog contrast"}  # nl first
         for button in window.bar.buttons.values():
             assert min(button.width(), button.height()) / window.theme.px_per_mm >= TOUCH_TARGET_MM
     finally:
@@ -128,7 +129,8 @@ def test_the_modes_last_through_the_intake_and_reset_for_the_next_person(qtbot):
 def test_speech_switched_off_in_the_settings_hides_listen_again(qtbot):
     window = window_for(qtbot, KioskSettings(speech=SpeechSettings(enabled=False)))
     try:
-        assert not window.bar.buttons[LISTEN].isVisible() and window.bar.buttons[LARGE_TEXT].isVisible()
+        assert not any(window.bar.buttons[k].isVisible() for k in (LISTEN, STOP, SOFTER, LOUDER))
+        assert window.bar.buttons[LARGE_TEXT].isVisible()
     finally:
         window.shutdown()
 
@@ -164,6 +166,8 @@ def test_every_screen_change_is_spoken_and_listen_again_plays_it_again(qtbot, tm
         assert speech.last.parts == (("en", window.consent.spoken_text()),)
         assert speech.last.pcm.rms_dbfs() > -40
         assert 1 / 30 < speech.last.pcm.seconds / len(window.consent.spoken_text()) < 1 / 3
+        tap(qtbot, window.bar.buttons[LISTEN])  # the screen, then the names of its pictures and of the bar
+        qtbot.waitUntil(lambda: speech.last.extra != (), timeout=WAIT_MS)
         plays, utterance = speech.plays, speech.last
         tap(qtbot, window.bar.buttons[LISTEN])
         assert speech.plays == plays + 1 and speech.last is utterance  # the same audio again, from its start
@@ -232,20 +236,23 @@ def test_a_screen_without_a_translation_is_spoken_in_english_the_text_it_shows(q
         window.shutdown()
 
 
-def test_the_receipt_qr_code_reads_back_as_the_receipt_number(qtbot):
+def test_the_receipt_qr_code_reads_back_as_the_receipt_code(qtbot):
     import zxingcpp
 
+    from enrollment.records.receipt_code import id_prefix
     from kiosk.ui.screenshots import SAMPLE_RECEIPT, present
 
     window = window_for(qtbot)
     try:
         present(window, "receipt", "en")
         qtbot.wait(5)
+        shown = window.receipt.number.text()
+        assert len(shown) == 9 and SAMPLE_RECEIPT.startswith(id_prefix(shown))  # "XXXX XXXX", not the 36-char id
         qr = window.receipt.qr
         assert min(qr.width(), qr.height()) / window.theme.px_per_mm >= 30
         image = qr.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
         pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
         found = zxingcpp.read_barcodes(np.ascontiguousarray(pixels[:, :image.width()]))
-        assert [(b.format, b.text) for b in found] == [(zxingcpp.BarcodeFormat.QRCode, SAMPLE_RECEIPT)]
+        assert [(b.format, b.text) for b in found] == [(zxingcpp.BarcodeFormat.QRCode, shown.replace(" ", ""))]
     finally:
         window.shutdown()

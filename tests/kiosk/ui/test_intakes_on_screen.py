@@ -36,7 +36,7 @@ def test_a_dutch_intake_reaches_the_receipt_and_is_stored_in_dutch(qtbot, kiosk)
     assert window.capture.title.text() == "Leg uw vinger op de scanner"  # the Dutch .qm is installed
     qtbot.waitUntil(lambda: window.flow.step is Step.RECEIPT, timeout=WAIT_MS)
     assert window.stack.currentWidget() is window.receipt
-    number = window.receipt.number.text()
+    number = window.receipt_number
     rows = in_record(parts, lambda s: s.execute(select(ConsentRecord.language, ConsentRecord.decision).join(
         Intake).where(Intake.id == number)).all())
     assert [(lang, decision.value) for lang, decision in rows] == [("nl", "given")]
@@ -63,7 +63,7 @@ def test_the_returning_person_sees_only_the_receipt_and_go_to_the_desk(qtbot, ki
     text = _visible_text(window)
     assert "go to the desk" in text
     assert not any(word in text for word in WORDS_OF_A_RESULT), text
-    number = window.receipt.number.text()
+    number = window.receipt_number
     decisions = in_record(parts, lambda s: s.scalars(select(IdentificationResult.decision).where(
         IdentificationResult.intake_id == number)).all())
     assert "hit" in {d.value for d in decisions}  # the officer sees it later
@@ -80,7 +80,7 @@ def test_declining_leads_to_the_desk_with_the_refusal_recorded(qtbot, kiosk):
     qtbot.waitUntil(lambda: window.flow.step is Step.RECEIPT, timeout=WAIT_MS)
     assert window.stack.currentWidget() is window.desk and window.desk.reason == DECLINED
     assert "please go to the desk" in _visible_text(window)
-    number = window.desk.number.text()
+    number = window.receipt_number
     rows = in_record(parts, lambda s: [(c.decision.value, consent_reason(s, c)) for c in s.scalars(
         select(ConsentRecord).where(ConsentRecord.intake_id == number))])
     assert rows == [("refused", "worried about what happens with the data")]
@@ -178,7 +178,7 @@ def test_an_arabic_intake_runs_right_to_left_to_the_receipt_and_is_stored_in_ara
     problems = _whole_intake_checking_each_screen(qtbot, window, "العربية")
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert problems == []
-    number = window.receipt.number.text()
+    number = window.receipt_number
     rows = in_record(parts, lambda s: s.execute(select(ConsentRecord.language, ConsentRecord.text_sha256).join(
         Intake).where(Intake.id == number)).all())
     from enrollment.consent import consent_text
@@ -192,6 +192,6 @@ def test_an_arabic_intake_runs_right_to_left_to_the_receipt_and_is_stored_in_ara
 def test_a_large_text_intake_reaches_the_receipt_with_nothing_clipped(qtbot, kiosk):
     window, parts = kiosk(large_text=True)
     assert _whole_intake_checking_each_screen(qtbot, window, "Nederlands") == []
-    number = window.receipt.number.text()
+    number = window.receipt_number
     assert in_record(parts, lambda s: s.query(CaptureRow).filter(CaptureRow.intake_id == number,
                                                                  CaptureRow.template_sealed.is_not(None)).count()) == 6

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from enrollment.access.roles import Role
 from enrollment.access.service import KEY_HOLDER
 from enrollment.audit.entries import Kind, Outcome
+from enrollment.records.receipt_code import receipt_code, shown
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from sync.chain import verify_chain
 from sync.demo_upstream import demo_upstream_private_key
@@ -57,7 +58,7 @@ def outbox(parts) -> list:  # type: ignore[no-untyped-def]
 
 
 def open_the_hit(qtbot, window, number: str) -> None:  # type: ignore[no-untyped-def]
-    tap(qtbot, next(w for w in window.staff_queue.row_widgets if number in w.text()))
+    tap(qtbot, next(w for w in window.staff_queue.row_widgets if shown(receipt_code(number)) in w.text()))
     assert window.stack.currentWidget() is window.staff_intake and window.staff_intake.decision.isVisible()
 
 
@@ -144,7 +145,7 @@ def test_a_confirmed_duplicate_is_in_force_at_once_and_the_intake_worker_reaches
     assert not panel.isVisible() and panel.intake_id is None
 
     log_in(qtbot, window, "worker", PIN["worker"])
-    row = next(w for w in window.staff_queue.row_widgets if number in w.text())
+    row = next(w for w in window.staff_queue.row_widgets if shown(receipt_code(number)) in w.text())
     assert row.text().endswith("een AVIM-medewerker heeft vastgesteld dat deze persoon zich eerder heeft aangemeld")
     window.staff_queue.opened.emit(number)  # as if a row could be opened: the service refuses the evidence
     assert window.stack.currentWidget() is window.staff_queue

@@ -23,7 +23,7 @@ def test_with_keep_raw_images_the_window_stores_every_impressions_image_and_the_
     window, parts = kiosk(keep_raw_images=True)
     _to_capture(qtbot, window)
     qtbot.waitUntil(lambda: window.flow.step is Step.RECEIPT, timeout=WAIT_MS)
-    number = window.receipt.number.text()
+    number = window.receipt_number
     images = in_record(parts, lambda s: [capture_image(s, row) for row in s.scalars(
         select(CaptureRow).where(CaptureRow.intake_id == number, CaptureRow.template_sealed.is_not(None)))])
     assert len(images) == 2 * 3 and all(load_image(image).format == "PNG" for image in images)

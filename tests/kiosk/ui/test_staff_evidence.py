@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor
 
 from enrollment.access.errors import RoleRefused
 from enrollment.audit.entries import Kind
+from enrollment.records.receipt_code import receipt_code
+from enrollment.records.receipt_code import shown as shown_code
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.widgets.print_pair import GAP_MM, PAIR_COLOURS
 from tests.kiosk.ui.conftest import tap
@@ -29,7 +31,7 @@ def test_the_officer_opens_the_top_candidates_prints_side_by_side(qtbot, kiosk):
     add_accounts(parts)
     number = returning_intake(qtbot, window)
     log_in(qtbot, window, "officer", PIN["officer"])
-    tap(qtbot, next(w for w in window.staff_queue.row_widgets if number in w.text()))
+    tap(qtbot, next(w for w in window.staff_queue.row_widgets if shown_code(receipt_code(number)) in w.text()))
     assert len(window.staff_intake.prints_buttons) == len(window.staff_intake.candidate_labels)
     assert window.staff_intake.prints_buttons[0].text() == "Toon de afdrukken naast elkaar"
     tap(qtbot, window.staff_intake.prints_buttons[0])
@@ -59,7 +61,7 @@ def test_the_intake_worker_reaches_no_prints(qtbot, kiosk):
     add_accounts(parts)
     number = returning_intake(qtbot, window)
     log_in(qtbot, window, "officer", PIN["officer"])
-    tap(qtbot, next(w for w in window.staff_queue.row_widgets if number in w.text()))
+    tap(qtbot, next(w for w in window.staff_queue.row_widgets if shown_code(receipt_code(number)) in w.text()))
     hit = next(r for r in window.staff_intake.evidence.identifications if r.decision is IdentificationDecision.HIT)
     person = hit.candidates[0]["person_id"]
     tap(qtbot, window.staff_intake.logout_button)
