@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 
+from enrollment.access.summary import BILLION_SEARCHES, searches_per_false_match
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
-
-#: From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.
-BILLION_SEARCHES = 9.0
-
 
 def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
     """The officer's sentence for one candidate: the fused score and what it means in words (translated in the
@@ -25,12 +22,6 @@ def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
     return QCoreApplication.translate(
         "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
                       "in {3:,} searches.").format(rank, person_id, fused, searches_per_false_match(fused))
-
-
-def searches_per_false_match(fused: float) -> int:
-    """N in "a false match this strong happens about once in N searches": the fused score is -log10 of the
-    person-level false-match rate, so N = 10 ** fused."""
-    return round(10 ** fused)
 
 
 class IntakeView(StaffView):
