@@ -12,6 +12,7 @@ from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
 
+
 def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
     """The officer's sentence for one candidate: the fused score and what it means in words (translated in the
     intake view's context, which the evidence view shares)."""
