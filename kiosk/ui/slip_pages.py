@@ -55,16 +55,19 @@ def pdf_bytes(size_mm: QSizeF, paint: Paint, *, title: str) -> bytes:
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
-    paint_page(writer, paint)
+    paint_page(writer, size_mm, paint)
     buffer.close()
     return bytes(data.data())
 
 
-def paint_page(device: QPagedPaintDevice, paint: Paint) -> None:
-    """Paint one page on ``device`` (a QPdfWriter or a QPrinter)."""
+def paint_page(device: QPagedPaintDevice, size_mm: QSizeF, paint: Paint) -> None:
+    """Paint one page of ``size_mm`` on ``device`` (a QPdfWriter or a QPrinter, of any resolution): ``paint`` works
+    in dots of :data:`RESOLUTION`, scaled to the device's."""
     painter = QPainter(device)
     try:
-        paint(painter, QRectF(0, 0, device.width(), device.height()))
+        width = _px(size_mm.width())
+        painter.scale(device.width() / width, device.width() / width)
+        paint(painter, QRectF(0, 0, width, _px(size_mm.height())))
     finally:
         painter.end()
 
@@ -88,8 +91,9 @@ def png_bytes(size_mm: QSizeF, paint: Paint) -> bytes:
 
 
 def _font(points: float, *, bold: bool = False) -> QFont:
+    """Sized in pixels of :data:`RESOLUTION` (a point size would follow the device's own resolution)."""
     font = QFont("Noto Sans")
-    font.setPointSizeF(points)
+    font.setPixelSize(round(points * RESOLUTION / 72))
     font.setBold(bold)
     return font
 
@@ -99,7 +103,7 @@ def _text(painter: QPainter, left: float, top: float, width: float, text: str, f
     """Draw ``text`` wrapped in ``width`` from ``top``; returns the height it takes."""
     painter.setFont(font)
     flags = int(align) | int(Qt.TextFlag.TextWordWrap)
-    box = QFontMetricsF(font, painter.device()).boundingRect(QRectF(left, top, width, 1e6), flags, text)
+    box = QFontMetricsF(font).boundingRect(QRectF(left, top, width, 1e6), flags, text)
     if draw:
         painter.drawText(QRectF(left, top, width, box.height()), flags, text)
     return box.height()

@@ -284,8 +284,11 @@
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
-        <extracomment>From this fused score on, the sentence says &quot;less than once in a billion searches&quot; instead of a number that long.</extracomment>
         <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز کەمتر لە یەک جار لە هەر ملیارێک گەڕاندا ڕوودەدات.</translation>
+    </message>
+    <message>
+        <source>Summary saved as {0}</source>
+        <translation type="unfinished">Summary saved as {0}</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -294,6 +297,10 @@
     <message>
         <source>Back to the queue</source>
         <translation type="unfinished">گەڕانەوە بۆ لیستەکە</translation>
+    </message>
+    <message>
+        <source>Save a one-page summary for the file (PDF)</source>
+        <translation type="unfinished">Save a one-page summary for the file (PDF)</translation>
     </message>
 </context>
 <context>
