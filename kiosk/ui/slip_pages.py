@@ -99,14 +99,23 @@ def _font(points: float, *, bold: bool = False) -> QFont:
 
 
 def _text(painter: QPainter, left: float, top: float, width: float, text: str, font: QFont, *,
-          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, draw: bool = True) -> float:
-    """Draw ``text`` wrapped in ``width`` from ``top``; returns the height it takes."""
+          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, draw: bool = True, anywhere: bool = False) -> float:
+    """Draw ``text`` wrapped in ``width`` from ``top`` (between words, or ``anywhere``); returns its height."""
     painter.setFont(font)
-    flags = int(align) | int(Qt.TextFlag.TextWordWrap)
+    flags = int(align) | int(Qt.TextFlag.TextWrapAnywhere if anywhere else Qt.TextFlag.TextWordWrap)
     box = QFontMetricsF(font).boundingRect(QRectF(left, top, width, 1e6), flags, text)
     if draw:
         painter.drawText(QRectF(left, top, width, box.height()), flags, text)
     return box.height()
+
+
+def _fitted(text: str, points: float, width: float) -> QFont:
+    """A bold font for ``text`` on one line of ``width``: ``points``, or smaller down to :data:`MIN_POINTS` (a
+    receipt number's groups of digits give no line-break opportunity, so a wrapped one would run off the page);
+    below that it is to be drawn wrapping anywhere."""
+    while points > MIN_POINTS and QFontMetricsF(_font(points, bold=True)).horizontalAdvance(text) > width:
+        points -= 0.25
+    return _font(points, bold=True)
 
 
 # -- the receipt slip ---------------------------------------------------------------------------------------------
@@ -120,7 +129,8 @@ def paint_slip(slip: ReceiptSlip) -> Paint:
         y += _text(painter, left, y, width, slip.lines[0], _font(16, bold=True), align=centre)
         y += _text(painter, left, y, width, slip.lines[1], _font(10), align=centre) + _px(4)
         y += _text(painter, left, y, width, slip.lines[2], _font(9), align=centre)
-        y += _text(painter, left, y, width, slip.number, _font(11, bold=True), align=centre) + _px(2)
+        y += _text(painter, left, y, width, slip.number, _fitted(slip.number, 11, width), align=centre,
+                   anywhere=True) + _px(2)
         side = _px(QR_MM)
         _qr(painter, QRectF(page.center().x() - side / 2, y, side, side), slip.number)
         y += side + _px(3)

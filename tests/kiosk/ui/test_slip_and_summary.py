@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 
 from enrollment.audit.entries import Kind, Outcome
@@ -16,6 +17,7 @@ from enrollment.records.intake_reads import capture_image, capture_template
 from enrollment.records.models import Intake
 from kiosk.settings import SlipSettings
 from kiosk.slip_content import receipt_slip
+from kiosk.ui.slip_pages import RESOLUTION, SLIP_MARGIN_MM, SLIP_MM, paint_slip, png_bytes
 from kiosk.ui.slip_printer import SlipPrinter, print_slip, spool_path
 from kiosk.ui.summary_export import summary_file
 from tests.kiosk import pdf_text
@@ -46,6 +48,20 @@ def test_the_slip_is_one_page_with_the_number_location_and_desk_and_is_spooled(q
     assert "LVV Ter Apel" in text and "02-12-2026 09:14" in text
     assert "Please go to the desk now." in text and "Ga nu naar de balie." in text
     assert_no_image(pdf)  # the QR code is drawn, not embedded as a picture
+
+
+def test_a_receipt_number_without_break_opportunities_is_set_whole_inside_the_margins(qtbot):
+    """A number whose hyphens stand before digits ("-49a0-9af8-1dc8") gives the line breaker no place to break: it
+    is set smaller to fit. Drawn too wide, Qt cuts it at the text box, whose edges the ink then touches; only the
+    rule under the date may reach them."""
+    image = QImage.fromData(png_bytes(SLIP_MM, paint_slip(receipt_slip("c6f511b3-8d9a-49a0-9af8-1dc827240417",
+                                                                       "LVV Amsterdam", WHEN))))
+    margin = round(SLIP_MARGIN_MM / 25.4 * RESOLUTION)
+    white = QColor("#ffffff")
+    edges = (*range(margin - 2, margin + 2), *range(image.width() - margin - 2, image.width() - margin + 2))
+    touching = [y for y in range(image.height()) if any(image.pixelColor(x, y) != white for x in edges)]
+    rule = [y for y in touching if image.pixelColor(image.width() // 2, y) != white]  # the rule spans the page
+    assert touching == rule and len(rule) < 10
 
 
 def test_an_unknown_printer_is_reported_and_the_slip_is_still_spooled(qtbot, tmp_path):
