@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from enrollment.access.service import AccessService
 from enrollment.access.sessions import StaffSession
@@ -23,8 +23,9 @@ EXPORTS = "exports"
 
 
 def painting_application() -> QCoreApplication:
-    """The running Qt application, or an offscreen one for the command line (fonts need one; no display does)."""
-    return QGuiApplication.instance() or QGuiApplication(["zuil", "-platform", "offscreen"])
+    """The running Qt application, or an offscreen one for the command line (fonts need one; no display does). A
+    QApplication, so that widgets may still be made in the same process (the tests)."""
+    return QApplication.instance() or QApplication(["zuil", "-platform", "offscreen"])
 
 
 def summary_file(data_dir: Path, intake_id: str) -> Path:
