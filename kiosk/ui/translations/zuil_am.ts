@@ -288,7 +288,7 @@
     </message>
     <message>
         <source>Summary saved as {0}</source>
-        <translation type="unfinished">Summary saved as {0}</translation>
+        <translation type="unfinished">ማጠቃለያው እንደ {0} ተቀምጧል</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Save a one-page summary for the file (PDF)</source>
-        <translation type="unfinished">Save a one-page summary for the file (PDF)</translation>
+        <translation type="unfinished">ለፋይሉ የአንድ ገጽ ማጠቃለያ አስቀምጥ (PDF)</translation>
     </message>
 </context>
 <context>

@@ -288,7 +288,7 @@
     </message>
     <message>
         <source>Summary saved as {0}</source>
-        <translation type="unfinished">Summary saved as {0}</translation>
+        <translation type="unfinished">Résumé enregistré sous {0}</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Save a one-page summary for the file (PDF)</source>
-        <translation type="unfinished">Save a one-page summary for the file (PDF)</translation>
+        <translation type="unfinished">Enregistrer un résumé d&apos;une page pour le dossier (PDF)</translation>
     </message>
 </context>
 <context>
