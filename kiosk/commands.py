@@ -30,6 +30,7 @@ from enrollment.commands.retention import purge_command, subject_export_command
 from enrollment.commands.score_pairs import score_pairs_command
 from enrollment.commands.synth import synth
 from kiosk.settings import CliState, KioskSettings
+from kiosk.summary_command import summary_command
 from sync.bench_command import bench_sync
 from sync.commands import sync as sync_group
 from sync.upstream.commands import upstream as upstream_group
@@ -137,6 +138,7 @@ def status(as_json: bool, no_scanner: bool) -> None:
 
 
 bench.add_command(identification_command)
+export_group.add_command(summary_command)
 bench.add_command(gallery_command)
 bench.add_command(bench_sync)
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 SCREEN_TABLE = "screen"
 SPEECH_TABLE = "speech"
+SLIP_TABLE = "slip"
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,22 @@ def speech_settings(raw: Any, source: str) -> SpeechSettings:
 
 
 @dataclass(frozen=True)
+class SlipSettings:
+    """The participant's receipt slip: ``printer`` is the name of a system (CUPS) printer it is sent to; empty, the
+    slip is only written to the data folder's spool (``kiosk.ui.slip_printer``)."""
+
+    printer: str = ""
+
+
+def slip_settings(raw: Any, source: str) -> SlipSettings:
+    return checked_section(typed(raw, dict, source, SLIP_TABLE), SlipSettings, source, f"{SLIP_TABLE}.")
+
+
+@dataclass(frozen=True)
 class KioskSettings:
     """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers),
-    ``scanner`` and ``vnumber_reader`` (the drivers part), ``screen`` and ``speech`` (the kiosk's own) and ``sync``
-    (the upstream's key)."""
+    ``scanner`` and ``vnumber_reader`` (the drivers part), ``screen``, ``speech`` and ``slip`` (the kiosk's own)
+    and ``sync`` (the upstream's key)."""
 
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
@@ -76,17 +89,19 @@ class KioskSettings:
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     vnumber_reader: VNumberReaderSettings = field(default_factory=VNumberReaderSettings)
+    slip: SlipSettings = field(default_factory=SlipSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
     enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE, SPEECH_TABLE,
-                                                                  SYNC_TABLE, VNUMBER_READER_TABLE))
+                                                                  SYNC_TABLE, VNUMBER_READER_TABLE, SLIP_TABLE))
     return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
                          screen_settings(raw.get(SCREEN_TABLE, {}), source),
                          speech_settings(raw.get(SPEECH_TABLE, {}), source),
                          sync_settings(raw.get(SYNC_TABLE, {}), source),
-                         vnumber_reader_settings(raw.get(VNUMBER_READER_TABLE, {}), source))
+                         vnumber_reader_settings(raw.get(VNUMBER_READER_TABLE, {}), source),
+                         slip_settings(raw.get(SLIP_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

@@ -7,7 +7,8 @@ Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that 
 ``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of
 evidence (subject: the intake id; details: counts only, and the rank of a candidate whose prints are shown); every
 decision and confirmation (with the contra-indication flags the decision set and cleared, comma-separated, never its
-reason); every account added or disabled. None holds a V-number, a name typed at the login or biometric data.
+reason); every account added or disabled; every intake summary exported (kind export: the intake id and the
+format, or the failure's type). None holds a V-number, a name typed at the login or biometric data.
 
 The service is given an ``on_decision`` hook (:data:`~enrollment.access.decisions.DecisionHook`) where decisions
 are to be reported upstream: it runs in the transaction of each decision and confirmation, so the step and its
@@ -19,7 +20,7 @@ audit log's ``technician``) for the account commands, which are the only operati
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,6 +39,7 @@ from enrollment.access.errors import (
 from enrollment.access.match_evidence import MatchEvidence, match_evidence
 from enrollment.access.roles import Operation, Role, require
 from enrollment.access.sessions import Clock, StaffSession, as_utc, system_clock
+from enrollment.access.summary import IntakeSummary, summarize
 from enrollment.access.views import (
     CaptureEvidence,
     DecisionView,
@@ -253,6 +255,24 @@ class AccessService:
             self.log.append(Kind.DECISION, actor=actor, subject=intake.id,
                             details={"step": "confirm", "decision": view.decision.value, "decision_id": row.id})
             return view
+
+    def export_summary(self, staff: StaffSession, intake_id: str, write: Callable[[IntakeSummary], str]) -> str:
+        """The intake's summary for the file (:mod:`enrollment.access.summary`: no biometric data, no V-number)
+        handed to ``write``, which renders and stores it and returns where it went; returns that. Officers only;
+        audited as an export (the intake id and the format), or as failed when ``write`` raises."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.EXPORT_SUMMARY, session)
+            intake = decisions.intake_named(session, intake_id)
+            summary = summarize(session, intake)
+        details = {"what": "intake-summary", "format": "pdf"}
+        try:
+            where = write(summary)
+        except Exception as exc:
+            self.log.append(Kind.EXPORT, actor=actor, subject=summary.intake_id, outcome=Outcome.FAILED,
+                            details={**details, "error": type(exc).__name__})
+            raise
+        self.log.append(Kind.EXPORT, actor=actor, subject=summary.intake_id, details=details)
+        return where
 
     # -- the intake worker (and the officer) --------------------------------------------------------------
 

@@ -6,7 +6,8 @@ demo's own record, prepared at start as ``zuil demo`` prepares it (earlier runs'
 gallery, the planted returning person, who is also the simulated person at the glass), else the kiosk's
 record unlocked with its keys. :meth:`KioskParts.access` is the staff access service over that record and the
 audit log in the site's data folder, opened at the first staff login; the officers' decisions it records are
-queued in the same outbox as the intakes (:mod:`kiosk.decision_reports`).
+queued in the same outbox as the intakes (:mod:`kiosk.decision_reports`). Each stored intake issues the
+participant's receipt slip (:mod:`kiosk.ui.slip_printer`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kiosk.speech.prompts import RecordedPrompts
 from kiosk.status_report import report_lines, status_report
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.screen_speech import ScreenSpeech
+from kiosk.ui.slip_printer import SlipPrinter, issue_slip
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from kiosk.upstream_reports import kiosk_sender
@@ -139,10 +141,13 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
     if settings.speech.enabled:
         speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(settings.enrollment.data_dir))
     site = replace(settings, enrollment=parts.recorder.site)  # the demo's record where it runs the demo
-    return KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
-                       record=parts.recorder.record, speech=speech, access=parts.access,
-                       kiosk_id=parts.recorder.site.kiosk_id,
-                       status_lines=lambda: report_lines(status_report(site, scanner=False)), **options)
+    window = KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
+                         record=parts.recorder.record, speech=speech, access=parts.access,
+                         kiosk_id=parts.recorder.site.kiosk_id,
+                         status_lines=lambda: report_lines(status_report(site, scanner=False)), **options)
+    slips = SlipPrinter(settings.slip, site.enrollment.data_dir, site.enrollment.location_record().name)
+    window.recorded.connect(lambda number: issue_slip(slips, number))
+    return window
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:

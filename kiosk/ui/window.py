@@ -165,6 +165,7 @@ class KioskWindow(StaffMode, QWidget):
         self.staff_intake.decision.decided.connect(self.staff_decide)
         self.staff_intake.decision.second_officer.login.connect(self.staff_second_officer)
         self.staff_intake.prints_requested.connect(self._open_prints)
+        self.staff_intake.summary_requested.connect(self.staff_summary)
         self.staff_evidence.back.connect(lambda: self.stack.setCurrentWidget(self.staff_intake))
         self.bar.listen.connect(self.listen_again)
         self.bar.stop.connect(lambda: self.speech is not None and self.speech.stop())

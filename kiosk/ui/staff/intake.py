@@ -4,15 +4,14 @@ and what that score means in words. Reached only through the access service's ev
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel
 
+from enrollment.access.summary import BILLION_SEARCHES, searches_per_false_match
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
 from kiosk.ui.widgets.touch_button import TouchButton
-
-#: From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.
-BILLION_SEARCHES = 9.0
 
 
 def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
@@ -27,16 +26,11 @@ def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
                       "in {3:,} searches.").format(rank, person_id, fused, searches_per_false_match(fused))
 
 
-def searches_per_false_match(fused: float) -> int:
-    """N in "a false match this strong happens about once in N searches": the fused score is -log10 of the
-    person-level false-match rate, so N = 10 ** fused."""
-    return round(10 ** fused)
-
-
 class IntakeView(StaffView):
     name = "staff-intake"
     back = Signal()
     prints_requested = Signal(str)  # a candidate's person id: show their prints beside the intake's
+    summary_requested = Signal(str)  # the intake id: export its one-page summary for the file (PDF)
 
     def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
         super().__init__(theme)
@@ -49,11 +43,29 @@ class IntakeView(StaffView):
         self.layout().insertWidget(self.layout().count() - 1, self.back_button)
         self.decision = DecisionPanel(theme, self)  # the officer's decision, under the evidence
         self.layout().insertWidget(self.layout().count() - 2, self.decision, 1)
+        self.summary_button = TouchButton("secondary")  # the one-page summary for the file, without prints
+        self.summary_button.setMinimumHeight(theme.touch_target)
+        self.summary_button.clicked.connect(
+            lambda _=False: self.evidence is not None and self.summary_requested.emit(self.evidence.intake_id))
+        self.layout().insertWidget(self.layout().count() - 2, self.summary_button)
+        self.summary_notice = QLabel()  # where the summary went, or why not
+        self.summary_notice.setWordWrap(True)
+        self.summary_notice.hide()
+        self.layout().insertWidget(self.layout().count() - 2, self.summary_notice)
         self.retranslate()
 
     def show_evidence(self, evidence: Evidence | None) -> None:
         self.evidence = evidence
+        self.summary_notice.hide()
         self._fill()
+
+    def show_summary_saved(self, path: str) -> None:
+        self.summary_notice.setText(self.tr("Summary saved as {0}").format(path))
+        self.summary_notice.show()
+
+    def show_summary_refused(self, reason: str) -> None:
+        self.summary_notice.setText(reason)
+        self.summary_notice.show()
 
     def _fill(self) -> None:
         self.clear_body()
@@ -85,4 +97,5 @@ class IntakeView(StaffView):
         super().retranslate()
         self.title.setText(self.tr("Candidates, strongest first"))
         self.back_button.setText(self.tr("Back to the queue"))
+        self.summary_button.setText(self.tr("Save a one-page summary for the file (PDF)"))
         self._fill()

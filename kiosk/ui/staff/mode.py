@@ -16,6 +16,7 @@ from enrollment.access.roles import Role
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from kiosk.recent_log import recent_lines
+from kiosk.ui.summary_export import export_summary_pdf, summary_file
 from kiosk.ui.vnumber_reading import VNumberReading
 
 STAFF_IDLE_CHECK_MS = 1000  # how often the window asks the access service whether the staff session is over
@@ -81,6 +82,18 @@ class StaffMode:
             self.staff_intake.show_evidence(evidence)
             self._show_decisions(evidence)
             self.stack.setCurrentWidget(self.staff_intake)
+
+    def staff_summary(self, intake_id: str) -> None:
+        """Export the intake's one-page summary to the data folder's exports (the service checks the role and
+        audits it); the view says where it went, or the refusal."""
+        out = summary_file(self.settings.enrollment.data_dir, intake_id)
+        try:
+            saved = self._staff_do(lambda service, session: export_summary_pdf(service, session, intake_id, out))
+        except (AccessError, OSError) as exc:
+            self.staff_intake.show_summary_refused(str(exc))
+            return
+        if saved is not None:
+            self.staff_intake.show_summary_saved(str(saved))
 
     def _open_prints(self, person_id: str) -> None:
         intake_id = self.staff_intake.evidence.intake_id

@@ -55,7 +55,7 @@
         <translation type="unfinished">جودة الصورة</translation>
     </message>
     <message>
-        <source>I can't give this finger</source>
+        <source>I can&apos;t give this finger</source>
         <translation type="unfinished">لا أستطيع إعطاء هذا الإصبع</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">اليسار: بصمة هذا التسجيل. اليمين: بصمة المرشح. تربط الخطوط النقاط الدقيقة التي قرنها المطابِق؛ تُظهر الشَّرطة اتجاه كل نقطة دقيقة، والدائرة تدل على نهاية خط، والمربع على تفرّع.</translation>
     </message>
     <message>
@@ -304,8 +304,11 @@
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
-        <extracomment>From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.</extracomment>
         <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث أقل من مرة واحدة في كل مليار عملية بحث.</translation>
+    </message>
+    <message>
+        <source>Summary saved as {0}</source>
+        <translation type="unfinished">تم حفظ الملخص باسم {0}</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -314,6 +317,10 @@
     <message>
         <source>Back to the queue</source>
         <translation type="unfinished">العودة إلى القائمة</translation>
+    </message>
+    <message>
+        <source>Save a one-page summary for the file (PDF)</source>
+        <translation type="unfinished">حفظ ملخص من صفحة واحدة للملف (PDF)</translation>
     </message>
 </context>
 <context>
@@ -330,7 +337,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk's record, and this window has none.</source>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">يحتاج تسجيل دخول الموظفين إلى سجل الجهاز، وهذه النافذة ليس لها سجل.</translation>
     </message>
     <message>
@@ -439,11 +446,11 @@
         <translation type="unfinished">لم يُجرَ فحص للبصمات؛ يستمر التسجيل كالمعتاد</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer's decision</source>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
         <translation type="unfinished">يحتاج فحص البصمات إلى قرار موظف من AVIM</translation>
     </message>
     <message>
-        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
         <translation type="unfinished">قرار موظف AVIM ينتظر تأكيد موظف ثانٍ</translation>
     </message>
     <message>
@@ -459,7 +466,7 @@
         <translation type="unfinished">أحال موظف من AVIM التسجيل إلى الاجتماع المحلي للحالات (LSO)</translation>
     </message>
     <message>
-        <source>Today's intakes at this kiosk</source>
+        <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">تسجيلات اليوم في هذا الجهاز</translation>
     </message>
     <message>
@@ -525,7 +532,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">قلت لا. لا بأس بذلك.</translation>
     </message>
     <message>
@@ -723,7 +730,7 @@
         <translation type="unfinished">هذا ليس رقم V. يتكون رقم V من 10 أرقام. يرجى التحقق منه.</translation>
     </message>
     <message>
-        <source>Or hold your letter's barcode under the reader.</source>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
         <translation type="unfinished">أو ضع الرمز الشريطي لرسالتك تحت القارئ.</translation>
     </message>
     <message>

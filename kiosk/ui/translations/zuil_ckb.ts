@@ -55,7 +55,7 @@
         <translation type="unfinished">کوالیتی وێنە</translation>
     </message>
     <message>
-        <source>I can't give this finger</source>
+        <source>I can&apos;t give this finger</source>
         <translation type="unfinished">ناتوانم ئەم پەنجەیە بدەم</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">چەپ: پەنجەمۆری ئەم تۆمارکردنە. ڕاست: پەنجەمۆری کاندیدەکە. هێڵەکان ئەو وردەکارییانە پێکەوە دەبەستنەوە کە بەراوردکەر جووتی کردوون؛ هێڵێکی کورت ئاراستەی هەر وردەکارییەک نیشان دەدات، بازنە کۆتایی هێڵێک و چوارگۆشە لقبوونێک.</translation>
     </message>
     <message>
@@ -304,8 +304,11 @@
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
-        <extracomment>From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.</extracomment>
         <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز کەمتر لە یەک جار لە هەر ملیارێک گەڕاندا ڕوودەدات.</translation>
+    </message>
+    <message>
+        <source>Summary saved as {0}</source>
+        <translation type="unfinished">پوختە وەک {0} پاشەکەوت کرا</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -314,6 +317,10 @@
     <message>
         <source>Back to the queue</source>
         <translation type="unfinished">گەڕانەوە بۆ لیستەکە</translation>
+    </message>
+    <message>
+        <source>Save a one-page summary for the file (PDF)</source>
+        <translation type="unfinished">پوختەیەکی یەک لاپەڕەیی بۆ دۆسیەکە پاشەکەوت بکە (PDF)</translation>
     </message>
 </context>
 <context>
@@ -330,7 +337,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk's record, and this window has none.</source>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation type="unfinished">چوونەژوورەوەی کارمەندان پێویستی بە تۆماری دەزگاکەیە، و ئەم پەنجەرەیە نییەتی.</translation>
     </message>
     <message>
@@ -439,11 +446,11 @@
         <translation type="unfinished">پشکنینی پەنجەمۆر نەکرا؛ تۆمارکردن وەک هەمیشە بەردەوام دەبێت</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer's decision</source>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
         <translation type="unfinished">پشکنینی پەنجەمۆر پێویستی بە بڕیاری کارمەندێکی AVIM هەیە</translation>
     </message>
     <message>
-        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
         <translation type="unfinished">بڕیاری کارمەندێکی AVIM چاوەڕێی پشتڕاستکردنەوەی کارمەندێکی دووەمە</translation>
     </message>
     <message>
@@ -459,7 +466,7 @@
         <translation type="unfinished">کارمەندێکی AVIM تۆمارکردنەکەی ناردە کۆبوونەوەی ناوخۆیی کەیسەکان (LSO)</translation>
     </message>
     <message>
-        <source>Today's intakes at this kiosk</source>
+        <source>Today&apos;s intakes at this kiosk</source>
         <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
     </message>
     <message>
@@ -525,7 +532,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">گوتت نەخێر. ئەمە کێشە نییە.</translation>
     </message>
     <message>
@@ -723,7 +730,7 @@
         <translation type="unfinished">ئەمە ژمارەی V نییە. ژمارەی V لە 10 ژمارە پێکدێت. تکایە بیپشکنە.</translation>
     </message>
     <message>
-        <source>Or hold your letter's barcode under the reader.</source>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
         <translation type="unfinished">یان بارکۆدی نامەکەت لە ژێر خوێنەرەکە ڕابگرە.</translation>
     </message>
     <message>

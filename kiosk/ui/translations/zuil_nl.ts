@@ -55,7 +55,7 @@
         <translation>Kwaliteit van de afdruk</translation>
     </message>
     <message>
-        <source>I can't give this finger</source>
+        <source>I can&apos;t give this finger</source>
         <translation>Ik kan deze vinger niet geven</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation>Links: de afdruk van deze aanmelding. Rechts: de afdruk van de kandidaat. Lijnen verbinden de minutiae die de matcher aan elkaar koppelde; een streepje toont de richting van elke minutia, een cirkel geeft een lijneinde aan, een vierkant een splitsing.</translation>
     </message>
     <message>
@@ -304,8 +304,11 @@
     </message>
     <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
-        <extracomment>From this fused score on, the sentence says "less than once in a billion searches" instead of a number that long.</extracomment>
         <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt minder dan één keer voor op een miljard zoekopdrachten.</translation>
+    </message>
+    <message>
+        <source>Summary saved as {0}</source>
+        <translation>Samenvatting opgeslagen als {0}</translation>
     </message>
     <message>
         <source>Candidates, strongest first</source>
@@ -314,6 +317,10 @@
     <message>
         <source>Back to the queue</source>
         <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+        <source>Save a one-page summary for the file (PDF)</source>
+        <translation>Bewaar een samenvatting van één pagina voor het dossier (pdf)</translation>
     </message>
 </context>
 <context>
@@ -330,7 +337,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk's record, and this window has none.</source>
+        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
         <translation>Inloggen voor medewerkers vraagt de registratie van de zuil, en dit venster heeft die niet.</translation>
     </message>
     <message>
@@ -439,11 +446,11 @@
         <translation>er is geen vingerafdrukcontrole gedaan; de aanmelding gaat zoals gewoonlijk door</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer's decision</source>
+        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
         <translation>de vingerafdrukcontrole vraagt een besluit van een AVIM-medewerker</translation>
     </message>
     <message>
-        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
+        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
         <translation>het besluit van een AVIM-medewerker wacht op bevestiging door een tweede medewerker</translation>
     </message>
     <message>
@@ -459,7 +466,7 @@
         <translation>een AVIM-medewerker heeft de aanmelding doorverwezen naar het lokale casusoverleg (LSO)</translation>
     </message>
     <message>
-        <source>Today's intakes at this kiosk</source>
+        <source>Today&apos;s intakes at this kiosk</source>
         <translation>Aanmeldingen van vandaag bij deze zuil</translation>
     </message>
     <message>
@@ -525,7 +532,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
         <translation>U hebt nee gezegd. Dat is goed.</translation>
     </message>
     <message>
@@ -723,7 +730,7 @@
         <translation>Dit is geen V-nummer. Een V-nummer heeft 10 cijfers. Controleer het nummer.</translation>
     </message>
     <message>
-        <source>Or hold your letter's barcode under the reader.</source>
+        <source>Or hold your letter&apos;s barcode under the reader.</source>
         <translation>Of houd de barcode van uw brief onder de lezer.</translation>
     </message>
     <message>

@@ -26,7 +26,7 @@ from tests.enrollment.access.conftest import (
 
 # Written out, not derived from enrollment.access.roles.ALLOWED: this is the rule the code must follow.
 EXPECTED = {
-    "officer": {"view-evidence", "record-decision", "confirm-decision", "intake-status"},
+    "officer": {"view-evidence", "record-decision", "confirm-decision", "intake-status", "export-summary"},
     "worker": {"intake-status"},
     "tech": {"technician-status", "manage-accounts"},
 }
@@ -43,6 +43,8 @@ def _perform(service: AccessService, staff, operation: Operation, intake_id: str
         return service.intake_status(staff, intake_id)
     if operation is Operation.TECHNICIAN_STATUS:
         return service.technician_status(staff)
+    if operation is Operation.EXPORT_SUMMARY:
+        return service.export_summary(staff, intake_id, lambda summary: "written")
     return service.add_account(staff, "new-account", "intake_worker", "864213")
 
 
