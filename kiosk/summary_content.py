@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from enrollment.access.summary import DecisionLine, IntakeSummary
+from enrollment.records.receipt_code import receipt_code, shown
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 
 DECISION_WORDS = {
@@ -40,7 +41,7 @@ def _at(moment: datetime | None) -> str:
 
 def summary_page(summary: IntakeSummary, *, made_by: str, made_at: datetime) -> SummaryPage:
     s = summary
-    intake = (f"Intake (receipt number): {s.intake_id}",
+    intake = (f"Intake: {s.intake_id} (receipt code {shown(receipt_code(s.intake_id))})",
               f"Location: {s.location}, kiosk {s.kiosk_id}",
               f"Started: {_at(s.started_at)}; finished: {_at(s.finished_at)}",
               f"V-number given: {'yes (the number is in the record, not on this page)' if s.has_v_number else 'no'}")

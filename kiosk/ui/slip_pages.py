@@ -129,10 +129,10 @@ def paint_slip(slip: ReceiptSlip) -> Paint:
         y += _text(painter, left, y, width, slip.lines[0], _font(16, bold=True), align=centre)
         y += _text(painter, left, y, width, slip.lines[1], _font(10), align=centre) + _px(4)
         y += _text(painter, left, y, width, slip.lines[2], _font(9), align=centre)
-        y += _text(painter, left, y, width, slip.number, _fitted(slip.number, 11, width), align=centre,
+        y += _text(painter, left, y, width, slip.number, _fitted(slip.number, 20, width), align=centre,
                    anywhere=True) + _px(2)
         side = _px(QR_MM)
-        _qr(painter, QRectF(page.center().x() - side / 2, y, side, side), slip.number)
+        _qr(painter, QRectF(page.center().x() - side / 2, y, side, side), slip.code)
         y += side + _px(3)
         y += _text(painter, left, y, width, slip.location, _font(11, bold=True), align=centre)
         y += _text(painter, left, y, width, slip.when, _font(11), align=centre) + _px(4)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from enrollment.audit.entries import Kind, Outcome
 from enrollment.records.intake_reads import capture_image, capture_template
 from enrollment.records.models import Intake
+from enrollment.records.receipt_code import receipt_code, shown
 from kiosk.settings import SlipSettings
 from kiosk.slip_content import receipt_slip
 from kiosk.ui.slip_pages import RESOLUTION, SLIP_MARGIN_MM, SLIP_MM, paint_slip, png_bytes
@@ -25,6 +26,7 @@ from tests.kiosk.ui.conftest import in_record, tap
 from tests.kiosk.ui.test_staff_mode import PIN, add_accounts, audit, log_in, returning_intake
 
 NUMBER = "3f6c2a9e-5b1d-4c8e-9a07-d2e41b6f8c35"
+CODE = receipt_code(NUMBER)  # what the slip shows, as the done screen does: the short code, not the id
 WHEN = datetime(2026, 12, 2, 9, 14, tzinfo=UTC)
 
 
@@ -44,7 +46,7 @@ def test_the_slip_is_one_page_with_the_number_location_and_desk_and_is_spooled(q
     assert issued.path.stat().st_mode & 0o777 == 0o600
     assert pdf_text.page_count(pdf) == 1
     text = pdf_text.text(pdf)
-    assert NUMBER in flat(text)
+    assert CODE in flat(text) and NUMBER not in flat(text)
     assert "LVV Ter Apel" in text and "02-12-2026 09:14" in text
     assert "Please go to the desk now." in text and "Ga nu naar de balie." in text
     assert_no_image(pdf)  # the QR code is drawn, not embedded as a picture
@@ -67,7 +69,7 @@ def test_a_receipt_number_without_break_opportunities_is_set_whole_inside_the_ma
 def test_an_unknown_printer_is_reported_and_the_slip_is_still_spooled(qtbot, tmp_path):
     issued = SlipPrinter(SlipSettings(printer="no-such-printer"), tmp_path, "LVV Ter Apel").issue(NUMBER)
     assert issued.printer == "" and "'no-such-printer'" in issued.problem and "not known" in issued.problem
-    assert NUMBER in flat(pdf_text.text(issued.path.read_bytes()))
+    assert CODE in flat(pdf_text.text(issued.path.read_bytes()))
 
 
 def test_the_print_path_paints_the_same_page_on_a_qprinter(qtbot, tmp_path):
@@ -76,7 +78,7 @@ def test_the_print_path_paints_the_same_page_on_a_qprinter(qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     print_slip(printer, receipt_slip(NUMBER, "LVV Ter Apel", WHEN))
     pdf = (tmp_path / "printed.pdf").read_bytes()
-    assert pdf_text.page_count(pdf) == 1 and NUMBER in flat(pdf_text.text(pdf))
+    assert pdf_text.page_count(pdf) == 1 and CODE in flat(pdf_text.text(pdf))
     assert re.search(rb"/MediaBox \[0 0 227\.\d+ 354\.\d+\]", pdf)  # 80 x 125 mm
 
 
@@ -85,9 +87,9 @@ def test_a_stored_intake_spools_its_slip_and_the_officer_exports_its_summary(qtb
     add_accounts(parts)
     number = returning_intake(qtbot, window)
     slip = spool_path(parts.recorder.site.data_dir).read_bytes()
-    assert number in flat(pdf_text.text(slip))
+    assert receipt_code(number) in flat(pdf_text.text(slip))
     log_in(qtbot, window, "officer", PIN["officer"])
-    tap(qtbot, next(w for w in window.staff_queue.row_widgets if number in w.text()))
+    tap(qtbot, next(w for w in window.staff_queue.row_widgets if shown(receipt_code(number)) in w.text()))
     view = window.staff_intake
     assert view.summary_button.isVisible()
     tap(qtbot, view.summary_button)
@@ -96,7 +98,7 @@ def test_a_stored_intake_spools_its_slip_and_the_officer_exports_its_summary(qtb
     pdf = out.read_bytes()
     assert pdf_text.page_count(pdf) == 1
     text = " ".join(pdf_text.text(pdf).split())  # lines joined: a sentence may wrap
-    assert number in flat(text)
+    assert number in flat(text) and f"receipt code {shown(receipt_code(number))}" in text
     assert "1:N search: a possible earlier enrollment (hit)" in text
     assert "May not proceed yet: the fingerprint check needs an AVIM officer's decision." in text
     assert "a false match this strong happens" in text
