@@ -1,0 +1,73 @@
+"""Each capture's gallery sketches sealed next to its template (``captures.sketch_sealed``), in a real encrypted
+SQLite store: the gallery loads them instead of computing them, :func:`keep_sketches` stores those missing, and a
+sealed sketch moved to another capture is refused, never used."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pytest
+
+from enrollment.evaluation.gallery_store import open_store, store_folder
+from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.keys.parameters import DEMO_FOLDER
+from enrollment.matching import sketch_form
+from enrollment.records.enrolled_prints import enrolled_prints, keep_sketches
+from enrollment.records.field_cipher import SealedFieldRefused
+from enrollment.records.store import RecordStore
+
+PERSONS, SEED = 5, 11
+
+
+def _loaded(root):
+    store, _made = open_store(root, PERSONS, seed=SEED, workers=1)
+    try:
+        with store.transaction() as session:
+            return list(enrolled_prints(session))
+    finally:
+        store.close()
+
+
+def _sql(root, statement: str, *args) -> None:
+    with sqlite3.connect(store_folder(root, PERSONS, SEED) / "records.sqlite3") as connection:
+        connection.execute(statement, args)
+
+
+def test_the_gallery_loads_the_kept_sketches_the_index_would_compute(tmp_path):
+    prints = _loaded(tmp_path)
+    assert len(prints) == 2 * PERSONS and all(p.sketches is not None for p in prints)
+    for p, computed in zip(prints, sketch_form.compute([p.template for p in prints]), strict=True):
+        assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(p.sketches, computed, strict=True))
+
+
+def _raw_store(root) -> RecordStore:
+    """The bench store opened as the kiosk opens its own (nothing filled in on opening)."""
+    folder = store_folder(root, PERSONS, SEED)
+    return RecordStore(f"sqlite:///{folder / 'records.sqlite3'}", open_demo_keys(folder / DEMO_FOLDER))
+
+
+def test_missing_sketches_are_computed_then_kept_once(tmp_path):
+    _loaded(tmp_path)
+    _sql(tmp_path, "UPDATE captures SET sketch_sealed = NULL")
+    store = _raw_store(tmp_path)
+    try:
+        with store.transaction() as session:
+            assert all(p.sketches is None for p in enrolled_prints(session))
+            assert keep_sketches(session) == 2 * PERSONS
+        with store.transaction() as session:
+            assert keep_sketches(session) == 0 and keep_sketches(session, every=True) == 0
+            prints = list(enrolled_prints(session))
+    finally:
+        store.close()
+    assert all(p.sketches is not None for p in prints)
+    for p, computed in zip(prints, sketch_form.compute([p.template for p in prints]), strict=True):
+        assert all(np.array_equal(a, b) for a, b in zip(p.sketches, computed, strict=True))
+
+
+def test_a_sealed_sketch_moved_to_another_capture_is_refused(tmp_path):
+    _loaded(tmp_path)
+    _sql(tmp_path, "UPDATE captures SET sketch_sealed = (SELECT sketch_sealed FROM captures ORDER BY id LIMIT 1) "
+                   "WHERE id = (SELECT id FROM captures ORDER BY id DESC LIMIT 1)")
+    with pytest.raises(SealedFieldRefused, match="captures.sketch_sealed of row"):
+        _loaded(tmp_path)
