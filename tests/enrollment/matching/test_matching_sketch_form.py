@@ -47,7 +47,7 @@ def test_an_index_from_kept_sketches_searches_exactly_as_one_computing_them():
     assert np.array_equal(computed._start, from_kept._start) and np.array_equal(computed._length, from_kept._length)
     mated = [{t.finger_position: t for t in templates[2 * k:2 * k + 2]} for k in (0, 17, 99)]
     strangers = _gallery(3, seed=41, start=2 * PERSONS)
-    probes = mated + [{2: strangers[0], 7: strangers[1]}, {2: strangers[2]}]
+    probes = [*mated, {2: strangers[0], 7: strangers[1]}, {2: strangers[2]}]
     results = _search_all(computed, probes)
     assert results == _search_all(from_kept, probes)
     assert [r[0][0] for r in results[:3]] == ["person-0", "person-17", "person-99"]

@@ -69,5 +69,5 @@ def test_a_sealed_sketch_moved_to_another_capture_is_refused(tmp_path):
     _loaded(tmp_path)
     _sql(tmp_path, "UPDATE captures SET sketch_sealed = (SELECT sketch_sealed FROM captures ORDER BY id LIMIT 1) "
                    "WHERE id = (SELECT id FROM captures ORDER BY id DESC LIMIT 1)")
-    with pytest.raises(SealedFieldRefused, match="captures.sketch_sealed of row"):
+    with pytest.raises(SealedFieldRefused, match=r"captures\.sketch_sealed of row"):
         _loaded(tmp_path)
