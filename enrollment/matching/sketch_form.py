@@ -54,8 +54,8 @@ def write(template: bytes, sketches: Sketches) -> bytes:
 
 
 def read(data: bytes | None, template: bytes) -> Sketches | None:
-    """The sketches in ``data`` if they are of this sketch version and of the native ``template`` bytes; else
-    None (compute them again)."""
+    """The sketches in ``data`` (read-only arrays over it) if they are of this sketch version and of the native
+    ``template`` bytes; else None (compute them again)."""
     if data is None or len(data) < HEADER_BYTES or (len(data) - HEADER_BYTES) % PER_SKETCH:
         return None
     if data[:DIGEST_BYTES] != version() or data[DIGEST_BYTES:HEADER_BYTES] != template_digest(template):
@@ -65,7 +65,7 @@ def read(data: bytes | None, template: bytes) -> Sketches | None:
     words = np.frombuffer(data, "<u8", k * sketch.SKETCH_WORDS, HEADER_BYTES).reshape(k, sketch.SKETCH_WORDS)
     directions = np.frombuffer(data, "<f4", k, at)
     counts = np.frombuffer(data, "<i4", k, at + 4 * k)
-    return words.astype(np.uint64), directions.astype(np.float32), counts.astype(np.int32)
+    return words, directions, counts  # read-only views of ``data``
 
 
 def compute(templates: list, limit: int = p.SKETCHES_PER_TEMPLATE) -> list[Sketches]:
