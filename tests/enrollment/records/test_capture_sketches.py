@@ -1,21 +1,29 @@
 """Each capture's gallery sketches sealed next to its template (``captures.sketch_sealed``), in a real encrypted
-SQLite store: the gallery loads them instead of computing them, :func:`keep_sketches` stores those missing, and a
-sealed sketch moved to another capture is refused, never used."""
+SQLite store: the gallery loads them instead of computing them, :func:`keep_sketches` stores those missing, a
+sealed sketch moved to another capture is refused, never used, and the purge takes them with the template."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
+from sqlalchemy import select
 
+from enrollment.audit.log_store import AuditLog
 from enrollment.evaluation.gallery_store import open_store, store_folder
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.parameters import DEMO_FOLDER
 from enrollment.matching import sketch_form
+from enrollment.records import consents
 from enrollment.records.enrolled_prints import enrolled_prints, keep_sketches
 from enrollment.records.field_cipher import SealedFieldRefused
+from enrollment.records.models import CaptureRow
 from enrollment.records.store import RecordStore
+from enrollment.retention import run_purge
+from enrollment.settings import RetentionSettings
+from tests.enrollment.records.retention_records import consented
 
 PERSONS, SEED = 5, 11
 
@@ -71,3 +79,18 @@ def test_a_sealed_sketch_moved_to_another_capture_is_refused(tmp_path):
                    "WHERE id = (SELECT id FROM captures ORDER BY id DESC LIMIT 1)")
     with pytest.raises(SealedFieldRefused, match=r"captures\.sketch_sealed of row"):
         _loaded(tmp_path)
+
+
+def test_the_purge_of_withdrawn_prints_takes_their_sketches_too(sqlite_url, keyring, tmp_path):
+    rs = RecordStore(sqlite_url, keyring)
+    try:
+        intake_id = consented(rs, 5)
+        with rs.transaction() as session:
+            assert keep_sketches(session) == 2
+            consents.withdraw_consent(session, intake_id)
+        run_purge(rs, AuditLog(tmp_path / "audit.sqlite3"), RetentionSettings(), datetime.now(UTC))
+        with rs.transaction() as session:
+            rows = session.execute(select(CaptureRow.template_sealed, CaptureRow.sketch_sealed)).all()
+    finally:
+        rs.close()
+    assert rows == [(None, None), (None, None)]
