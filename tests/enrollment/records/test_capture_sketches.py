@@ -14,12 +14,16 @@ from sqlalchemy import select
 from enrollment.audit.log_store import AuditLog
 from enrollment.evaluation.gallery_store import open_store, store_folder
 from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.keys.kek_sources import Secrets
+from enrollment.keys.key_store import rotate_keys
+from enrollment.keys.keyring import Purpose
 from enrollment.keys.parameters import DEMO_FOLDER
 from enrollment.matching import sketch_form
 from enrollment.records import consents
 from enrollment.records.enrolled_prints import enrolled_prints, keep_sketches
 from enrollment.records.field_cipher import SealedFieldRefused
 from enrollment.records.models import CaptureRow
+from enrollment.records.reseal import reseal, sealed_versions
 from enrollment.records.store import RecordStore
 from enrollment.retention import run_purge
 from enrollment.settings import RetentionSettings
@@ -94,3 +98,21 @@ def test_the_purge_of_withdrawn_prints_takes_their_sketches_too(sqlite_url, keyr
     finally:
         rs.close()
     assert rows == [(None, None), (None, None)]
+
+
+def test_a_reseal_after_key_rotation_moves_the_sketches_and_they_still_load(sqlite_url, keyring):
+    rs = RecordStore(sqlite_url, keyring)
+    consented(rs, 3)
+    with rs.transaction() as session:
+        assert keep_sketches(session) == 2
+    rs.close()
+    rotate_keys(keyring.path.parent, Secrets(), master=False, purposes=[Purpose.GALLERY])
+    rs = RecordStore(sqlite_url, open_demo_keys(keyring.path.parent))
+    try:
+        assert reseal(rs).fields == 5  # the person link, 2 templates, 2 sketches
+        with rs.engine.connect() as connection:
+            assert set(sealed_versions(connection).resealed) == {2}
+        with rs.transaction() as session:
+            assert [p.sketches is not None for p in enrolled_prints(session)] == [True, True]
+    finally:
+        rs.close()
