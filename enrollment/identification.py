@@ -54,12 +54,13 @@ def build_index(prints: Iterable[EnrolledPrint]) -> tuple[GalleryIndex, dict[str
     locations: dict[str, set[str]] = {}
 
     def items():  # type: ignore[no-untyped-def]
-        for p in prints:
+        for p in held:
             locations.setdefault(p.person_id, set()).add(p.location_id)
             yield p.person_id, p.finger_position, p.template
 
+    held = list(prints)
     index = GalleryIndex()
-    index.rebuild(items())
+    index.rebuild(items(), [p.sketches for p in held])
     return index, locations
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enrollment import identification
 from enrollment.consent import consent_text
 from enrollment.records import intakes
-from enrollment.records.enrolled_prints import enrolled_prints, prints_for_vnumber
+from enrollment.records.enrolled_prints import enrolled_prints, keep_sketches, prints_for_vnumber
 from enrollment.records.models import ConsentRecord
 from enrollment.records.store import RecordStore
 from enrollment.settings import Settings
@@ -38,6 +38,7 @@ def identify(store: RecordStore, flow: IntakeFlow) -> Identified:
     """The captured prints searched in the gallery, and checked against the prints held for the V-number."""
     probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
     with store.transaction() as session:
+        keep_sketches(session)  # the prints captured since the last search: their sketches kept for the next
         index, locations = identification.build_index(enrolled_prints(session))
         found = identification.search(index, locations, probe)
         held = prints_for_vnumber(session, flow.vnumber) if flow.vnumber is not None else {}

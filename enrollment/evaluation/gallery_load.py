@@ -3,8 +3,10 @@ phase, and the memory it holds.
 
 Each size is loaded from a bench store (:mod:`enrollment.evaluation.gallery_store`) along the kiosk's own path
 (:func:`enrollment.records.enrolled_prints.enrolled_prints` and :func:`enrollment.identification.build_index`),
-timed in three phases: read and decrypt (:func:`~enrollment.records.enrolled_prints.open_enrolled`), decode
-(:func:`~enrollment.records.enrolled_prints.decoded`), and index (sketches computed, arrays built).
+timed in three phases: read and decrypt (:func:`~enrollment.records.enrolled_prints.keep_sketches`, which finds
+none missing, and :func:`~enrollment.records.enrolled_prints.open_enrolled`: templates and their kept sketches),
+decode (:func:`~enrollment.records.enrolled_prints.decoded`: templates and sketches), and index (the kept sketches
+put in the index's arrays; sketches computed only where none are kept).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from enrollment.evaluation import machine, parameters
 from enrollment.evaluation.gallery_store import open_store
 from enrollment.identification import build_index
-from enrollment.records.enrolled_prints import decoded, open_enrolled
+from enrollment.records.enrolled_prints import decoded, keep_sketches, open_enrolled
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ def run_size(root: Path, persons: int, *, seed: int = parameters.GALLERY_LOAD_SE
         load = _loadavg()
         t0, c0 = time.perf_counter(), time.process_time()
         with store.transaction() as session:
+            keep_sketches(session)  # as the kiosk does before it builds the index (here: none missing)
             opened = open_enrolled(session)
         t1, c1 = time.perf_counter(), time.process_time()
         prints = list(decoded(opened))
@@ -101,11 +104,12 @@ def method(results: list[LoadResult], root: Path) -> list[str]:
         "template and person link sealed with AES-256-GCM under demo keys; two synthetic minutia-level prints "
         "(enrollment.synthesis.synthesize_minutiae) per consented intake",
         "made this run: " + (", ".join(made) if made else "none (reused)"),
-        "read+decrypt: open_enrolled (one SELECT, every sealed template and person link opened, one thread); "
-        "decode: deserialize_many (vectorised); index: build_index -> GalleryIndex.rebuild (sketches by the "
-        "numba kernel on every core)",
+        "read+decrypt: keep_sketches (finds none missing) and open_enrolled (one SELECT, every sealed template, "
+        "its sealed sketches and person link opened, one thread); decode: deserialize_many (vectorised) and the "
+        "kept sketches checked and read (sketch_form.read); index: build_index -> GalleryIndex.rebuild (kept "
+        "sketches copied in; the numba kernel, on every core, only for prints with none kept)",
         "CPU s: time.process_time of the process (all its threads) in each phase: on an idle machine a phase's "
-        "wall time is about its CPU time divided by the cores it keeps busy (index: every core; the others: one)",
+        "wall time is about its CPU time divided by the cores it keeps busy (one, unless sketches are computed)",
         "each size loaded once (no warm-up round; numba kernels come from the on-disk cache); time.perf_counter",
         "RSS: /proc/self/statm before the load and after it with only the index held; peak: "
         "getrusage ru_maxrss of this process since it started (includes every earlier size)",

@@ -1,11 +1,13 @@
 """Encrypted record stores of synthetic persons for ``zuil bench gallery``: a real SQLite record store (the
 kiosk's schema, every template and person link sealed as the kiosk seals them) under the demo keys, with
 ``persons`` consented intakes of two prints each (minutia-level synthetic templates, fingers of
-:func:`~enrollment.synthesis.synthesize_minutiae`).
+:func:`~enrollment.synthesis.synthesize_minutiae`, with their gallery sketches sealed next to them as
+:func:`~enrollment.records.enrolled_prints.keep_sketches` stores them).
 
 A store is made once per (persons, seed) in ``<root>/persons-<N>-seed-<S>`` and reused while its ``complete``
 marker is there; one left half-made is made again. The rows are inserted in bulk, a few thousand persons per
-transaction; the templates are synthesised by a pool of worker processes.
+transaction; the templates (and their sketches) are synthesised by a pool of worker processes. A reused store's
+missing or out-of-date sketches are computed and stored when it is opened.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from enrollment.consent import consent_text
 from enrollment.evaluation import parameters
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.keys.parameters import DEMO_FOLDER
+from enrollment.matching import sketch_form
+from enrollment.records.enrolled_prints import keep_sketches, sketch_field
 from enrollment.records.field_cipher import Field
 from enrollment.records.intakes import text_digest
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake, LocationRow, Person, new_id
@@ -31,6 +35,7 @@ from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ConsentDecision, IntakeStatus
 from enrollment.synthesis import synthesize_minutiae
 from enrollment.template import serialize
+from enrollment.template.native_batch import deserialize_many
 
 LOCATION = "bench"
 COMPLETE = "complete"
@@ -40,15 +45,19 @@ def store_folder(root: Path, persons: int, seed: int) -> Path:
     return Path(root) / f"persons-{persons}-seed-{seed}"
 
 
-def _fingers(seed: int, start: int, count: int) -> list[bytes]:
-    """Native bytes of fingers ``start`` .. ``start + count - 1``: each person's two prints in turn, at the
-    bench's two finger positions."""
+def _fingers(seed: int, start: int, count: int) -> list[tuple[bytes, bytes]]:
+    """Native bytes of fingers ``start`` .. ``start + count - 1`` (each person's two prints in turn, at the
+    bench's two finger positions), each with its gallery sketches' bytes (:mod:`enrollment.matching.sketch_form`)."""
     positions = parameters.PROBE_POSITIONS
-    return [serialize(dataclasses.replace(t, finger_position=positions[(start + k) % len(positions)]))
-            for k, t in enumerate(synthesize_minutiae(count, seed, start=start))]
+    templates = [dataclasses.replace(t, finger_position=positions[(start + k) % len(positions)])
+                 for k, t in enumerate(synthesize_minutiae(count, seed, start=start))]
+    blobs = [serialize(t) for t in templates]
+    decoded = deserialize_many(blobs)  # sketches of the template as stored (serialising rounds it)
+    return [(blob, sketch_form.write(blob, sketches))
+            for blob, sketches in zip(blobs, sketch_form.compute(decoded), strict=True)]
 
 
-def _chunks(persons: int, seed: int, workers: int) -> Iterator[list[bytes]]:
+def _chunks(persons: int, seed: int, workers: int) -> Iterator[list[tuple[bytes, bytes]]]:
     fingers = persons * len(parameters.PROBE_POSITIONS)
     step = parameters.GALLERY_LOAD_CHUNK
     tasks = [(seed, start, min(step, fingers - start)) for start in range(0, fingers, step)]
@@ -59,12 +68,13 @@ def _chunks(persons: int, seed: int, workers: int) -> Iterator[list[bytes]]:
         yield from pool.imap(_star_fingers, tasks)
 
 
-def _star_fingers(task: tuple[int, int, int]) -> list[bytes]:
+def _star_fingers(task: tuple[int, int, int]) -> list[tuple[bytes, bytes]]:
     return _fingers(*task)
 
 
-def _rows(store: RecordStore, blobs: list[bytes]) -> dict[type, list[dict]]:
-    """The rows of one consented intake with two sealed prints per person, for ``blobs`` taken two by two."""
+def _rows(store: RecordStore, blobs: list[tuple[bytes, bytes]]) -> dict[type, list[dict]]:
+    """The rows of one consented intake with two sealed prints per person (template and sketches), for ``blobs``
+    taken two by two."""
     cipher, now = store.cipher, datetime.now(UTC)
     per = len(parameters.PROBE_POSITIONS)
     shown = consent_text("en")  # a text the kiosk has: the record refuses any other
@@ -80,11 +90,12 @@ def _rows(store: RecordStore, blobs: list[bytes]) -> dict[type, list[dict]]:
         rows[ConsentRecord].append({"id": new_id(), "intake_id": intake, "language": shown.language,
                                     "text_id": shown.text_id, "text_version": shown.version,
                                     "text_sha256": consent_sha, "decision": ConsentDecision.GIVEN, "decided_at": now})
-        for k, blob in enumerate(blobs[first:first + per]):
+        for k, (blob, sketches) in enumerate(blobs[first:first + per]):
             capture = new_id()
             rows[CaptureRow].append({
                 "id": capture, "intake_id": intake, "finger_position": parameters.PROBE_POSITIONS[k], "quality": 60,
                 "template_sealed": cipher.seal(Field("captures", capture, "template_sealed", intake), blob),
+                "sketch_sealed": cipher.seal(sketch_field(capture, intake), sketches),
                 "image_sealed": None, "device_id": "bench", "captured_at": now})
     return rows
 
@@ -95,7 +106,10 @@ def open_store(root: Path, persons: int, seed: int = parameters.GALLERY_LOAD_SEE
     folder = store_folder(root, persons, seed)
     url = f"sqlite:///{folder / 'records.sqlite3'}"
     if (folder / COMPLETE).exists():
-        return RecordStore(url, open_demo_keys(folder / DEMO_FOLDER)), False
+        store = RecordStore(url, open_demo_keys(folder / DEMO_FOLDER))
+        with store.transaction() as session:  # a store made before the sketches were kept next to the templates
+            keep_sketches(session, every=True)
+        return store, False
     if folder.exists():
         shutil.rmtree(folder)
     store = RecordStore(url, open_demo_keys(folder / DEMO_FOLDER))

@@ -26,10 +26,11 @@ import numpy as np
 
 from enrollment.errors import MatchingError
 from enrollment.matching import parameters as p
-from enrollment.matching import sketch
+from enrollment.matching import sketch, sketch_form
 from enrollment.matching.fusion import fuse
 from enrollment.matching.matcher import match
 from enrollment.matching.prepared import Prepared, build
+from enrollment.matching.sketch_form import Sketches
 from enrollment.template.model import Template
 
 
@@ -113,21 +114,30 @@ class GalleryIndex:
         not valid."""
         self._append(list(items))
 
-    def rebuild(self, items: Iterable[tuple[str, int, Template]]) -> None:
-        """Replace the whole index by ``items`` (subject_id, finger_position, template), e.g. at start-up."""
+    def rebuild(self, items: Iterable[tuple[str, int, Template]],
+                known: Iterable[Sketches | None] | None = None) -> None:
+        """Replace the whole index by ``items`` (subject_id, finger_position, template), e.g. at start-up;
+        ``known``, one per item, holds the item's sketches where they were kept (the same as computed: see
+        :mod:`enrollment.matching.sketch_form`) and None where they are to be computed."""
         self._clear()
         batch: list[tuple[str, int, Template]] = []
+        kept: list[Sketches | None] | None = None if known is None else []
+        sketches = iter(()) if known is None else iter(known)
         for item in items:
             batch.append(item)
+            if kept is not None:
+                kept.append(next(sketches))
             if len(batch) == 4096:
-                self._append(batch)
+                self._append(batch, kept)
                 batch = []
-        self._append(batch)
+                kept = None if kept is None else []
+        self._append(batch, kept)
         self._store.trim()
 
-    def _append(self, items: list[tuple[str, int, Template]]) -> None:
+    def _append(self, items: list[tuple[str, int, Template]], known: list[Sketches | None] | None = None) -> None:
         """Index a batch: all items are checked first, then their sketches computed by one kernel call
-        (one print per thread; the result does not depend on the thread count)."""
+        (one print per thread; the result does not depend on the thread count), except those ``known``
+        (kept from an earlier computation, :mod:`enrollment.matching.sketch_form`)."""
         if not items:
             return
         for subject_id, position, template in items:
@@ -135,7 +145,7 @@ class GalleryIndex:
                 raise MatchingError(f"gallery item of subject {subject_id!r} is not a Template")
             if not 0 <= int(position) <= 10:
                 raise MatchingError(f"finger position {position} of subject {subject_id!r} is not an ISO code 0..10")
-        words, directions, counts, lengths = sketch.batch_sketches([t for _, _, t in items], p.SKETCHES_PER_TEMPLATE)
+        words, directions, counts, lengths = self._sketches(items, known)
         first = self._store.append(words, directions, counts)
         starts = first + np.cumsum(lengths) - lengths
         for row, (subject_id, _position, template) in enumerate(items, start=len(self._subject)):
@@ -147,6 +157,21 @@ class GalleryIndex:
         self._length = np.concatenate([self._length, lengths])
         self._alive = np.concatenate([self._alive, np.ones(len(items), bool)])
         self._by_position.clear()
+
+    @staticmethod
+    def _sketches(items: list[tuple[str, int, Template]],
+                  known: list[Sketches | None] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Flat sketches of a batch and each print's count: the ``known`` ones as given, the others computed."""
+        templates = [t for _, _, t in items]
+        if known is None or all(k is None for k in known):
+            return sketch.batch_sketches(templates, p.SKETCHES_PER_TEMPLATE)
+        missing = [i for i, k in enumerate(known) if k is None]
+        each = list(known)
+        for i, computed in zip(missing, sketch_form.compute([templates[i] for i in missing]), strict=True):
+            each[i] = computed
+        words, directions, counts = (np.concatenate([k[j] for k in each]) for j in range(3))  # type: ignore[index]
+        return (words.reshape(-1, sketch.SKETCH_WORDS), directions, counts,
+                np.array([len(k[0]) for k in each], np.int64))  # type: ignore[index]
 
     def remove(self, subject_id: str, finger_position: int | None = None) -> int:
         """Drop a subject's prints (only those at ``finger_position`` if given); returns how many went."""

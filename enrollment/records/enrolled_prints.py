@@ -15,11 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, aliased
 
+from enrollment.matching import sketch_form
+from enrollment.matching.sketch_form import Sketches
 from enrollment.records.feed_prints import opened_feed_prints
-from enrollment.records.field_cipher import cipher_of
+from enrollment.records.field_cipher import Field, FieldCipher, cipher_of
 from enrollment.records.intake_reads import person_of, template_of
 from enrollment.records.models import CaptureRow, ConsentRecord, Intake
 from enrollment.records.vocabulary import ConsentDecision
@@ -35,6 +37,7 @@ class EnrolledPrint:
     location_id: str
     finger_position: int
     template: Template
+    sketches: Sketches | None = None  # kept with the template (:mod:`enrollment.matching.sketch_form`), if current
 
 
 @contextmanager
@@ -63,14 +66,15 @@ def _consented(query):  # type: ignore[no-untyped-def]
 
 @dataclass(frozen=True)
 class OpenedPrints:
-    """The consented prints' rows with their sealed fields opened, templates still in native bytes (one entry
-    per print in each list)."""
+    """The consented prints' rows with their sealed fields opened, templates and their kept sketches still in
+    bytes (one entry per print in each list; no sketches kept: None)."""
 
     person_ids: list[str]
     intake_ids: list[str]
     location_ids: list[str]
     positions: list[int]
     templates: list[bytes]
+    sketches: list[bytes | None]
 
 
 def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> OpenedPrints:
@@ -79,16 +83,16 @@ def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> Ope
     cipher = cipher_of(session)
     query = (
         select(CaptureRow.id, CaptureRow.template_sealed, CaptureRow.finger_position, Intake.person_sealed,
-               Intake.id, Intake.location_id)
+               Intake.id, Intake.location_id, CaptureRow.sketch_sealed)
         .join(Intake, CaptureRow.intake_id == Intake.id)
         .where(CaptureRow.template_sealed.is_not(None))
     )
     if exclude_intake:
         query = query.where(Intake.id != exclude_intake)
     people: dict[str, str] = {}
-    opened = OpenedPrints([], [], [], [], [])
+    opened = OpenedPrints([], [], [], [], [], [])
     with _collector_paused():
-        for capture_id, sealed, position, person_sealed, intake_id, location_id in session.execute(
+        for capture_id, sealed, position, person_sealed, intake_id, location_id, sketch_sealed in session.execute(
                 _consented(query)):
             if intake_id not in people:
                 people[intake_id] = person_of(cipher, intake_id, person_sealed)
@@ -97,12 +101,15 @@ def open_enrolled(session: Session, *, exclude_intake: str | None = None) -> Ope
             opened.location_ids.append(location_id)
             opened.positions.append(position)
             opened.templates.append(template_of(cipher, capture_id, intake_id, sealed))
+            opened.sketches.append(None if sketch_sealed is None else
+                                   cipher.open(sketch_field(capture_id, intake_id), sketch_sealed))
         for person_id, feed_person_id, location_id, position, template in opened_feed_prints(session, cipher):
             opened.person_ids.append(person_id)
             opened.intake_ids.append(f"feed-{feed_person_id}")
             opened.location_ids.append(location_id)
             opened.positions.append(position)
             opened.templates.append(template)
+            opened.sketches.append(None)
     return opened
 
 
@@ -110,15 +117,53 @@ def decoded(opened: OpenedPrints) -> Iterator[EnrolledPrint]:
     """The opened prints with their templates decoded (all at once: :func:`deserialize_many`)."""
     with _collector_paused():
         templates = deserialize_many(opened.templates)
+        sketches = [sketch_form.read(data, blob) for data, blob in zip(opened.sketches, opened.templates, strict=True)]
         prints = [EnrolledPrint(*fields) for fields in zip(opened.person_ids, opened.intake_ids,
                                                             opened.location_ids, opened.positions, templates,
-                                                            strict=True)]
+                                                            sketches, strict=True)]
     yield from prints
 
 
 def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> Iterator[EnrolledPrint]:
     """Every consented print in the record (for building the 1:N gallery index)."""
     return decoded(open_enrolled(session, exclude_intake=exclude_intake))
+
+
+def sketch_field(capture_id: str, intake_id: str) -> Field:
+    """Where a capture's sealed sketches belong (bound like its template)."""
+    return Field("captures", capture_id, "sketch_sealed", intake_id)
+
+
+def seal_sketches(cipher: FieldCipher, capture_id: str, intake_id: str, template: bytes,
+                  sketches: Sketches | None = None) -> bytes:
+    """The gallery sketches of a capture's native ``template`` bytes (computed unless given), sealed for its row."""
+    if sketches is None:
+        sketches = sketch_form.compute([deserialize(template)])[0]
+    return cipher.seal(sketch_field(capture_id, intake_id), sketch_form.write(template, sketches))
+
+
+def keep_sketches(session: Session, *, every: bool = False, batch: int = 4096) -> int:
+    """Compute and store, sealed, the gallery sketches of the consented prints that have none kept (captured
+    since the last load, or before migration 0011); with ``every``, also of those whose kept sketches are not
+    current (another sketch version). Returns how many were stored."""
+    cipher = cipher_of(session)
+    query = select(CaptureRow.id, Intake.id, CaptureRow.template_sealed, CaptureRow.sketch_sealed) \
+        .join(Intake, CaptureRow.intake_id == Intake.id).where(CaptureRow.template_sealed.is_not(None))
+    if not every:
+        query = query.where(CaptureRow.sketch_sealed.is_(None))
+    stale: list[tuple[str, str, bytes]] = []
+    for capture_id, intake_id, sealed, sketch_sealed in session.execute(_consented(query)):
+        template = template_of(cipher, capture_id, intake_id, sealed)
+        data = None if sketch_sealed is None else cipher.open(sketch_field(capture_id, intake_id), sketch_sealed)
+        if sketch_form.read(data, template) is None:
+            stale.append((capture_id, intake_id, template))
+    for first in range(0, len(stale), batch):
+        part = stale[first:first + batch]
+        computed = sketch_form.compute(deserialize_many([t for _, _, t in part]))
+        session.execute(update(CaptureRow), [
+            {"id": capture_id, "sketch_sealed": seal_sketches(cipher, capture_id, intake_id, template, sketches)}
+            for (capture_id, intake_id, template), sketches in zip(part, computed, strict=True)])
+    return len(stale)
 
 
 def prints_for_vnumber(session: Session, v_number: VNumber, *,

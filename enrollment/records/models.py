@@ -204,6 +204,7 @@ class CaptureRow(Base):
     quality: Mapped[int] = mapped_column(Integer)
     template_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     image_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sketch_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # the template's gallery sketches
     device_id: Mapped[str] = mapped_column(String(80))
     failure_reason: Mapped[str | None] = mapped_column(String(80))
     captured_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -133,7 +133,8 @@ def apply_purge(session: Session, plan: PurgePlan) -> list[DeletionReceipt]:
             for batch in _batches(rule.captures):
                 session.execute(update(CaptureRow).where(CaptureRow.id.in_(batch))
                                 .values(**({"image_sealed": None} if rule.rule == "raw-images"
-                                           else {"template_sealed": None, "image_sealed": None})),
+                                           else {"template_sealed": None, "image_sealed": None,
+                                                 "sketch_sealed": None})),
                                 execution_options={"synchronize_session": False})
         receipts.append(DeletionReceipt(id=new_id(), purged_at=plan.now, rule=rule.rule, reason=rule.reason,
                                         records=rule.records, intake_ids=json.dumps(list(rule.intake_ids))))

@@ -50,7 +50,7 @@ class SealedFieldsNotResealed(StorageError):
 # The sealed columns sealed again, by table: (model, columns, the column of the intake bound as parent or None).
 RESEALED: tuple[tuple[type, tuple[str, ...], str | None], ...] = (
     (Intake, ("person_sealed", "v_number_sealed"), None),
-    (CaptureRow, ("template_sealed", "image_sealed"), "intake_id"),
+    (CaptureRow, ("template_sealed", "image_sealed", "sketch_sealed"), "intake_id"),
     (IdentificationResult, ("candidates_sealed",), "intake_id"),
     (OfficerDecisionRow, ("reason_sealed",), "intake_id"),
     (ContraIndicationFlag, ("note_sealed",), "intake_id"),
