@@ -41,6 +41,7 @@ from enrollment.access.roles import Operation, Role, require
 from enrollment.access.sessions import Clock, StaffSession, as_utc, system_clock
 from enrollment.access.summary import IntakeSummary, summarize
 from enrollment.access.views import (
+    CandidateEnrollment,
     CaptureEvidence,
     DecisionView,
     Evidence,
@@ -53,7 +54,7 @@ from enrollment.audit.entries import Kind, Outcome
 from enrollment.audit.log_store import AuditLog
 from enrollment.keys.keyring import Purpose
 from enrollment.records.intake_reads import candidates_of, capture_image, capture_template
-from enrollment.records.models import CaptureRow, IdentificationResult, Intake, StaffAccount
+from enrollment.records.models import CaptureRow, IdentificationResult, Intake, LocationRow, Person, StaffAccount
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from enrollment.settings import AccountSettings
@@ -174,10 +175,10 @@ class AccessService:
         with self.store.transaction() as session:
             actor = self._check(staff, Operation.VIEW_EVIDENCE, session)
             intake = decisions.intake_named(session, intake_id)
-            evidence = Evidence(intake.id, tuple(self._identification(session, r) for r in
-                                                 sorted(intake.identifications, key=lambda r: as_utc(r.created_at))),
-                                tuple(self._capture(session, c) for c in intake.captures),
-                                tuple(decisions.views(session, intake)))
+            found = tuple(self._identification(session, r) for r in
+                          sorted(intake.identifications, key=lambda r: as_utc(r.created_at)))
+            evidence = Evidence(intake.id, found, tuple(self._capture(session, c) for c in intake.captures),
+                                tuple(decisions.views(session, intake)), self._enrollments(session, found))
             self.log.append(Kind.EVIDENCE_VIEW, actor=actor, subject=intake.id,
                             details={"identifications": len(evidence.identifications),
                                      "captures": len(evidence.captures)})
@@ -200,6 +201,22 @@ class AccessService:
     def _identification(session: Session, row: IdentificationResult) -> IdentificationEvidence:
         return IdentificationEvidence(row.id, row.decision, row.threshold_name, row.gallery_size,
                                       tuple(candidates_of(session, row)), as_utc(row.created_at))
+
+    @staticmethod
+    def _enrollments(session: Session, found: Iterable[IdentificationEvidence]) -> dict[str, CandidateEnrollment]:
+        """Each candidate's enrolment locations (by name where the record knows the location) and, for a person in
+        this kiosk's own record, the date of that first enrolment."""
+        enrolled: dict[str, CandidateEnrollment] = {}
+        for candidate in (c for result in found for c in result.candidates):
+            person_id = str(candidate.get("person_id"))
+            names = []
+            for location_id in candidate.get("locations", ()):
+                row = session.get(LocationRow, str(location_id))
+                names.append(row.name if row is not None else str(location_id))
+            person = session.get(Person, person_id)
+            enrolled[person_id] = CandidateEnrollment(tuple(names),
+                                                      as_utc(person.created_at) if person is not None else None)
+        return enrolled
 
     @staticmethod
     def _capture(session: Session, row: CaptureRow) -> CaptureEvidence:

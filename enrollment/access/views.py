@@ -7,7 +7,8 @@ The officer's :class:`Evidence` holds biometric data (templates, images, candida
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -47,6 +48,16 @@ class DecisionView:
 
 
 @dataclass(frozen=True)
+class CandidateEnrollment:
+    """Where and when a candidate enrolled, as this kiosk's record knows it: the location names the search
+    recorded, and the date the person was first enrolled in this kiosk's record (None for a person received in the
+    gallery feed, whose date the feed does not carry)."""
+
+    locations: tuple[str, ...]
+    first_enrolled: datetime | None
+
+
+@dataclass(frozen=True)
 class Evidence:
     """An intake's biometric evidence, for the AVIM officer only."""
 
@@ -54,6 +65,7 @@ class Evidence:
     identifications: tuple[IdentificationEvidence, ...]  # oldest first
     captures: tuple[CaptureEvidence, ...]
     decisions: tuple[DecisionView, ...]  # oldest first
+    enrollments: Mapping[str, CandidateEnrollment] = field(default_factory=dict)  # by candidate person id
 
 
 class ProceedReason(StrEnum):

@@ -1,5 +1,6 @@
-"""One intake as the officer sees it: the candidates of its latest 1:N hit ranked, each with the fused score
-and what that score means in words. Reached only through the access service's evidence view (audited)."""
+"""One intake as the officer sees it: the V-number check's outcome, then the candidates of its latest 1:N hit
+ranked, each with the fused score, what that score means in words, and where (and, when this kiosk's record knows
+it, since when) the candidate is enrolled. Reached only through the access service's evidence view (audited)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel
 
 from enrollment.access.summary import BILLION_SEARCHES, searches_per_false_match
-from enrollment.access.views import Evidence
+from enrollment.access.views import CandidateEnrollment, Evidence
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.staff.decision import DecisionPanel
 from kiosk.ui.staff.view import StaffView
@@ -23,7 +24,41 @@ def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
                           "in a billion searches.").format(rank, person_id, fused)
     return QCoreApplication.translate(
         "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
-                      "in {3:,} searches.").format(rank, person_id, fused, searches_per_false_match(fused))
+                      "in {3} searches.").format(rank, person_id, fused, grouped(searches_per_false_match(fused)))
+
+
+def grouped(number: int) -> str:
+    """``number`` with its thousands set apart by a narrow no-break space (ISO 80000; read alike in Dutch and
+    English, where a comma or a point would mean the opposite)."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def enrollment_sentence(enrolled: CandidateEnrollment | None) -> str:
+    """Where the candidate is enrolled and, for a person enrolled in this kiosk's own record, since when."""
+    if enrolled is not None and enrolled.locations:
+        where = ", ".join(enrolled.locations)
+    else:
+        where = QCoreApplication.translate("IntakeView", "a location not recorded")
+    if enrolled is not None and enrolled.first_enrolled is not None:
+        return QCoreApplication.translate("IntakeView", "Enrolled at {0}; first enrolled on {1}.").format(
+            where, enrolled.first_enrolled.strftime("%Y-%m-%d"))
+    return QCoreApplication.translate(
+        "IntakeView", "Enrolled at {0}; the gallery feed that brought this person carries no "
+                      "date.").format(where)
+
+
+def vnumber_sentence(evidence: Evidence) -> str:
+    """The V-number check's outcome: the latest check against the prints held for the intake's V-number."""
+    checks = [r.decision for r in evidence.identifications
+              if r.decision in (IdentificationDecision.VNUMBER_CONFIRMED, IdentificationDecision.VNUMBER_MISMATCH)]
+    if not checks:
+        return QCoreApplication.translate(
+            "IntakeView", "V-number check: none (no V-number was given, or no prints are held for it).")
+    if checks[-1] is IdentificationDecision.VNUMBER_CONFIRMED:
+        return QCoreApplication.translate(
+            "IntakeView", "V-number check: the prints match the prints held for this V-number.")
+    return QCoreApplication.translate(
+        "IntakeView", "V-number check: the prints do NOT match the prints held for this V-number.")
 
 
 class IntakeView(StaffView):
@@ -74,6 +109,7 @@ class IntakeView(StaffView):
         if self.evidence is None:
             return
         self.text_label(self.tr("Intake {0}").format(self.evidence.intake_id))
+        self.vnumber_label = self.text_label(vnumber_sentence(self.evidence))
         searches = [r for r in self.evidence.identifications if r.decision is IdentificationDecision.HIT]
         latest = searches[-1] if searches else None  # the V-number check's result names no candidate
         if latest is None or not latest.candidates:
@@ -82,6 +118,7 @@ class IntakeView(StaffView):
             for rank, candidate in enumerate(latest.candidates, start=1):
                 fused = float(candidate["fused_neg_log10_fmr"])
                 self.candidate_labels.append(self.text_label(candidate_sentence(rank, candidate["person_id"], fused)))
+                self.text_label(enrollment_sentence(self.evidence.enrollments.get(candidate["person_id"])))
                 self.prints_buttons.append(self._prints_button(candidate["person_id"]))
         self.body.addStretch(1)
 

@@ -55,7 +55,7 @@
         <translation type="unfinished">جودة الصورة</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">لا أستطيع إعطاء هذا الإصبع</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">اليسار: بصمة هذا التسجيل. اليمين: بصمة المرشح. تربط الخطوط النقاط الدقيقة التي قرنها المطابِق؛ تُظهر الشَّرطة اتجاه كل نقطة دقيقة، والدائرة تدل على نهاية خط، والمربع على تفرّع.</translation>
     </message>
     <message>
@@ -299,12 +299,36 @@
         <translation type="unfinished">عرض البصمات جنبًا إلى جنب</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث مرة واحدة تقريبًا في كل {3:,} عملية بحث.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث أقل من مرة واحدة في كل مليار عملية بحث.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">المرشح {0}: الشخص {1}، الدرجة المدمجة {2:.2f}. تطابق خاطئ بهذه القوة يحدث مرة واحدة تقريبًا في كل {3} عملية بحث.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">موقع غير مسجل</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">مسجل في {0}؛ سُجّل لأول مرة في {1}.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">مسجل في {0}؛ موجز المعرض الذي جلب هذا الشخص لا يحمل تاريخًا.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">فحص رقم V: لا يوجد (لم يُعطَ رقم V، أو لا توجد بصمات محفوظة له).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">فحص رقم V: البصمات تطابق البصمات المحفوظة لرقم V هذا.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">فحص رقم V: البصمات لا تطابق البصمات المحفوظة لرقم V هذا.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,7 +361,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation type="unfinished">يحتاج تسجيل دخول الموظفين إلى سجل الجهاز، وهذه النافذة ليس لها سجل.</translation>
     </message>
     <message>
@@ -446,11 +470,11 @@
         <translation type="unfinished">لم يُجرَ فحص للبصمات؛ يستمر التسجيل كالمعتاد</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation type="unfinished">يحتاج فحص البصمات إلى قرار موظف من AVIM</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation type="unfinished">قرار موظف AVIM ينتظر تأكيد موظف ثانٍ</translation>
     </message>
     <message>
@@ -466,7 +490,7 @@
         <translation type="unfinished">أحال موظف من AVIM التسجيل إلى الاجتماع المحلي للحالات (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">تسجيلات اليوم في هذا الجهاز</translation>
     </message>
     <message>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">قلت لا. لا بأس بذلك.</translation>
     </message>
     <message>
@@ -730,7 +754,7 @@
         <translation type="unfinished">هذا ليس رقم V. يتكون رقم V من 10 أرقام. يرجى التحقق منه.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">أو ضع الرمز الشريطي لرسالتك تحت القارئ.</translation>
     </message>
     <message>

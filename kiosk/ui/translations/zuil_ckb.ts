@@ -55,7 +55,7 @@
         <translation type="unfinished">کوالیتی وێنە</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">ناتوانم ئەم پەنجەیە بدەم</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">چەپ: پەنجەمۆری ئەم تۆمارکردنە. ڕاست: پەنجەمۆری کاندیدەکە. هێڵەکان ئەو وردەکارییانە پێکەوە دەبەستنەوە کە بەراوردکەر جووتی کردوون؛ هێڵێکی کورت ئاراستەی هەر وردەکارییەک نیشان دەدات، بازنە کۆتایی هێڵێک و چوارگۆشە لقبوونێک.</translation>
     </message>
     <message>
@@ -299,12 +299,36 @@
         <translation type="unfinished">پەنجەمۆرەکان لە تەنیشت یەکتر پیشان بدە</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز نزیکەی یەک جار لە هەر {3:,} گەڕانێکدا ڕوودەدات.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز کەمتر لە یەک جار لە هەر ملیارێک گەڕاندا ڕوودەدات.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">کاندیدی {0}: کەسی {1}، نمرەی تێکەڵ {2:.2f}. هاوتابوونێکی هەڵەی ئەوەندە بەهێز نزیکەی یەک جار لە هەر {3} گەڕانێکدا ڕوودەدات.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">شوێنێکی تۆمارنەکراو</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">تۆمارکراوە لە {0}؛ یەکەمجار لە {1} تۆمارکرا.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">تۆمارکراوە لە {0}؛ فیدی گەلەری کە ئەم کەسەی هێنا هیچ بەروارێکی نییە.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">پشکنینی ژمارەی V: هیچ (ژمارەی V نەدرا، یان هیچ پەنجەمۆرێک بۆی نییە).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">پشکنینی ژمارەی V: پەنجەمۆرەکان لەگەڵ پەنجەمۆرەکانی ئەم ژمارەی V یەک دەگرنەوە.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">پشکنینی ژمارەی V: پەنجەمۆرەکان لەگەڵ پەنجەمۆرەکانی ئەم ژمارەی V یەک ناگرنەوە.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,7 +361,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation type="unfinished">چوونەژوورەوەی کارمەندان پێویستی بە تۆماری دەزگاکەیە، و ئەم پەنجەرەیە نییەتی.</translation>
     </message>
     <message>
@@ -446,11 +470,11 @@
         <translation type="unfinished">پشکنینی پەنجەمۆر نەکرا؛ تۆمارکردن وەک هەمیشە بەردەوام دەبێت</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation type="unfinished">پشکنینی پەنجەمۆر پێویستی بە بڕیاری کارمەندێکی AVIM هەیە</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation type="unfinished">بڕیاری کارمەندێکی AVIM چاوەڕێی پشتڕاستکردنەوەی کارمەندێکی دووەمە</translation>
     </message>
     <message>
@@ -466,7 +490,7 @@
         <translation type="unfinished">کارمەندێکی AVIM تۆمارکردنەکەی ناردە کۆبوونەوەی ناوخۆیی کەیسەکان (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">تۆمارکردنەکانی ئەمڕۆ لەم دەزگایە</translation>
     </message>
     <message>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">گوتت نەخێر. ئەمە کێشە نییە.</translation>
     </message>
     <message>
@@ -730,7 +754,7 @@
         <translation type="unfinished">ئەمە ژمارەی V نییە. ژمارەی V لە 10 ژمارە پێکدێت. تکایە بیپشکنە.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">یان بارکۆدی نامەکەت لە ژێر خوێنەرەکە ڕابگرە.</translation>
     </message>
     <message>

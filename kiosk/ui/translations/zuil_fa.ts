@@ -55,7 +55,7 @@
         <translation type="unfinished">کیفیت تصویر</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">نمی‌توانم این انگشت را بدهم</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">چپ: اثر انگشت این ثبت‌نام. راست: اثر انگشت نامزد. خط‌ها جزئیاتی را که تطبیق‌دهنده با هم جفت کرده به هم وصل می‌کنند؛ یک خط کوتاه جهت هر جزئیات را نشان می‌دهد، دایره پایان خط و مربع انشعاب را.</translation>
     </message>
     <message>
@@ -299,12 +299,36 @@
         <translation type="unfinished">نمایش اثر انگشت‌ها کنار هم</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت تقریباً یک بار در هر {3:,} جستجو رخ می‌دهد.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت کمتر از یک بار در هر میلیارد جستجو رخ می‌دهد.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">نامزد {0}: شخص {1}، امتیاز ترکیبی {2:.2f}. تطابق نادرستی به این قوت تقریباً یک بار در هر {3} جستجو رخ می‌دهد.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">مکانی ثبت‌نشده</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">ثبت‌شده در {0}؛ نخستین ثبت در {1}.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">ثبت‌شده در {0}؛ فید گالری که این شخص را آورد تاریخی ندارد.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">بررسی شماره V: هیچ (شماره V داده نشد، یا اثر انگشتی برای آن نگه داشته نشده است).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">بررسی شماره V: اثر انگشت‌ها با اثر انگشت‌های این شماره V مطابقت دارند.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">بررسی شماره V: اثر انگشت‌ها با اثر انگشت‌های این شماره V مطابقت ندارند.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,7 +361,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation type="unfinished">ورود کارکنان به پروندهٔ دستگاه نیاز دارد و این پنجره آن را ندارد.</translation>
     </message>
     <message>
@@ -446,11 +470,11 @@
         <translation type="unfinished">بررسی اثر انگشت انجام نشد؛ ثبت‌نام طبق معمول ادامه می‌یابد</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation type="unfinished">بررسی اثر انگشت به تصمیم یک کارمند AVIM نیاز دارد</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation type="unfinished">تصمیم کارمند AVIM در انتظار تأیید کارمند دوم است</translation>
     </message>
     <message>
@@ -466,7 +490,7 @@
         <translation type="unfinished">یک کارمند AVIM ثبت‌نام را به جلسهٔ محلی پرونده‌ها (LSO) ارجاع داد</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">ثبت‌نام‌های امروز در این دستگاه</translation>
     </message>
     <message>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">شما نه گفتید. اشکالی ندارد.</translation>
     </message>
     <message>
@@ -730,7 +754,7 @@
         <translation type="unfinished">این شمارهٔ V نیست. شمارهٔ V دارای 10 رقم است. لطفاً آن را بررسی کنید.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">یا بارکد نامه خود را زیر دستگاه خواننده نگه دارید.</translation>
     </message>
     <message>

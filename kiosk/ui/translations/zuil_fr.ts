@@ -52,10 +52,10 @@
     </message>
     <message>
         <source>Image quality</source>
-        <translation type="unfinished">Qualité de l&apos;image</translation>
+        <translation type="unfinished">Qualité de l'image</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">Je ne peux pas donner ce doigt</translation>
     </message>
 </context>
@@ -63,11 +63,11 @@
     <name>ConsentScreen</name>
     <message>
         <source>Do you agree?</source>
-        <translation type="unfinished">Êtes-vous d&apos;accord ?</translation>
+        <translation type="unfinished">Êtes-vous d'accord ?</translation>
     </message>
     <message>
         <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
-        <translation type="unfinished">Êtes-vous d&apos;accord pour que le LVV prenne vos empreintes digitales, comme expliqué à l&apos;écran précédent ?</translation>
+        <translation type="unfinished">Êtes-vous d'accord pour que le LVV prenne vos empreintes digitales, comme expliqué à l'écran précédent ?</translation>
     </message>
     <message>
         <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
@@ -75,11 +75,11 @@
     </message>
     <message>
         <source>Yes, I agree</source>
-        <translation type="unfinished">Oui, je suis d&apos;accord</translation>
+        <translation type="unfinished">Oui, je suis d'accord</translation>
     </message>
     <message>
         <source>No, I do not agree</source>
-        <translation type="unfinished">Non, je ne suis pas d&apos;accord</translation>
+        <translation type="unfinished">Non, je ne suis pas d'accord</translation>
     </message>
     <message>
         <source>Read the information again</source>
@@ -165,11 +165,11 @@
     <name>DeskScreen</name>
     <message>
         <source>Please go to the desk</source>
-        <translation type="unfinished">Allez au guichet, s&apos;il vous plaît</translation>
+        <translation type="unfinished">Allez au guichet, s'il vous plaît</translation>
     </message>
     <message>
         <source>The fingerprint scanner is not working at the moment. A staff member will help you. You may also wait here: we go on as soon as it works again.</source>
-        <translation type="unfinished">Le scanner d&apos;empreintes ne fonctionne pas pour le moment. Un membre du personnel va vous aider. Vous pouvez aussi attendre ici : nous continuons dès qu&apos;il fonctionne de nouveau.</translation>
+        <translation type="unfinished">Le scanner d'empreintes ne fonctionne pas pour le moment. Un membre du personnel va vous aider. Vous pouvez aussi attendre ici : nous continuons dès qu'il fonctionne de nouveau.</translation>
     </message>
     <message>
         <source>Something went wrong on this kiosk. A staff member will help you.</source>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>A staff member will help you further. We have not taken your fingerprints.</source>
-        <translation type="unfinished">Un membre du personnel va vous aider. Nous n&apos;avons pas pris vos empreintes.</translation>
+        <translation type="unfinished">Un membre du personnel va vous aider. Nous n'avons pas pris vos empreintes.</translation>
     </message>
     <message>
         <source>Your receipt number:</source>
@@ -195,8 +195,8 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
-        <translation type="unfinished">Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</translation>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</translation>
     </message>
     <message>
         <source>No finger could be compared.</source>
@@ -270,14 +270,14 @@
     </message>
     <message>
         <source>Yes, I need more time</source>
-        <translation type="unfinished">Oui, j&apos;ai besoin de plus de temps</translation>
+        <translation type="unfinished">Oui, j'ai besoin de plus de temps</translation>
     </message>
 </context>
 <context>
     <name>InformationScreen</name>
     <message>
         <source>I have read this. Continue.</source>
-        <translation type="unfinished">J&apos;ai lu ce texte. Continuer.</translation>
+        <translation type="unfinished">J'ai lu ce texte. Continuer.</translation>
     </message>
     <message>
         <source>Back to the languages</source>
@@ -299,12 +299,36 @@
         <translation type="unfinished">Show the prints side by side</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">a location not recorded</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">Enrolled at {0}; first enrolled on {1}.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">Enrolled at {0}; the gallery feed that brought this person carries no date.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">V-number check: none (no V-number was given, or no prints are held for it).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">V-number check: the prints match the prints held for this V-number.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">V-number check: the prints do NOT match the prints held for this V-number.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -320,7 +344,7 @@
     </message>
     <message>
         <source>Save a one-page summary for the file (PDF)</source>
-        <translation type="unfinished">Enregistrer un résumé d&apos;une page pour le dossier (PDF)</translation>
+        <translation type="unfinished">Enregistrer un résumé d'une page pour le dossier (PDF)</translation>
     </message>
 </context>
 <context>
@@ -337,8 +361,8 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
-        <translation type="unfinished">Staff login needs the kiosk&apos;s record, and this window has none.</translation>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
+        <translation type="unfinished">Staff login needs the kiosk's record, and this window has none.</translation>
     </message>
     <message>
         <source>Biometrics are off at this site: there is no scanner to test.</source>
@@ -380,7 +404,7 @@
     <name>ProcessingScreen</name>
     <message>
         <source>One moment, please</source>
-        <translation type="unfinished">Un instant, s&apos;il vous plaît</translation>
+        <translation type="unfinished">Un instant, s'il vous plaît</translation>
     </message>
     <message>
         <source>We are saving your information. This takes a few seconds.</source>
@@ -395,7 +419,7 @@
     </message>
     <message>
         <source>No intake today with this receipt code.</source>
-        <translation type="unfinished">Aucune inscription aujourd&apos;hui avec ce code de reçu.</translation>
+        <translation type="unfinished">Aucune inscription aujourd'hui avec ce code de reçu.</translation>
     </message>
     <message>
         <source>may proceed</source>
@@ -446,12 +470,12 @@
         <translation type="unfinished">no fingerprint check was made; the intake proceeds as usual</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
-        <translation type="unfinished">the fingerprint check needs an AVIM officer&apos;s decision</translation>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
+        <translation type="unfinished">the fingerprint check needs an AVIM officer's decision</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
-        <translation type="unfinished">an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</translation>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
+        <translation type="unfinished">an AVIM officer's decision awaits a second officer's confirmation</translation>
     </message>
     <message>
         <source>an AVIM officer cleared the intake</source>
@@ -466,8 +490,8 @@
         <translation type="unfinished">an AVIM officer referred the intake to the local case meeting (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
-        <translation type="unfinished">Today&apos;s intakes at this kiosk</translation>
+        <source>Today's intakes at this kiosk</source>
+        <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
     <message>
         <source>Receipt code (type it or hold it to the reader), then Enter</source>
@@ -478,7 +502,7 @@
     <name>ReaderMessages</name>
     <message>
         <source>That number could not be read as a V-number. Please check it or type it instead.</source>
-        <translation type="unfinished">Ce numéro n&apos;a pas pu être lu comme un numéro V. Vérifiez-le ou tapez-le.</translation>
+        <translation type="unfinished">Ce numéro n'a pas pu être lu comme un numéro V. Vérifiez-le ou tapez-le.</translation>
     </message>
     <message>
         <source>This code does not contain a V-number. You can type the number instead.</source>
@@ -486,11 +510,11 @@
     </message>
     <message>
         <source>The scanner is not available right now. You can type the number instead.</source>
-        <translation type="unfinished">Le lecteur n&apos;est pas disponible pour le moment. Vous pouvez taper le numéro.</translation>
+        <translation type="unfinished">Le lecteur n'est pas disponible pour le moment. Vous pouvez taper le numéro.</translation>
     </message>
     <message>
         <source>The document could not be read. Please try again or type the number instead.</source>
-        <translation type="unfinished">Le document n&apos;a pas pu être lu. Réessayez ou tapez le numéro.</translation>
+        <translation type="unfinished">Le document n'a pas pu être lu. Réessayez ou tapez le numéro.</translation>
     </message>
     <message>
         <source>This document does not show a V-number. Please type the number instead.</source>
@@ -498,7 +522,7 @@
     </message>
     <message>
         <source>That did not work. You can type the number instead.</source>
-        <translation type="unfinished">Cela n&apos;a pas marché. Vous pouvez taper le numéro.</translation>
+        <translation type="unfinished">Cela n'a pas marché. Vous pouvez taper le numéro.</translation>
     </message>
 </context>
 <context>
@@ -517,7 +541,7 @@
     </message>
     <message>
         <source>Please go to the desk now. A staff member will help you further.</source>
-        <translation type="unfinished">Allez maintenant au guichet, s&apos;il vous plaît. Un membre du personnel va vous aider.</translation>
+        <translation type="unfinished">Allez maintenant au guichet, s'il vous plaît. Un membre du personnel va vous aider.</translation>
     </message>
     <message>
         <source>Picture: you walk to the desk, where a staff member is</source>
@@ -532,12 +556,12 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
-        <translation type="unfinished">Vous avez dit non. Ce n&apos;est pas un problème.</translation>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
+        <translation type="unfinished">Vous avez dit non. Ce n'est pas un problème.</translation>
     </message>
     <message>
         <source>You may tell us why. This is not required.</source>
-        <translation type="unfinished">Vous pouvez nous dire pourquoi. Ce n&apos;est pas obligatoire.</translation>
+        <translation type="unfinished">Vous pouvez nous dire pourquoi. Ce n'est pas obligatoire.</translation>
     </message>
     <message>
         <source>I do not want to say</source>
@@ -545,7 +569,7 @@
     </message>
     <message>
         <source>I am worried about what happens with my data</source>
-        <translation type="unfinished">J&apos;ai peur de ce qui arrive à mes données</translation>
+        <translation type="unfinished">J'ai peur de ce qui arrive à mes données</translation>
     </message>
     <message>
         <source>Because of my religion or beliefs</source>
@@ -576,7 +600,7 @@
     </message>
     <message>
         <source>We did not see a finger in time. Try again when you are ready.</source>
-        <translation type="unfinished">Nous n&apos;avons pas vu de doigt à temps. Réessayez quand vous êtes prêt.</translation>
+        <translation type="unfinished">Nous n'avons pas vu de doigt à temps. Réessayez quand vous êtes prêt.</translation>
     </message>
     <message>
         <source>Place the same finger again, the same way.</source>
@@ -584,19 +608,19 @@
     </message>
     <message>
         <source>The fingerprint scanner was disconnected. Please wait a moment.</source>
-        <translation type="unfinished">Le scanner d&apos;empreintes a été débranché. Attendez un moment, s&apos;il vous plaît.</translation>
+        <translation type="unfinished">Le scanner d'empreintes a été débranché. Attendez un moment, s'il vous plaît.</translation>
     </message>
     <message>
         <source>The fingerprint scanner is not answering. A staff member has been told.</source>
-        <translation type="unfinished">Le scanner d&apos;empreintes ne répond pas. Un membre du personnel est prévenu.</translation>
+        <translation type="unfinished">Le scanner d'empreintes ne répond pas. Un membre du personnel est prévenu.</translation>
     </message>
     <message>
         <source>The fingerprint scanner is not working. A staff member has been told.</source>
-        <translation type="unfinished">Le scanner d&apos;empreintes ne fonctionne pas. Un membre du personnel est prévenu.</translation>
+        <translation type="unfinished">Le scanner d'empreintes ne fonctionne pas. Un membre du personnel est prévenu.</translation>
     </message>
     <message>
         <source>The scanner did not work. Please ask a staff member for help.</source>
-        <translation type="unfinished">Le scanner n&apos;a pas fonctionné. Demandez de l&apos;aide à un membre du personnel.</translation>
+        <translation type="unfinished">Le scanner n'a pas fonctionné. Demandez de l'aide à un membre du personnel.</translation>
     </message>
     <message>
         <source>Let us try again. Place your finger flat on the glass.</source>
@@ -723,19 +747,19 @@
     </message>
     <message>
         <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
-        <translation type="unfinished">Un numéro V a 10 chiffres. Il est sur les lettres de l&apos;IND et sur votre document W. Tapez-le ci-dessous, puis touchez OK.</translation>
+        <translation type="unfinished">Un numéro V a 10 chiffres. Il est sur les lettres de l'IND et sur votre document W. Tapez-le ci-dessous, puis touchez OK.</translation>
     </message>
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
-        <translation type="unfinished">Ce n&apos;est pas un numéro V. Un numéro V a 10 chiffres. Vérifiez-le, s&apos;il vous plaît.</translation>
+        <translation type="unfinished">Ce n'est pas un numéro V. Un numéro V a 10 chiffres. Vérifiez-le, s'il vous plaît.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">Ou tenez le code-barres de votre lettre sous le lecteur.</translation>
     </message>
     <message>
         <source>I do not have a V-number</source>
-        <translation type="unfinished">Je n&apos;ai pas de numéro V</translation>
+        <translation type="unfinished">Je n'ai pas de numéro V</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,7 @@
         <translation>Kwaliteit van de afdruk</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation>Ik kan deze vinger niet geven</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation>Links: de afdruk van deze aanmelding. Rechts: de afdruk van de kandidaat. Lijnen verbinden de minutiae die de matcher aan elkaar koppelde; een streepje toont de richting van elke minutia, een cirkel geeft een lijneinde aan, een vierkant een splitsing.</translation>
     </message>
     <message>
@@ -299,12 +299,36 @@
         <translation>Toon de afdrukken naast elkaar</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt ongeveer één keer voor op {3:,} zoekopdrachten.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt minder dan één keer voor op een miljard zoekopdrachten.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation>{0}. persoon {1}: gecombineerde score {2:.2f}. Een valse overeenkomst die zo sterk is, komt ongeveer één keer voor op {3} zoekopdrachten.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation>een niet vastgelegde locatie</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation>Ingeschreven bij {0}; voor het eerst ingeschreven op {1}.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation>Ingeschreven bij {0}; de galerijfeed die deze persoon bracht, vermeldt geen datum.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation>V-nummercontrole: geen (er is geen V-nummer gegeven, of er zijn geen afdrukken bij bekend).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation>V-nummercontrole: de afdrukken komen overeen met de afdrukken bij dit V-nummer.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation>V-nummercontrole: de afdrukken komen NIET overeen met de afdrukken bij dit V-nummer.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,7 +361,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation>Inloggen voor medewerkers vraagt de registratie van de zuil, en dit venster heeft die niet.</translation>
     </message>
     <message>
@@ -446,11 +470,11 @@
         <translation>er is geen vingerafdrukcontrole gedaan; de aanmelding gaat zoals gewoonlijk door</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation>de vingerafdrukcontrole vraagt een besluit van een AVIM-medewerker</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation>het besluit van een AVIM-medewerker wacht op bevestiging door een tweede medewerker</translation>
     </message>
     <message>
@@ -466,7 +490,7 @@
         <translation>een AVIM-medewerker heeft de aanmelding doorverwezen naar het lokale casusoverleg (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation>Aanmeldingen van vandaag bij deze zuil</translation>
     </message>
     <message>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation>U hebt nee gezegd. Dat is goed.</translation>
     </message>
     <message>
@@ -730,7 +754,7 @@
         <translation>Dit is geen V-nummer. Een V-nummer heeft 10 cijfers. Controleer het nummer.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation>Of houd de barcode van uw brief onder de lezer.</translation>
     </message>
     <message>

@@ -55,7 +55,7 @@
         <translation type="unfinished">د انځور کیفیت</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">زه دا ګوته نشم ورکولی</translation>
     </message>
 </context>
@@ -195,7 +195,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
         <translation type="unfinished">کیڼ: د دې نوم لیکنې د ګوتې نښه. ښي: د نوماند د ګوتې نښه. کرښې هغه جزئیات سره نښلوي چې مطابقت ورکوونکي جوړه کړي؛ یوه لنډه کرښه د هر جزئیاتو لوری ښيي، دایره د کرښې پای او مربع څانګه ښيي.</translation>
     </message>
     <message>
@@ -299,12 +299,36 @@
         <translation type="unfinished">د ګوتو نښې څنګ په څنګ وښیه</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون نږدې یو ځل په هرو {3:,} لټونونو کې پېښېږي.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون په هرو یو میلیارد لټونونو کې له یو ځل څخه کم پېښېږي.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">نوماند {0}: کس {1}، ګډه نمره {2:.2f}. دومره قوي غلط سمون نږدې یو ځل په هرو {3} لټونونو کې پېښېږي.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">یو ثبت نه شوی ځای</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">په {0} کې ثبت شوی؛ لومړی ځل په {1} ثبت شو.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">په {0} کې ثبت شوی؛ د ګالري فیډ چې دا کس یې راوړ نېټه نه لري.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">د V شمېرې څېړنه: هیڅ (V شمېره ورنه کړل شوه، یا د هغې لپاره ګوتې نشته).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">د V شمېرې څېړنه: ګوتې د دې V شمېرې له ګوتو سره سمون لري.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">د V شمېرې څېړنه: ګوتې د دې V شمېرې له ګوتو سره سمون نه لري.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,7 +361,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
         <translation type="unfinished">د کارکوونکو ننوتل د دستګاه ثبت ته اړتیا لري، او دا کړکۍ یې نه لري.</translation>
     </message>
     <message>
@@ -446,11 +470,11 @@
         <translation type="unfinished">د ګوتو د نښو کتنه ونه شوه؛ نوم لیکنه د معمول په څېر دوام کوي</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
         <translation type="unfinished">د ګوتو د نښو کتنه د AVIM د کارکوونکي پرېکړې ته اړتیا لري</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
         <translation type="unfinished">د AVIM د کارکوونکي پرېکړه د دویم کارکوونکي تایید ته انتظار باسي</translation>
     </message>
     <message>
@@ -466,7 +490,7 @@
         <translation type="unfinished">د AVIM یو کارکوونکي نوم لیکنه ځایي قضیې غونډې (LSO) ته ولېږله</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
+        <source>Today's intakes at this kiosk</source>
         <translation type="unfinished">نن په دې دستګاه کې نوم لیکنې</translation>
     </message>
     <message>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">تاسو نه وویل. دا سمه ده.</translation>
     </message>
     <message>
@@ -730,7 +754,7 @@
         <translation type="unfinished">دا V شمېره نه ده. V شمېره 10 عددونه لري. مهرباني وکړئ وې ګورئ.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">یا د خپل لیک بارکوډ د لوستونکي لاندې ونیسئ.</translation>
     </message>
     <message>

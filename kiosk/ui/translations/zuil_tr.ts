@@ -55,7 +55,7 @@
         <translation type="unfinished">Görüntü kalitesi</translation>
     </message>
     <message>
-        <source>I can&apos;t give this finger</source>
+        <source>I can't give this finger</source>
         <translation type="unfinished">Bu parmağı veremiyorum</translation>
     </message>
 </context>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Do you agree that the LVV takes your fingerprints, as explained on the previous screen?</source>
-        <translation type="unfinished">Önceki ekranda anlatıldığı gibi LVV&apos;nin parmak izlerinizi almasını kabul ediyor musunuz?</translation>
+        <translation type="unfinished">Önceki ekranda anlatıldığı gibi LVV'nin parmak izlerinizi almasını kabul ediyor musunuz?</translation>
     </message>
     <message>
         <source>If you say no, we do not take your fingerprints. A staff member will help you further.</source>
@@ -195,8 +195,8 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <source>Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</source>
-        <translation type="unfinished">Left: this intake&apos;s print. Right: the candidate&apos;s print. Lines join the minutiae the matcher paired; a tick shows each minutia&apos;s direction, a circle marks a ridge ending, a square a bifurcation.</translation>
+        <source>Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</source>
+        <translation type="unfinished">Left: this intake's print. Right: the candidate's print. Lines join the minutiae the matcher paired; a tick shows each minutia's direction, a circle marks a ridge ending, a square a bifurcation.</translation>
     </message>
     <message>
         <source>No finger could be compared.</source>
@@ -299,12 +299,36 @@
         <translation type="unfinished">Show the prints side by side</translation>
     </message>
     <message>
-        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</source>
-        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3:,} searches.</translation>
-    </message>
-    <message>
         <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</source>
         <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once in a billion searches.</translation>
+    </message>
+    <message>
+        <source>{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</source>
+        <translation type="unfinished">{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once in {3} searches.</translation>
+    </message>
+    <message>
+        <source>a location not recorded</source>
+        <translation type="unfinished">a location not recorded</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; first enrolled on {1}.</source>
+        <translation type="unfinished">Enrolled at {0}; first enrolled on {1}.</translation>
+    </message>
+    <message>
+        <source>Enrolled at {0}; the gallery feed that brought this person carries no date.</source>
+        <translation type="unfinished">Enrolled at {0}; the gallery feed that brought this person carries no date.</translation>
+    </message>
+    <message>
+        <source>V-number check: none (no V-number was given, or no prints are held for it).</source>
+        <translation type="unfinished">V-number check: none (no V-number was given, or no prints are held for it).</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints match the prints held for this V-number.</source>
+        <translation type="unfinished">V-number check: the prints match the prints held for this V-number.</translation>
+    </message>
+    <message>
+        <source>V-number check: the prints do NOT match the prints held for this V-number.</source>
+        <translation type="unfinished">V-number check: the prints do NOT match the prints held for this V-number.</translation>
     </message>
     <message>
         <source>Summary saved as {0}</source>
@@ -337,8 +361,8 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <source>Staff login needs the kiosk&apos;s record, and this window has none.</source>
-        <translation type="unfinished">Staff login needs the kiosk&apos;s record, and this window has none.</translation>
+        <source>Staff login needs the kiosk's record, and this window has none.</source>
+        <translation type="unfinished">Staff login needs the kiosk's record, and this window has none.</translation>
     </message>
     <message>
         <source>Biometrics are off at this site: there is no scanner to test.</source>
@@ -446,12 +470,12 @@
         <translation type="unfinished">no fingerprint check was made; the intake proceeds as usual</translation>
     </message>
     <message>
-        <source>the fingerprint check needs an AVIM officer&apos;s decision</source>
-        <translation type="unfinished">the fingerprint check needs an AVIM officer&apos;s decision</translation>
+        <source>the fingerprint check needs an AVIM officer's decision</source>
+        <translation type="unfinished">the fingerprint check needs an AVIM officer's decision</translation>
     </message>
     <message>
-        <source>an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</source>
-        <translation type="unfinished">an AVIM officer&apos;s decision awaits a second officer&apos;s confirmation</translation>
+        <source>an AVIM officer's decision awaits a second officer's confirmation</source>
+        <translation type="unfinished">an AVIM officer's decision awaits a second officer's confirmation</translation>
     </message>
     <message>
         <source>an AVIM officer cleared the intake</source>
@@ -466,8 +490,8 @@
         <translation type="unfinished">an AVIM officer referred the intake to the local case meeting (LSO)</translation>
     </message>
     <message>
-        <source>Today&apos;s intakes at this kiosk</source>
-        <translation type="unfinished">Today&apos;s intakes at this kiosk</translation>
+        <source>Today's intakes at this kiosk</source>
+        <translation type="unfinished">Today's intakes at this kiosk</translation>
     </message>
     <message>
         <source>Receipt code (type it or hold it to the reader), then Enter</source>
@@ -532,7 +556,7 @@
     <name>RefusalReasonScreen</name>
     <message>
         <source>You said no. That is all right.</source>
-        <extracomment>What the record stores for each reason button, in the buttons&apos; order (their texts are set in retranslate)</extracomment>
+        <extracomment>What the record stores for each reason button, in the buttons' order (their texts are set in retranslate)</extracomment>
         <translation type="unfinished">Hayır dediniz. Bu sorun değil.</translation>
     </message>
     <message>
@@ -723,14 +747,14 @@
     </message>
     <message>
         <source>A V-number has 10 digits. It is on letters from the IND and on your W-document. Type it below, then tap OK.</source>
-        <translation type="unfinished">V numarası 10 rakamdan oluşur. IND&apos;nin mektuplarında ve W belgenizde yazar. Aşağıya yazın, sonra Tamam&apos;a dokunun.</translation>
+        <translation type="unfinished">V numarası 10 rakamdan oluşur. IND'nin mektuplarında ve W belgenizde yazar. Aşağıya yazın, sonra Tamam'a dokunun.</translation>
     </message>
     <message>
         <source>This is not a V-number. A V-number has 10 digits. Please check it.</source>
         <translation type="unfinished">Bu bir V numarası değil. V numarası 10 rakamdan oluşur. Lütfen kontrol edin.</translation>
     </message>
     <message>
-        <source>Or hold your letter&apos;s barcode under the reader.</source>
+        <source>Or hold your letter's barcode under the reader.</source>
         <translation type="unfinished">Ya da mektubunuzdaki barkodu okuyucunun altına tutun.</translation>
     </message>
     <message>

@@ -98,5 +98,5 @@ def test_a_strong_candidate_is_told_in_words_not_as_a_seventeen_digit_number(qtb
 
     strong = candidate_sentence(1, "p", 16.37)
     assert "less than once in a billion searches" in strong and "," not in strong.split("score")[1]
-    assert "about once in 1,000 searches" in candidate_sentence(2, "p", 3.0)
+    assert "about once in 1\u202f000 searches" in candidate_sentence(2, "p", 3.0)  # read alike in nl and en
     assert "billion" in candidate_sentence(1, "p", BILLION_SEARCHES)

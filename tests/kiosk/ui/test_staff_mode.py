@@ -5,6 +5,7 @@ idle logout (the technician's view: test_technician_mode.py)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -71,6 +72,10 @@ def test_the_officer_sees_the_returning_persons_intake_as_a_hit_and_its_candidat
     first = window.staff_intake.candidate_labels[0].text()
     assert first.startswith("1. persoon ")
     assert "Een valse overeenkomst die zo sterk is, komt minder dan één keer voor op een miljard" in first  # fused > 9
+    texts = [label.text() for label in window.staff_intake.findChildren(QLabel)]
+    earlier = re.compile(r"Ingeschreven bij \S.*; voor het eerst ingeschreven op \d{4}-\d{2}-\d{2}\.")
+    assert any(earlier.fullmatch(t) for t in texts)  # where and since when the candidate is enrolled
+    assert window.staff_intake.vnumber_label.text().startswith("V-nummercontrole: ")
     views = [e for e in audit(parts) if e.kind is Kind.EVIDENCE_VIEW]
     assert [e.subject for e in views] == [number]
     tap(qtbot, window.staff_intake.logout_button)
