@@ -85,8 +85,9 @@ def deepest(levels: Sequence[Level]) -> Level:
 
 def set_matrix(labelled: list[tuple[str, object]], *, workers: int = 1, progress: bool = False
                ) -> tuple[np.ndarray, list[str]]:
-    """The symmetric matrix of matcher scores within each set of ``(<set>/<finger>, Template)`` items (NaN across
-    sets and between impressions of one finger), and the labels."""
+    """The symmetric matrix of matcher scores within each set of ``(<set>/<finger>, Template)`` items, each pair's
+    the calibration's (``match`` of the earlier item with the later; NaN across sets and between impressions of one
+    finger), and the labels."""
     from enrollment.matching.calibration.pair_scores import all_pair_scores
     from enrollment.matching.calibration.real_set import sensors
 

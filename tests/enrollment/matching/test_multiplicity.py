@@ -69,3 +69,20 @@ def test_impressions_of_one_finger_count_as_independent_comparisons():
     score, k = threshold_for(1e-4), IMPRESSIONS_PER_FINGER
     assert finger_fmr(score, k) == pytest.approx(-math.expm1(k * math.log1p(-fmr_of(score))))
     assert fuse({2: score}, {2: k}) == fuse({0: score}, {0: k}) < fuse({2: score})
+
+
+def test_the_score_matrix_holds_each_impostor_pair_of_a_set_both_ways(rng, make_finger, impression):
+    from enrollment.matching.calibration.multiplicity import set_matrix
+    from enrollment.matching.matcher import match
+
+    fingers = {label: make_finger(rng) for label in ("A/1", "A/2", "B/1")}
+    labelled = [(label, impression(t, rng)) for label, t in fingers.items() for _ in range(2)]
+    matrix, labels = set_matrix(labelled)
+    assert labels == ["A/1", "A/1", "A/2", "A/2", "B/1", "B/1"]
+    for i, (la, a) in enumerate(labelled):
+        for j, (lb, b) in enumerate(labelled):
+            if la != lb and la[0] == lb[0]:  # different fingers of one set: the calibration's score of the pair
+                first, second = (a, b) if i < j else (b, a)  # (the matcher is symmetric only to about 1 %)
+                assert matrix[i, j] == matrix[j, i] == match(first, second)
+            else:  # the same finger, another set, the diagonal: never an impostor pair
+                assert np.isnan(matrix[i, j])
