@@ -6,7 +6,8 @@ pairs share a sensor), :mod:`.synthetic_set` (the cached synthetic templates), :
 impostor scores of every pair, on several processes), :mod:`.fit` (knots and tail model), :mod:`.checks`
 (observed FMR with intervals, split-half, leave-one-set-out), :mod:`.inputs` (the digests and versions recorded
 in the block), :mod:`.parameters_block` (the block of ``parameters.py``) and :mod:`.run` (the whole run, and
-``python -m enrollment.matching.calibration.run``).
+``python -m enrollment.matching.calibration.run``). :mod:`.multiplicity` measures, on the same real pairs, how
+many independent comparisons the best of k enrolled impressions of one finger is worth (fusion's correction).
 
 Reproduce the constants in ``parameters.py`` (under a minute on 2 cores) and check that they are reproduced::
 
