@@ -10,7 +10,9 @@ Rules, applied in this order, each to what the ones before left:
 - ``raw-images``: a kept raw image ``raw_images_days`` after its capture: the sealed image is removed.
 - ``withdrawn-prints``: the templates and images of an intake whose every consent is withdrawn: removed.
 
-A person no intake names any more is deleted with the last one. Intakes are deleted only through
+A person no intake names any more is deleted with the last one. The rules that delete what the upstream holds too
+(:data:`REPORTED`) hand their receipts to a reporter the caller passes (:data:`DeletionReporter`; the kiosk's queues
+a deletion envelope each), in the purge's transaction. Intakes are deleted only through
 :func:`enrollment.records.consents.delete_intakes`, which the consent records' triggers require. Everything is one
 transaction: a crash leaves the store as before or wholly purged, receipts included. Nothing is crypto-shredded
 (see :mod:`~enrollment.records.retention_policy`); on SQLite the WAL is checkpointed and truncated afterwards, so
