@@ -16,6 +16,8 @@ from enrollment.audit.errors import AuditLogCorrupt
 from enrollment.audit.log_store import AuditLog
 from enrollment.records.models import DeletionReceipt
 from enrollment.records.purge import (
+    REPORTED,
+    DeletionReporter,
     PurgePlan,
     apply_purge,
     as_utc,
@@ -36,12 +38,14 @@ class PurgeReport:
     receipts: tuple[str, ...]  # ids of the receipts written (none in a dry run)
     wal_truncated: bool | None  # None: not SQLite, or a dry run
     audit_past_retention: int | None  # audit entries older than audit_days (None: no audit log read)
+    reported: int = 0  # deletion envelopes queued for the upstream
 
 
 def run_purge(store: RecordStore, log: AuditLog | None, retention: RetentionSettings, now: datetime, *,
-              dry_run: bool = False) -> PurgeReport:
+              dry_run: bool = False, report: DeletionReporter | None = None) -> PurgeReport:
     """Purge ``store`` of what is past ``retention`` at ``now``, or only say what would go (``dry_run``: nothing is
-    written, the audit log included). A real purge needs ``log``."""
+    written, the audit log included). A real purge needs ``log``; ``report`` queues the upstream's deletion reports
+    in the purge's transaction (:func:`~enrollment.records.purge.apply_purge`)."""
     now = as_utc(now)
     if dry_run:
         with store.transaction() as session:
@@ -51,11 +55,12 @@ def run_purge(store: RecordStore, log: AuditLog | None, retention: RetentionSett
         raise ValueError("a purge is written to the audit log: give one")
     with store.transaction() as session:
         plan = plan_purge(session, retention, now)
-        receipts = tuple(r.id for r in apply_purge(session, plan))
+        receipts = tuple(r.id for r in apply_purge(session, plan, report))
     if not audit_receipts(store, log):
         events.purge(log, None, {"rule": "none", "records": 0})
     wal = truncate_wal(store.engine)
-    return PurgeReport(plan, False, receipts, wal, _audit_past(log, retention, now))
+    reported = sum(r.rule in REPORTED for r in plan.rules) if report is not None else 0
+    return PurgeReport(plan, False, receipts, wal, _audit_past(log, retention, now), reported)
 
 
 def audit_receipts(store: RecordStore, log: AuditLog) -> int:

@@ -25,8 +25,10 @@ from sync.settings import TABLE as SYNC_TABLE
 from sync.settings import SyncSettings, sync_settings
 
 if TYPE_CHECKING:
+    from enrollment.commands.audit import CheckpointReporter
     from enrollment.commands.consent import WithdrawalReporter
     from enrollment.keys.keyring import KeyRing
+    from enrollment.records.purge import DeletionReporter
 
 SCREEN_TABLE = "screen"
 SPEECH_TABLE = "speech"
@@ -136,6 +138,18 @@ class CliState:
         from kiosk.upstream_reports import withdrawal_reporter
 
         return withdrawal_reporter(self.kiosk_settings, ring)
+
+    def deletion_reporter(self, ring: KeyRing) -> DeletionReporter | None:
+        """Who queues a purge's deletions upstream (``enrollment.commands.retention``'s source)."""
+        from kiosk.upstream_reports import deletion_reporter
+
+        return deletion_reporter(self.kiosk_settings, ring)
+
+    def checkpoint_reporter(self, ring: KeyRing) -> CheckpointReporter | None:
+        """Who queues the audit log's checkpoints upstream (``enrollment.commands.audit``'s source)."""
+        from kiosk.upstream_reports import checkpoint_reporter
+
+        return checkpoint_reporter(self.kiosk_settings, ring)
 
     @property
     def scanner(self) -> ScannerSettings:

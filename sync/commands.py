@@ -120,7 +120,7 @@ def feed(once: bool) -> None:
         puller.close()
         records.close()
     click.echo(f"feed from {registration.upstream_id}: {done.deltas} delta(s), {done.added} person(s) added, "
-               f"{done.withdrawn} withdrawn, cursor {done.cursor}")
+               f"{done.withdrawn} withdrawn or deleted, cursor {done.cursor}")
 
 
 @sync.command("status")

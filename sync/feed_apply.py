@@ -3,8 +3,9 @@
 Every enrolment's templates are opened with the kiosk's feed key and decoded first (a template that does not open
 or decode refuses the whole delta: :class:`sync.errors.FeedInvalid`); then, in the caller's one transaction, the
 foreign persons and their prints are stored sealed with the gallery key (:mod:`enrollment.records.feed_prints`),
-each withdrawal deletes that person's feed prints, and the cursor row is set to the delta's next cursor. The
-returned :class:`Applied` updates the live 1:N index after the commit (:meth:`Applied.update_gallery`).
+each withdrawal or deletion removes that person's feed records from its origin, and the cursor row is set to the
+delta's next cursor. The returned :class:`Applied` updates the live 1:N index after the commit
+(:meth:`Applied.update_gallery`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from sync.feed_delta import ENROLL, Delta, open_templates
 
 @dataclass
 class Applied:
-    """What one delta changed: persons added (person, location, prints by finger) and persons withdrawn."""
+    """What one delta changed: persons added (person, location, prints by finger) and persons removed (a withdrawal
+    or a deletion at their origin)."""
 
     cursor: int
     added: list[tuple[str, str, dict[int, Template]]] = field(default_factory=list)

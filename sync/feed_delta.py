@@ -4,9 +4,10 @@ the upstream (:func:`sign_delta`) and checked by the kiosk (:func:`verified_delt
 A delta is the canonical CBOR map ``{"body": body, "sig": signature}``; ``body`` is the canonical CBOR encoding of
 ``{"v": 1, "upstream", "key", "kiosk", "after", "next", "entries"}`` and the signature is Ed25519 over
 :data:`SIGNATURE_DOMAIN` followed by the body bytes, with the upstream's receipt key of version ``key``. Each entry
-is ``{"cursor", "kind" ("enroll" | "withdraw"), "origin", "person", "location", "sealed"}``; an enrolment's
-``sealed`` is the person's templates (canonical CBOR list of ``{"finger", "template"}``) sealed to the recipient
-kiosk's feed key (:mod:`sync.sealing`) with :func:`entry_aad`; a withdrawal's ``sealed`` is null.
+is ``{"cursor", "kind" ("enroll" | "withdraw" | "delete"), "origin", "person", "location", "sealed"}``; an
+enrolment's ``sealed`` is the person's templates (canonical CBOR list of ``{"finger", "template"}``) sealed to the
+recipient kiosk's feed key (:mod:`sync.sealing`) with :func:`entry_aad`; a withdrawal's or deletion's ``sealed`` is
+null.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ AAD_DOMAIN = "aanmeldzuil feed entry v1"
 MAX_DELTA_BYTES = 256 * 1024 * 1024
 BODY_FIELDS = ("v", "upstream", "key", "kiosk", "after", "next", "entries")
 ENTRY_FIELDS = ("cursor", "kind", "origin", "person", "location", "sealed")
-ENROLL, WITHDRAW = "enroll", "withdraw"
+ENROLL, WITHDRAW, DELETE = "enroll", "withdraw", "delete"
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ def _entry(item: Any) -> FeedEntry:
     if not isinstance(item, dict) or sorted(item) != sorted(ENTRY_FIELDS):
         raise FeedInvalid("entries", f"an entry is a map of exactly {', '.join(ENTRY_FIELDS)}")
     cursor = _int(item, "cursor", 1)
-    if item["kind"] not in (ENROLL, WITHDRAW):
-        raise FeedInvalid(f"entry {cursor}", "kind must be enroll or withdraw")
+    if item["kind"] not in (ENROLL, WITHDRAW, DELETE):
+        raise FeedInvalid(f"entry {cursor}", "kind must be enroll, withdraw or delete")
     if not isinstance(item["origin"], str) or not KIOSK_ID.match(item["origin"]):
         raise FeedInvalid(f"entry {cursor}", "origin must be a kiosk id")
     for field in ("person", "location"):
@@ -150,7 +151,7 @@ def _entry(item: Any) -> FeedEntry:
         if (problem := sealing.shape_problem(sealed)) is not None:
             raise FeedInvalid(f"entry {cursor}", problem)
     elif sealed is not None:
-        raise FeedInvalid(f"entry {cursor}", "a withdrawal carries no sealed part")
+        raise FeedInvalid(f"entry {cursor}", f"a {item['kind']} entry carries no sealed part")
     return FeedEntry(cursor, item["kind"], item["origin"], item["person"], item["location"], sealed)
 
 

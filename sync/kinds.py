@@ -1,7 +1,6 @@
 """What an envelope reports: one kind per record the kiosk sends upstream.
 
-The payload of each kind is built by :mod:`sync.payloads`; a kind the store cannot produce yet (deletion record,
-audit checkpoint) is one more member here and one more builder there.
+The payload of each kind is built by :mod:`sync.payloads`.
 """
 
 from __future__ import annotations
@@ -16,3 +15,5 @@ class EnvelopeKind(StrEnum):
     WITHDRAWAL = "withdrawal"  # a consent withdrawn at the desk
     DECISION = "decision"  # an officer's decision on an intake (reason and contra-indications sealed)
     CONFIRMATION = "confirmation"  # a second officer's confirmation that makes an override take effect
+    DELETION = "deletion"  # what one purge rule deleted of what the upstream holds (ids and counts, never prints)
+    CHECKPOINT = "checkpoint"  # a signed checkpoint of the audit log (head hash, entry count, signature)

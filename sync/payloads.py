@@ -10,21 +10,25 @@ strokes stay on the kiosk (the envelope says only whether there were any).
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from enrollment.audit.checkpoints import Checkpoint
 from enrollment.records.intake_reads import candidates_of, capture_template, person_id_of, vnumber_of
 from enrollment.records.models import (
     ConsentRecord,
     ContraIndicationFlag,
     DecisionConfirmation,
+    DeletionReceipt,
     IdentificationResult,
     Intake,
     OfficerDecisionRow,
 )
+from enrollment.records.purge import RuleResult
 from enrollment.records.sealed_text import consent_reason, decision_reason
 from enrollment.records.vocabulary import ConsentDecision
 from sync.kinds import EnvelopeKind
@@ -120,6 +124,31 @@ def confirmation_report(session: Session, row: OfficerDecisionRow) -> Report:
     public = {"decision": row.id, "intake": row.intake_id, "confirmed_by": pending.confirmed_by,
               "confirmed": seconds(pending.confirmed_at)}
     return Report(EnvelopeKind.CONFIRMATION, row.id, public, None)
+
+
+def deletion_report(rule: RuleResult, receipt: DeletionReceipt) -> Report:
+    """What one purge rule deleted of what the upstream holds: the receipt, the rule, how many records, the intakes
+    (deleted whole, or whose captures' prints were removed: ``captures``), and when. Sealed, only when the rule left
+    persons without an intake: ``{persons}``, their pseudonymous ids. Never a template, image or V-number."""
+    public = {"receipt": receipt.id, "rule": rule.rule, "records": rule.records, "intakes": list(rule.intake_ids),
+              "captures": list(rule.captures), "deleted": seconds(receipt.purged_at)}
+    return Report(EnvelopeKind.DELETION, receipt.id, public,
+                  {"persons": list(rule.person_ids)} if rule.person_ids else None)
+
+
+def checkpoint_record_id(checkpoint: Checkpoint) -> str:
+    """The checkpoint's record id in the outbox: a name-based UUID of its number and head (another log's checkpoint
+    of the same number is another record)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"aanmeldzuil:audit-checkpoint:{checkpoint.number}:"
+                                              f"{checkpoint.head.hex()}"))
+
+
+def checkpoint_report(checkpoint: Checkpoint) -> Report:
+    """A signed checkpoint of the audit log: its number, how many entries, the head hash, the time text that was
+    signed, the signing key's version and the signature (no entry's content). Nothing sealed."""
+    public = {"number": checkpoint.number, "entries": checkpoint.entries, "head": checkpoint.head,
+              "time": checkpoint.time, "signing_key": checkpoint.key_version, "signature": checkpoint.signature}
+    return Report(EnvelopeKind.CHECKPOINT, checkpoint_record_id(checkpoint), public, None)
 
 
 def _flag_order(row: ContraIndicationFlag) -> tuple[str, datetime, str]:

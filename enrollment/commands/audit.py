@@ -7,12 +7,30 @@ no V-number, name or biometric data, only kinds, account ids, opaque case refere
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
 from enrollment.commands import current_settings
 from enrollment.commands.keys import _passphrase, passphrase_file_option
+
+if TYPE_CHECKING:  # the command line's start-up imports no database code
+    from sqlalchemy.orm import Session
+
+    from enrollment.audit.checkpoints import Checkpoint
+    from enrollment.keys.keyring import KeyRing
+
+    #: Queues, in ``session``'s transaction, each checkpoint the upstream report does not hold yet; returns how many.
+    CheckpointReporter = Callable[[Session, Sequence[Checkpoint]], int]
+
+
+class CheckpointReporterSource(Protocol):
+    """What the root's object on the click context offers ``zuil audit checkpoint``: who reports a checkpoint
+    upstream (the enrollment part does not import sync; the root wires it)."""
+
+    def checkpoint_reporter(self, ring: KeyRing) -> CheckpointReporter | None: ...
 
 
 @click.group("audit")
@@ -55,12 +73,32 @@ def verify(passphrase_file: Path | None) -> None:
 @audit.command("checkpoint")
 @passphrase_file_option
 def checkpoint(passphrase_file: Path | None) -> None:
-    """Sign a checkpoint of the log as it is now with the kiosk's newest signing key."""
-    data_dir = current_settings().data_dir
-    with _existing_log(data_dir) as log:
-        signed = log.checkpoint(_unlocked(log, data_dir, passphrase_file, "audit-checkpoint"))
+    """Sign a checkpoint of the log as it is now with the kiosk's newest signing key.
+
+    With an upstream key configured or registered, every checkpoint of the log not queued yet (this one, and one
+    signed before a crash) is queued for the upstream as a checkpoint envelope: number, entry count, head hash,
+    signature; no entry's content.
+    """
+    from enrollment.records.store import RecordStore
+
+    settings = current_settings()
+    source: CheckpointReporterSource = click.get_current_context().find_root().obj
+    with _existing_log(settings.data_dir) as log:
+        ring = _unlocked(log, settings.data_dir, passphrase_file, "audit-checkpoint")
+        signed = log.checkpoint(ring)
         click.echo(f"checkpoint {signed.number}: {signed.entries} entries, signing key version "
                    f"{signed.key_version}")
+        report = source.checkpoint_reporter(ring)
+        if report is None:
+            click.echo("not queued for upstream: no upstream key is configured or registered")
+            return
+        store = RecordStore(settings.database, ring)
+        try:
+            with store.transaction() as session:
+                queued = report(session, log.checkpoints())
+        finally:
+            store.close()
+    click.echo(f"{queued} checkpoint(s) queued for upstream")
 
 
 @audit.command("show")

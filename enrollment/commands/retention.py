@@ -10,14 +10,26 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import click
 
 from enrollment.commands import current_settings
 
+if TYPE_CHECKING:  # the command line's start-up imports no database code
+    from enrollment.keys.keyring import KeyRing
+    from enrollment.records.purge import DeletionReporter
+
 DESK = "desk"
 WHAT = {"refused-consent": "intakes", "intake-retention": "intakes", "raw-images": "captures' raw images",
         "withdrawn-prints": "captures' templates and images"}
+
+
+class DeletionReporterSource(Protocol):
+    """What the root's object on the click context offers ``zuil purge``: who reports a purge's deletions upstream
+    (the enrollment part does not import sync; the root wires it)."""
+
+    def deletion_reporter(self, ring: KeyRing) -> DeletionReporter | None: ...
 
 
 @click.command("purge")
@@ -26,9 +38,11 @@ def purge_command(dry_run: bool) -> None:
     """Delete what is past its retention (the settings' [retention] days), now (UTC).
 
     Intakes past biometrics_days, refusals past refused_consent_days, raw images past raw_images_days and the
-    prints of intakes whose consent is withdrawn. Each rule that deletes something leaves a deletion receipt (for
-    the upstream report, which is not built yet) and an audit entry. The audit log itself is not purged (it is
-    append-only): its entries past audit_days are counted. Exit 0 when done, 2 on a refusal (wrong keys).
+    prints of intakes whose consent is withdrawn. Each rule that deletes something leaves a deletion receipt and an
+    audit entry; with an upstream key configured or registered, each rule but raw-images (raw images never leave
+    the kiosk) also queues a deletion envelope for the upstream in the purge's transaction. The audit log itself is
+    not purged (it is append-only): its entries past audit_days are counted. Exit 0 when done, 2 on a refusal
+    (wrong keys).
     """
     from enrollment.audit.log_store import AuditLog, audit_log_path
     from enrollment.commands.keys import unlock_kiosk_keys
@@ -36,12 +50,15 @@ def purge_command(dry_run: bool) -> None:
     from enrollment.retention import run_purge
 
     settings = current_settings()
+    source: DeletionReporterSource = click.get_current_context().find_root().obj
     path = audit_log_path(settings.data_dir)
     log = AuditLog(path) if not dry_run or path.exists() else None
     try:
-        store = RecordStore(settings.database, unlock_kiosk_keys(settings))
+        ring = unlock_kiosk_keys(settings)
+        upstream = None if dry_run else source.deletion_reporter(ring)
+        store = RecordStore(settings.database, ring)
         try:
-            report = run_purge(store, log, settings.retention, datetime.now(UTC), dry_run=dry_run)
+            report = run_purge(store, log, settings.retention, datetime.now(UTC), dry_run=dry_run, report=upstream)
         finally:
             store.close()
     finally:
@@ -59,8 +76,9 @@ def purge_command(dry_run: bool) -> None:
     if not report.plan.rules:
         click.echo(f"nothing is past its retention at {report.plan.now.isoformat(timespec='seconds')}")
     if not dry_run:
-        click.echo(f"{len(report.receipts)} deletion receipt(s) written (upstream report not built yet); audit log "
-                   f"{path}")
+        queued = (f"{report.reported} queued for upstream" if upstream is not None else
+                  "not queued for upstream: no upstream key is configured or registered")
+        click.echo(f"{len(report.receipts)} deletion receipt(s) written ({queued}); audit log {path}")
     if report.wal_truncated is False:
         click.echo("the WAL could not be truncated (another process is reading); the next purge or checkpoint does")
     if report.audit_past_retention:

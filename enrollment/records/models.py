@@ -175,8 +175,9 @@ class ConsentReportPending(Base):
 class DeletionReceipt(Base):
     """What one purge deleted under one retention rule (:mod:`enrollment.records.purge`): the rule, why, how many
     records, which intakes (their ids, the reference upstream knows them by) and when (UTC). Never a V-number or
-    biometric data. Kept for the upstream report (``reported_at``, which the sync, not built yet, is to set);
-    ``audit_seq`` is the audit entry that logged it, empty until that entry is written."""
+    biometric data. ``reported_at``: when a purge with an upstream queued its deletion envelope (in the purge's
+    transaction; empty for a rule not reported, or a kiosk without an upstream); ``audit_seq`` is the audit entry
+    that logged it, empty until that entry is written."""
 
     __tablename__ = "deletion_receipts"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

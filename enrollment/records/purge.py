@@ -10,7 +10,9 @@ Rules, applied in this order, each to what the ones before left:
 - ``raw-images``: a kept raw image ``raw_images_days`` after its capture: the sealed image is removed.
 - ``withdrawn-prints``: the templates and images of an intake whose every consent is withdrawn: removed.
 
-A person no intake names any more is deleted with the last one. Intakes are deleted only through
+A person no intake names any more is deleted with the last one. The rules that delete what the upstream holds too
+(:data:`REPORTED`) hand their receipts to a reporter the caller passes (:data:`DeletionReporter`; the kiosk's queues
+a deletion envelope each), in the purge's transaction. Intakes are deleted only through
 :func:`enrollment.records.consents.delete_intakes`, which the consent records' triggers require. Everything is one
 transaction: a crash leaves the store as before or wholly purged, receipts included. Nothing is crypto-shredded
 (see :mod:`~enrollment.records.retention_policy`); on SQLite the WAL is checkpointed and truncated afterwards, so
@@ -22,8 +24,8 @@ without an entry, which the next purge logs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, delete, select, update
@@ -61,6 +63,7 @@ class RuleResult:
     records: int  # intakes deleted, or captures whose sealed prints were removed
     intake_ids: tuple[str, ...]
     captures: tuple[str, ...] = ()  # the captures a removal rule takes prints from
+    person_ids: tuple[str, ...] = ()  # persons this rule's deletion leaves without an intake (named once, first rule)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class PurgePlan:
 
 
 DELETING = ("refused-consent", "intake-retention")
+#: The rules that delete what the upstream holds too (intakes, persons, templates): each is reported upstream. A raw
+#: image never leaves the kiosk, so ``raw-images`` is not.
+REPORTED = ("refused-consent", "intake-retention", "withdrawn-prints")
 
 
 def plan_purge(session: Session, retention: RetentionSettings, now: datetime) -> PurgePlan:
@@ -108,10 +114,17 @@ def plan_purge(session: Session, retention: RetentionSettings, now: datetime) ->
                    len(prints), tuple(sorted({i for _c, i in prints})), tuple(sorted(c for c, _i in prints))),
     )
     cipher = cipher_of(session)
-    kept = {person_of(cipher, intake_id, sealed)
-            for intake_id, sealed in session.execute(select(Intake.id, Intake.person_sealed)) if intake_id not in gone}
+    persons = {intake_id: person_of(cipher, intake_id, sealed)
+               for intake_id, sealed in session.execute(select(Intake.id, Intake.person_sealed))}
+    kept = {person for intake_id, person in persons.items() if intake_id not in gone}
     orphans = sorted(set(session.scalars(select(Person.id))) - kept)
-    return PurgePlan(as_utc(now), tuple(r for r in rules if r.records), tuple(orphans))
+    named: set[str] = set()
+    planned = []
+    for rule in rules:  # a deleting rule names the orphans its intakes leave (each in the first rule that does)
+        left = sorted({persons[i] for i in rule.intake_ids} & set(orphans) - named) if rule.rule in DELETING else []
+        named.update(left)
+        planned.append(replace(rule, person_ids=tuple(left)))
+    return PurgePlan(as_utc(now), tuple(r for r in planned if r.records), tuple(orphans))
 
 
 def _ids(session: Session, query) -> set[str]:  # type: ignore[no-untyped-def]
@@ -122,8 +135,15 @@ def _captures(session: Session, query, gone: set[str]) -> list[tuple[str, str]]:
     return [(capture, intake) for capture, intake in session.execute(query) if intake not in gone]
 
 
-def apply_purge(session: Session, plan: PurgePlan) -> list[DeletionReceipt]:
-    """Carry out ``plan`` in the caller's transaction and write its receipts; returns them."""
+#: Queues the upstream report of each receipt of a :data:`REPORTED` rule in the purge's transaction (the rule it
+#: came from beside it); returns how many. The enrollment part does not import sync: the command's root wires it.
+DeletionReporter = Callable[[Session, Sequence[tuple[RuleResult, DeletionReceipt]]], int]
+
+
+def apply_purge(session: Session, plan: PurgePlan, report: DeletionReporter | None = None) -> list[DeletionReceipt]:
+    """Carry out ``plan`` in the caller's transaction and write its receipts; returns them. With ``report``, the
+    receipts of the rules that delete what the upstream holds are handed to it in the same transaction, and marked
+    reported (``reported_at``)."""
     receipts = []
     for rule in plan.rules:
         if rule.rule in DELETING:
@@ -142,6 +162,14 @@ def apply_purge(session: Session, plan: PurgePlan) -> list[DeletionReceipt]:
         session.execute(delete(Person).where(Person.id.in_(batch)))
     session.add_all(receipts)
     session.flush()
+    if report is not None:
+        reported = [(rule, receipt) for rule, receipt in zip(plan.rules, receipts, strict=True)
+                    if rule.rule in REPORTED]
+        if reported:
+            report(session, reported)
+            for _rule, receipt in reported:
+                receipt.reported_at = plan.now
+            session.flush()
     return receipts
 
 

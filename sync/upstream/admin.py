@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 
 from sync import canonical
 from sync.upstream.crl import write_crl
 from sync.upstream.errors import UpstreamError
 from sync.upstream.folder import UpstreamFolder
-from sync.upstream.models import chain_faults, chain_heads, envelopes, kiosks
+from sync.upstream.models import audit_checkpoints, chain_faults, chain_heads, deletions, envelopes, kiosks
 
 
 def _aware(moment: datetime.datetime) -> datetime.datetime:
@@ -43,11 +43,20 @@ def kiosk_list(engine: Engine) -> list[dict[str, Any]]:
 
 
 def chain_list(engine: Engine) -> list[dict[str, Any]]:
-    """Every kiosk's held sequence number and head, with its recorded faults (oldest first)."""
+    """Every kiosk's held sequence number and head, how many deletion envelopes it sent, its last audit checkpoint
+    (the one in its latest envelope; None before any) and its recorded faults (oldest first)."""
     with engine.begin() as connection:
         heads = connection.execute(select(chain_heads).order_by(chain_heads.c.kiosk_id)).all()
         faults = connection.execute(select(chain_faults).order_by(chain_faults.c.id)).all()
-    return [{"kiosk": h.kiosk_id, "held": h.held, "head": h.head.hex(),
+        deleted = dict(connection.execute(select(deletions.c.kiosk_id, func.count())
+                                          .group_by(deletions.c.kiosk_id)).all())
+        checkpoints = connection.execute(
+            select(audit_checkpoints, envelopes.c.seq)
+            .join(envelopes, envelopes.c.id == audit_checkpoints.c.envelope_id).order_by(envelopes.c.seq)).all()
+    last = {c.kiosk_id: {"number": c.number, "entries": c.entries, "head": c.head.hex(), "time": c.time,
+                         "signature": "verified" if c.verified else "does not verify"} for c in checkpoints}
+    return [{"kiosk": h.kiosk_id, "held": h.held, "head": h.head.hex(), "deletions": deleted.get(h.kiosk_id, 0),
+             "checkpoint": last.get(h.kiosk_id),
              "faults": [{"at": _aware(f.at).isoformat(timespec="seconds"), "reason": f.reason,
                          "expected": f.expected, "detail": f.detail} for f in faults if f.kiosk_id == h.kiosk_id]}
             for h in heads]

@@ -130,7 +130,10 @@ def _listing(folder: str, what: str, as_json: bool) -> None:
         return
     for row in rows:
         faults = row.pop("faults", [])
+        checkpoint = row.pop("checkpoint", None)
         click.echo("  ".join(f"{key}={value}" for key, value in row.items()))
+        if checkpoint is not None:
+            click.echo("    checkpoint " + "  ".join(f"{key}={value}" for key, value in checkpoint.items()))
         for fault in faults:
             click.echo("    fault " + "  ".join(f"{key}={value}" for key, value in fault.items()))
 
@@ -150,8 +153,9 @@ def kiosks(folder: str, as_json: bool) -> None:
 @DIR
 @JSON
 def chains(folder: str, as_json: bool) -> None:
-    """List each kiosk's chain: sequence number held, head hash, and every recorded fault (gap, fork, replay,
-    invalid)."""
+    """List each kiosk's chain: sequence number held, head hash, deletion envelopes received, its last audit
+    checkpoint (number, entries, head, time, whether the signature verifies) and every recorded fault (gap, fork,
+    replay, invalid)."""
     _listing(folder, "chains", as_json)
 
 

@@ -5,8 +5,11 @@ templates has its sealed part opened with the upstream's sealing key for the per
 ``feed_intakes`` with the location); the templates are not copied anywhere: they stay in the envelope's sealed part
 as received and are opened only when a delta is served. A ``consent`` envelope with decision ``given`` marks its
 intake consented. Once an intake is both held and consented, an ``enroll`` entry is recorded (the next cursor);
-a ``withdrawal`` of an intake with an enroll entry records a ``withdraw`` entry for its person. An envelope whose
-sealed part does not open, or whose payload is not as ``sync/ENVELOPE.md`` says, records nothing for the feed.
+a ``withdrawal`` of an intake with an enroll entry records a ``withdraw`` entry for its person. A ``deletion`` naming
+an intake with an enroll entry records a ``delete`` entry for its person (the kiosks remove every feed record of that
+person from that origin), followed by a new enroll entry for each other intake of the person from that origin still
+entered, so the person's younger enrolments stay fed. An envelope whose sealed part does not open, or whose payload
+is not as ``sync/ENVELOPE.md`` says, records nothing for the feed.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from sqlalchemy import Connection, insert, select, text, update
 from sync import canonical, sealing
 from sync.envelope import Envelope, seal_aad
 from sync.errors import SealInvalid
-from sync.feed_delta import ENROLL, WITHDRAW
+from sync.feed_delta import DELETE, ENROLL, WITHDRAW
 from sync.kinds import EnvelopeKind
+from sync.upstream.kiosk_reports import deleted_intakes
 from sync.upstream.models import feed_entries, feed_intakes
 
 
@@ -49,6 +53,9 @@ def templates_of(secret: dict[str, Any] | None) -> list[tuple[int, bytes]]:
 def record_feed(connection: Connection, envelope: Envelope, sealing_key: X25519PrivateKey) -> None:
     """What ``envelope`` (just stored) means for the feed, in the caller's transaction."""
     payload, kiosk_id = envelope.payload, envelope.kiosk_id
+    if envelope.kind is EnvelopeKind.DELETION:
+        _record_deletion(connection, kiosk_id, deleted_intakes(payload))
+        return
     intake_id = payload.get("intake")
     if not isinstance(intake_id, str) or not 0 < len(intake_id) <= 36:
         return
@@ -82,6 +89,30 @@ def record_feed(connection: Connection, envelope: Envelope, sealing_key: X25519P
         _append(connection, origin=kiosk_id, kind=ENROLL, intake_id=intake_id, person=row.person,
                 location=row.location, envelope_id=row.envelope_id)
         connection.execute(update(feed_intakes).where(key).values(entered=True))
+
+
+def _record_deletion(connection: Connection, kiosk_id: str, intake_ids: list[str]) -> None:
+    """A delete entry per person of the entered intakes ``intake_ids`` of ``kiosk_id``, then a fresh enroll entry
+    for each of those persons' intakes from that kiosk still entered."""
+    if not intake_ids:
+        return
+    origin = feed_intakes.c.kiosk_id == kiosk_id
+    gone = connection.execute(select(feed_intakes).where(origin, feed_intakes.c.intake_id.in_(intake_ids),
+                                                         feed_intakes.c.entered)
+                              .order_by(feed_intakes.c.intake_id)).all()
+    if not gone:
+        return
+    connection.execute(update(feed_intakes).where(origin, feed_intakes.c.intake_id.in_(intake_ids))
+                       .values(entered=False, consented=False))
+    for person in sorted({row.person for row in gone}):
+        first = next(row for row in gone if row.person == person)
+        _append(connection, origin=kiosk_id, kind=DELETE, intake_id=first.intake_id, person=person,
+                location=first.location)
+        for kept in connection.execute(select(feed_intakes).where(origin, feed_intakes.c.person == person,
+                                                                  feed_intakes.c.entered)
+                                       .order_by(feed_intakes.c.intake_id)).all():
+            _append(connection, origin=kiosk_id, kind=ENROLL, intake_id=kept.intake_id, person=person,
+                    location=kept.location, envelope_id=kept.envelope_id)
 
 
 def _append(connection: Connection, **values: Any) -> None:

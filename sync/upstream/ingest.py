@@ -24,6 +24,7 @@ from sync.errors import EnvelopeInvalid
 from sync.receipt import sign_receipt
 from sync.upstream.errors import ChainFault, KioskRefused
 from sync.upstream.feed_entries import record_feed
+from sync.upstream.kiosk_reports import record_report
 from sync.upstream.models import chain_faults, chain_heads, envelopes, kiosk_keys, kiosks
 
 
@@ -64,9 +65,10 @@ def _signing_keys(engine: Engine, kiosk_id: str) -> dict[int, Ed25519PublicKey]:
 def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes, *,
            sealing_key: X25519PrivateKey | None = None) -> bytes:
     """The receipt of the envelope ``data`` sent by ``kiosk_id`` (the client certificate's): stored now, or the
-    stored receipt of a repeat. With ``sealing_key``, a newly stored envelope also records what it means for the
-    gallery feed (:mod:`sync.upstream.feed_entries`) in the same transaction. :class:`KioskRefused`,
-    :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
+    stored receipt of a repeat. A newly stored deletion or checkpoint envelope is recorded as such
+    (:mod:`sync.upstream.kiosk_reports`) in the same transaction. With ``sealing_key``, a newly stored envelope
+    also records what it means for the gallery feed (:mod:`sync.upstream.feed_entries`) in the same transaction.
+    :class:`KioskRefused`, :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
     if (named := named_kiosk(data)) is not None and named != kiosk_id:
         raise KioskRefused(f"the envelope names kiosk {named!r}, the client certificate {kiosk_id!r}")
     keys = _signing_keys(engine, kiosk_id)
@@ -109,6 +111,7 @@ def _store(engine: Engine, signer: ReceiptSigner, envelope: Envelope,
                 hash=envelope.hash, received=received, receipt=receipt))
             connection.execute(update(chain_heads).where(chain_heads.c.kiosk_id == kiosk_id)
                                .values(held=seq, head=envelope.hash))
+            record_report(connection, envelope)
             if sealing_key is not None:
                 record_feed(connection, envelope, sealing_key)
             return receipt

@@ -1,6 +1,6 @@
 """The upstream's own tables (SQLAlchemy Core, one metadata; Alembic tree in ``migrations/``): kiosks and their
 signing keys and feed keys, enrollment tokens, envelopes with their receipts, each kiosk's chain head, chain
-faults, and the gallery feed (its intakes and its entries)."""
+faults, the gallery feed (its intakes and its entries), the kiosks' reported deletions and audit checkpoints."""
 
 from __future__ import annotations
 
@@ -90,9 +90,33 @@ feed_entries = Table(
     "feed_entries", metadata,
     Column("cursor", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
     Column("origin", String(40), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),  # enroll, withdraw
+    Column("kind", String(16), nullable=False),  # enroll, withdraw, delete
     Column("intake_id", String(36), nullable=False),
     Column("person", String(200), nullable=False),
     Column("location", String(200), nullable=False),
     Column("envelope_id", String(36)),  # an enroll entry's intake envelope (its sealed part holds the templates)
+)
+
+deletions = Table(  # what a kiosk's purge deleted of what the upstream holds: one row per deletion envelope
+    "deletions", metadata,
+    Column("envelope_id", String(36), primary_key=True),
+    Column("kiosk_id", String(40), nullable=False, index=True),
+    Column("receipt", String(36), nullable=False),  # the kiosk's deletion receipt
+    Column("rule", String(40), nullable=False),
+    Column("records", BigInteger, nullable=False),
+    Column("intakes", BigInteger, nullable=False),  # how many intakes it names
+    Column("deleted", BigInteger, nullable=False),  # seconds since the epoch, as the envelope says
+)
+
+audit_checkpoints = Table(  # a kiosk's signed audit log checkpoints, as its checkpoint envelopes report them
+    "audit_checkpoints", metadata,
+    Column("envelope_id", String(36), primary_key=True),
+    Column("kiosk_id", String(40), nullable=False, index=True),
+    Column("number", BigInteger, nullable=False),
+    Column("entries", BigInteger, nullable=False),
+    Column("head", LargeBinary(32), nullable=False),
+    Column("time", String(40), nullable=False),  # the time text the kiosk signed
+    Column("key_version", Integer, nullable=False),
+    Column("signature", LargeBinary(64), nullable=False),
+    Column("verified", Boolean, nullable=False),  # the signature verifies with the kiosk's registered key
 )

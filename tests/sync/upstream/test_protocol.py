@@ -147,3 +147,42 @@ def test_a_client_without_the_cas_certificate_is_refused_in_the_handshake(upstre
     context.load_cert_chain(str(foreign.folder / "cert.pem"), str(foreign.folder / "key.pem"))
     with pytest.raises(httpx.TransportError), httpx.Client(verify=context, timeout=60) as client:
         client.get(f"{upstream.service}/v1/chain")
+
+
+def test_checkpoint_and_deletion_envelopes_are_recorded_and_chains_shows_the_last_checkpoint(upstream, tmp_path):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from enrollment.audit.checkpoints import Checkpoint, signed_message
+    from sync.kinds import EnvelopeKind
+    from sync.payloads import checkpoint_report
+    from sync.upstream.admin import chain_list
+    from sync.upstream.database import make_engine
+    from sync.upstream.folder import open_folder
+    from tests.sync.upstream.harness import envelope_of
+
+    me = register(upstream, "zuil-checkpoint-01", fixed_keys.signing_key(), tmp_path)
+
+    def checkpoint(number: int, signer: Ed25519PrivateKey) -> dict:
+        head, when = bytes([number]) * 32, "2026-12-02T00:00:00.000000+00:00"
+        return checkpoint_report(Checkpoint(number, 10 * number, head, when, 1,
+                                            signer.sign(signed_message(10 * number, head, when, 1)))).public
+
+    deletion = {"receipt": "c0ffee00-0000-4000-8000-000000000009", "rule": "intake-retention", "records": 1,
+                "intakes": ["c0ffee00-0000-4000-8000-000000000001"], "captures": [], "deleted": 1_800_000_000}
+    sent = [(EnvelopeKind.CHECKPOINT, checkpoint(1, fixed_keys.signing_key())), (EnvelopeKind.DELETION, deletion),
+            (EnvelopeKind.CHECKPOINT, checkpoint(2, Ed25519PrivateKey.generate()))]  # signed with another key
+    made: list = []
+    shown = []
+    engine = make_engine(open_folder(str(upstream.folder)).database)
+    with me.client() as client:
+        for kind, payload in sent:
+            made.append(envelope_of(me.kiosk_id, len(made) + 1, made[-1].hash if made else GENESIS, kind=kind,
+                                    payload=payload))
+            assert post(client, upstream, made[-1].encoded).status_code == 200
+            shown.append(next(c for c in chain_list(engine) if c["kiosk"] == me.kiosk_id))
+    engine.dispose()
+    assert shown[0]["checkpoint"] == {"number": 1, "entries": 10, "head": "01" * 32,
+                                      "time": "2026-12-02T00:00:00.000000+00:00", "signature": "verified"}
+    assert shown[1]["deletions"] == 1 and shown[1]["checkpoint"]["number"] == 1
+    assert shown[2]["checkpoint"]["number"] == 2 and shown[2]["checkpoint"]["signature"] == "does not verify"
+    assert "checkpoint number=2" in zuil("upstream", "chains", "--dir", str(upstream.folder))
