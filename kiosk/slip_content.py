@@ -1,6 +1,7 @@
 """What the participant's receipt slip says: the receipt code (printed as text and as a QR code, as on the done
 screen), the location, the date and time, and "please go to the desk", in Dutch and English (the desk's language and
-a common one; the screen has said the same in the participant's language). No Qt here: :mod:`kiosk.ui.slip_pages` draws it.
+a common one; the screen has said the same in the participant's language). No Qt here: :mod:`kiosk.ui.slip_pages`
+draws it.
 
 The slip names nothing of the intake but its receipt number: not whether prints were taken, not the outcome.
 """

@@ -38,22 +38,24 @@ def consent() -> None:
 
 
 @consent.command("withdraw")
-@click.option("--intake", "intake_id", required=True, help="The id of any intake of the person (on the receipt).")
+@click.option("--intake", "intake_id", required=True,
+              help="Any intake of the person: its receipt code (on the slip and the done screen) or its whole id.")
 @click.option("--reason", default=None, help="The person's reason, if they give one (optional).")
 def withdraw(intake_id: str, reason: str | None) -> None:
     """Withdraw the consent of the person of intake ID.
 
     Every consent of that person still in force, at every intake, gets a withdrawal record naming it; their prints
     leave the gallery at once (a kiosk already running rebuilds or drops them from its index). The withdrawal is
-    queued for the upstream report, which is not built yet (no sync), and written to the audit log as
-    consent-withdrawal. There is no login on the command line: this command does not ask who runs it (the log
-    says `desk`).
+    queued in the outbox for upstream where the kiosk has an upstream key ([sync] upstream_public_key or
+    `zuil sync register`), and written to the audit log as consent-withdrawal. There is no login on the command
+    line: this command does not ask who runs it (the log says `desk`).
     Needs the kiosk's keys (as `zuil db upgrade`).
     """
     from enrollment.audit.entries import Kind
     from enrollment.audit.log_store import AuditLog, audit_log_path
     from enrollment.commands.keys import unlock_kiosk_keys
     from enrollment.records.consents import withdraw_consent
+    from enrollment.records.intake_reads import intake_id_for
     from enrollment.records.store import RecordStore
 
     settings = current_settings()
@@ -64,6 +66,7 @@ def withdraw(intake_id: str, reason: str | None) -> None:
         store = RecordStore(settings.database, ring)
         try:
             with store.transaction() as session:
+                intake_id = intake_id_for(session, intake_id)
                 done = withdraw_consent(session, intake_id, reason=reason)
                 withdrawn = len(done.records)
                 queued = report(session, done.records) if report is not None else 0

@@ -67,3 +67,21 @@ def intakes_of_person(session: Session, person_id: str) -> list[Intake]:
     ids = [intake_id for intake_id, sealed in session.execute(select(Intake.id, Intake.person_sealed))
            if person_of(cipher, intake_id, sealed) == person_id]
     return list(session.scalars(select(Intake).where(Intake.id.in_(ids)).order_by(Intake.started_at)))
+
+
+def intake_id_for(session: Session, typed: str) -> str:
+    """The intake ``typed`` names: its whole id, or its receipt code as the slip and the done screen show it
+    (:mod:`enrollment.records.receipt_code`). :class:`ReceiptCodeError` for a code no intake or more than one
+    intake has (two ids sharing their first 40 bits: then the whole id is needed)."""
+    from enrollment.errors import ReceiptCodeError
+    from enrollment.records.receipt_code import id_prefix
+
+    typed = typed.strip()
+    if len(typed) == 36:
+        return typed
+    prefix = id_prefix(typed)
+    found = session.scalars(select(Intake.id).where(Intake.id.startswith(prefix, autoescape=True)).limit(2)).all()
+    if len(found) != 1:
+        problem = "no intake has it" if not found else "more than one intake has it; give the whole intake id"
+        raise ReceiptCodeError(f"receipt code {typed!r}: {problem}")
+    return found[0]

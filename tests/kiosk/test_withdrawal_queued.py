@@ -63,3 +63,16 @@ def test_without_an_upstream_key_the_withdrawal_is_recorded_and_said_not_queued(
     done = zuil("consent", "withdraw", "--intake", intake)
     assert done.exit_code == 0, done.output
     assert "not queued for upstream: no upstream key is configured or registered" in done.output
+
+
+def test_the_desk_may_name_the_intake_by_the_receipt_code_on_the_slip(zuil):  # noqa: F811
+    from enrollment.records.receipt_code import receipt_code, shown
+
+    store = _store(zuil.data)
+    intake = consented(store, 1)
+    store.close()
+    wrong = zuil("consent", "withdraw", "--intake", "ZZZZ ZZZZ")
+    assert wrong.exit_code == 2 and "no intake has it" in wrong.output and len(wrong.output.splitlines()) == 1
+    done = zuil("consent", "withdraw", "--intake", shown(receipt_code(intake)).lower())
+    assert done.exit_code == 0, done.output
+    assert f"of the person of intake {intake}" in done.output
