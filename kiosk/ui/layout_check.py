@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QWidget
 
 _BIG = 100_000
 _FIELD = re.compile(r"\{[^{}]*\}|%n|%\d")
@@ -56,8 +56,10 @@ def outside_or_overlapping(root: QWidget) -> list[str]:
                     and not c.property("overlay") and not c.isWindow()]
         if isinstance(parent.layout(), QLayout) and type(parent).__name__ == "QStackedWidget":
             children = [c for c in children if c is parent.currentWidget()]  # type: ignore[attr-defined]
+        scrolled = isinstance(parent.parentWidget(), QAbstractScrollArea) and \
+            parent is parent.parentWidget().viewport()  # type: ignore[union-attr]
         for child in children:
-            if not parent.rect().contains(child.geometry()):
+            if not scrolled and not parent.rect().contains(child.geometry()):  # a scroll area's content may be larger
                 problems.append(f"{_where(child)} {child.geometry()} reaches outside {_where(parent)} {parent.rect()}")
         for i, a in enumerate(children):
             for b in children[i + 1:]:

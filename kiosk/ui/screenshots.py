@@ -86,7 +86,9 @@ def present_staff(window, name: str) -> object:  # type: ignore[no-untyped-def]
     if name == "staff_queue":
         view.show_rows(staff_samples.queue_rows())
     elif name == "staff_intake":
-        view.show_evidence(staff_samples.intake_evidence())
+        evidence = staff_samples.intake_evidence()
+        view.show_evidence(evidence)
+        view.decision.show_decisions(evidence.intake_id, list(evidence.decisions), frozenset())
     elif name == "staff_technician":
         view.show_report(*staff_samples.technician_report())
     else:

@@ -14,7 +14,14 @@ from PIL import Image
 
 from enrollment.access.match_evidence import FingerComparison, MatchEvidence, PrintEvidence
 from enrollment.access.queue import IntakeState, QueueRow
-from enrollment.access.views import Evidence, IdentificationEvidence, ProceedAnswer, ProceedReason, TechnicianStatus
+from enrollment.access.views import (
+    CandidateEnrollment,
+    Evidence,
+    IdentificationEvidence,
+    ProceedAnswer,
+    ProceedReason,
+    TechnicianStatus,
+)
 from enrollment.extraction import extract
 from enrollment.matching import explain_match, fuse
 from enrollment.records.vocabulary import IdentificationDecision
@@ -65,13 +72,18 @@ def match_evidence() -> MatchEvidence:
 
 
 def intake_evidence() -> Evidence:
-    """The sample intake as the officer opens it: a hit with the sample candidate and a weaker one."""
+    """The sample intake as the officer opens it: a hit with the sample candidate (enrolled in this record, with its
+    date) and a weaker one (received in the gallery feed), after a V-number check that found a mismatch."""
     top = match_evidence().recorded
     weaker = {"person_id": OTHER_PERSON, "locations": ["ter-apel"], "fused_neg_log10_fmr": 5.214,
               "per_finger_mcc": {"2": 0.0412, "7": 0.0187}}
     search = IdentificationEvidence("sample-search", IdentificationDecision.HIT, "FMR_1_IN_10000_PER_SEARCH", 1000,
                                     (top, weaker), TODAY)
-    return Evidence(INTAKE, (search,), (), ())
+    check = IdentificationEvidence("sample-check", IdentificationDecision.VNUMBER_MISMATCH, "FMR_1_IN_10000", 1, (),
+                                   TODAY)
+    enrolled = {PERSON: CandidateEnrollment(("LVV Zevenaar",), datetime(2026, 3, 17, 10, 5, tzinfo=UTC)),
+                OTHER_PERSON: CandidateEnrollment(("LVV Ter Apel",), None)}
+    return Evidence(INTAKE, (check, search), (), (), enrolled)
 
 
 def technician_report() -> tuple[list[str], TechnicianStatus]:

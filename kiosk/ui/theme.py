@@ -165,6 +165,9 @@ QLabel[role="display"] {{ background: {p.panel}; font-size: {self.title}px; padd
     border-radius: {self.mm(2)}px; }}
 QLabel[role="image"] {{ background: {p.panel}; border-radius: {self.mm(2)}px; }}
 QLineEdit {{ font-size: {self.body}px; }}
+QRadioButton, QCheckBox {{ color: {p.text}; font-size: {self.body}px; spacing: {self.mm(3)}px;
+    min-height: {t}px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: {self.mm(7)}px; height: {self.mm(7)}px; }}
 TouchButton {{ min-height: {t}px; min-width: {t}px; border-radius: {self.mm(3)}px; padding: 0px; }}
 TouchButton QLabel {{ font-size: {self.button}px; font-weight: 600; background: transparent; }}
 TouchButton[role="primary"] {{ background: {p.primary}; border: {self.mm(0.8)}px solid {p.primary}; }}

@@ -6,9 +6,9 @@ processing step). A failing scanner shows the desk screen until it works again. 
 (:mod:`kiosk.ui.vnumber_reading`) runs while the V-number screen is shown, and only then. A participant cannot close
 the window (close events and Escape are ignored); staff enter with a long press in the top-left corner, then
 their account name and PIN or password, checked by the access service (:mod:`enrollment.access.service`). A staff
-login replaces the participant's screens with the staff views (:mod:`kiosk.ui.staff`; the login and logout are
-:class:`~kiosk.ui.staff.mode.StaffMode`) until the explicit logout or the service's idle logout, which a timer asks
-the service about every :data:`~kiosk.ui.staff.mode.STAFF_IDLE_CHECK_MS`.
+login replaces the participant's screens with the staff views (:mod:`kiosk.ui.staff`; their construction, the login
+and logout are :class:`~kiosk.ui.staff.mode.StaffMode`) until the explicit logout or the service's idle logout, which
+a timer asks the service about every :data:`~kiosk.ui.staff.mode.STAFF_IDLE_CHECK_MS`.
 
 Under every screen the accessibility bar (:mod:`kiosk.ui.widgets.access_bar`) offers "listen again", stop
 speaking, softer, louder, large text and high contrast; the modes and the volume last until the intake ends and
@@ -16,7 +16,7 @@ the next person starts with the window's own theme and the default volume. "List
 the screen's pictures and of the bar's buttons. With a :class:`~kiosk.ui.screen_speech.ScreenSpeech`, each
 screen that comes up (and the idle warning, a scanner message or a refused V-number when it appears) is spoken
 in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the language screen
-says its welcome in every offered language.
+says its welcome in every offered language (the speaking is :class:`~kiosk.ui.window_speech.SpokenWindow`).
 """
 
 from __future__ import annotations
@@ -37,12 +37,11 @@ from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import IntakeFlow, Step
 from kiosk.settings import KioskSettings
-from kiosk.speech.spoken_screen import Message
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered, use_script_fonts
 from kiosk.ui.overlays import IdleOverlay, StaffCorner, StaffPinOverlay
 from kiosk.ui.scanner_messages import scanner_message, scanner_message_id
-from kiosk.ui.screen_speech import DEFAULT_VOLUME, ScreenSpeech, speaking_language, welcome_parts
+from kiosk.ui.screen_speech import DEFAULT_VOLUME, ScreenSpeech, welcome_parts
 from kiosk.ui.screens.capture import CaptureScreen
 from kiosk.ui.screens.consent import ConsentScreen
 from kiosk.ui.screens.desk import DECLINED, ERROR, SCANNER, DeskScreen
@@ -52,20 +51,17 @@ from kiosk.ui.screens.processing import ProcessingScreen
 from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.refusal_reason import RefusalReasonScreen
 from kiosk.ui.screens.vnumber import VNumberScreen
-from kiosk.ui.staff.evidence import EvidenceView
-from kiosk.ui.staff.intake import IntakeView
-from kiosk.ui.staff.mode import STAFF_IDLE_CHECK_MS, StaffMode
-from kiosk.ui.staff.queue import QueueView
-from kiosk.ui.staff.technician import TechnicianView
+from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.theme import Theme
 from kiosk.ui.vnumber_reading import VNumberReading
 from kiosk.ui.widgets.access_bar import AccessBar
+from kiosk.ui.window_speech import SpokenWindow
 
 log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 
 
-class KioskWindow(StaffMode, QWidget):
+class KioskWindow(StaffMode, SpokenWindow, QWidget):
     recorded = Signal(str)  # the receipt number of an intake just stored
 
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
@@ -110,18 +106,7 @@ class KioskWindow(StaffMode, QWidget):
         self.desk = self._add(DeskScreen(theme))
         self.idle = IdleOverlay(theme, self, idle_warning_s)
         self.staff = StaffPinOverlay(theme, self)
-        self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
-        self.staff_technician, self.staff_evidence = TechnicianView(theme), EvidenceView(theme)
-        for view in (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence):
-            self.stack.addWidget(view)  # not among self.screens: no participant ever sees them
-            view.logout.connect(self.staff_logout)
-        self.staff_technician.refresh.connect(self._show_technician)
-        self.staff_technician.self_test.connect(self.technician_self_test)
-        self.staff_technician.test_capture.connect(self.technician_test_capture)
-        self.staff_technician.reader_test.connect(self.technician_reader_test)
-        self.staff_idle = QTimer(self)  # the service decides; this only asks it
-        self.staff_idle.setInterval(STAFF_IDLE_CHECK_MS)
-        self.staff_idle.timeout.connect(self._staff_idle_check)
+        self.build_staff_views(theme)
         self.corner = StaffCorner(theme.touch_target, self)
         self._welcome = welcome_parts(self.languages)
         self._applied: Theme | None = None
@@ -160,13 +145,6 @@ class KioskWindow(StaffMode, QWidget):
         self.idle.expired.connect(self.discard)
         self.corner.requested.connect(self.staff.open)
         self.staff.login.connect(self.staff_login)
-        self.staff_queue.opened.connect(self._open_intake)
-        self.staff_intake.back.connect(self._show_queue)
-        self.staff_intake.decision.decided.connect(self.staff_decide)
-        self.staff_intake.decision.second_officer.login.connect(self.staff_second_officer)
-        self.staff_intake.prints_requested.connect(self._open_prints)
-        self.staff_intake.summary_requested.connect(self.staff_summary)
-        self.staff_evidence.back.connect(lambda: self.stack.setCurrentWidget(self.staff_intake))
         self.bar.listen.connect(self.listen_again)
         self.bar.stop.connect(lambda: self.speech is not None and self.speech.stop())
         self.bar.softer.connect(lambda: self.change_volume(-1))
@@ -269,58 +247,6 @@ class KioskWindow(StaffMode, QWidget):
             if hasattr(widget, "colours"):
                 widget.colours = theme.palette
                 widget.update()
-
-    def speech_id(self, screen) -> str:  # type: ignore[no-untyped-def]
-        """The message id a screen is spoken (and recorded) under: its name, the desk's with its reason."""
-        if screen is self.desk and self.desk.reason != DECLINED:
-            return f"desk_{self.desk.reason}"
-        return screen.name
-
-    def spoken_language(self) -> str:
-        return self.flow.language or (self.languages[0].code if self.languages else "en")
-
-    def speak_current(self, *, names: bool = False) -> None:
-        """Say the screen on top (interrupting what plays) and grey out "listen again" when it cannot be heard;
-        with ``names``, then the names of its pictures and of the bar's buttons."""
-        if self.speech is None:
-            return
-        screen = self.current_screen()
-        message_id = self.speech_id(screen)
-        if screen is self.language:
-            parts = [(code, text) for code, text in self._welcome if self.speech.audible(code, message_id)]
-        else:
-            language = speaking_language(self.spoken_language(), message_id, self.speech.prompts,
-                                         own_text=screen is self.information)
-            parts = [(language, screen.spoken_text())] if self.speech.audible(language, message_id) else []
-        self.bar.set_audio(bool(parts))
-        extra: tuple[Message, ...] = ()
-        if names and parts:
-            pictures = getattr(screen, "pictogram_names", list)()
-            bar = [(f"button_{kind}", name) for kind, name in self.bar.spoken_names()]
-            extra = tuple(Message(message_id, text) for message_id, text in [*pictures, *bar])
-        if parts:
-            self.speech.speak(message_id, parts, extra)
-        else:
-            self.speech.stop()
-
-    def listen_again(self) -> None:
-        if self.speech is not None:
-            self.speak_current(names=True)
-
-    def change_volume(self, step: int) -> None:
-        """One volume step softer (-1) or louder (+1), heard at once: the screen is said again at the new level."""
-        if self.speech is not None:
-            self.speech.set_volume(self.speech.volume + step)
-            self.speak_current()
-
-    def _say_message(self, message_id: str, text: str) -> None:
-        """A message just shown on the screen (a scanner message, a refused V-number), said alone in the language
-        it is shown in."""
-        if self.speech is None:
-            return
-        language = speaking_language(self.spoken_language(), message_id, self.speech.prompts)
-        if self.speech.audible(language, message_id):
-            self.speech.speak(message_id, [(language, text)])
 
     def current_screen(self):  # type: ignore[no-untyped-def]
         if self.idle.isVisible():

@@ -16,6 +16,10 @@ from enrollment.access.roles import Role
 from enrollment.access.views import Evidence
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from kiosk.recent_log import recent_lines
+from kiosk.ui.staff.evidence import EvidenceView
+from kiosk.ui.staff.intake import IntakeView
+from kiosk.ui.staff.queue import QueueView
+from kiosk.ui.staff.technician import TechnicianView
 from kiosk.ui.summary_export import export_summary_pdf, summary_file
 from kiosk.ui.vnumber_reading import VNumberReading
 
@@ -27,6 +31,29 @@ TEST_READ_S = 30.0  # the technician's V-number reader test waits this long for 
 
 class StaffMode:
     """Staff login, views and logout for the kiosk window (texts in the window's translation context)."""
+
+    def build_staff_views(self, theme) -> None:  # type: ignore[no-untyped-def]
+        """The staff views (in the window's stack, never among the participant's screens), wired to this mode, and
+        the timer that asks the access service whether the staff session has ended."""
+        self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
+        self.staff_technician, self.staff_evidence = TechnicianView(theme), EvidenceView(theme)
+        for view in (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence):
+            self.stack.addWidget(view)
+            view.logout.connect(self.staff_logout)
+        self.staff_technician.refresh.connect(self._show_technician)
+        self.staff_technician.self_test.connect(self.technician_self_test)
+        self.staff_technician.test_capture.connect(self.technician_test_capture)
+        self.staff_technician.reader_test.connect(self.technician_reader_test)
+        self.staff_queue.opened.connect(self._open_intake)
+        self.staff_intake.back.connect(self._show_queue)
+        self.staff_intake.decision.decided.connect(self.staff_decide)
+        self.staff_intake.decision.second_officer.login.connect(self.staff_second_officer)
+        self.staff_intake.prints_requested.connect(self._open_prints)
+        self.staff_intake.summary_requested.connect(self.staff_summary)
+        self.staff_evidence.back.connect(lambda: self.stack.setCurrentWidget(self.staff_intake))
+        self.staff_idle = QTimer(self)  # the service decides; this only asks it
+        self.staff_idle.setInterval(STAFF_IDLE_CHECK_MS)
+        self.staff_idle.timeout.connect(self._staff_idle_check)
 
     _reader_test: VNumberReading | None = None  # the technician's V-number reader test, while it waits
     _reader_test_timer: QTimer | None = None
