@@ -136,7 +136,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.vnumber.entered.connect(self._vnumber_entered)
         self.vnumber.no_vnumber.connect(lambda: self._act(self.flow.declare_no_vnumber))
         self.vnumber_reading.read.connect(self._activity(self.vnumber.read))
-        self.vnumber_reading.failed.connect(self._activity(self.vnumber.reader_failed))
+        self.vnumber_reading.failed.connect(self._activity(self._reader_failed))
         self.capture.cannot_give.connect(
             lambda position: self._act(self.flow.skip_finger, position, "the person cannot give this finger"))
         self.receipt.finished.connect(self._finish)
@@ -184,6 +184,11 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
     def _choose_language(self, code: str) -> None:
         self.language_switch.install(KNOWN[code])
         self._act(self.flow.choose_language, code)
+
+    def _reader_failed(self, exc: Exception) -> None:
+        """The V-number reader read nothing usable: the screen says so calmly, and so does speech."""
+        self.vnumber.reader_failed(exc)
+        self._say_message(f"reader_{type(exc).__name__.lower()}", self.vnumber.error.text())
 
     def _vnumber_entered(self, digits: str) -> None:
         try:

@@ -129,3 +129,22 @@ def test_a_refused_v_number_is_spoken_when_it_appears(qtbot, tmp_path):
         assert speech.last.parts == (("nl", window.vnumber.error.text()),)
     finally:
         window.shutdown()
+
+
+@needs_sound_tools
+def test_a_v_number_reader_failure_is_spoken_when_it_appears(qtbot, tmp_path):
+    from drivers.vnumber.errors import BarcodePayloadError
+
+    window, speech = speaking_window(qtbot, tmp_path, languages=("en", "nl"))
+    try:
+        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "Nederlands"))
+        tap(qtbot, window.information.next_button)
+        tap(qtbot, window.consent.yes)
+        assert window.flow.step is Step.VNUMBER
+        window.vnumber_reading.failed.emit(BarcodePayloadError("a letter without a V-number"))  # as the reader does
+        assert window.vnumber.error.isVisible()
+        qtbot.waitUntil(said(speech, "reader_barcodepayloaderror"), timeout=WAIT_MS)
+        assert speech.last.parts == (("nl", window.vnumber.error.text()),)
+        assert window.vnumber.error.text() != BarcodePayloadError.user_message  # the Dutch text, not the English
+    finally:
+        window.shutdown()
