@@ -32,6 +32,7 @@ from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
 from enrollment.records import intakes
 from enrollment.records.models import ConsentRecord
+from enrollment.records.receipt_code import receipt_code, shown
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.settings import Settings
@@ -175,6 +176,7 @@ def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: Cons
     return {
         "demo_folder": str(Path(site.data_dir)),
         "intake_id": intake_id,
+        "receipt_code": shown(receipt_code(intake_id)),  # what the done screen and the slip show
         "location": site.location,
         "v_number": str(v_number),
         "consent": {"decision": consent.decision.value, "language": consent.language,

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.models import CaptureRow, Intake
+from enrollment.records.receipt_code import receipt_code, shown
 from enrollment.records.store import RecordStore
 from enrollment.settings import Settings
 from kiosk.cli import main
@@ -21,7 +22,7 @@ from kiosk.demo_gallery import GALLERY_KIOSK, ensure_gallery
 def _story(summary: dict) -> dict:
     """The summary without what differs between runs by nature: record ids, the simulator's pseudo-terminal."""
     story = json.loads(json.dumps(summary))
-    story.pop("intake_id")
+    assert story.pop("receipt_code") == shown(receipt_code(story.pop("intake_id")))
     assert len(story["outbox"].pop("chain_head_sha256")) == 64  # envelope ids and sealing keys are random
     for finger in story["fingers"]:
         assert finger.pop("device").startswith("zfm:")
