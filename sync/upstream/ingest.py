@@ -117,6 +117,8 @@ def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
     kiosk_id = batch[0].kiosk_id
     receipts: list[bytes] = []
     fault: ChainFault | None = None
+    stored: list[Envelope] = []
+    rows: list[dict[str, object]] = []
     try:
         with engine.begin() as connection:
             head = connection.execute(select(chain_heads.c.held, chain_heads.c.head)
@@ -133,13 +135,17 @@ def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
                 received = int(time.time())
                 receipt = sign_receipt(signer.key, key_version=signer.key_version, upstream_id=signer.upstream_id,
                                        envelope=envelope, received=received).encoded
-                connection.execute(insert(envelopes).values(
-                    id=envelope.envelope_id, kiosk_id=kiosk_id, seq=envelope.sequence, kind=str(envelope.kind),
-                    bytes=envelope.encoded, hash=envelope.hash, received=received, receipt=receipt))
-                if sealing_key is not None:
-                    record_feed(connection, envelope, sealing_key)
+                stored.append(envelope)
+                rows.append({"id": envelope.envelope_id, "kiosk_id": kiosk_id, "seq": envelope.sequence,
+                             "kind": str(envelope.kind), "bytes": envelope.encoded, "hash": envelope.hash,
+                             "received": received, "receipt": receipt})
                 receipts.append(receipt)
                 held, head_hash = envelope.sequence, envelope.hash
+            if rows:  # one statement for the batch's new envelopes, then what they mean for the feed, in order
+                connection.execute(insert(envelopes), rows)
+            if sealing_key is not None:
+                for envelope in stored:
+                    record_feed(connection, envelope, sealing_key)
             if held != head.held:
                 connection.execute(update(chain_heads).where(chain_heads.c.kiosk_id == kiosk_id)
                                    .values(held=held, head=head_hash))
