@@ -3,7 +3,8 @@
 Makes a throw-away upstream (``zuil upstream init`` and ``serve``, run as subprocesses of this program on two free
 loopback ports, SQLite database) and a throw-away kiosk (demo keys, SQLite record), registers the kiosk, appends
 the backlog through the real outbox (not timed), then times one uploader draining it (mutual TLS, one kept-alive
-connection, a verified receipt stored per envelope) and checks that the upstream holds every envelope.
+connection, batches of up to ``--batch`` envelopes per request, a verified receipt stored per envelope) and checks
+that the upstream holds every envelope; it prints the seconds and the uploader's CPU seconds.
 """
 
 from __future__ import annotations
