@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from sync.batch import MAX_BATCH, MAX_BATCH_ENVELOPES
+
 DEFAULT_ENVELOPES = {"ingest": 2000, "drain": 10_000, "feed": 10_000}
 
 
@@ -23,7 +25,10 @@ DEFAULT_ENVELOPES = {"ingest": 2000, "drain": 10_000, "feed": 10_000}
               help="With --ingest: kiosks sending at once.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="With --ingest: service workers.")
-def bench_sync(mode: str | None, database: str | None, envelopes: int | None, kiosks: int, workers: int) -> None:
+@click.option("--batch", default=MAX_BATCH, show_default=True, type=click.IntRange(1, MAX_BATCH_ENVELOPES),
+              help="With --ingest or --drain: envelopes per request (1: one per request, POST /v1/envelopes).")
+def bench_sync(mode: str | None, database: str | None, envelopes: int | None, kiosks: int, workers: int,
+               batch: int) -> None:
     """Measure sync: --ingest (upstream envelopes/s over mutual TLS, several workers on one database) or --drain
     (the kiosk's uploader draining a backlog to a throw-away upstream on loopback) or --feed (a kiosk applying
     one gallery feed delta: verify, open, store, index). Prints machine, method and figure."""
@@ -35,7 +40,7 @@ def bench_sync(mode: str | None, database: str | None, envelopes: int | None, ki
             raise click.UsageError("--ingest needs --database URL")
         from sync.upstream.commands import ingest_bench
 
-        ingest_bench(database, count, kiosks, workers)
+        ingest_bench(database, count, kiosks, workers, batch)
     elif mode == "feed":
         from sync.feed_bench import feed_bench
 
@@ -43,4 +48,4 @@ def bench_sync(mode: str | None, database: str | None, envelopes: int | None, ki
     else:
         from sync.bench import drain_bench
 
-        drain_bench(count)
+        drain_bench(count, batch)

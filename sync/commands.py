@@ -60,6 +60,7 @@ def run(once: bool, until_empty: bool, max_seconds: float | None) -> None:
     seconds. Clears a stop for a person (the last error stays shown). Exit 2 when delivery is stopped."""
     from enrollment.commands.keys import unlock_kiosk_keys
     from sync import upload_state
+    from sync.batch import MAX_BATCH
     from sync.errors import DeliveryStopped, RegistrationError
     from sync.registration import load_registration, tls_key_password
     from sync.uploader import Outcome, Uploader
@@ -74,7 +75,8 @@ def run(once: bool, until_empty: bool, max_seconds: float | None) -> None:
     engine = _engine(settings)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    uploader = Uploader(engine, registration, tls_key_password(ring, registration.password_signing_version))
+    uploader = Uploader(engine, registration, tls_key_password(ring, registration.password_signing_version),
+                        max_batch=MAX_BATCH)
     try:
         from sqlalchemy.orm import Session
 

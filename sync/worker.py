@@ -20,6 +20,7 @@ from pathlib import Path
 
 from enrollment.keys.keyring import KeyRing
 from enrollment.records.store import RecordStore, make_engine
+from sync.batch import MAX_BATCH
 from sync.feed_pull import FeedPuller
 from sync.outbox import on_append
 from sync.registration import load_registration, tls_key_password
@@ -52,7 +53,7 @@ def drain(uploader: Uploader, stop: threading.Event, *, once: bool = False, unti
         if on_attempt is not None:
             on_attempt(attempt.outcome)
         if attempt.outcome is Outcome.DELIVERED:
-            done.delivered += 1
+            done.delivered += attempt.count
             continue
         if attempt.outcome in (Outcome.FAILED, Outcome.STOPPED) and attempt.reason:
             done.reasons.append(attempt.reason)
@@ -97,7 +98,8 @@ class UploadWorker:
         def make() -> Uploader:
             registration = load_registration(data_dir)
             engine = make_engine(database)
-            return Uploader(engine, registration, tls_key_password(ring, registration.password_signing_version))
+            return Uploader(engine, registration, tls_key_password(ring, registration.password_signing_version),
+                            max_batch=MAX_BATCH)
 
         def make_puller() -> FeedPuller:
             return FeedPuller(RecordStore(database, ring, auto_upgrade=False), load_registration(data_dir), ring)

@@ -29,21 +29,27 @@ async def limited_body(request: Request, limit: int) -> bytes:
 
 def refusal(exc: Exception) -> JSONResponse:
     """The answer to one typed error (or a database error: 503); anything else is not ours to answer."""
-    if isinstance(exc, EnvelopeInvalid):
-        return JSONResponse({"reason": "invalid", "field": exc.field, "detail": exc.reason}, 400)
+    if isinstance(exc, EnvelopeInvalid | ChainFault):
+        status, fields = envelope_refusal(exc)
+        return JSONResponse(fields, status)
     if isinstance(exc, RequestInvalid):
         return JSONResponse({"reason": "request", "detail": str(exc)}, 400)
     if isinstance(exc, TokenRefused):
         return JSONResponse({"reason": "token", "detail": str(exc)}, 403)
     if isinstance(exc, KioskRefused):
         return JSONResponse({"reason": "kiosk", "detail": str(exc)}, 403)
-    if isinstance(exc, ChainFault):
-        return JSONResponse({"reason": exc.reason, "expected": exc.expected, "detail": exc.detail}, 409)
     if isinstance(exc, TooLarge):
         return JSONResponse({"reason": "size", "detail": str(exc)}, 413)
     if isinstance(exc, Unavailable | DBAPIError) and not isinstance(exc, IntegrityError):
         return JSONResponse({"reason": "unavailable", "detail": "the upstream cannot store now; try again"}, 503)
     raise exc
+
+
+def envelope_refusal(exc: EnvelopeInvalid | ChainFault) -> tuple[int, dict[str, object]]:
+    """The status and JSON fields refusing one envelope: 400 invalid, 409 out of chain."""
+    if isinstance(exc, EnvelopeInvalid):
+        return 400, {"reason": "invalid", "field": exc.field, "detail": exc.reason}
+    return 409, {"reason": exc.reason, "expected": exc.expected, "detail": exc.detail}
 
 
 ANSWERED = (EnvelopeInvalid, RequestInvalid, TokenRefused, KioskRefused, ChainFault, TooLarge, Unavailable,

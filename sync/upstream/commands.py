@@ -168,16 +168,18 @@ def hits(folder: str, as_json: bool) -> None:
     _listing(folder, "hits", as_json)
 
 
-def ingest_bench(database: str, envelopes: int, kiosks: int, workers: int) -> None:
+def ingest_bench(database: str, envelopes: int, kiosks: int, workers: int, batch: int = 1) -> None:
     """Envelopes per second into the upstream's database over real mutual TLS: a throw-away upstream folder on
     ``database``, `zuil upstream serve` with ``workers`` on loopback, ``kiosks`` registered kiosks each sending its
-    chain over one kept-alive connection, all at once. Prints machine, method and figure."""
+    chain over one kept-alive connection, all at once, ``batch`` envelopes per request. Prints machine, method and
+    figure."""
     from sync.upstream.bench import bench_ingest, machine
 
-    figure = bench_ingest(database, envelopes=envelopes, kiosks=kiosks, workers=workers)
+    figure = bench_ingest(database, envelopes=envelopes, kiosks=kiosks, workers=workers, batch=batch)
     click.echo(f"machine  {machine()}\n"
                f"method   {figure.kiosks} kiosks x {figure.envelopes // figure.kiosks} envelopes over mutual TLS "
-               f"(one kept-alive connection each, at once), {figure.workers} service workers, {figure.dialect}\n"
+               f"(one kept-alive connection each, at once, {figure.batch} per request), {figure.workers} service "
+               f"workers, {figure.dialect}\n"
                f"figure   {figure.per_second:.0f} envelopes/s ({figure.envelopes} in {figure.seconds:.1f} s)")
 
 

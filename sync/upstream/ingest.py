@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -69,54 +70,121 @@ def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes, *,
     (:mod:`sync.upstream.kiosk_reports`) in the same transaction. With ``sealing_key``, a newly stored envelope
     also records what it means for the gallery feed (:mod:`sync.upstream.feed_entries`) in the same transaction.
     :class:`KioskRefused`, :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
-    if (named := named_kiosk(data)) is not None and named != kiosk_id:
-        raise KioskRefused(f"the envelope names kiosk {named!r}, the client certificate {kiosk_id!r}")
+    taken = ingest_batch(engine, signer, kiosk_id, [data], sealing_key=sealing_key)
+    if taken.refusal is not None:
+        raise taken.refusal
+    return taken.receipts[0]
+
+
+@dataclass(frozen=True)
+class Taken:
+    """What became of a batch: the receipts of its first ``len(receipts)`` envelopes (held now, stored or
+    repeats), and why the next one was refused (None: all were held)."""
+
+    receipts: list[bytes]
+    refusal: EnvelopeInvalid | ChainFault | None = None
+
+
+def ingest_batch(engine: Engine, signer: ReceiptSigner, kiosk_id: str, datas: Sequence[bytes], *,
+                 sealing_key: X25519PrivateKey | None = None) -> Taken:
+    """Take consecutive envelopes of ``kiosk_id`` in order, in one transaction: each is stored (or is a repeat)
+    as :func:`ingest` would, up to the first that is invalid or out of chain, which is recorded as a fault and
+    named in the answer (those before it are held). :class:`KioskRefused` for the whole batch when one names
+    another kiosk or the kiosk is not active (nothing is stored)."""
+    for data in datas:
+        if (named := named_kiosk(data)) is not None and named != kiosk_id:
+            raise KioskRefused(f"the envelope names kiosk {named!r}, the client certificate {kiosk_id!r}")
     keys = _signing_keys(engine, kiosk_id)
-    try:
-        envelope = verified_envelope(data, keys=keys)
-    except EnvelopeInvalid as exc:  # names the field; kept as a fault too
-        record_fault(engine, kiosk_id, "invalid", held_chain(engine, kiosk_id)[0] + 1, str(exc))
-        raise
-    try:
-        return _store(engine, signer, envelope, sealing_key)
-    except ChainFault as fault:
+    verified: list[Envelope] = []
+    invalid: EnvelopeInvalid | None = None
+    for data in datas:
+        try:
+            verified.append(verified_envelope(data, keys=keys))
+        except EnvelopeInvalid as exc:  # names the field; kept as a fault too (after those before it are held)
+            invalid = exc
+            break
+    receipts, fault = _store(engine, signer, verified, sealing_key) if verified else ([], None)
+    if fault is not None:
         record_fault(engine, kiosk_id, fault.reason, fault.expected, fault.detail)
-        raise
+        return Taken(receipts, fault)
+    if invalid is not None:
+        record_fault(engine, kiosk_id, "invalid", held_chain(engine, kiosk_id)[0] + 1, str(invalid))
+    return Taken(receipts, invalid)
 
 
-def _store(engine: Engine, signer: ReceiptSigner, envelope: Envelope,
-           sealing_key: X25519PrivateKey | None = None) -> bytes:
-    kiosk_id, seq = envelope.kiosk_id, envelope.sequence
+def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
+           sealing_key: X25519PrivateKey | None = None) -> tuple[list[bytes], ChainFault | None]:
+    """Store ``batch`` (consecutive envelopes of one kiosk) in one transaction under the chain head's lock: the
+    receipts of those held, and the fault of the first out of chain (those before it are committed)."""
+    kiosk_id = batch[0].kiosk_id
+    receipts: list[bytes] = []
+    fault: ChainFault | None = None
+    stored: list[Envelope] = []
+    rows: list[dict[str, object]] = []
     try:
         with engine.begin() as connection:
             head = connection.execute(select(chain_heads.c.held, chain_heads.c.head)
                                       .where(chain_heads.c.kiosk_id == kiosk_id).with_for_update()).one()
-            expected = head.held + 1
-            if seq <= head.held:
-                stored = connection.execute(select(envelopes.c.bytes, envelopes.c.receipt)
-                                            .where(envelopes.c.kiosk_id == kiosk_id, envelopes.c.seq == seq)).one()
-                if stored.bytes == envelope.encoded:
-                    return stored.receipt
-                raise ChainFault("replay", expected, f"sequence {seq} is held with another envelope")
-            if seq > expected:
-                raise ChainFault("gap", expected, f"sequence {seq} where {expected} was expected")
-            if envelope.previous_hash != head.head:
-                raise ChainFault("fork", expected, f"sequence {seq} links to {envelope.previous_hash.hex()[:16]}..., "
-                                                   f"not to the held head {head.head.hex()[:16]}...")
-            received = int(time.time())
-            receipt = sign_receipt(signer.key, key_version=signer.key_version, upstream_id=signer.upstream_id,
-                                   envelope=envelope, received=received).encoded
-            connection.execute(insert(envelopes).values(
-                id=envelope.envelope_id, kiosk_id=kiosk_id, seq=seq, kind=str(envelope.kind), bytes=envelope.encoded,
-                hash=envelope.hash, received=received, receipt=receipt))
-            connection.execute(update(chain_heads).where(chain_heads.c.kiosk_id == kiosk_id)
-                               .values(held=seq, head=envelope.hash))
-            record_report(connection, envelope)
+            held, head_hash = head.held, head.head
+            elsewhere = _held_elsewhere(connection, batch)
+            for envelope in batch:
+                if (fault := _out_of_chain(connection, envelope, held, head_hash, elsewhere)) is not None:
+                    break
+                if envelope.sequence <= held:  # a repeat: its stored receipt
+                    receipts.append(connection.execute(select(envelopes.c.receipt).where(
+                        envelopes.c.kiosk_id == kiosk_id, envelopes.c.seq == envelope.sequence)).scalar_one())
+                    continue
+                received = int(time.time())
+                receipt = sign_receipt(signer.key, key_version=signer.key_version, upstream_id=signer.upstream_id,
+                                       envelope=envelope, received=received).encoded
+                stored.append(envelope)
+                rows.append({"id": envelope.envelope_id, "kiosk_id": kiosk_id, "seq": envelope.sequence,
+                             "kind": str(envelope.kind), "bytes": envelope.encoded, "hash": envelope.hash,
+                             "received": received, "receipt": receipt})
+                receipts.append(receipt)
+                held, head_hash = envelope.sequence, envelope.hash
+            if rows:  # one statement for the batch's new envelopes, then what they mean for the feed, in order
+                connection.execute(insert(envelopes), rows)
+                for envelope in stored:  # a deletion or checkpoint is recorded as such
+                    record_report(connection, envelope)
             if sealing_key is not None:
-                record_feed(connection, envelope, sealing_key)
-            return receipt
-    except IntegrityError:  # the envelope id is held already, at another place in a chain
-        raise ChainFault("replay", seq, f"envelope id {envelope.envelope_id} is held already") from None
+                for envelope in stored:
+                    record_feed(connection, envelope, sealing_key)
+            if held != head.held:
+                connection.execute(update(chain_heads).where(chain_heads.c.kiosk_id == kiosk_id)
+                                   .values(held=held, head=head_hash))
+    except IntegrityError:  # an envelope id taken at another place in a chain meanwhile: nothing of it is stored
+        first = batch[0].sequence
+        return [], ChainFault("replay", first, f"an envelope id from sequence {first} on is held already")
+    return receipts, fault
+
+
+def _out_of_chain(connection: Connection, envelope: Envelope, held: int, head_hash: bytes,
+                  elsewhere: set[str]) -> ChainFault | None:
+    """Why ``envelope`` does not come next after ``held`` (with ``head_hash``) and is no repeat; None if it does
+    or is."""
+    seq, expected = envelope.sequence, held + 1
+    if seq <= held:
+        stored = connection.execute(select(envelopes.c.bytes).where(envelopes.c.kiosk_id == envelope.kiosk_id,
+                                                                    envelopes.c.seq == seq)).scalar_one()
+        return None if stored == envelope.encoded else \
+            ChainFault("replay", expected, f"sequence {seq} is held with another envelope")
+    if seq > expected:
+        return ChainFault("gap", expected, f"sequence {seq} where {expected} was expected")
+    if envelope.previous_hash != head_hash:
+        return ChainFault("fork", expected, f"sequence {seq} links to {envelope.previous_hash.hex()[:16]}..., "
+                                            f"not to the held head {head_hash.hex()[:16]}...")
+    if envelope.envelope_id in elsewhere:
+        return ChainFault("replay", expected, f"envelope id {envelope.envelope_id} is held already")
+    return None
+
+
+def _held_elsewhere(connection: Connection, batch: list[Envelope]) -> set[str]:
+    """The ids of ``batch`` the upstream holds at another place (another kiosk or sequence number)."""
+    places = {envelope.envelope_id: (envelope.kiosk_id, envelope.sequence) for envelope in batch}
+    rows = connection.execute(select(envelopes.c.id, envelopes.c.kiosk_id, envelopes.c.seq)
+                              .where(envelopes.c.id.in_(list(places)))).all()
+    return {row.id for row in rows if (row.kiosk_id, row.seq) != places[row.id]}
 
 
 def record_fault(engine: Engine, kiosk_id: str, reason: str, expected: int, detail: str) -> None:

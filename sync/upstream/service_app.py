@@ -1,4 +1,5 @@
-"""The service listener's app (mutual TLS): ``POST /v1/envelopes``, ``GET /v1/chain`` and ``GET /v1/feed``.
+"""The service listener's app (mutual TLS): ``POST /v1/envelopes``, ``POST /v1/envelopes:batch``, ``GET /v1/chain``
+and ``GET /v1/feed``.
 
 The kiosk is the one the client certificate names (its CN). uvicorn does not put the client certificate in the
 ASGI scope; :mod:`sync.upstream.tls_protocol` does, as the ASGI TLS extension's ``client_cert_chain`` (PEM).
@@ -16,13 +17,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from sync.batch import MAX_BATCH_BYTES, decode_request, encode_answer
 from sync.envelope import MAX_ENVELOPE_BYTES
 from sync.upstream import database
-from sync.upstream.answers import ANSWERED, limited_body, refusal
+from sync.upstream.answers import ANSWERED, envelope_refusal, limited_body, refusal
 from sync.upstream.deltas import MAX_LIMIT, delta_for
 from sync.upstream.errors import KioskRefused, RequestInvalid
 from sync.upstream.folder import ENVIRONMENT, UpstreamFolder, open_folder
-from sync.upstream.ingest import ReceiptSigner, held_chain, ingest
+from sync.upstream.ingest import ReceiptSigner, held_chain, ingest, ingest_batch
 
 
 def client_kiosk(request: Request) -> str:
@@ -56,6 +58,22 @@ def create_service_app(folder: UpstreamFolder | None = None) -> Starlette:
             return refusal(exc)
         return Response(receipt, media_type="application/cbor")
 
+    async def batch(request: Request) -> Response:
+        try:
+            kiosk_id = client_kiosk(request)
+            try:
+                datas = decode_request(await limited_body(request, MAX_BATCH_BYTES))
+            except ValueError as exc:
+                raise RequestInvalid(f"batch: {exc}") from None
+            taken = await run_in_threadpool(ingest_batch, engine, signer, kiosk_id, datas, sealing_key=sealing_key)
+        except ANSWERED as exc:
+            return refusal(exc)
+        refused = None
+        if taken.refusal is not None:
+            status, fields = envelope_refusal(taken.refusal)
+            refused = {"index": len(taken.receipts), "status": status, **fields}
+        return Response(encode_answer(taken.receipts, refused), media_type="application/cbor")
+
     async def chain(request: Request) -> Response:
         try:
             kiosk_id = client_kiosk(request)
@@ -74,6 +92,7 @@ def create_service_app(folder: UpstreamFolder | None = None) -> Starlette:
         return Response(delta, media_type="application/cbor")
 
     return Starlette(routes=[Route("/v1/envelopes", envelopes, methods=["POST"]),
+                             Route("/v1/envelopes:batch", batch, methods=["POST"]),
                              Route("/v1/chain", chain, methods=["GET"]),
                              Route("/v1/feed", feed, methods=["GET"])],
                      lifespan=database.disposing(engine))

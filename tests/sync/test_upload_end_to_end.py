@@ -59,12 +59,13 @@ def _exactly_once(kiosk: Kiosk, upstream: Upstream, count: int) -> int:
     return count
 
 
-def _uploader(kiosk: Kiosk, *, port: int | None = None, seed: int = 1) -> Uploader:
+def _uploader(kiosk: Kiosk, *, port: int | None = None, seed: int = 1, max_batch: int = 1) -> Uploader:
     registration = load_registration(kiosk.data)
     if port is not None:
         registration = replace(registration, service_url=f"https://127.0.0.1:{port}")
     return Uploader(kiosk.records.engine, registration,
-                    tls_key_password(kiosk.ring, registration.password_signing_version), rng=random.Random(seed))
+                    tls_key_password(kiosk.ring, registration.password_signing_version), rng=random.Random(seed),
+                    max_batch=max_batch)
 
 
 def test_a_registered_kiosk_delivers_its_outbox_exactly_once(upstream, kiosk):
@@ -112,6 +113,29 @@ def test_cut_connections_deliver_exactly_once_with_the_same_receipt(upstream, ki
     print(f"cut connections: {proxy.cuts} of {proxy.connections}; repeats answered with the same receipt: "
           f"{sum(answered_lost)}")
     assert sum(answered_lost) > 0
+
+
+def test_batches_through_cut_connections_deliver_exactly_once_with_the_same_receipts(upstream, kiosk, count=30):
+    kiosk.register(upstream)
+    kiosk.append(count)
+    answered_lost = []
+    proxy = CuttingProxy(upstream.service_port, seed=16, p=0.3,
+                         on_cut=lambda: answered_lost.append(len(upstream.held(kiosk.kiosk_id))
+                                                             > kiosk.delivered_count()))
+    uploader = _uploader(kiosk, port=proxy.port, max_batch=8)
+    sizes = []
+    try:
+        done = drain(uploader, threading.Event(), until_empty=True, max_seconds=600,
+                     on_attempt=lambda _outcome: sizes.append(kiosk.delivered_count()))
+    finally:
+        uploader.close()
+        proxy.close()
+    assert done.delivered == count and proxy.cuts > 0 and done.failures == proxy.cuts
+    _exactly_once(kiosk, upstream, count)
+    marked = [after - before for before, after in zip([0, *sizes], sizes, strict=False) if after > before]
+    print(f"batches: cut connections {proxy.cuts} of {proxy.connections}; repeats answered with the same "
+          f"receipts: {sum(answered_lost)}; envelopes marked per delivery: {marked}")
+    assert sum(answered_lost) > 0 and max(marked) > 1
 
 
 def test_an_upstream_stopped_and_started_again_loses_and_doubles_nothing(upstream, kiosk):
