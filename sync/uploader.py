@@ -6,7 +6,8 @@ kiosk's certificate and its TLS key, decrypted in memory by OpenSSL with the pas
 ``max_batch`` 1 it sends one envelope per request with ``POST /v1/envelopes``; with more, consecutive envelopes in
 one ``POST /v1/envelopes:batch`` (:mod:`sync.batch`; at most ``max_batch``, and 16 MiB): one envelope at first, twice
 as many after each delivery, one again after a failed attempt. An upstream that does not know the batch endpoint
-(404, 405) gets one envelope per request from then on.
+(protocol 1.0) answers 404 or 405: a failed attempt like any other (the last error says it), so a kiosk made with
+``max_batch`` above 1 needs an upstream of protocol 1.1.
 
 - 200: each receipt is verified (:func:`sync.receipt.verified_receipt` with the registered receipt keys and the
   bytes sent) and, in one transaction, every envelope with a good receipt is marked delivered with the time and its
@@ -83,7 +84,7 @@ class Uploader:
         self._rng = rng or random.SystemRandom()
         self._client: httpx.Client | None = None
         self.max_batch = max_batch
-        self._batched = max_batch > 1  # False: one envelope per request (``POST /v1/envelopes``)
+        self._batched = max_batch > 1  # False: one envelope per request (``POST /v1/envelopes``); fixed when made
         self._batch = 1  # doubles after each delivery up to max_batch, back to 1 after a failed attempt
 
     def attempt(self, *, now: datetime | None = None, ignore_wait: bool = False) -> Attempt:
@@ -106,10 +107,7 @@ class Uploader:
         try:
             if self._batched:
                 answer = self._post(BATCH_PATH, encode_request([row.envelope for row in rows]))
-                if answer.status_code in (404, 405):  # an upstream of protocol v1 without batches: one at a time
-                    self._batched = False
-                    rows = rows[:1]
-            if not self._batched:
+            else:
                 answer = self._post(SINGLE_PATH, rows[0].envelope)
         except httpx.TransportError as exc:
             return self._failed(first, f"envelope {first}: {type(exc).__name__}: {exc}")
