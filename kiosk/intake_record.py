@@ -5,16 +5,27 @@ written. Shared by the headless demo and the kiosk's processing screen; no Qt he
 for the V-number; :func:`store_intake` writes the whole intake at once (consent or refusal with its reason,
 captures, identifications) and returns the intake id, which is the receipt number. Neither touches the flow's
 step: the caller moves it on.
+
+The gallery index is shared by no thread: the kiosk's one engine thread (:class:`IntakeRecorder`, called there
+only) builds it, searches it and keeps it between intakes in a :class:`KeptGallery`; no other thread reads or
+changes it, so it takes no lock (:class:`~enrollment.shared_gallery.SharedGallery` is the locked one, for a
+gallery that other threads change). The kept index is searched again only while the record's gallery generation
+(:func:`~enrollment.records.enrolled_prints.gallery_generation`, raised by the database's own triggers on every
+change the gallery is built from: this kiosk's intakes, ``zuil consent withdraw``, ``zuil purge``, the gallery
+feed, from any process) is the one it was built at; otherwise it is built again from the record.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
 
 from enrollment import identification
 from enrollment.consent import consent_text
+from enrollment.matching import GalleryIndex
 from enrollment.records import intakes
-from enrollment.records.enrolled_prints import enrolled_prints, keep_sketches, prints_for_vnumber
+from enrollment.records.enrolled_prints import enrolled_prints, gallery_generation, keep_sketches, prints_for_vnumber
 from enrollment.records.models import ConsentRecord
 from enrollment.records.store import RecordStore
 from enrollment.settings import Settings
@@ -34,12 +45,36 @@ class Identified:
     vcheck: identification.VNumberOutcome | None
 
 
-def identify(store: RecordStore, flow: IntakeFlow) -> Identified:
-    """The captured prints searched in the gallery, and checked against the prints held for the V-number."""
+@dataclass
+class KeptGallery:
+    """The 1:N index and each person's locations as built from the record at ``generation`` (None: not built),
+    kept for the next search; ``builds`` counts how often it was built."""
+
+    index: GalleryIndex | None = None
+    locations: dict[str, set[str]] = field(default_factory=dict)
+    generation: int | None = None
+    builds: int = 0
+
+    def current(self, session: Session) -> tuple[GalleryIndex, dict[str, set[str]]]:
+        """The index as the record in ``session`` holds the gallery: the kept one while the record's gallery
+        generation is the one it was built at, else built again. The generation is read before the prints, so
+        a change committed in between (PostgreSQL reads each statement afresh) makes the next search build again."""
+        generation = gallery_generation(session)
+        if self.index is None or generation != self.generation:
+            index, locations = identification.build_index(enrolled_prints(session))
+            self.index, self.locations, self.generation = index, locations, generation
+            self.builds += 1
+        return self.index, self.locations
+
+
+def identify(store: RecordStore, flow: IntakeFlow, gallery: KeptGallery | None = None) -> Identified:
+    """The captured prints searched in the gallery (``gallery``'s kept index where it is current; none given:
+    built for this search only), and checked against the prints held for the V-number."""
     probe = {pos: deserialize(o.template) for pos, o in flow.captured.items() if o.template}
+    gallery = gallery if gallery is not None else KeptGallery()
     with store.transaction() as session:
         keep_sketches(session)  # the prints captured since the last search: their sketches kept for the next
-        index, locations = identification.build_index(enrolled_prints(session))
+        index, locations = gallery.current(session)
         found = identification.search(index, locations, probe)
         held = prints_for_vnumber(session, flow.vnumber) if flow.vnumber is not None else {}
     return Identified(probe, found, identification.check_vnumber(probe, held))
@@ -95,6 +130,7 @@ class IntakeRecorder:
         self._open_store, self.site, self.device_id, self._prepare = open_store, site, device_id, prepare
         self._store: RecordStore | None = None
         self._sender: Sender | None = None
+        self.gallery = KeptGallery()  # the engine thread's index, kept between intakes
 
     @property
     def store(self) -> RecordStore:
@@ -113,7 +149,8 @@ class IntakeRecorder:
     def record(self, flow: IntakeFlow) -> str:
         """Store ``flow`` (at the processing step); returns the receipt number (the intake id)."""
         store = self.store
-        intake_id, _ = store_intake(store, self.site, flow, identify(store, flow), device_id=self.device_id,
+        intake_id, _ = store_intake(store, self.site, flow, identify(store, flow, self.gallery),
+                                    device_id=self.device_id,
                                     sender=self._sender)
         return intake_id
 
@@ -121,3 +158,4 @@ class IntakeRecorder:
         if self._store is not None:
             self._store.close()
             self._store = None
+            self.gallery = KeptGallery()  # the next store may hold another record
