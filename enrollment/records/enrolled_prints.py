@@ -135,6 +135,15 @@ def gallery_generation(session: Session) -> int:
     return session.execute(select(GalleryGeneration.generation).where(GalleryGeneration.id == 1)).scalar_one()
 
 
+def claim_generation(session: Session) -> int:
+    """The gallery generation raised first thing in a transaction that changes the gallery, so that no other
+    writer changes it before this one commits (SQLite: the write lock; PostgreSQL: the row's lock); returns the
+    generation before."""
+    session.execute(update(GalleryGeneration).where(GalleryGeneration.id == 1)
+                    .values(generation=GalleryGeneration.generation + 1))
+    return gallery_generation(session) - 1
+
+
 def sketch_field(capture_id: str, intake_id: str) -> Field:
     """Where a capture's sealed sketches belong (bound like its template)."""
     return Field("captures", capture_id, "sketch_sealed", intake_id)

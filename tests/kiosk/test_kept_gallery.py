@@ -58,11 +58,13 @@ def _candidates(store, gallery) -> list[str]:
     return [c["person_id"] for c in identify(store, _flow(), gallery).found.candidates]
 
 
-def _enrol(store, site) -> str:
-    """The synthetic person's intake stored as the kiosk stores it; returns the intake id."""
+def _enrol(store, site, gallery=None) -> str:
+    """The synthetic person's intake stored as the kiosk stores it (with ``gallery``: the kiosk's kept one);
+    returns the intake id."""
     flow = _flow()
     flow.processing_done()
-    intake_id, _ = store_intake(store, site, flow, identify(store, flow), device_id="sim", sender=None)
+    intake_id, _ = store_intake(store, site, flow, identify(store, flow, gallery), device_id="sim", sender=None,
+                                gallery=gallery)
     return intake_id
 
 
@@ -113,6 +115,49 @@ def test_a_new_enrollment_is_found_by_the_next_search(site, tmp_path):
     assert gallery.builds == 2
 
 
+def test_the_kiosks_own_intake_is_added_to_the_kept_index_without_a_build(site, tmp_path):
+    store = _store(site, tmp_path)
+    try:
+        gallery = KeptGallery()
+        person = _person(store, _enrol(store, site, gallery))
+        assert _candidates(store, gallery) == [person]
+        second = _person(store, _enrol(store, site, gallery))
+        assert sorted(_candidates(store, gallery)) == sorted([person, second])
+        assert gallery.builds == 1
+        with store.transaction() as session:  # the same as a build from the record
+            built, locations = KeptGallery().current(session)
+        assert (len(gallery.index), gallery.index.subjects, gallery.locations) == (len(built), 2, locations)
+    finally:
+        store.close()
+
+
+def test_an_own_intake_after_another_process_changed_the_gallery_builds_again(site, tmp_path):
+    store, other = _store(site, tmp_path), _store(site, tmp_path)
+    try:
+        gallery = KeptGallery()
+        assert _candidates(store, gallery) == []
+        with other.transaction() as session:
+            add_feed_person(session, origin="zuil-elders", person_id="feed-person-1", location_id="emmen",
+                            entry_cursor=1, templates=[(p, serialize(synthetic_print(p).template)) for p in FINGERS])
+        person = _person(store, _enrol(store, site, gallery))  # its identify built again: the feed is in
+        assert gallery.builds == 2
+        with other.transaction() as session:
+            remove_feed_person(session, origin="zuil-elders", person_id="feed-person-1")
+        flow = _flow()
+        flow.processing_done()
+        identified = identify(store, flow, gallery)  # built at the feed's removal
+        with other.transaction() as session:  # between the search and the store, another process changes it
+            add_feed_person(session, origin="zuil-elders", person_id="feed-person-2", location_id="emmen",
+                            entry_cursor=2, templates=[(p, serialize(synthetic_print(p).template)) for p in FINGERS])
+        second = _person(store, store_intake(store, site, flow, identified, device_id="sim", sender=None,
+                                             gallery=gallery)[0])
+        assert sorted(_candidates(store, gallery)) == sorted([person, second, "feed-person-2"])
+        assert gallery.builds == 4
+    finally:
+        store.close()
+        other.close()
+
+
 def test_a_feed_delta_is_searched_at_once_and_its_removal_too(site, tmp_path):
     store, other = _store(site, tmp_path), _store(site, tmp_path)
     try:
@@ -156,7 +201,6 @@ def _check_triggers(store) -> None:
     changes = {
         "capture template": lambda s: s.execute(update(CaptureRow).where(CaptureRow.intake_id == intake_id)
                                                 .values(template_sealed=None)),
-        "capture sketches": lambda s: s.execute(update(CaptureRow).values(sketch_sealed=None)),
         "intake location": lambda s: s.execute(update(Intake).values(location_id="emmen")),
         "withdrawal": lambda s: consents.withdraw_consent(s, intake_id),
         "feed added": add_feed,
@@ -168,6 +212,7 @@ def _check_triggers(store) -> None:
     kept = consented(store, 2)
     unrelated = {  # what the gallery is not built from leaves the kept index current
         "capture quality": lambda s: s.execute(update(CaptureRow).values(quality=10)),
+        "capture sketches": lambda s: s.execute(update(CaptureRow).values(sketch_sealed=None)),
         "intake status": lambda s: s.execute(update(Intake).where(Intake.id == kept).values(finished_at=None)),
         "new person row only": lambda s: s.execute(text(f"INSERT INTO persons (id, created_at) VALUES "
                                                         f"('{new_id()}', CURRENT_TIMESTAMP)")),

@@ -6,9 +6,12 @@ Create Date: 2026-12-02 01:40:00
 
 ``gallery_generation`` holds one row (``id`` 1) whose ``generation`` triggers raise on every insert, delete and
 update of a column the gallery is read from (:func:`enrollment.records.enrolled_prints.open_enrolled`): the
-captures' template, sketches, finger position and intake; the intakes' id, person link and location; every consent
-record (a withdrawal or a purge); the feed's persons and prints. The kiosk keeps its built index while the
-generation it was built at is the one the record holds (:mod:`kiosk.intake_record`), whoever wrote the change.
+captures' template, finger position and intake; the intakes' id, person link and location; every consent
+record (a withdrawal or a purge); the feed's persons and prints. Not the captures' kept sketches: they are used only
+where they are of the template's digest and the current sketch version, so they never change what the index
+searches (storing them, :func:`~enrollment.records.enrolled_prints.keep_sketches`, leaves a kept index current).
+The kiosk keeps its built index while the generation it was built at is the one the record holds
+(:mod:`kiosk.intake_record`), whoever wrote the change.
 SQLite: one trigger per table and event (per row); PostgreSQL: one trigger function, per statement. A later
 migration that rebuilds one of these tables on SQLite (``batch_alter_table``) drops its triggers and must create
 them again. The downgrade drops the triggers and the table.
@@ -24,7 +27,7 @@ depends_on = None
 
 # (table, the columns whose update changes the gallery; None: every column)
 WATCHED = (
-    ("captures", ("template_sealed", "sketch_sealed", "finger_position", "intake_id")),
+    ("captures", ("template_sealed", "finger_position", "intake_id")),
     ("intakes", ("id", "person_sealed", "location_id")),
     ("consent_records", None),
     ("feed_persons", None),
