@@ -23,7 +23,7 @@ from enrollment.matching.sketch_form import Sketches
 from enrollment.records.feed_prints import opened_feed_prints
 from enrollment.records.field_cipher import Field, FieldCipher, cipher_of
 from enrollment.records.intake_reads import person_of, template_of
-from enrollment.records.models import CaptureRow, ConsentRecord, Intake
+from enrollment.records.models import CaptureRow, ConsentRecord, GalleryGeneration, Intake
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.template import Template, deserialize
 from enrollment.template.native_batch import deserialize_many
@@ -127,6 +127,21 @@ def decoded(opened: OpenedPrints) -> Iterator[EnrolledPrint]:
 def enrolled_prints(session: Session, *, exclude_intake: str | None = None) -> Iterator[EnrolledPrint]:
     """Every consented print in the record (for building the 1:N gallery index)."""
     return decoded(open_enrolled(session, exclude_intake=exclude_intake))
+
+
+def gallery_generation(session: Session) -> int:
+    """The record's gallery generation: raised by the database on every change to what :func:`open_enrolled`
+    reads (migration 0012), whichever process made it; equal generations, the same gallery."""
+    return session.execute(select(GalleryGeneration.generation).where(GalleryGeneration.id == 1)).scalar_one()
+
+
+def claim_generation(session: Session) -> int:
+    """The gallery generation raised first thing in a transaction that changes the gallery, so that no other
+    writer changes it before this one commits (SQLite: the write lock; PostgreSQL: the row's lock); returns the
+    generation before."""
+    session.execute(update(GalleryGeneration).where(GalleryGeneration.id == 1)
+                    .values(generation=GalleryGeneration.generation + 1))
+    return gallery_generation(session) - 1
 
 
 def sketch_field(capture_id: str, intake_id: str) -> Field:

@@ -379,3 +379,13 @@ class FeedCursor(Base):
     upstream_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     cursor: Mapped[int] = mapped_column(BigInteger)
     applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GalleryGeneration(Base):
+    """One row: raised by the database's triggers on every change to what the 1:N gallery is built from (migration
+    0012), so a kept index is known to be current while the generation it was built at is this one."""
+
+    __tablename__ = "gallery_generation"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    generation: Mapped[int] = mapped_column(BigInteger)

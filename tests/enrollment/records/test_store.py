@@ -44,6 +44,7 @@ TABLES = {
     "feed_persons",
     "feed_prints",
     "feed_cursor",
+    "gallery_generation",
     "alembic_version",
 }
 
