@@ -47,8 +47,9 @@ def withdraw(intake_id: str, reason: str | None) -> None:
     Every consent of that person still in force, at every intake, gets a withdrawal record naming it; their prints
     leave the gallery at once (a kiosk already running rebuilds or drops them from its index). The withdrawal is
     queued in the outbox for upstream where the kiosk has an upstream key ([sync] upstream_public_key or
-    `zuil sync register`), and written to the audit log as consent-withdrawal. There is no login on the command
-    line: this command does not ask who runs it (the log says `desk`).
+    `zuil sync register`), and written to the audit log as consent-withdrawal.
+
+    This command does not ask who runs it: there is no login on the command line (the log says `desk`).
     Needs the kiosk's keys (as `zuil db upgrade`).
     """
     from enrollment.audit.entries import Kind

@@ -70,16 +70,18 @@ def intakes_of_person(session: Session, person_id: str) -> list[Intake]:
 
 
 def intake_id_for(session: Session, typed: str) -> str:
-    """The intake ``typed`` names: its whole id, or its receipt code as the slip and the done screen show it
-    (:mod:`enrollment.records.receipt_code`). :class:`ReceiptCodeError` for a code no intake or more than one
-    intake has (two ids sharing their first 40 bits: then the whole id is needed)."""
+    """The intake ``typed`` names: its receipt code as the slip and the done screen show it
+    (:mod:`enrollment.records.receipt_code`), or else its id, returned as typed. :class:`ReceiptCodeError` for a
+    code no intake or more than one intake has (two ids sharing their first 40 bits: then the whole id is
+    needed)."""
     from enrollment.errors import ReceiptCodeError
     from enrollment.records.receipt_code import id_prefix
 
     typed = typed.strip()
-    if len(typed) == 36:
-        return typed
-    prefix = id_prefix(typed)
+    try:
+        prefix = id_prefix(typed)
+    except ReceiptCodeError:
+        return typed  # no receipt code: an intake id (whether one exists is the caller's to find out)
     found = session.scalars(select(Intake.id).where(Intake.id.startswith(prefix, autoescape=True)).limit(2)).all()
     if len(found) != 1:
         problem = "no intake has it" if not found else "more than one intake has it; give the whole intake id"
