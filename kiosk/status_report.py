@@ -104,12 +104,19 @@ def _translation(language: str) -> dict[str, Any]:
 def _sync(kiosk: KioskSettings) -> dict[str, Any]:
     from sqlalchemy.orm import Session
 
+    from sync.errors import SyncError
+    from sync.registration import is_registered, load_registration
     from sync.status import outbox_status
 
+    data_dir = Path(kiosk.enrollment.data_dir)
+    try:  # registered: the upstream and the gallery feed's cursor held from it
+        registration = load_registration(data_dir) if is_registered(data_dir) else None
+    except SyncError:  # a damaged registration: `zuil sync status` names the damage; the report goes on
+        registration = None
     engine = store.make_engine(kiosk.enrollment.database)
     try:
         with Session(engine) as session:
-            return outbox_status(session, kiosk.enrollment.kiosk_id)
+            return outbox_status(session, kiosk.enrollment.kiosk_id, registration=registration)
     finally:
         engine.dispose()
 
@@ -138,7 +145,8 @@ def report_lines(report: dict[str, Any]) -> list[str]:
         age = outbox["oldest_queued_age_s"]
         lines += ["", f"outbox: {outbox['queued']} queued (oldest {'-' if age is None else f'{age} s'}), "
                       f"{outbox['delivered']} delivered; last success: {outbox['last_success']}; "
-                      f"last error: {outbox['last_error']}"]
+                      f"last error: {outbox['last_error']}; gallery feed cursor {outbox['feed_cursor']}"
+                      + ("" if outbox["upstream"] else " (not registered)")]
     languages = report["translations"]
     drafts = [t["language"] for t in languages if not t["reviewed"]]
     lines += [f"translations: {len(languages) - len(drafts)} of {len(languages)} reviewed"

@@ -98,7 +98,8 @@ def technician_report() -> tuple[list[str], TechnicianStatus]:
     report = {"kiosk_id": "zuil-utrecht-01", "location": "utrecht", "status": "OK",
               "checks": [{"name": n, "status": st, "detail": d} for n, st, d in checks],
               "sync": {"queued": 2, "oldest_queued_age_s": 40, "delivered": 1311,
-                       "last_success": "2026-12-01T08:59:20+00:00", "last_error": None},
+                       "last_success": "2026-12-01T08:59:20+00:00", "last_error": None, "feed_cursor": 5210,
+                       "upstream": "avim (https://avim.example:8443)"},
               "translations": [{"language": code, "reviewed": code in ("nl", "en")}
                                for code in ("nl", "en", "ar", "fa", "ti", "fr", "so")],
               "versions": {"aanmeldzuil": "0.1.0", "python": "3.11.2", "database_schema": "0009"}}

@@ -59,3 +59,27 @@ def test_after_an_intake_the_report_counts_it_and_names_no_one(run):
     assert report["sync"]["queued"] == len(summary["outbox"]["envelopes"])
     assert summary["v_number"] not in result.output and summary["intake_id"] not in result.output
     assert "demo keys" in next(c for c in report["checks"] if c["name"] == "keys")["detail"]
+
+
+def test_a_registered_kiosk_reports_the_gallery_feed_cursor_it_holds(run, tmp_path):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import create_engine, insert
+
+    from enrollment.keys.demo_keys import open_demo_keys
+    from enrollment.records.models import FeedCursor
+    from tests.sync.test_registration_files import _register
+
+    assert run("demo", "--gallery-persons", "3").exit_code == 0
+    demo = tmp_path / "data" / "demo"
+    unregistered = run("status", "--no-scanner", data="data/demo").output
+    assert "gallery feed cursor 0 (not registered)" in unregistered
+    _register(demo, open_demo_keys(demo), upstream_id="avim")
+    engine = create_engine(f"sqlite:///{demo / 'zuil.sqlite3'}")
+    with engine.begin() as connection:
+        connection.execute(insert(FeedCursor).values(upstream_id="avim", cursor=42, applied_at=datetime.now(UTC)))
+    engine.dispose()
+    result = run("status", "--no-scanner", "--json", data="data/demo")
+    report = json.loads(result.output)
+    assert report["sync"]["feed_cursor"] == 42 and report["sync"]["upstream"].startswith("avim ")
+    assert "gallery feed cursor 42" in run("status", "--no-scanner", data="data/demo").output
