@@ -80,21 +80,25 @@ def kiosk(ctx: click.Context, simulate: bool, windowed: bool) -> None:
               help="Whether the synthetic person was enrolled at another LVV before (a duplicate to catch).")
 @click.option("--gallery-persons", default=1000, show_default=True, type=click.IntRange(0, None),
               help="Synthetic people in the demo gallery (made once; again when this number changes).")
-def demo(seed: int, language: str, returning: bool, gallery_persons: int) -> None:
+@click.option("--deliver", is_flag=True,
+              help="Start a throw-away upstream on loopback, register the demo kiosk with it and deliver the outbox "
+                   "(its receipts in the summary); the upstream is stopped and removed afterwards.")
+def demo(seed: int, language: str, returning: bool, gallery_persons: int, deliver: bool) -> None:
     """Run one scripted intake headless through the real stack and print a JSON summary.
 
     A synthetic person consents, gives a V-number and places fingers on the simulated scanner (the real ZFM
     driver over a pseudo-terminal); the prints are extracted, searched in the demo gallery and checked
     against the V-number, and the intake is stored in the demo's own record (the demo folder of the data
     directory, never the kiosk's record), whose intakes of earlier runs are deleted first. Each record of the
-    intake is reported by a signed envelope queued in that record's outbox (its `outbox` key).
+    intake is reported by a signed envelope queued in that record's outbox (its `outbox` key); with --deliver,
+    delivered to a throw-away upstream, each with its verified receipt.
     """
     from kiosk.demo import run_demo
 
     settings = current_kiosk_settings()
     _check_consent_language(language, settings.enrollment.languages)
     summary = run_demo(settings, seed=seed, language=language, returning=returning,
-                       gallery_persons=gallery_persons)
+                       gallery_persons=gallery_persons, deliver=deliver)
     click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 
 

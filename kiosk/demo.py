@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.errors import CaptureError
 from drivers.manager import DeviceManager
@@ -28,6 +28,7 @@ from enrollment.errors import ExtractionError
 from enrollment.extraction import extract
 from enrollment.imaging.encode import kept_image
 from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.keys.keyring import KeyRing
 from enrollment.matching import fuse
 from enrollment.matching import parameters as matching
 from enrollment.records import intakes
@@ -45,6 +46,9 @@ from kiosk.settings import KioskSettings
 from sync.demo_upstream import PUBLIC_FILE, demo_upstream_key
 from sync.outbox import Sender
 from sync.status import envelope_list, outbox_status
+
+if TYPE_CHECKING:
+    from kiosk.demo_delivery import DemoUpstream  # imported when delivering: HTTPS and the uploader
 
 CAPTURE_TIMEOUT_S = 20.0
 SIGNATURE = [[(0.10, 0.55), (0.30, 0.40), (0.50, 0.60), (0.70, 0.45), (0.90, 0.55)]]
@@ -75,13 +79,25 @@ def synthetic_vnumber(seed: int) -> VNumber:
 
 
 def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", returning: bool = True,
-             gallery_persons: int = 1000) -> dict[str, Any]:
-    """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary."""
+             gallery_persons: int = 1000, deliver: bool = False) -> dict[str, Any]:
+    """Run one intake in the demo's own record (:func:`demo_settings`) and return its summary; with ``deliver``,
+    its outbox is sealed to and delivered to a throw-away upstream on loopback (:mod:`kiosk.demo_delivery`)."""
     site = demo_settings(settings.enrollment)
-    v_number = synthetic_vnumber(seed)
     ring = open_demo_keys(site.data_dir)
+    if not deliver:
+        return _run(settings, site, ring, Sender(site.kiosk_id, ring, demo_upstream_key(site.data_dir)), seed=seed,
+                    language=language, returning=returning, gallery_persons=gallery_persons)
+    from kiosk.demo_delivery import demo_upstream
+
+    with demo_upstream(site.kiosk_id, ring) as upstream:
+        return _run(settings, site, ring, upstream.sender, seed=seed, language=language, returning=returning,
+                    gallery_persons=gallery_persons, upstream=upstream)
+
+
+def _run(settings: KioskSettings, site: Settings, ring: KeyRing, sender: Sender, *, seed: int, language: str,
+         returning: bool, gallery_persons: int, upstream: DemoUpstream | None = None) -> dict[str, Any]:
+    v_number = synthetic_vnumber(seed)
     store = RecordStore(site.database, ring)
-    sender = Sender(site.kiosk_id, ring, demo_upstream_key(site.data_dir))
     try:
         earlier = prepare_demo_record(store, site, seed=seed, v_number=v_number, returning=returning,
                                   gallery_persons=gallery_persons)
@@ -94,7 +110,13 @@ def run_demo(settings: KioskSettings, *, seed: int = 1, language: str = "en", re
         summary = _summary(site, intake_id=intake_id, v_number=v_number, consent=consent, fingers=fingers,
                            found=identified.found, searched=bool(identified.probe), vcheck=identified.vcheck,
                            earlier=earlier)
-        return {**summary, "outbox": _outbox(store, site)}
+        if upstream is None:
+            return {**summary, "outbox": _outbox(store, site)}
+        from kiosk.demo_delivery import deliver
+
+        delivered = deliver(store, ring, upstream)
+        sealed_to = f"the throw-away upstream {upstream.registration.upstream_id}'s key"
+        return {**summary, "outbox": {**_outbox(store, site), "delivered": delivered, "sealed_to": sealed_to}}
     finally:
         store.close()
 
@@ -160,7 +182,8 @@ def _outbox(store: RecordStore, site: Settings) -> dict[str, Any]:
         envelopes = envelope_list(session, site.kiosk_id)
     return {"queued": status["queued"], "envelopes": envelopes, "chain_head_sha256": status["chain_head_sha256"],
             "sealed_to": f"the demo upstream key {Path(site.data_dir) / PUBLIC_FILE} (a demo key: protects nothing)",
-            "delivered": "not delivered: the demo has no upstream (a registered kiosk's `zuil sync run` delivers)"}
+            "delivered": "not delivered: the demo has no upstream (`zuil demo --deliver` starts one; a registered "
+                         "kiosk's `zuil sync run` delivers)"}
 
 
 def _summary(site: Settings, *, intake_id: str, v_number: VNumber, consent: ConsentRecord,

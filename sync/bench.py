@@ -10,9 +10,6 @@ that the upstream holds every envelope; it prints the seconds and the uploader's
 from __future__ import annotations
 
 import random
-import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -22,17 +19,9 @@ from uuid import uuid4
 import click
 
 from sync.errors import SyncError
-from sync.loopback import LISTEN_WAIT_S, free_port, wait_listening
+from sync.loopback import loopback_upstream
 
 KIOSK = "zuil-bench-01"
-ZUIL = [sys.executable, "-m", "kiosk"]
-
-
-def _zuil(*args: str) -> str:
-    done = subprocess.run([*ZUIL, *args], capture_output=True, text=True, timeout=300)
-    if done.returncode != 0:
-        raise SyncError(f"`zuil {' '.join(args[:2])}` failed: {done.stderr.strip()}")
-    return done.stdout
 
 
 def drain_bench(envelopes: int, batch: int) -> None:
@@ -56,21 +45,12 @@ def drain_bench(envelopes: int, batch: int) -> None:
     with tempfile.TemporaryDirectory(prefix="zuil-bench-sync-") as temp:
         folder = Path(temp)
         up = folder / "upstream"
-        fingerprint = _zuil("upstream", "init", "--dir", str(up), "--id", "bench", "--host", "127.0.0.1")
-        ca_sha256 = fingerprint.split("ca-sha256")[1].split()[0]
-        service, registration_port = free_port(), free_port()
-        server = subprocess.Popen([*ZUIL, "upstream", "serve", "--dir", str(up), "--service-port", str(service),
-                                   "--registration-port", str(registration_port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + LISTEN_WAIT_S
-            wait_listening(service, server, deadline)
-            wait_listening(registration_port, server, deadline)
-            token = _zuil("upstream", "register-kiosk", KIOSK, "--dir", str(up)).split("token")[1].split()[0]
+        with loopback_upstream(up, "bench") as upstream:
+            token = upstream.token_for(KIOSK)
             data = folder / "kiosk" / "demo"
             ring = open_demo_keys(data)
-            register(data, ring, kiosk_id=KIOSK, upstream=f"https://127.0.0.1:{registration_port}", token=token,
-                     ca_sha256=ca_sha256)
+            register(data, ring, kiosk_id=KIOSK, upstream=upstream.registration_url, token=token,
+                     ca_sha256=upstream.ca_sha256)
             registration = load_registration(data)
             records = RecordStore(f"sqlite:///{data / 'bench.sqlite3'}", ring)
             sender = Sender(KIOSK, ring, load_upstream_key(registration.sealing_key))
@@ -91,9 +71,6 @@ def drain_bench(envelopes: int, batch: int) -> None:
             with engine.connect() as conn:
                 held = conn.execute(text("SELECT count(*) FROM envelopes")).scalar_one()
             engine.dispose()
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(60)
     for line in machine:
         click.echo(line)
     click.echo(f"method: {envelopes} envelopes queued in a SQLite kiosk record, drained by one uploader over "

@@ -110,3 +110,21 @@ def test_the_gallery_is_made_again_when_its_size_changes(tmp_path, keyring):
             assert session.scalar(count) == 5
     finally:
         store.close()
+
+
+def test_the_demo_delivers_its_outbox_to_a_throw_away_upstream_with_verified_receipts(demo, tmp_path):
+    """`zuil demo --deliver`: a real `zuil upstream serve` on loopback, the demo kiosk registered through its
+    registration listener, every envelope delivered over mutual TLS with a receipt verified against it; the
+    upstream and its registration are gone afterwards (the demo folder holds no registration)."""
+    from sync.registration import is_registered
+
+    summary = demo("--deliver")
+    outbox = summary["outbox"]
+    sequences = [e["sequence"] for e in outbox["envelopes"]]
+    assert outbox["queued"] == 0 and {e["state"] for e in outbox["envelopes"]} == {"delivered"}
+    receipts = outbox["delivered"]["receipts"]
+    assert [r["sequence"] for r in receipts] == sequences and all(r["verified"] for r in receipts)
+    assert [r["kind"] for r in receipts] == [e["kind"] for e in outbox["envelopes"]]
+    assert "stopped after the demo" in outbox["delivered"]["upstream"]
+    assert summary["identification"]["search"]["decision"] == "hit"  # the returning person is still caught
+    assert not is_registered(tmp_path / "data" / "demo")
