@@ -119,7 +119,7 @@ class AccessBar(QWidget):
         side = theme.mm(BAR_BUTTON_MM)
         row = QHBoxLayout(self)
         row.setContentsMargins(theme.margin, theme.spacing, theme.margin, theme.spacing)
-        row.setSpacing(theme.margin)
+        row.setSpacing(theme.spacing)  # six 22 mm buttons, 4 mm apart: within 720 pixels at the default scale
         self.buttons = {kind: PictogramButton(kind, side) for kind in (*SPEECH_BUTTONS, LARGE_TEXT, HIGH_CONTRAST)}
         for button in self.buttons.values():
             row.addWidget(button)
