@@ -113,15 +113,18 @@ def test_the_hand_diagram_is_named_for_the_finger_asked(qtbot, tmp_path):
         window.shutdown()
 
 
+def _to_the_vnumber_screen_in_dutch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    tap(qtbot, next(b for b in window.language.reading_order if b.text() == "Nederlands"))
+    tap(qtbot, window.information.next_button)
+    tap(qtbot, window.consent.yes)
+    assert window.flow.step is Step.VNUMBER
+
 
 @needs_sound_tools
 def test_a_refused_v_number_is_spoken_when_it_appears(qtbot, tmp_path):
     window, speech = speaking_window(qtbot, tmp_path, languages=("en", "nl"))
     try:
-        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "Nederlands"))
-        tap(qtbot, window.information.next_button)
-        tap(qtbot, window.consent.yes)
-        assert window.flow.step is Step.VNUMBER
+        _to_the_vnumber_screen_in_dutch(qtbot, window)
         for digit in "123K":  # three digits: not a V-number
             tap(qtbot, window.vnumber.keypad.keys[digit])
         assert window.vnumber.error.isVisible()
@@ -137,10 +140,7 @@ def test_a_v_number_reader_failure_is_spoken_when_it_appears(qtbot, tmp_path):
 
     window, speech = speaking_window(qtbot, tmp_path, languages=("en", "nl"))
     try:
-        tap(qtbot, next(b for b in window.language.reading_order if b.text() == "Nederlands"))
-        tap(qtbot, window.information.next_button)
-        tap(qtbot, window.consent.yes)
-        assert window.flow.step is Step.VNUMBER
+        _to_the_vnumber_screen_in_dutch(qtbot, window)
         window.vnumber_reading.failed.emit(BarcodePayloadError("a letter without a V-number"))  # as the reader does
         assert window.vnumber.error.isVisible()
         qtbot.waitUntil(said(speech, "reader_barcodepayloaderror"), timeout=WAIT_MS)
