@@ -9,6 +9,7 @@ from drivers.settings import ScannerSettings
 from enrollment.errors import EnrollmentError
 from enrollment.records import store
 from enrollment.settings import Settings
+from kiosk.language_flags import FLAG_FONT, FLAG_FONT_PACKAGE, FlagSettings
 from kiosk.settings import KioskSettings
 
 
@@ -79,23 +80,33 @@ def check_keys(settings: Settings) -> Check:
                                f"checksum good (the seal is not opened here)")
 
 
-def check_fonts(settings: Settings) -> Check:
-    """Every configured language has an installed font for its script (else the screens show empty boxes)."""
-    from kiosk.font_coverage import FONT_PACKAGE, FontconfigMissing, coverage
+def check_fonts(settings: Settings, flags: FlagSettings | None = None) -> Check:
+    """Every configured language has an installed font for its script (else the screens show empty boxes), and,
+    when the language screen shows any of ``flags``, the colour emoji font they are drawn in."""
+    from kiosk.font_coverage import FONT_PACKAGE, FontconfigMissing, coverage, family_installed
 
+    flagged = flags is not None and any(flags.shown(code) for code in settings.languages)
     try:
         found = coverage(settings.languages)
+        flag_font = family_installed(FLAG_FONT) if flagged else True
     except FontconfigMissing as exc:
         return Check("fonts", "WARN", f"cannot check the fonts: {exc}")
     missing = [c for c in found if not c.families]
+    problems = []
     if missing:
         names = ", ".join(f"{c.language} ({c.script})" for c in missing)
-        return Check("fonts", "WARN", f"no font for {names}: its text shows as boxes; apt-get install {FONT_PACKAGE}")
+        problems.append(f"no font for {names}: its text shows as boxes; apt-get install {FONT_PACKAGE}")
+    if not flag_font:
+        problems.append(f"no {FLAG_FONT} font for the language screen's flags: they show as boxes; "
+                        f"apt-get install {FLAG_FONT_PACKAGE}")
+    if problems:
+        return Check("fonts", "WARN", "; ".join(problems))
     scripts = sorted({c.script for c in found})
-    return Check("fonts", "OK", f"a font for each of {len(found)} languages ({', '.join(scripts)})")
+    flag_note = f" and {FLAG_FONT} for the flags" if flagged else ""
+    return Check("fonts", "OK", f"a font for each of {len(found)} languages ({', '.join(scripts)}){flag_note}")
 
 
 def run_selftest(kiosk: KioskSettings) -> list[Check]:
     settings = kiosk.enrollment
     return [check_settings(settings), check_database(settings), check_scanner(settings, kiosk.scanner),
-            check_keys(settings), check_fonts(settings)]
+            check_keys(settings), check_fonts(settings, kiosk.flags)]

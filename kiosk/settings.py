@@ -21,6 +21,8 @@ from drivers.vnumber.settings import TABLE as VNUMBER_READER_TABLE
 from drivers.vnumber.settings import VNumberReaderSettings, vnumber_reader_settings
 from enrollment.settings import Settings, settings_from_mapping, with_data_dir
 from enrollment.settings_file import check, checked_section, read_settings_file, typed
+from kiosk.language_flags import TABLE as FLAGS_TABLE
+from kiosk.language_flags import FlagSettings, flag_settings
 from sync.settings import TABLE as SYNC_TABLE
 from sync.settings import SyncSettings, sync_settings
 
@@ -82,8 +84,8 @@ def slip_settings(raw: Any, source: str) -> SlipSettings:
 @dataclass(frozen=True)
 class KioskSettings:
     """Each part's section of one settings file: ``enrollment`` (the site, records, languages, fingers),
-    ``scanner`` and ``vnumber_reader`` (the drivers part), ``screen``, ``speech`` and ``slip`` (the kiosk's own)
-    and ``sync`` (the upstream's key)."""
+    ``scanner`` and ``vnumber_reader`` (the drivers part), ``screen``, ``speech``, ``slip`` and ``flags`` (the
+    kiosk's own) and ``sync`` (the upstream's key)."""
 
     enrollment: Settings = field(default_factory=Settings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
@@ -92,18 +94,21 @@ class KioskSettings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     vnumber_reader: VNumberReaderSettings = field(default_factory=VNumberReaderSettings)
     slip: SlipSettings = field(default_factory=SlipSettings)
+    flags: FlagSettings = field(default_factory=FlagSettings)
 
 
 def kiosk_settings_from_mapping(raw: dict[str, Any], source: str = "<mapping>") -> KioskSettings:
     """A parsed settings file checked by the parts that own its keys; raises ``SettingsError``."""
     enrollment = settings_from_mapping(raw, source, other_tables=(SCANNER_TABLE, SCREEN_TABLE, SPEECH_TABLE,
-                                                                  SYNC_TABLE, VNUMBER_READER_TABLE, SLIP_TABLE))
+                                                                  SYNC_TABLE, VNUMBER_READER_TABLE, SLIP_TABLE,
+                                                                  FLAGS_TABLE))
     return KioskSettings(enrollment, scanner_settings(raw.get(SCANNER_TABLE, {}), source),
                          screen_settings(raw.get(SCREEN_TABLE, {}), source),
                          speech_settings(raw.get(SPEECH_TABLE, {}), source),
                          sync_settings(raw.get(SYNC_TABLE, {}), source),
                          vnumber_reader_settings(raw.get(VNUMBER_READER_TABLE, {}), source),
-                         slip_settings(raw.get(SLIP_TABLE, {}), source))
+                         slip_settings(raw.get(SLIP_TABLE, {}), source),
+                         flag_settings(raw.get(FLAGS_TABLE, {}), source))
 
 
 def load_kiosk_settings(path: str | os.PathLike[str] | None = None, *, data_dir: str | None = None) -> KioskSettings:

@@ -39,7 +39,7 @@ def status_report(kiosk: KioskSettings, *, scanner: bool = True, now: datetime |
     checks = [check_settings(settings), check_database(settings)]
     if scanner:
         checks.append(check_scanner(settings, kiosk.scanner))
-    checks += [check_keys(settings), check_fonts(settings), check_disk(settings.data_dir)]
+    checks += [check_keys(settings), check_fonts(settings, kiosk.flags), check_disk(settings.data_dir)]
     database_ok = checks[1].status == "OK"
     return {
         "kiosk_id": settings.kiosk_id,

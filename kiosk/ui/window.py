@@ -93,7 +93,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.bar.show_speech(settings.speech.enabled)  # off in the settings: no speech at all
         layout.addWidget(self.bar)
         self.screens: dict = {}
-        self.language = self._add(LanguageScreen(theme, self.languages))
+        self.language = self._add(LanguageScreen(theme, self.languages, settings.flags))
         self.information = self._add(InformationScreen(theme))
         self.consent = self._add(ConsentScreen(theme))
         self.refusal = self._add(RefusalReasonScreen(theme))

@@ -1,33 +1,52 @@
 """The first screen: the languages offered, each by its own name (tap one). A language whose translation is not
-reviewed yet shows a small second line under its name: "draft translation" in that language's own words."""
+reviewed yet shows a small second line under its name: "draft translation" in that language's own words. Beside
+the name, on the leading side, the flags the site's ``[flags]`` settings give the language
+(:mod:`kiosk.language_flags`), decorative: the name stays the button's text, accessible name and spoken text."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpacerItem
 
+from kiosk.language_flags import FlagSettings
 from kiosk.ui.languages import Language, draft_mark
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.flag_strip import FlagStrip
+from kiosk.ui.widgets.touch_button import TouchButton
+
+
+class LanguageButton(TouchButton):
+    """A touch button whose height follows everything in it (flags, name, draft mark), not the name alone."""
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
 
 class LanguageScreen(Screen):
     name = "language"
     chosen = Signal(str)
 
-    def __init__(self, theme: Theme, languages: list[Language], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, theme: Theme, languages: list[Language], flags: FlagSettings | None = None,  # type: ignore[no-untyped-def]
+                 parent=None) -> None:
         self.languages = languages
+        self.flags = flags or FlagSettings(enabled=False)
         self.draft_marks: dict[str, QLabel] = {}
+        self.flag_strips: dict[str, FlagStrip] = {}
         super().__init__(theme, parent)
 
     def build(self) -> None:
         self.title = self.label("title")
         self.column.addStretch(1)
         for language in self.languages:
-            button = self.button("secondary")
+            button = LanguageButton("secondary")
             button.setMinimumHeight(self.theme.mm(30))
+            self.reading_order.append(button)
+            self.column.addWidget(button)
             button.setText(language.own_name)  # a language's own name is the same in every language
             button.label.setLayoutDirection(language.direction)
+            if regions := self.flags.shown(language.code):
+                self._add_flags(button, language.code, regions)
             if mark := draft_mark(language):
                 note = QLabel(mark, button)
                 note.setWordWrap(True)
@@ -39,6 +58,20 @@ class LanguageScreen(Screen):
                 self.draft_marks[language.code] = note
             button.clicked.connect(lambda _=False, code=language.code: self.chosen.emit(code))
         self.column.addStretch(2)
+
+    def _add_flags(self, button: TouchButton, code: str, regions: tuple[str, ...]) -> None:
+        """The flags on the name's leading side, and as much room on its trailing side: the name stays centred."""
+        strip = FlagStrip(regions, button)
+        mirror = QSpacerItem(0, 0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        button.layout().removeWidget(button.label)
+        row.addWidget(strip, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(button.label, 1)
+        row.addSpacerItem(mirror)
+        button.layout().insertLayout(0, row)
+        strip.painted.connect(lambda width: (mirror.changeSize(width, 0), row.invalidate()))
+        self.flag_strips[code] = strip
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome. Choose your language."))
