@@ -27,8 +27,8 @@ class LanguageScreen(Screen):
     name = "language"
     chosen = Signal(str)
 
-    def __init__(self, theme: Theme, languages: list[Language], flags: FlagSettings | None = None,  # type: ignore[no-untyped-def]
-                 parent=None) -> None:
+    def __init__(self, theme: Theme, languages: list[Language],  # type: ignore[no-untyped-def]
+                 flags: FlagSettings | None = None, parent=None) -> None:
         self.languages = languages
         self.flags = flags or FlagSettings(enabled=False)
         self.draft_marks: dict[str, QLabel] = {}
