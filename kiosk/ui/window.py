@@ -209,9 +209,12 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
             "the pending intake was not kept or removed: %s", type(f.exception()).__name__))
 
     def _keep(self) -> None:
-        """The flow as it is now kept (sealed) in place of the snapshot before, where its step is one kept."""
+        """The flow as it is now kept (sealed) in place of the snapshot before, where its step is one kept; back at
+        the language screen, the snapshot removed."""
         if self.pending is not None and self.flow.step in KEPT_STEPS:
             self._on_engine(self.pending.keep, snapshot_bytes(self.flow, time.time()))
+        elif self.flow.step is Step.LANGUAGE and self.flow.history:
+            self._on_engine(self.pending and self.pending.forget)
 
     _resume_signal = Signal(object)
 

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from enrollment.keys.demo_keys import open_demo_keys
+from enrollment.records import intakes
 from enrollment.records.field_cipher import FieldCipher
+from enrollment.records.models import CaptureRow, Intake
+from enrollment.records.store import RecordStore
+from enrollment.settings import Settings
+from enrollment.template import serialize
 from kiosk.flow import IntakeFlow, Step
+from kiosk.intake_record import IntakeRecorder
 from kiosk.pending_intake import (
     FILE_NAME,
     RESUME_WITHIN_S,
@@ -22,6 +30,7 @@ from kiosk.pending_intake import (
     parse_snapshot,
     snapshot_bytes,
 )
+from tests.enrollment.exchange.synthetic_intake import synthetic_print
 
 VNUMBER = "1234567890"
 TEMPLATE = bytes(range(7, 250)) * 3  # long and distinctive enough to be found if it were written in the clear
@@ -201,3 +210,35 @@ def test_the_snapshot_parser_returns_a_flow_or_its_typed_refusal_for_anything(pl
         assert exc.reason in ("malformed", "expired", "mismatch")
     else:
         assert isinstance(flow, IntakeFlow) and flow.language in SITE["languages"]
+
+
+def test_an_intake_whose_processing_was_under_way_at_a_restart_is_stored_once(tmp_path, keyring):
+    """Resumed at the processing step, the same flow is recorded again: the recorder finds its intake id stored
+    and gives that receipt number without a second intake."""
+    site = Settings(data_dir=tmp_path / "data")
+
+    def prepare(store: RecordStore) -> None:
+        with store.transaction() as session:
+            intakes.sync_locations(session, site.locations)
+
+    recorder = IntakeRecorder(lambda: (RecordStore(site.database, keyring), None), site, device_id="sim",
+                              prepare=prepare)
+    flow = IntakeFlow(languages=("nl",), fingers=(2,), impressions_per_finger=1)
+    flow.choose_language("nl")
+    flow.acknowledge_information()
+    flow.give_consent([])
+    flow.enter_vnumber(VNUMBER)
+    made = synthetic_print(2)
+    flow.capture_succeeded(2, quality=made.template.quality, template=serialize(made.template))
+    kept = PendingIntake(site.data_dir, lambda: recorder.store.cipher, site.kiosk_id)
+    kept.keep(snapshot_bytes(flow, time.time()))
+    try:
+        assert recorder.record(flow) == flow.intake_id  # stored; the kiosk stops before the snapshot is removed
+        resumed = kept.take(languages=("nl",), fingers=(2,), biometrics_enabled=True)
+        assert resumed is not None and resumed.step is Step.PROCESSING
+        assert recorder.record(resumed) == flow.intake_id
+        with recorder.store.transaction() as session:
+            assert session.scalars(select(Intake.id)).all() == [flow.intake_id]
+            assert session.query(CaptureRow).count() == 1
+    finally:
+        recorder.close()
