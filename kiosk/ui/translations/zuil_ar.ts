@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">أُعيد تشغيل الجهاز. يمكنك المتابعة من حيث توقفت.</translation>
     </message>
 </context>
 <context>

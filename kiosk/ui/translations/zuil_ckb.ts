@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ئامێرەکە دووبارە دەستی پێکردەوە. دەتوانیت لەو شوێنەوە بەردەوام بیت کە لێی بوویت.</translation>
     </message>
 </context>
 <context>

@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">El quiosco se ha reiniciado. Puede seguir donde estaba.</translation>
     </message>
 </context>
 <context>

@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">دستگاه دوباره راه‌اندازی شد. می‌توانید از همان جایی که بودید ادامه دهید.</translation>
     </message>
 </context>
 <context>

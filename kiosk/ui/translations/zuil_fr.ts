@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">La borne a redémarré. Vous pouvez continuer là où vous en étiez.</translation>
     </message>
 </context>
 <context>

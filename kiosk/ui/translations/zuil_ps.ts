@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ماشین بیا پیل شو. تاسو کولی شئ له هماغه ځای نه دوام ورکړئ چېرته چې وئ.</translation>
     </message>
 </context>
 <context>

@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Аппарат перезапустился. Вы можете продолжить с того места, где остановились.</translation>
     </message>
 </context>
 <context>

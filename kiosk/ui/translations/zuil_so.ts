@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Mashiinku dib ayuu u bilaabmay. Waad ka sii wadi kartaa meeshii aad joogtay.</translation>
     </message>
 </context>
 <context>

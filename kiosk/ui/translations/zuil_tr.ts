@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>The kiosk restarted. You can go on where you were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cihaz yeniden başladı. Kaldığınız yerden devam edebilirsiniz.</translation>
     </message>
 </context>
 <context>
