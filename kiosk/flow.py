@@ -14,6 +14,7 @@ impression it already gave) and the intake continues to the officer with the V-n
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -99,6 +100,7 @@ class IntakeFlow:
     vnumber_declared_none: bool = False
     outcomes: dict[int, FingerOutcome] = field(default_factory=dict)
     history: list[Step] = field(default_factory=list)
+    intake_id: str = field(default_factory=lambda: str(uuid.uuid4()))  # the intake's id once it is stored
 
     def __post_init__(self) -> None:
         if self.impressions_per_finger < 1 or self.max_attempts < 1:

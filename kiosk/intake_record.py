@@ -36,7 +36,7 @@ from enrollment.records.enrolled_prints import (
     prints_for_vnumber,
 )
 from enrollment.records.intake_reads import person_id_of
-from enrollment.records.models import ConsentRecord
+from enrollment.records.models import ConsentRecord, Intake
 from enrollment.records.store import RecordStore
 from enrollment.records.vocabulary import ConsentDecision
 from enrollment.settings import Settings
@@ -116,15 +116,17 @@ def vnumber_scores(vcheck: identification.VNumberOutcome) -> dict:
 
 def store_intake(store: RecordStore, site: Settings, flow: IntakeFlow, identified: Identified, *,
                  device_id: str, sender: Sender | None,
-                 gallery: KeptGallery | None = None) -> tuple[str, ConsentRecord]:
+                 gallery: KeptGallery | None = None, intake_id: str | None = None) -> tuple[str, ConsentRecord]:
     """The whole intake written at once, or not at all: consent (or refusal and its reason), captures (with their
     raw images where the site keeps them: ``keep_raw_images``), identifications, and (with a ``sender``) the signed
     envelopes that report them in the outbox; returns the intake id (the receipt number) and the consent record.
-    With a ``gallery``, its kept index gets the intake's consented prints (:meth:`KeptGallery.add_own`)."""
+    With a ``gallery``, its kept index gets the intake's consented prints (:meth:`KeptGallery.add_own`); with an
+    ``intake_id``, the intake is stored under that id."""
     with store.transaction() as session:
         held = claim_generation(session)
         intake = intakes.start_intake(session, location_id=site.location, kiosk_id=site.kiosk_id,
-                                      v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled)
+                                      v_number=flow.vnumber, biometrics_enabled=site.biometrics_enabled,
+                                      intake_id=intake_id)
         text = consent_text(flow.language)  # the text the information screen showed, in the chosen language
         consent = intakes.record_consent(session, intake, language=text.language, text_version=text.version,
                                          text=text.text, decision=flow.consent, refusal_reason=flow.refusal_reason,
@@ -185,10 +187,16 @@ class IntakeRecorder:
         return self._sender
 
     def record(self, flow: IntakeFlow) -> str:
-        """Store ``flow`` (at the processing step); returns the receipt number (the intake id)."""
+        """Store ``flow`` (at the processing step) under its ``intake_id``; returns the receipt number (that id).
+        An intake already stored under it (its processing was under way when the kiosk restarted) is not stored
+        again."""
         store = self.store
+        with store.transaction() as session:
+            if session.get(Intake, flow.intake_id) is not None:
+                return flow.intake_id
         intake_id, _ = store_intake(store, self.site, flow, identify(store, flow, self.gallery),
-                                    device_id=self.device_id, sender=self._sender, gallery=self.gallery)
+                                    device_id=self.device_id, sender=self._sender, gallery=self.gallery,
+                                    intake_id=flow.intake_id)
         return intake_id
 
     def close(self) -> None:

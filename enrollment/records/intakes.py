@@ -58,8 +58,9 @@ def sync_locations(session: Session, locations: Iterable[Location]) -> None:
 
 
 def start_intake(session: Session, *, location_id: str, kiosk_id: str, v_number: VNumber | None,
-                 person: Person | None = None, biometrics_enabled: bool = True) -> Intake:
-    """Open an intake for a new (or a known, pseudonymous) person. ``v_number=None`` means explicitly none."""
+                 person: Person | None = None, biometrics_enabled: bool = True, intake_id: str | None = None) -> Intake:
+    """Open an intake for a new (or a known, pseudonymous) person. ``v_number=None`` means explicitly none;
+    ``intake_id`` is the id the caller chose for it (default: a new one)."""
     if session.get(LocationRow, location_id) is None:
         raise LocationError(f"location {location_id!r} is not configured on this kiosk")
     if v_number is not None and not isinstance(v_number, VNumber):
@@ -68,7 +69,7 @@ def start_intake(session: Session, *, location_id: str, kiosk_id: str, v_number:
     person = person or Person()
     if person.id is None:
         person.id = new_id()
-    intake_id = new_id()
+    intake_id = intake_id or new_id()
     sealed_v = cipher.seal(Field("intakes", intake_id, "v_number_sealed"), str(v_number).encode()) \
         if v_number is not None else None
     intake = Intake(id=intake_id, person_sealed=cipher.seal(Field("intakes", intake_id, "person_sealed"),

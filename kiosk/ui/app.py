@@ -7,7 +7,8 @@ gallery, the planted returning person, who is also the simulated person at the g
 record unlocked with its keys. :meth:`KioskParts.access` is the staff access service over that record and the
 audit log in the site's data folder, opened at the first staff login; the officers' decisions it records are
 queued in the same outbox as the intakes (:mod:`kiosk.decision_reports`). Each stored intake issues the
-participant's receipt slip (:mod:`kiosk.ui.slip_printer`).
+participant's receipt slip (:mod:`kiosk.ui.slip_printer`). The intake in progress is kept across a restart in the
+site's data folder (:mod:`kiosk.pending_intake`), sealed with the record's cipher.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from enrollment.records.store import RecordStore
 from kiosk.decision_reports import outbox_hook
 from kiosk.demo import demo_settings, prepare_demo_record, synthetic_vnumber
 from kiosk.intake_record import IntakeRecorder
+from kiosk.pending_intake import PendingIntake
 from kiosk.recent_log import install as install_recent_log
 from kiosk.selftest import check_fonts
 from kiosk.settings import KioskSettings
@@ -141,9 +143,10 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
     if settings.speech.enabled:
         speech = ScreenSpeech(settings.speech, RecordedPrompts.in_data_dir(settings.enrollment.data_dir))
     site = replace(settings, enrollment=parts.recorder.site)  # the demo's record where it runs the demo
+    pending = PendingIntake(site.enrollment.data_dir, lambda: parts.recorder.store.cipher, site.enrollment.kiosk_id)
     window = KioskWindow(settings, theme, controller=parts.controller, engine=parts.engine,
                          record=parts.recorder.record, speech=speech, access=parts.access,
-                         kiosk_id=parts.recorder.site.kiosk_id,
+                         kiosk_id=parts.recorder.site.kiosk_id, pending=pending,
                          status_lines=lambda: report_lines(status_report(site, scanner=False)), **options)
     slips = SlipPrinter(settings.slip, site.enrollment.data_dir, site.enrollment.location_record().name)
     window.recorded.connect(lambda number: issue_slip(slips, number))

@@ -17,17 +17,22 @@ the screen's pictures and of the bar's buttons. With a :class:`~kiosk.ui.screen_
 screen that comes up (and the idle warning, a scanner message or a refused V-number when it appears) is spoken
 in the language its text is shown in (:func:`~kiosk.ui.screen_speech.speaking_language`); the language screen
 says its welcome in every offered language (the speaking is :class:`~kiosk.ui.window_speech.SpokenWindow`).
+
+With a :class:`~kiosk.pending_intake.PendingIntake`, the flow is kept (sealed, on the engine thread) after each step
+the participant completes and forgotten when the intake is stored or discarded; a window that starts while one is
+kept resumes it at its step, in its language, saying that the kiosk restarted.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from drivers.errors import CaptureTimeoutError
 from enrollment.access.service import AccessService
@@ -36,6 +41,7 @@ from enrollment.consent import consent_text
 from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import IntakeFlow, Step
+from kiosk.pending_intake import KEPT_STEPS, PendingIntake, snapshot_bytes
 from kiosk.settings import KioskSettings
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered, use_script_fonts
@@ -68,7 +74,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
                  engine: Executor | None = None, record: Callable[[IntakeFlow], str] | None = None,
                  idle_timeout_s: float = 60.0, idle_warning_s: int = 30, speech: ScreenSpeech | None = None,
                  access: Callable[[], AccessService] | None = None, kiosk_id: str = "",
-                 status_lines: Callable[[], list[str]] | None = None) -> None:
+                 status_lines: Callable[[], list[str]] | None = None, pending: PendingIntake | None = None) -> None:
         use_script_fonts()  # before any widget of the window takes the application font
         super().__init__()
         self.setWindowTitle("Aanmeldzuil")
@@ -76,6 +82,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.controller, self.engine, self.record = controller, engine, record
         self.access, self.kiosk_id = access, kiosk_id or settings.enrollment.kiosk_id
         self.status_lines = status_lines  # the technician's health report, as lines
+        self.pending = pending if engine is not None else None  # kept and read on the engine thread
         self.staff_session: StaffSession | None = None
         self.speech = speech
         if speech is not None:
@@ -89,6 +96,11 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
+        self.resumed_note = QLabel()  # "the kiosk restarted", shown on the screen an intake resumes at
+        self.resumed_note.setProperty("role", "message")
+        self.resumed_note.setWordWrap(True)
+        self.resumed_note.hide()
+        layout.addWidget(self.resumed_note)
         self.bar = AccessBar(theme)
         self.bar.show_speech(settings.speech.enabled)  # off in the settings: no speech at all
         layout.addWidget(self.bar)
@@ -116,9 +128,15 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.idle_timer.setInterval(int(idle_timeout_s * 1000))
         self.idle_timer.timeout.connect(self._idle)
         self._recorded_signal.connect(self._on_recorded)
+        self._resume_signal.connect(self._resume)
         self._connect()
         QApplication.instance().installEventFilter(self)
-        self.new_intake()
+        self.new_intake(forget=False)
+        if self.pending is not None:
+            site = self.settings.enrollment
+            taken = self.engine.submit(self.pending.take, languages=self.flow.languages, fingers=site.fingers,
+                                       biometrics_enabled=self.flow.biometrics_enabled)
+            taken.add_done_callback(self._resume_signal.emit)
 
     def _add(self, screen):  # type: ignore[no-untyped-def]
         self.screens[screen.name] = screen
@@ -167,7 +185,11 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         return run
 
     # -- the flow -----------------------------------------------------------------------------------------
-    def new_intake(self) -> None:
+    def new_intake(self, *, forget: bool = True) -> None:
+        """A fresh flow at the language screen; with ``forget``, the kept snapshot of the one before removed."""
+        if forget:
+            self._on_engine(self.pending and self.pending.forget)
+        self.resumed_note.hide()
         site = self.settings.enrollment
         self.flow = IntakeFlow(languages=tuple(lang.code for lang in self.languages), fingers=site.fingers,
                                biometrics_enabled=site.biometrics_enabled and self.controller is not None)
@@ -176,6 +198,38 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
             self.speech.set_volume(DEFAULT_VOLUME)
         self.set_modes(large_text=self.base_theme.large_text, high_contrast=self.base_theme.high_contrast)
         self.show_step()
+
+    # -- kept across a restart ---------------------------------------------------------------------------
+    def _on_engine(self, job, *args) -> None:  # type: ignore[no-untyped-def]
+        """``job(*args)`` on the engine thread (nothing without a pending store), its failure logged by type."""
+        if self.pending is None or job is None:
+            return
+        done = self.engine.submit(job, *args)
+        done.add_done_callback(lambda f: f.exception() and log.error(
+            "the pending intake was not kept or removed: %s", type(f.exception()).__name__))
+
+    def _keep(self) -> None:
+        """The flow as it is now kept (sealed) in place of the snapshot before, where its step is one kept; back at
+        the language screen, the snapshot removed."""
+        if self.pending is not None and self.flow.step in KEPT_STEPS:
+            self._on_engine(self.pending.keep, snapshot_bytes(self.flow, time.time()))
+        elif self.flow.step is Step.LANGUAGE and self.flow.history:
+            self._on_engine(self.pending and self.pending.forget)
+
+    _resume_signal = Signal(object)
+
+    def _resume(self, taken: Future) -> None:
+        """The kept flow (if any) in place of the untouched new one, at its step and in its language."""
+        flow = None if taken.exception() is not None else taken.result()
+        if taken.exception() is not None:
+            log.error("the pending intake could not be read: %s", type(taken.exception()).__name__)
+        if flow is None or self.flow.history or self.staff_session is not None:
+            return  # nothing kept, or someone began meanwhile: their first step replaces the snapshot
+        self.flow = flow
+        self.language_switch.install(KNOWN[flow.language])
+        self.show_step()
+        self.resumed_note.setText(self.tr("The kiosk restarted. You can go on where you were."))
+        self.resumed_note.show()
 
     def _act(self, action, *args) -> None:  # type: ignore[no-untyped-def]
         action(*args)
@@ -200,6 +254,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.show_step()
 
     def show_step(self) -> None:
+        self._keep()  # before the step's work (processing) starts
         step = self.flow.step
         if step is Step.LANGUAGE:
             self.language_switch.install(KNOWN.get(self.languages[0].code) if self.languages else KNOWN["en"])
@@ -230,6 +285,8 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
     def _show(self, screen) -> None:  # type: ignore[no-untyped-def]
         changed = screen is not self._on_air or screen is self.desk  # the desk's reason may change
         self._on_air = screen
+        if changed:
+            self.resumed_note.hide()
         if screen is self.vnumber:
             self.vnumber_reading.start()
         else:
@@ -290,7 +347,9 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self._say_message(scanner_message_id(exc), self.capture.message.text())
 
     def _next_capture(self) -> None:
+        self.resumed_note.hide()
         if self.flow.step is Step.CAPTURE:
+            self._keep()
             self._ask_finger()
         else:
             self.show_step()
@@ -325,6 +384,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
             self._show(self.desk)
             return
         self.receipt_number = future.result()
+        self._on_engine(self.pending and self.pending.forget)  # stored: nothing left to resume
         self.flow.processing_done()
         self.recorded.emit(self.receipt_number)
         self.show_step()

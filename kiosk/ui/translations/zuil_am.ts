@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation type="unfinished">{0}: waiting for a letter or document…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation type="unfinished">ማሽኑ እንደገና ተጀምሯል። ካቆሙበት ቦታ መቀጠል ይችላሉ።</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>

@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation type="unfinished">‏{0}: في انتظار رسالة أو وثيقة…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation type="unfinished">أُعيد تشغيل الجهاز. يمكنك المتابعة من حيث توقفت.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>

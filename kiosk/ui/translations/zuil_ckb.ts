@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation type="unfinished">‏{0}: چاوەڕوانی نامە یان بەڵگەنامە…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation type="unfinished">ئامێرەکە دووبارە دەستی پێکردەوە. دەتوانیت لەو شوێنەوە بەردەوام بیت کە لێی بوویت.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>

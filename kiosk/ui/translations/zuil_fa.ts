@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation type="unfinished">‏{0}: در انتظار نامه یا سند…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation type="unfinished">دستگاه دوباره راه‌اندازی شد. می‌توانید از همان جایی که بودید ادامه دهید.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>

@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation>{0}: wacht op een brief of document…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation>De zuil is opnieuw gestart. U kunt verder waar u was.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>

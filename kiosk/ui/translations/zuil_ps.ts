@@ -388,6 +388,10 @@
         <source>{0}: waiting for a letter or document…</source>
         <translation type="unfinished">‏{0}: د لیک یا سند په تمه…</translation>
     </message>
+    <message>
+        <source>The kiosk restarted. You can go on where you were.</source>
+        <translation type="unfinished">ماشین بیا پیل شو. تاسو کولی شئ له هماغه ځای نه دوام ورکړئ چېرته چې وئ.</translation>
+    </message>
 </context>
 <context>
     <name>LanguageScreen</name>
