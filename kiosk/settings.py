@@ -57,10 +57,13 @@ def screen_settings(raw: Any, source: str) -> ScreenSettings:
 
 @dataclass(frozen=True)
 class SpeechSettings:
-    """Speaking each screen aloud (``enabled``) through ALSA's ``device`` (``aplay -D``)."""
+    """Speaking each screen aloud (``enabled``) through ALSA's ``device`` (``aplay -D``). ``private`` says that
+    device is one only the participant hears (a headset): then personal data on a screen (the V-number typed, the
+    receipt number) is spoken too; otherwise it is left out of the speech (EN 301 549 5.1.3.9)."""
 
     enabled: bool = True
     device: str = "default"
+    private: bool = False
 
 
 def speech_settings(raw: Any, source: str) -> SpeechSettings:

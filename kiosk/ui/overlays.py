@@ -58,7 +58,8 @@ class Overlay(QWidget):
         self.raise_()
         self.show()
 
-    def spoken_text(self) -> str:
+    def spoken_text(self, *, private: bool = False) -> str:
+        """The visible text in reading order (an overlay shows no personal data, so ``private`` changes nothing)."""
         return "\n".join(w.text() for w in self.reading_order if w.isVisibleTo(self) and w.text())
 
     def retranslate(self) -> None:

@@ -45,7 +45,7 @@ def spoken_parts(settings: KioskSettings, screen: str, language: str) -> tuple[s
             return message_id, welcome_parts([KNOWN[language]])
         prompts = RecordedPrompts.in_data_dir(settings.enrollment.data_dir)
         spoken_in = speaking_language(language, message_id, prompts, own_text=shown is window.information)
-        return message_id, [(spoken_in, shown.spoken_text())]
+        return message_id, [(spoken_in, shown.spoken_text(private=settings.speech.private))]
     finally:
         window.shutdown()
         window.language_switch.release()  # give the application back as it was, the window deleted now

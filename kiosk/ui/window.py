@@ -60,7 +60,7 @@ from kiosk.ui.screens.vnumber import VNumberScreen
 from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.theme import Theme
 from kiosk.ui.vnumber_reading import VNumberReading
-from kiosk.ui.widgets.access_bar import AccessBar
+from kiosk.ui.widgets.access_bar import HIGH_CONTRAST, LARGE_TEXT, AccessBar
 from kiosk.ui.window_speech import SpokenWindow
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,8 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.bar.stop.connect(lambda: self.speech is not None and self.speech.stop())
         self.bar.softer.connect(lambda: self.change_volume(-1))
         self.bar.louder.connect(lambda: self.change_volume(+1))
-        self.bar.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
-        self.bar.high_contrast.connect(lambda on: self.set_modes(large_text=self.theme.large_text, high_contrast=on))
+        self.bar.large_text.connect(lambda on: self.switch_mode(LARGE_TEXT, on))
+        self.bar.high_contrast.connect(lambda on: self.switch_mode(HIGH_CONTRAST, on))
         if self.controller is not None:
             self.controller.image.connect(self._activity(self.capture.show_image))
             self.controller.succeeded.connect(self._activity(self._captured))
@@ -309,6 +309,13 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
             if hasattr(widget, "colours"):
                 widget.colours = theme.palette
                 widget.update()
+
+    def switch_mode(self, kind: str, on: bool) -> None:
+        """A participant switched large text or high contrast: applied, and its new state said (EN 301 549 5.6.1:
+        a switch's state is heard, not only seen)."""
+        self.set_modes(large_text=on if kind == LARGE_TEXT else self.theme.large_text,
+                       high_contrast=on if kind == HIGH_CONTRAST else self.theme.high_contrast)
+        self._say_message(f"{kind}_{'on' if on else 'off'}", self.bar.state_text(kind, on))
 
     def current_screen(self):  # type: ignore[no-untyped-def]
         if self.idle.isVisible():

@@ -34,7 +34,8 @@ class SpokenWindow:
         else:
             language = speaking_language(self.spoken_language(), message_id, self.speech.prompts,
                                          own_text=screen is self.information)
-            parts = [(language, screen.spoken_text())] if self.speech.audible(language, message_id) else []
+            text = screen.spoken_text(private=self.settings.speech.private)
+            parts = [(language, text)] if self.speech.audible(language, message_id) else []
         self.bar.set_audio(bool(parts))
         extra: tuple[Message, ...] = ()
         if names and parts:

@@ -23,6 +23,7 @@ class Screen(QWidget):
         self.theme = theme
         self.reading_order: list[QLabel | TouchButton] = []
         self.pictograms: list[tuple[str, QWidget]] = []  # (message id, picture), named in retranslate
+        self.personal: list[QLabel] = []  # labels showing the participant's personal data: spoken only in private
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(theme.margin, theme.margin, theme.margin, theme.margin)
         self.column.setSpacing(theme.spacing)
@@ -35,9 +36,20 @@ class Screen(QWidget):
     def retranslate(self) -> None:
         raise NotImplementedError
 
-    def spoken_text(self) -> str:
-        """The visible text of the screen in reading order, one widget a line."""
-        return "\n".join(w.text() for w in self.reading_order if w.isVisibleTo(self) and w.text())
+    def spoken_text(self, *, private: bool = False) -> str:
+        """The visible text of the screen in reading order, one widget a line. Personal data (the labels in
+        ``personal``) is said only when the speech is ``private`` (a headset); otherwise :meth:`unsaid` is said
+        in its place."""
+        lines = []
+        for w in self.reading_order:
+            if not (w.isVisibleTo(self) and w.text()):
+                continue
+            lines.append(w.text() if private or w not in self.personal else self.unsaid())
+        return "\n".join(line for line in lines if line)
+
+    def unsaid(self) -> str:
+        """What is said instead of personal data on a loudspeaker (nothing, unless a screen says otherwise)."""
+        return ""
 
     def pictogram_names(self) -> list[tuple[str, str]]:
         """(message id, accessible name) of each visible picture, for "listen again" to say after the text."""

@@ -28,6 +28,7 @@ class DeskScreen(Screen):
         self.pictograms.append(("picture_desk", self.picture))
         self.number_caption = self.label("muted")
         self.number = self.label("display")
+        self.personal.append(self.number)
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.column.addStretch(1)
@@ -41,6 +42,9 @@ class DeskScreen(Screen):
         for widget in (self.number_caption, self.number, self.done):
             widget.setVisible(reason != SCANNER)
         self.retranslate()
+
+    def unsaid(self) -> str:
+        return self.tr("It is shown on the screen, and not said aloud, so that nobody else hears it.")
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Please go to the desk"))

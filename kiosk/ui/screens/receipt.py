@@ -26,6 +26,7 @@ class ReceiptScreen(Screen):
         self.body = self.label()
         self.number_caption = self.label("muted")
         self.number = self.label("display")
+        self.personal.append(self.number)
         self.number.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -44,6 +45,9 @@ class ReceiptScreen(Screen):
         code = receipt_code(intake_id)
         self.number.setText(shown(code))
         self.qr.set_text(code)
+
+    def unsaid(self) -> str:
+        return self.tr("It is shown on the screen, and not said aloud, so that nobody else hears it.")
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Thank you"))

@@ -25,6 +25,7 @@ class VNumberScreen(Screen):
         self.reader_hint = self.label()
         self.reader_hint.hide()  # shown only when a reader is configured
         self.display = self.label("display")
+        self.personal.append(self.display)
         self.display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = self.label("message")
@@ -100,5 +101,5 @@ class VNumberScreen(Screen):
         self.none_button.setText(self.tr("I do not have a V-number"))
         self._show()
 
-    def spoken_text(self) -> str:
-        return "\n".join(line for line in super().spoken_text().splitlines() if "·" not in line)
+    def spoken_text(self, *, private: bool = False) -> str:
+        return "\n".join(line for line in super().spoken_text(private=private).splitlines() if "·" not in line)

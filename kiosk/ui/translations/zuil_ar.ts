@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">النص الكبير مُفعَّل</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">النص الكبير مُطفأ</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">التباين العالي مُفعَّل</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">التباين العالي مُطفأ</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">استمع مرة أخرى</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">إنه معروض على الشاشة. لا نقوله بصوت عالٍ حتى لا يسمعه أحد غيرك.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">يرجى الذهاب إلى المكتب</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">إنه معروض على الشاشة. لا نقوله بصوت عالٍ حتى لا يسمعه أحد غيرك.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">شكرًا لك</translation>

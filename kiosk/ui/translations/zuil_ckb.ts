@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">نووسینی گەورە کراوەیە</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">نووسینی گەورە داخراوە</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">جیاوازیی بەرز کراوەیە</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">جیاوازیی بەرز داخراوە</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">دووبارە گوێ بگرە</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">لەسەر شاشەکە نیشان دراوە. بە دەنگی بەرز نایڵێین، بۆ ئەوەی کەسی تر نەیبیستێت.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">تکایە بڕۆ بۆ مێزەکە</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">لەسەر شاشەکە نیشان دراوە. بە دەنگی بەرز نایڵێین، بۆ ئەوەی کەسی تر نەیبیستێت.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">سوپاس</translation>

@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">Letra grande activada</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">Letra grande desactivada</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">Alto contraste activado</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">Alto contraste desactivado</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">Escuchar otra vez</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Aparece en la pantalla. No lo decimos en voz alta, para que nadie más lo oiga.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">Por favor, vaya al mostrador</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Aparece en la pantalla. No lo decimos en voz alta, para que nadie más lo oiga.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">Gracias</translation>

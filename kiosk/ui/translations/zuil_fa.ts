@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">متن بزرگ روشن</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">متن بزرگ خاموش</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">کنتراست بالا روشن</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">کنتراست بالا خاموش</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">دوباره گوش دهید</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">روی صفحه نشان داده شده است. آن را بلند نمی‌گوییم تا کس دیگری نشنود.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">لطفاً به میز پذیرش بروید</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">روی صفحه نشان داده شده است. آن را بلند نمی‌گوییم تا کس دیگری نشنود.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">متشکریم</translation>

@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">Grands caractères activés</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">Grands caractères désactivés</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">Contraste élevé activé</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">Contraste élevé désactivé</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">Écouter encore</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Il est affiché à l'écran. Nous ne le disons pas à voix haute, pour que personne d'autre ne l'entende.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">Allez au guichet, s'il vous plaît</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Il est affiché à l'écran. Nous ne le disons pas à voix haute, pour que personne d'autre ne l'entende.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">Merci</translation>

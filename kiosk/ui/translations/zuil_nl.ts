@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation>Grote letters aan</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation>Grote letters uit</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation>Hoog contrast aan</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation>Hoog contrast uit</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation>Opnieuw luisteren</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation>Het staat op het scherm. We zeggen het niet hardop, zodat niemand anders het hoort.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation>Ga naar de balie</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation>Het staat op het scherm. We zeggen het niet hardop, zodat niemand anders het hoort.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation>Dank u wel</translation>

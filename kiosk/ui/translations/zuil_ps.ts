@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">لوی متن روښانه</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">لوی متن بند</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">لوړ تضاد روښانه</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">لوړ تضاد بند</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">بیا واورئ</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">دا په پرده ښودل شوی دی. موږ یې په لوړ غږ نه وایو، څو بل څوک یې وانه وري.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">مهرباني وکړئ میز ته لاړ شئ</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">دا په پرده ښودل شوی دی. موږ یې په لوړ غږ نه وایو، څو بل څوک یې وانه وري.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">مننه</translation>

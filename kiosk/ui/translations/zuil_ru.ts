@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">Крупный шрифт включён</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">Крупный шрифт выключен</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">Высокий контраст включён</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">Высокий контраст выключен</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">Прослушать ещё раз</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Он показан на экране. Мы не произносим его вслух, чтобы никто другой его не услышал.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">Пожалуйста, подойдите к стойке</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Он показан на экране. Мы не произносим его вслух, чтобы никто другой его не услышал.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">Спасибо</translation>

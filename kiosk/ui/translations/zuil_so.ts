@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">Large text on</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">Large text off</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">High contrast on</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">High contrast off</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">Mar kale dhageyso</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">It is shown on the screen, and not said aloud, so that nobody else hears it.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">Fadlan u tag miiska</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">It is shown on the screen, and not said aloud, so that nobody else hears it.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">Mahadsanid</translation>

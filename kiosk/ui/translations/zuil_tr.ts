@@ -4,6 +4,22 @@
 <context>
     <name>AccessBar</name>
     <message>
+        <source>Large text on</source>
+        <translation type="unfinished">Büyük yazı açık</translation>
+    </message>
+    <message>
+        <source>Large text off</source>
+        <translation type="unfinished">Büyük yazı kapalı</translation>
+    </message>
+    <message>
+        <source>High contrast on</source>
+        <translation type="unfinished">Yüksek kontrast açık</translation>
+    </message>
+    <message>
+        <source>High contrast off</source>
+        <translation type="unfinished">Yüksek kontrast kapalı</translation>
+    </message>
+    <message>
         <source>Listen again</source>
         <translation type="unfinished">Tekrar dinle</translation>
     </message>
@@ -163,6 +179,10 @@
 </context>
 <context>
     <name>DeskScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Ekranda gösteriliyor. Başkası duymasın diye sesli söylemiyoruz.</translation>
+    </message>
     <message>
         <source>Please go to the desk</source>
         <translation type="unfinished">Lütfen danışma masasına gidin</translation>
@@ -531,6 +551,10 @@
 </context>
 <context>
     <name>ReceiptScreen</name>
+    <message>
+        <source>It is shown on the screen, and not said aloud, so that nobody else hears it.</source>
+        <translation type="unfinished">Ekranda gösteriliyor. Başkası duymasın diye sesli söylemiyoruz.</translation>
+    </message>
     <message>
         <source>Thank you</source>
         <translation type="unfinished">Teşekkürler</translation>

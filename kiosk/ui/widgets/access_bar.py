@@ -156,6 +156,12 @@ class AccessBar(QWidget):
         """(kind, accessible name) of each button a participant can use now, left to right."""
         return [(kind, b.accessibleName()) for kind, b in self.buttons.items() if b.isVisibleTo(self) and b.isEnabled()]
 
+    def state_text(self, kind: str, on: bool) -> str:
+        """What a switch's new state is called, to be said when it is switched."""
+        if kind == LARGE_TEXT:
+            return self.tr("Large text on") if on else self.tr("Large text off")
+        return self.tr("High contrast on") if on else self.tr("High contrast off")
+
     def retranslate(self) -> None:
         listen = self.buttons[LISTEN]
         listen.setAccessibleName(self.tr("Listen again") if listen.isEnabled()
