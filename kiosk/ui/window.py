@@ -230,6 +230,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.show_step()
         self.resumed_note.setText(self.tr("The kiosk restarted. You can go on where you were."))
         self.resumed_note.show()
+        self.speak_current()  # again, with the line first
 
     def _act(self, action, *args) -> None:  # type: ignore[no-untyped-def]
         action(*args)

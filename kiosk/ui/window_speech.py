@@ -35,6 +35,8 @@ class SpokenWindow:
             language = speaking_language(self.spoken_language(), message_id, self.speech.prompts,
                                          own_text=screen is self.information)
             text = screen.spoken_text(private=self.settings.speech.private)
+            if self.resumed_note.isVisible():  # "the kiosk restarted" first, on the screen an intake resumed at
+                text = f"{self.resumed_note.text()}\n{text}"
             parts = [(language, text)] if self.speech.audible(language, message_id) else []
         self.bar.set_audio(bool(parts))
         extra: tuple[Message, ...] = ()

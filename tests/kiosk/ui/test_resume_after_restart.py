@@ -9,6 +9,7 @@ from enrollment.records.models import CaptureRow, ConsentRecord, Intake
 from kiosk.flow import Step
 from kiosk.pending_intake import FILE_NAME
 from tests.kiosk.ui.conftest import WAIT_MS, choose, in_record, tap
+from tests.kiosk.ui.test_accessibility import needs_sound_tools
 from tests.kiosk.ui.test_intakes_on_screen import VNUMBER, _to_capture
 
 
@@ -68,3 +69,17 @@ def test_a_partial_intake_that_is_discarded_leaves_nothing_to_resume(qtbot, kios
     qtbot.waitUntil(lambda: window.flow is not abandoned, timeout=WAIT_MS)  # the idle timeout discards it
     _drained(parts)
     assert abandoned.step is Step.CANCELLED and not kept.exists()
+
+
+@needs_sound_tools
+def test_the_restart_line_is_said_first_on_the_screen_an_intake_resumes_at(qtbot, kiosk):
+    window, parts = kiosk()
+    choose(qtbot, window, "Nederlands")
+    _drained(parts)
+    window.shutdown()  # the kiosk "dies" on the information screen
+    again, _ = kiosk(speech=True)
+    qtbot.waitUntil(lambda: again.speech.last is not None and again.speech.last.message_id == "information"
+                    and again.resumed_note.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: again.speech.last.parts[0][1].startswith(again.resumed_note.text()), timeout=WAIT_MS)
+    language, text = again.speech.last.parts[0]
+    assert language == "nl" and text == f"{again.resumed_note.text()}\n{again.information.spoken_text()}"
