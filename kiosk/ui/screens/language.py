@@ -1,4 +1,4 @@
-"""The first screen: the languages offered, each by its own name (tap one). A language whose translation is not
+"""The first screen: the languages offered, each by its own name (tap one; more than seven in two columns). A language whose translation is not
 reviewed yet shows a small second line under its name: "draft translation" in that language's own words. Beside
 the name, on the leading side, the flags the site's ``[flags]`` settings give the language
 (:mod:`kiosk.language_flags`), decorative: the name stays the button's text, accessible name and spoken text."""
@@ -6,14 +6,18 @@ the name, on the leading side, the flags the site's ``[flags]`` settings give th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpacerItem
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSpacerItem
 
 from kiosk.language_flags import FlagSettings
 from kiosk.ui.languages import Language, draft_mark
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.flag_strip import FlagStrip
+from kiosk.ui.widgets.flag_strip import SCALE, FlagStrip
 from kiosk.ui.widgets.touch_button import TouchButton
+
+#: More languages than this are offered in two columns (in reading order, row by row): one column of 13 does not
+#: fit a 1080 x 1920 screen in large text.
+ONE_COLUMN_MAX = 7
 
 
 class LanguageButton(TouchButton):
@@ -38,15 +42,19 @@ class LanguageScreen(Screen):
     def build(self) -> None:
         self.title = self.label("title")
         self.column.addStretch(1)
-        for language in self.languages:
+        grid = QGridLayout()
+        grid.setSpacing(self.theme.spacing)
+        self.column.addLayout(grid)
+        columns = 1 if len(self.languages) <= ONE_COLUMN_MAX else 2
+        for i, language in enumerate(self.languages):
             button = LanguageButton("secondary")
             button.setMinimumHeight(self.theme.mm(30))
             self.reading_order.append(button)
-            self.column.addWidget(button)
+            grid.addWidget(button, i // columns, i % columns)
             button.setText(language.own_name)  # a language's own name is the same in every language
             button.label.setLayoutDirection(language.direction)
             if regions := self.flags.shown(language.code):
-                self._add_flags(button, language.code, regions)
+                self._add_flags(button, language.code, regions, above=columns > 1)
             if mark := draft_mark(language):
                 note = QLabel(mark, button)
                 note.setWordWrap(True)
@@ -59,9 +67,14 @@ class LanguageScreen(Screen):
             button.clicked.connect(lambda _=False, code=language.code: self.chosen.emit(code))
         self.column.addStretch(2)
 
-    def _add_flags(self, button: TouchButton, code: str, regions: tuple[str, ...]) -> None:
-        """The flags on the name's leading side, and as much room on its trailing side: the name stays centred."""
-        strip = FlagStrip(regions, button)
+    def _add_flags(self, button: TouchButton, code: str, regions: tuple[str, ...], *, above: bool) -> None:
+        """The flags on the name's leading side, and as much room on its trailing side: the name stays centred;
+        ``above`` (a half-width button in two columns), centred above the name instead."""
+        strip = FlagStrip(regions, button, scale=1.0 if above else SCALE)
+        self.flag_strips[code] = strip
+        if above:
+            button.layout().insertWidget(0, strip, 0, Qt.AlignmentFlag.AlignHCenter)
+            return
         mirror = QSpacerItem(0, 0)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -71,7 +84,6 @@ class LanguageScreen(Screen):
         row.addSpacerItem(mirror)
         button.layout().insertLayout(0, row)
         strip.painted.connect(lambda width: (mirror.changeSize(width, 0), row.invalidate()))
-        self.flag_strips[code] = strip
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Welcome. Choose your language."))

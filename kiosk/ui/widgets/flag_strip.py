@@ -24,9 +24,10 @@ class FlagStrip(QLabel):
 
     painted = Signal(int)
 
-    def __init__(self, regions: tuple[str, ...], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, regions: tuple[str, ...], parent=None, *, scale: float = SCALE) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.regions = regions
+        self.scale = scale  # the flags' height, in the label's text size
         self.emoji = tuple(flag_emoji(region) for region in regions)
         self.drawn_for: tuple[int, Qt.LayoutDirection] | None = None  # the text size and direction painted for
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -47,10 +48,10 @@ class FlagStrip(QLabel):
             return
         self.drawn_for = (px, self.layoutDirection())
         font = QFont(FLAG_FONT)
-        font.setPixelSize(round(px * SCALE))
+        font.setPixelSize(round(px * self.scale))
         metrics = QFontMetricsF(font)
         widths = [metrics.horizontalAdvance(flag) for flag in self.emoji]
-        gap = px * SCALE * GAP
+        gap = px * self.scale * GAP
         width, height = sum(widths) + gap * (len(widths) - 1), metrics.height()
         ratio = self.devicePixelRatioF()
         picture = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))

@@ -104,3 +104,28 @@ def test_the_font_check_names_the_flag_font_when_it_is_missing(tmp_path, monkeyp
     assert row.status == "WARN" and "Noto Color Emoji" in row.detail and "fonts-noto-color-emoji" in row.detail
     assert "ar (Arab)" not in row.detail  # the scripts' fonts are still there
     assert check_fonts(settings, FlagSettings(enabled=False)).status == "OK"  # no flags: no flag font needed
+
+
+def test_all_thirteen_languages_in_large_text_fit_in_two_columns_with_their_flags(qtbot):
+    from kiosk.ui.languages import KNOWN
+    from kiosk.ui.screenshots import present
+    from kiosk.ui.window import KioskWindow
+
+    theme = Theme()
+    window = KioskWindow(kiosk_settings_from_mapping({"languages": list(KNOWN)}), theme)
+    qtbot.addWidget(window)
+    window.resize(*theme.size_px)
+    window.show()
+    try:
+        present(window, "language", "nl")
+        window.set_modes(large_text=True, high_contrast=False)
+        qtbot.wait(10)
+        screen = window.language
+        assert len(screen.reading_order) == 1 + len(KNOWN)
+        first, second = screen.reading_order[1:3]
+        assert first.y() == second.y() and first.x() != second.x()  # two columns, in reading order row by row
+        assert all(screen.flag_strips[code].isVisible() for code in ("nl", "ar", "ckb"))
+        assert all(b.height() / window.theme.px_per_mm >= 20.0 for b in screen.reading_order[1:])
+        assert layout_problems(screen) == []  # one column of 13 clipped 11 names
+    finally:
+        window.shutdown()
