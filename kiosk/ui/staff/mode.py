@@ -38,9 +38,11 @@ class StaffMode:
         the timer that asks the access service whether the staff session has ended."""
         self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
         self.staff_technician, self.staff_evidence = TechnicianView(theme), EvidenceView(theme)
-        for view in (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence):
+        self.staff_views = (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence)
+        for view in self.staff_views:
             self.stack.addWidget(view)
             view.logout.connect(self.staff_logout)
+            view.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.staff_technician.refresh.connect(self._show_technician)
         self.staff_technician.self_test.connect(self.technician_self_test)
         self.staff_technician.test_capture.connect(self.technician_test_capture)

@@ -16,11 +16,11 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from enrollment.access.views import KeyRotation, TechnicianStatus
 from enrollment.keys.passphrase_kek import SEALING as PASSPHRASE_SEALING
-from kiosk.ui.staff.view import StaffView
+from kiosk.ui.staff.view import StaffView, wrappable
 from kiosk.ui.widgets.grey_image import grey_pixmap
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -46,9 +46,11 @@ class TechnicianView(StaffView):
         self.health = self.text_label()
         self.health.setProperty("role", "report")  # a fixed-width font keeps the report's columns
         self.keys = self.text_label()
+        self.button_rows: list[QHBoxLayout] = []  # one below the other in large text
         self._build_rotation(theme)
         self.scanner_heading = self._heading()
         buttons = QHBoxLayout()
+        self.button_rows.append(buttons)
         self.self_test_button, self.capture_button, self.refresh_button = (
             TouchButton("secondary"), TouchButton("secondary"), TouchButton("secondary"))
         for button, signal in ((self.self_test_button, self.self_test), (self.capture_button, self.test_capture),
@@ -102,6 +104,7 @@ class TechnicianView(StaffView):
         self.passphrase.setMinimumHeight(theme.touch_target)
         column.addWidget(self.passphrase)
         answers = QHBoxLayout()
+        self.button_rows.append(answers)
         self.rotate_confirm_button, self.rotate_cancel_button = TouchButton("primary"), TouchButton("secondary")
         for button in (self.rotate_confirm_button, self.rotate_cancel_button):
             button.setMinimumHeight(theme.touch_target)
@@ -144,6 +147,12 @@ class TechnicianView(StaffView):
         self.errors.appendleft(reason)
         self._show_errors()
 
+    def set_large_text(self, on: bool) -> None:
+        super().set_large_text(on)
+        direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        for row in self.button_rows:
+            row.setDirection(direction)
+
     def _heading(self) -> QLabel:
         label = self.text_label()
         label.setProperty("role", "heading")
@@ -159,13 +168,14 @@ class TechnicianView(StaffView):
     # -- what the staff mode gives it ---------------------------------------------------------------------
     def show_report(self, lines: list[str], keys: TechnicianStatus | None) -> None:
         """The health report's lines (``kiosk.status_report.report_lines``) and the access service's key state."""
-        self.health.setText("\n".join(lines))
-        self.keys.setText("" if keys is None else self._keys_text(keys))
+        self.health.setText(wrappable("\n".join(lines)))
+        self.keys.setText("" if keys is None else wrappable(self._keys_text(keys)))
         self._sealing = None if keys is None else keys.sealing
 
     def show_log(self, lines: list[str]) -> None:
         """The kiosk's recent warnings and errors (``kiosk.recent_log.recent_lines``), newest first."""
-        self.log.setText("\n".join(lines[:LOG_LINES]) if lines else self.tr("No warnings or errors since the start."))
+        self.log.setText(wrappable("\n".join(lines[:LOG_LINES])) if lines
+                         else self.tr("No warnings or errors since the start."))
 
     def show_scanner(self, ok: bool, text: str) -> None:
         """The outcome of a self-test or test capture; a failure joins the list of errors."""

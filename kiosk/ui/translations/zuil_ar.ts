@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation type="unfinished">تسجيل الخروج</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">خط كبير</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

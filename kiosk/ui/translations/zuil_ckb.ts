@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation type="unfinished">چوونەدەرەوە</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">نووسینی گەورە</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

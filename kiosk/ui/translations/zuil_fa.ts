@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation type="unfinished">خروج</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">متن بزرگ</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

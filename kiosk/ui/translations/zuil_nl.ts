@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation>Uitloggen</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation>Grote letters</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

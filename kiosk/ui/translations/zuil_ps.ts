@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation type="unfinished">وتل</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">لوی لیکونه</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

@@ -671,6 +671,10 @@
         <source>Log out</source>
         <translation type="unfinished">Log out</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">Qoraal weyn</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>

@@ -84,3 +84,19 @@ def test_an_officer_never_sees_the_rotate_button_and_a_rotation_asked_for_is_ref
     qtbot.waitUntil(lambda: window.staff_technician.rotation_result.text() != "", timeout=WAIT_MS)
     assert "officer" in window.staff_technician.rotation_result.text() and not _rotations(parts)
     assert on_engine(parts, lambda service: service.store.cipher.keyring.master_version) == 1
+
+
+def test_staff_switch_to_large_text_on_their_own_screen_and_the_next_participant_starts_without_it(qtbot, kiosk):
+    from kiosk.ui.layout_check import layout_problems
+
+    window, _parts, view = _logged_in(qtbot, kiosk)
+    assert not window.theme.large_text and view.large_text_button.isVisible()
+    assert view.large_text_button.accessibleName() == "Grote letters"
+    tap(qtbot, view.large_text_button)
+    assert window.theme.large_text and all(v.large_text_button.isChecked() for v in window.staff_views)
+    qtbot.waitUntil(lambda: view.capture_button.y() > view.self_test_button.y(), timeout=WAIT_MS)  # one below
+    qtbot.wait(200)  # the layout passes after the new text sizes
+    assert layout_problems(view) == []
+    tap(qtbot, view.logout_button)
+    assert window.stack.currentWidget() is window.language and not window.theme.large_text
+    assert not view.large_text_button.isChecked()
