@@ -2,9 +2,10 @@
 
 It gathers what a technician checks: the self-test rows (:mod:`kiosk.selftest`: settings, database, scanner, keys,
 fonts), the outbox (:mod:`sync.status`), the versions of the program and its main libraries, each language's
-translation status, the data folder's disk space and file sizes, and record counts. It holds no personal data:
-counts, versions, paths and states only. The keys are not unlocked for it (the key check reads the key file's
-checksum), so it runs without the passphrase or the TPM.
+translation status, the data folder's disk space and file sizes, record counts, and the kiosk's last warnings and
+errors (:func:`kiosk.recent_log.read_lines`: the masked lines the running kiosk keeps in the data folder). It holds
+no personal data: counts, versions, paths, states and masked log lines only. The keys are not unlocked for it (the
+key check reads the key file's checksum), so it runs without the passphrase or the TPM.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from enrollment.records import store
+from kiosk.recent_log import read_lines
 from kiosk.selftest import Check, check_database, check_fonts, check_keys, check_scanner, check_settings
 from kiosk.settings import KioskSettings
 from kiosk.translation_status import translation_status
@@ -28,6 +30,8 @@ LIBRARIES = ("PySide6-Essentials", "opencv-python-headless", "numpy", "numba", "
              "alembic", "pyserial", "httpx", "cbor2")
 #: Below this much free space in the data folder's file system, the disk row is a warning.
 LOW_DISK_BYTES = 1024**3
+#: How many of the kiosk's last warnings and errors the report holds, newest first.
+LOG_LINES = 20
 #: The worst status first: the report's overall status is the worst of its rows.
 STATUS_ORDER = ("FAIL", "WARN", "OK")
 
@@ -52,6 +56,7 @@ def status_report(kiosk: KioskSettings, *, scanner: bool = True, now: datetime |
         "records": _record_counts(settings.database) if database_ok else None,
         "translations": [_translation(language) for language in settings.languages],
         "disk": disk(settings.data_dir),
+        "log": read_lines(settings.data_dir)[:LOG_LINES],
     }
 
 

@@ -3,7 +3,8 @@
 - the AVIM officer sees biometric evidence (identification results, candidates, templates and images) and
   records and confirms decisions on an intake, and exports an intake's summary for the file;
 - the NGO or municipal intake worker sees only whether an intake may proceed and why not;
-- the technician sees the kiosk's own status (keys, record counts) and manages accounts, never personal data.
+- the technician sees the kiosk's own status (keys, record counts), rotates the keys and manages accounts, never
+  personal data.
 """
 
 from __future__ import annotations
@@ -27,13 +28,14 @@ class Operation(StrEnum):
     INTAKE_STATUS = "intake-status"
     TECHNICIAN_STATUS = "technician-status"
     MANAGE_ACCOUNTS = "manage-accounts"
+    ROTATE_KEYS = "rotate-keys"  # a new master key and new data-key versions
 
 
 ALLOWED: dict[Role, frozenset[Operation]] = {
     Role.OFFICER: frozenset({Operation.VIEW_EVIDENCE, Operation.RECORD_DECISION, Operation.CONFIRM_DECISION,
                              Operation.INTAKE_STATUS, Operation.EXPORT_SUMMARY}),
     Role.INTAKE_WORKER: frozenset({Operation.INTAKE_STATUS}),
-    Role.TECHNICIAN: frozenset({Operation.TECHNICIAN_STATUS, Operation.MANAGE_ACCOUNTS}),
+    Role.TECHNICIAN: frozenset({Operation.TECHNICIAN_STATUS, Operation.MANAGE_ACCOUNTS, Operation.ROTATE_KEYS}),
 }
 
 

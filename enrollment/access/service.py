@@ -1,5 +1,5 @@
 """The access service: the one layer for anything a role guards. The ``zuil accounts`` commands and the kiosk's
-staff views call it; the technician screen, not built yet, is to call it too. Every call names its session; the service
+staff views call it. Every call names its session; the service
 checks that the session is live (not logged out, not idle past its limit, its account not disabled since) and that
 its role may perform the operation (:mod:`enrollment.access.roles`) before it reads anything.
 
@@ -7,7 +7,8 @@ Audit entries (:mod:`enrollment.audit`): every login, failed login (a name that 
 ``unknown-account``, never as typed), lockout and logout (``idle`` true or false); every officer view of
 evidence (subject: the intake id; details: counts only, and the rank of a candidate whose prints are shown); every
 decision and confirmation (with the contra-indication flags the decision set and cleared, comma-separated, never its
-reason); every account added or disabled; every intake summary exported (kind export: the intake id and the
+reason); every account added or disabled; every key rotation (as ``zuil keys rotate`` logs it, with the
+technician's account as actor); every intake summary exported (kind export: the intake id and the
 format, or the failure's type). None holds a V-number, a name typed at the login or biometric data.
 
 The service is given an ``on_decision`` hook (:data:`~enrollment.access.decisions.DecisionHook`) where decisions
@@ -46,12 +47,15 @@ from enrollment.access.views import (
     DecisionView,
     Evidence,
     IdentificationEvidence,
+    KeyRotation,
     ProceedAnswer,
     TechnicianStatus,
 )
 from enrollment.audit import events
 from enrollment.audit.entries import Kind, Outcome
+from enrollment.audit.key_rotation import rotate_audited
 from enrollment.audit.log_store import AuditLog
+from enrollment.keys.kek_sources import Secrets
 from enrollment.keys.keyring import Purpose
 from enrollment.records.intake_reads import candidates_of, capture_image, capture_template
 from enrollment.records.models import CaptureRow, IdentificationResult, Intake, LocationRow, Person, StaffAccount
@@ -324,6 +328,20 @@ class AccessService:
                                 {p.value: ring.current(p).version for p in Purpose if ring.keys.get(p)}, counts,
                                 {role.value: active.get(role.value, 0) for role in Role},
                                 sum(1 for _ in self.log.entries()))
+
+    def rotate_keys(self, staff: StaffSession, *, passphrase: str | None = None) -> KeyRotation:
+        """A new master key and a new version of every data key, as ``zuil keys rotate`` without options makes
+        them and audited as it audits them (actor: the technician's account); the record store goes on with the
+        new key ring, so new writes use the newest versions. ``passphrase`` opens a passphrase-sealed key file
+        (the new master key is sealed by the same passphrase); demo keys and a TPM need none."""
+        with self.store.transaction() as session:
+            actor = self._check(staff, Operation.ROTATE_KEYS, session)
+        old = self.store.cipher.keyring
+        ring = rotate_audited(self.log, old.path.parent, Secrets(passphrase=None if passphrase is None
+                                                                 else lambda: passphrase),
+                              master=True, purposes=list(Purpose), actor=actor)
+        self.store.cipher.keyring = ring
+        return KeyRotation(ring.master_version, {p.value: ring.current(p).version for p in Purpose}, self.clock())
 
     # -- accounts (the technician, or the command line) ---------------------------------------------------
 

@@ -121,3 +121,12 @@ class TechnicianStatus:
     record_counts: dict[str, int]  # table: rows
     active_accounts: dict[str, int]  # role: accounts not disabled
     audit_entries: int
+
+
+@dataclass(frozen=True)
+class KeyRotation:
+    """What a rotation left: the new master key version, the newest version of each data key, and when."""
+
+    master_key_version: int
+    data_key_versions: dict[str, int]  # purpose: the newest version
+    rotated_at: datetime

@@ -178,9 +178,8 @@ def _sealed_summary(settings: Settings, data_keys: tuple[tuple[str, int, str], .
 def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, passphrase_file: Path | None) -> None:
     """New master key and new versions of every data key (or only those named). Old data-key versions stay
     readable; new writes use the newest. The key file is replaced in one atomic rename."""
-    from enrollment.audit.events import key_operation
+    from enrollment.audit.key_rotation import rotate_audited
     from enrollment.keys.kek_sources import Secrets
-    from enrollment.keys.key_store import rotate_keys
     from enrollment.keys.keyring import Purpose
     from enrollment.keys.passphrase_kek import PassphraseKek
 
@@ -189,27 +188,12 @@ def rotate(master_only: bool, purposes: tuple[str, ...], new_passphrase: bool, p
     new_kek = PassphraseKek(_new_passphrase(passphrase_file)) if new_passphrase else None
     folder = current_settings().data_dir
     with _audit_log(folder) as log:
-        with key_operation(log, "rotate") as details:
-            _log_an_unlogged_key_file(log, folder)
-            ring = rotate_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
-                               master=master, purposes=chosen, new_kek=new_kek)
-            details.update(master_version=ring.master_version, data_keys=",".join(p.value for p in chosen),
-                           signing_version=ring.current(Purpose.SIGNING).version, key_file=ring.checksum)
-        log.checkpoint(ring)  # signed with the newest signing key
+        ring = rotate_audited(log, folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),
+                              master=master, purposes=chosen, new_kek=new_kek)
     versions = ", ".join(f"{purpose} v{ring.current(purpose).version}" for purpose in Purpose)
     click.echo(f"rotated {ring.path}: master key version {ring.master_version}; new writes use {versions}")
     if Purpose.GALLERY in chosen:
         click.echo("rows sealed under older gallery key versions stay readable; `zuil keys reseal` seals them again")
-
-
-def _log_an_unlogged_key_file(log, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    """Before a key operation: an entry for a key file the log has not seen (a rotation killed after its rename
-    and before its entry was committed), so that no change of the key file goes unlogged."""
-    from enrollment.audit.events import key_file_seen
-    from enrollment.keys.key_store import key_file_info
-
-    info = key_file_info(folder)
-    key_file_seen(log, info.checksum, master_version=info.master_version)
 
 
 @keys.command("reseal")
@@ -222,6 +206,7 @@ def reseal(batch_rows: int, passphrase_file: Path | None) -> None:
     goes on reading. Interrupted, it goes on where it stopped when run again. Consent signatures keep their
     version (consent records are immutable). A field that does not open is named and left as it is (exit 2)."""
     from enrollment.audit.events import key_operation
+    from enrollment.audit.key_rotation import log_unlogged_key_file
     from enrollment.errors import StorageError
     from enrollment.keys.kek_sources import Secrets
     from enrollment.keys.key_store import key_file_info, unlock_keys
@@ -232,7 +217,7 @@ def reseal(batch_rows: int, passphrase_file: Path | None) -> None:
     settings = current_settings()
     folder = settings.data_dir
     with _audit_log(folder) as log, key_operation(log, "reseal") as details:
-        _log_an_unlogged_key_file(log, folder)
+        log_unlogged_key_file(log, folder)
         if _no_sqlite_store(settings):
             raise StorageError(f"there is no record store in {folder}: nothing to seal again")
         ring = unlock_keys(folder, Secrets(passphrase=_passphrase(passphrase_file, new=False)),

@@ -154,7 +154,7 @@ def build_window(settings: KioskSettings, parts: KioskParts, *, large_text: bool
 
 
 def run_kiosk(settings: KioskSettings, *, simulate: bool, windowed: bool) -> int:
-    install_recent_log()  # warnings and errors to the journal, and the last ones for the technician's view
+    install_recent_log(settings.enrollment.data_dir)  # warnings and errors to the journal, the last ones kept
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if (fonts := check_fonts(settings.enrollment, settings.flags)).status != "OK":  # boxes, not text: say so
         log.warning("fonts: %s", fonts.detail)

@@ -1,5 +1,6 @@
 """Finds text a participant cannot read on a laid-out window: a label or button whose text needs more room
-than it has (clipped), a widget reaching outside its parent, and visible siblings that overlap. Overlays
+than it has (clipped), a widget reaching outside its parent, visible siblings that overlap, and a scroll area whose
+content is wider than its view (text off to the side, read only by scrolling sideways). Overlays
 (marked with the ``overlay`` property) lie over the screens on purpose and are checked on their own. In a
 language whose translation is complete, :func:`untranslated_text` finds visible text still in English."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLayout, QScrollArea, QWidget
 
 _BIG = 100_000
 _FIELD = re.compile(r"\{[^{}]*\}|%n|%\d")
@@ -68,9 +69,22 @@ def outside_or_overlapping(root: QWidget) -> list[str]:
     return problems
 
 
+def wider_than_view(root: QWidget) -> list[str]:
+    """Each visible scroll area under ``root`` whose content is wider than its view."""
+    problems = []
+    for area in [root, *root.findChildren(QScrollArea)] if isinstance(root, QScrollArea) else \
+            root.findChildren(QScrollArea):
+        content = area.widget()
+        if area.isVisibleTo(root) and content is not None and content.width() > area.viewport().width() + 1:
+            problems.append(f"{_where(area)}: its content is {content.width()} px wide, its view "
+                            f"{area.viewport().width()} px (text off to the side)")
+    return problems
+
+
 def layout_problems(root: QWidget) -> list[str]:
-    """Every clipped text, widget outside its parent and overlap under ``root`` (empty when all is well)."""
-    return clipped_text(root) + outside_or_overlapping(root)
+    """Every clipped text, widget outside its parent, overlap and sideways-scrolling content under ``root`` (empty
+    when all is well)."""
+    return clipped_text(root) + outside_or_overlapping(root) + wider_than_view(root)
 
 
 def _english_pattern(source: str) -> re.Pattern[str]:

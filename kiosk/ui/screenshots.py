@@ -3,8 +3,7 @@
 overlapping text, and in a language whose translation is reviewed for text left in English, on the way. The
 staff screens (the officer's queue, intake and a candidate's prints side by side, the technician's view:
 :data:`STAFF_SCREENS`) are rendered too, in
-:data:`STAFF_LANGUAGES` only and not with ``large_text`` (there the intake and person ids, which do not wrap, are
-wider than the screen), with the sample content of :mod:`kiosk.ui.staff_samples`."""
+:data:`STAFF_LANGUAGES` only (with ``large_text`` too), with the sample content of :mod:`kiosk.ui.staff_samples`."""
 
 from __future__ import annotations
 
@@ -122,7 +121,7 @@ def render_screenshots(settings, out: Path, *, large_text: bool = False) -> list
             window.language_switch.install(language)
             complete = language.code != SOURCE_LANGUAGE and translation_status(language.code).reviewed
             sources = [m.source for m in read_messages(ts_path(language.code))] if complete else []
-            staff = STAFF_SCREENS if language.code in STAFF_LANGUAGES and not large_text else ()
+            staff = STAFF_SCREENS if language.code in STAFF_LANGUAGES else ()
             for name in SCREENS + staff:
                 shown = present(window, name, language.code)
                 for _ in range(LAYOUT_PASSES):

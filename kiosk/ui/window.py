@@ -302,6 +302,8 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         """Large text and high contrast, applied to every screen at once (re-styled and re-laid-out)."""
         theme = self.theme.with_modes(large_text=large_text, high_contrast=high_contrast)
         self.bar.set_modes(large_text=large_text, high_contrast=high_contrast)
+        for view in self.staff_views:
+            view.set_large_text(large_text)
         if theme == self._applied:
             return
         self.theme = self._applied = theme

@@ -63,3 +63,31 @@ def test_masked_text_holds_no_run_of_ascii_digits_as_long_as_a_masked_run(text):
     for ch in out:
         run = run + 1 if ch in "0123456789" else 0
         assert run < DIGIT_RUN
+
+
+def test_with_a_file_the_masked_lines_are_kept_there_and_read_back_at_the_next_start(tmp_path):
+    from kiosk.recent_log import LOG_FILE, read_lines
+
+    handler = RecentLog(file=tmp_path / LOG_FILE)
+    logger = _logger(handler)
+    logger.warning("read %s from the letter", VNUMBER)
+    try:
+        raise ValueError("no match for Jansen, Pieter")
+    except ValueError:
+        logger.exception("the identification failed")
+    text = (tmp_path / LOG_FILE).read_text()
+    assert VNUMBER not in text and "Jansen" not in text
+    assert read_lines(tmp_path) == handler.lines() and len(handler.lines()) == 2
+    assert read_lines(tmp_path)[0].endswith("the identification failed (ValueError)")
+    restarted = RecentLog(file=tmp_path / LOG_FILE)
+    _logger(restarted).warning("the scanner answered late")
+    assert restarted.lines()[1:] == handler.lines() and restarted.lines()[0].endswith("answered late")
+    assert len((tmp_path / LOG_FILE).read_text().splitlines()) == 3
+
+
+def test_a_file_written_by_hand_is_masked_when_read(tmp_path):
+    from kiosk.recent_log import LOG_FILE, read_lines
+
+    (tmp_path / LOG_FILE).write_text(f"2026-01-01 00:00:00 WARNING x: {VNUMBER}\n")
+    assert read_lines(tmp_path) == ["2026-01-01 00:00:00 WARNING x: [digits]"]
+    assert read_lines(tmp_path / "absent") == []

@@ -83,3 +83,33 @@ def test_a_registered_kiosk_reports_the_gallery_feed_cursor_it_holds(run, tmp_pa
     report = json.loads(result.output)
     assert report["sync"]["feed_cursor"] == 42 and report["sync"]["upstream"].startswith("avim ")
     assert "gallery feed cursor 42" in run("status", "--no-scanner", data="data/demo").output
+
+
+def test_the_json_report_holds_the_kiosks_masked_log_lines_and_no_personal_datum(run, tmp_path, monkeypatch):
+    import logging
+
+    from kiosk import recent_log
+
+    vnumber, name = "9876543210", "Pieter Jansen"
+    root = logging.getLogger()
+    before = list(root.handlers)
+    monkeypatch.setattr(recent_log, "_installed", None)
+    recent_log.install(tmp_path / "data")  # as the kiosk does at start, with its data folder
+    try:
+        log = logging.getLogger("kiosk.test")
+        log.warning("the reader read %s", vnumber)
+        try:
+            raise LookupError(f"no person {name}")
+        except LookupError:
+            log.exception("the gallery lookup failed")
+    finally:
+        root.handlers[:] = before
+    written = (tmp_path / "data" / recent_log.LOG_FILE).read_text()
+    result = run("status", "--no-scanner", "--json")
+    report = json.loads(result.output)
+    for text in (written, result.output):
+        assert vnumber not in text and name not in text and "Jansen" not in text
+    assert len(report["log"]) == 2
+    assert report["log"][0].endswith("ERROR kiosk.test: the gallery lookup failed (LookupError)")
+    assert report["log"][1].endswith("WARNING kiosk.test: the reader read [digits]")
+    assert json.loads(run("status", "--no-scanner", "--json", data="other").output)["log"] == []

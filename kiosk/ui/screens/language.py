@@ -1,7 +1,8 @@
-"""The first screen: the languages offered, each by its own name (tap one; more than seven in two columns). A language whose translation is not
-reviewed yet shows a small second line under its name: "draft translation" in that language's own words. Beside
-the name, on the leading side, the flags the site's ``[flags]`` settings give the language
-(:mod:`kiosk.language_flags`), decorative: the name stays the button's text, accessible name and spoken text."""
+"""The first screen: the languages offered, each by its own name (tap one; more than seven in two columns). A language
+whose translation is not reviewed yet shows a small second line under its name: "draft translation" in that
+language's own words. Beside the name, on the leading side, the flags the site's ``[flags]`` settings give the
+language (:mod:`kiosk.language_flags`), decorative: the name stays the button's text, accessible name and spoken
+text."""
 
 from __future__ import annotations
 

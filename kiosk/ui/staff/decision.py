@@ -14,13 +14,16 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,15 +38,62 @@ CHOICES = (OfficerDecision.SAME_PERSON, OfficerDecision.DIFFERENT_PERSON, Office
 FLAGS = tuple(ContraIndication)
 
 
+def _row_label(button: QAbstractButton, theme: Theme) -> QLabel:
+    """A word-wrapped label beside ``button``'s indicator that shows its text, so that a long text (in large text)
+    takes more lines instead of more width (a button's own text does not wrap)."""
+    row = QHBoxLayout(button)
+    row.setContentsMargins(theme.mm(7) + theme.mm(3) * 2, 0, 0, 0)  # the indicator and the stylesheet's spacing
+    label = QLabel()
+    label.setWordWrap(True)
+    row.addWidget(label)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)  # a button's own policy is fixed in height: its one line
+    button.setSizePolicy(policy)
+    return label
+
+
 class ChoiceRow(QRadioButton):
-    """A radio button tapped anywhere on its row (the whole touch target), not only on its circle and text."""
+    """A radio button tapped anywhere on its row (the whole touch target), not only on its circle and text; its
+    text wraps."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.label = _row_label(self, theme)
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
 
 
 class FlagRow(QCheckBox):
-    """A check box tapped anywhere on its row."""
+    """A check box tapped anywhere on its row; its text wraps."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.label = _row_label(self, theme)
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
@@ -83,7 +133,7 @@ class DecisionPanel(QScrollArea):
         self.choices = QButtonGroup(self)
         self.choice_buttons: dict[OfficerDecision, QRadioButton] = {}
         for choice in CHOICES:
-            button = ChoiceRow()
+            button = ChoiceRow(theme)
             button.setMinimumHeight(theme.touch_target)
             self.choices.addButton(button)
             self.choice_buttons[choice] = button
@@ -94,7 +144,7 @@ class DecisionPanel(QScrollArea):
         self.flags_title = self._label(column)
         self.flag_boxes: dict[ContraIndication, QCheckBox] = {}
         for flag in FLAGS:
-            box = FlagRow()
+            box = FlagRow(theme)
             box.setMinimumHeight(theme.touch_target)
             self.flag_boxes[flag] = box
             column.addWidget(box)

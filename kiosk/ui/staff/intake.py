@@ -11,7 +11,7 @@ from enrollment.access.summary import BILLION_SEARCHES, searches_per_false_match
 from enrollment.access.views import CandidateEnrollment, Evidence
 from enrollment.records.vocabulary import IdentificationDecision
 from kiosk.ui.staff.decision import DecisionPanel
-from kiosk.ui.staff.view import StaffView
+from kiosk.ui.staff.view import StaffView, breakable
 from kiosk.ui.widgets.touch_button import TouchButton
 
 
@@ -21,10 +21,11 @@ def candidate_sentence(rank: int, person_id: str, fused: float) -> str:
     if fused >= BILLION_SEARCHES:
         return QCoreApplication.translate(
             "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens less than once "
-                          "in a billion searches.").format(rank, person_id, fused)
+                          "in a billion searches.").format(rank, breakable(person_id), fused)
     return QCoreApplication.translate(
         "IntakeView", "{0}. person {1}: fused score {2:.2f}. A false match this strong happens about once "
-                      "in {3} searches.").format(rank, person_id, fused, grouped(searches_per_false_match(fused)))
+                      "in {3} searches.").format(rank, breakable(person_id), fused,
+                                                 grouped(searches_per_false_match(fused)))
 
 
 def grouped(number: int) -> str:
@@ -108,7 +109,7 @@ class IntakeView(StaffView):
         self.prints_buttons = []
         if self.evidence is None:
             return
-        self.text_label(self.tr("Intake {0}").format(self.evidence.intake_id))
+        self.text_label(self.tr("Intake {0}").format(breakable(self.evidence.intake_id)))
         self.vnumber_label = self.text_label(vnumber_sentence(self.evidence))
         searches = [r for r in self.evidence.identifications if r.decision is IdentificationDecision.HIT]
         latest = searches[-1] if searches else None  # the V-number check's result names no candidate

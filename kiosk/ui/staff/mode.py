@@ -14,6 +14,7 @@ from drivers.vnumber.errors import ReaderUnavailableError
 from enrollment.access.errors import AccessError, SessionEnded
 from enrollment.access.roles import Role
 from enrollment.access.views import Evidence
+from enrollment.errors import EnrollmentError
 from enrollment.records.vocabulary import ContraIndication, OfficerDecision
 from kiosk.recent_log import recent_lines
 from kiosk.ui.staff.evidence import EvidenceView
@@ -37,13 +38,16 @@ class StaffMode:
         the timer that asks the access service whether the staff session has ended."""
         self.staff_queue, self.staff_intake = QueueView(theme), IntakeView(theme)
         self.staff_technician, self.staff_evidence = TechnicianView(theme), EvidenceView(theme)
-        for view in (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence):
+        self.staff_views = (self.staff_queue, self.staff_intake, self.staff_technician, self.staff_evidence)
+        for view in self.staff_views:
             self.stack.addWidget(view)
             view.logout.connect(self.staff_logout)
+            view.large_text.connect(lambda on: self.set_modes(large_text=on, high_contrast=self.theme.high_contrast))
         self.staff_technician.refresh.connect(self._show_technician)
         self.staff_technician.self_test.connect(self.technician_self_test)
         self.staff_technician.test_capture.connect(self.technician_test_capture)
         self.staff_technician.reader_test.connect(self.technician_reader_test)
+        self.staff_technician.rotate_keys.connect(self.technician_rotate_keys)
         self.staff_queue.opened.connect(self._open_intake)
         self.staff_intake.back.connect(self._show_queue)
         self.staff_intake.decision.decided.connect(self.staff_decide)
@@ -57,6 +61,7 @@ class StaffMode:
 
     _reader_test: VNumberReading | None = None  # the technician's V-number reader test, while it waits
     _reader_test_timer: QTimer | None = None
+    _rotation: Future | None = None  # the technician's key rotation, while it runs on the engine thread
 
     def _staff_call(self, call):  # type: ignore[no-untyped-def]
         """``call(service)`` on the engine thread, where the record lives; waits for it."""
@@ -225,8 +230,39 @@ class StaffMode:
             reading.stop()
             reading.deleteLater()
 
+    def technician_rotate_keys(self, passphrase: str) -> None:
+        """Rotate the keys through the access service (it checks the role and audits it, as ``zuil keys rotate``)
+        on the engine thread without waiting for it; the outcome and the new key state are shown when it ends,
+        unless the session has ended meanwhile."""
+        view, session = self.staff_technician, self.staff_session
+        if session is None or self._rotation is not None:
+            return
+
+        def rotate():  # type: ignore[no-untyped-def]
+            return self.access().rotate_keys(session, passphrase=passphrase or None)
+
+        def done(future: Future) -> None:
+            self._rotation = None
+            if self.staff_session is not session:
+                return
+            exc = future.exception()
+            if isinstance(exc, SessionEnded):
+                self._leave_staff()
+            elif isinstance(exc, (EnrollmentError, OSError)):
+                view.refuse_rotation(str(exc))
+            elif exc is not None:
+                raise exc
+            else:
+                view.show_rotation(future.result())
+                self._show_technician()
+
+        self._rotation = self.engine.submit(rotate)
+        self._rotation.add_done_callback(lambda f: view.later(lambda: done(f)))
+
     def _staff_idle_check(self) -> None:
         session = self.staff_session
+        if self._rotation is not None:  # the engine thread is rotating: asking now would wait for it
+            return
         if session is not None and self._staff_call(lambda service: service.idle_ended(session)):
             self._leave_staff()
 

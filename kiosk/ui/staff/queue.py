@@ -29,7 +29,15 @@ class QueueView(StaffView):
         self.find.setMinimumHeight(theme.touch_target)
         self.find.returnPressed.connect(self.find_receipt)
         self.layout().insertWidget(1, self.find)
+        self.find_hint = QLabel()  # the field's placeholder, whole, above it in large text (where it is cut short)
+        self.find_hint.setWordWrap(True)
+        self.find_hint.hide()
+        self.layout().insertWidget(1, self.find_hint)
         self.retranslate()
+
+    def set_large_text(self, on: bool) -> None:
+        super().set_large_text(on)
+        self.find_hint.setVisible(on)
 
     def show_rows(self, rows: list[QueueRow]) -> None:
         self.rows = rows
@@ -98,4 +106,5 @@ class QueueView(StaffView):
         super().retranslate()
         self.title.setText(self.tr("Today's intakes at this kiosk"))
         self.find.setPlaceholderText(self.tr("Receipt code (type it or hold it to the reader), then Enter"))
+        self.find_hint.setText(self.find.placeholderText())
         self._fill()

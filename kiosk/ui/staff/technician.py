@@ -1,7 +1,8 @@
 """The technician's view: the kiosk's health report (the same as ``zuil status``), the key and account state from
 the access service, the scanner tried out in place (a self-test and a test capture with its live image) and the
-V-number reader (one read). The errors seen here are listed, newest first, and so are the kiosk's own warnings
-and errors since it started (:mod:`kiosk.recent_log`, masked). No personal data: a test capture is
+V-number reader (one read), and a key rotation (asked to confirm, with a passphrase field where the key file is
+sealed by one; ``rotate_keys(passphrase)``, "" for none). The errors seen here are listed, newest first, and so
+are the kiosk's own last warnings and errors (:mod:`kiosk.recent_log`, masked). No personal data: a test capture is
 shown and then forgotten, never stored or sent, and a V-number read is reported without its digits.
 
 The view only shows what it is given and asks through its signals; the window's staff mode runs the checks (the
@@ -15,10 +16,11 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from enrollment.access.views import TechnicianStatus
-from kiosk.ui.staff.view import StaffView
+from enrollment.access.views import KeyRotation, TechnicianStatus
+from enrollment.keys.passphrase_kek import SEALING as PASSPHRASE_SEALING
+from kiosk.ui.staff.view import StaffView, wrappable
 from kiosk.ui.widgets.grey_image import grey_pixmap
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -33,6 +35,7 @@ class TechnicianView(StaffView):
     self_test = Signal()
     test_capture = Signal()
     reader_test = Signal()
+    rotate_keys = Signal(str)  # the passphrase ("" where the key file needs none)
     _relay = Signal(object)  # a callable to run on the UI thread (see :meth:`later`)
 
     def __init__(self, theme) -> None:  # type: ignore[no-untyped-def]
@@ -43,8 +46,11 @@ class TechnicianView(StaffView):
         self.health = self.text_label()
         self.health.setProperty("role", "report")  # a fixed-width font keeps the report's columns
         self.keys = self.text_label()
+        self.button_rows: list[QHBoxLayout] = []  # one below the other in large text
+        self._build_rotation(theme)
         self.scanner_heading = self._heading()
         buttons = QHBoxLayout()
+        self.button_rows.append(buttons)
         self.self_test_button, self.capture_button, self.refresh_button = (
             TouchButton("secondary"), TouchButton("secondary"), TouchButton("secondary"))
         for button, signal in ((self.self_test_button, self.self_test), (self.capture_button, self.test_capture),
@@ -77,6 +83,76 @@ class TechnicianView(StaffView):
         self.body.addStretch(1)
         self.retranslate()
 
+    def _build_rotation(self, theme) -> None:  # type: ignore[no-untyped-def]
+        """The rotate button, and the confirmation it opens: what rotation does, the passphrase field where
+        needed, and rotate and cancel."""
+        self.rotate_button = TouchButton("secondary")
+        self.rotate_button.setMinimumHeight(theme.touch_target)
+        self.rotate_button.clicked.connect(self._ask_rotation)
+        row = QHBoxLayout()
+        row.addWidget(self.rotate_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.confirm_rotation = QWidget()
+        column = QVBoxLayout(self.confirm_rotation)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.rotation_question = QLabel()
+        self.rotation_question.setWordWrap(True)
+        column.addWidget(self.rotation_question)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMinimumHeight(theme.touch_target)
+        column.addWidget(self.passphrase)
+        answers = QHBoxLayout()
+        self.button_rows.append(answers)
+        self.rotate_confirm_button, self.rotate_cancel_button = TouchButton("primary"), TouchButton("secondary")
+        for button in (self.rotate_confirm_button, self.rotate_cancel_button):
+            button.setMinimumHeight(theme.touch_target)
+            answers.addWidget(button)
+        self.rotate_confirm_button.clicked.connect(self._confirm_rotation)
+        self.rotate_cancel_button.clicked.connect(self._close_rotation)
+        column.addLayout(answers)
+        self.body.addWidget(self.confirm_rotation)
+        self.confirm_rotation.hide()
+        self.rotation_result = self.text_label()
+        self._sealing: str | None = None
+
+    def _ask_rotation(self) -> None:
+        self.passphrase.clear()
+        self.passphrase.setVisible(self._sealing == PASSPHRASE_SEALING)
+        self.confirm_rotation.show()
+
+    def _confirm_rotation(self) -> None:
+        passphrase = self.passphrase.text()
+        self._close_rotation()
+        self.rotate_button.setEnabled(False)
+        self.rotation_result.setText(self.tr("Rotating the keys…"))
+        self.rotate_keys.emit(passphrase)
+
+    def _close_rotation(self) -> None:
+        self.passphrase.clear()
+        self.confirm_rotation.hide()
+
+    def show_rotation(self, rotated: KeyRotation) -> None:
+        """A rotation's outcome: the new master key version, each data key's newest version, and when."""
+        self.rotate_button.setEnabled(True)
+        versions = ", ".join(f"{purpose} v{version}" for purpose, version in sorted(rotated.data_key_versions.items()))
+        self.rotation_result.setText(self.tr("Keys rotated at {0} UTC: master key v{1}; new writes use {2}.").format(
+            rotated.rotated_at.strftime("%Y-%m-%d %H:%M:%S"), rotated.master_key_version, versions))
+
+    def refuse_rotation(self, reason: str) -> None:
+        """A rotation refused or failed (a wrong passphrase, the role): the keys are as they were."""
+        self.rotate_button.setEnabled(True)
+        self.rotation_result.setText(self.tr("The keys were not rotated: {0}").format(reason))
+        self.errors.appendleft(reason)
+        self._show_errors()
+
+    def set_large_text(self, on: bool) -> None:
+        super().set_large_text(on)
+        direction = QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        for row in self.button_rows:
+            row.setDirection(direction)
+
     def _heading(self) -> QLabel:
         label = self.text_label()
         label.setProperty("role", "heading")
@@ -92,12 +168,14 @@ class TechnicianView(StaffView):
     # -- what the staff mode gives it ---------------------------------------------------------------------
     def show_report(self, lines: list[str], keys: TechnicianStatus | None) -> None:
         """The health report's lines (``kiosk.status_report.report_lines``) and the access service's key state."""
-        self.health.setText("\n".join(lines))
-        self.keys.setText("" if keys is None else self._keys_text(keys))
+        self.health.setText(wrappable("\n".join(lines)))
+        self.keys.setText("" if keys is None else wrappable(self._keys_text(keys)))
+        self._sealing = None if keys is None else keys.sealing
 
     def show_log(self, lines: list[str]) -> None:
         """The kiosk's recent warnings and errors (``kiosk.recent_log.recent_lines``), newest first."""
-        self.log.setText("\n".join(lines[:LOG_LINES]) if lines else self.tr("No warnings or errors since the start."))
+        self.log.setText(wrappable("\n".join(lines[:LOG_LINES])) if lines
+                         else self.tr("No warnings or errors since the start."))
 
     def show_scanner(self, ok: bool, text: str) -> None:
         """The outcome of a self-test or test capture; a failure joins the list of errors."""
@@ -127,6 +205,9 @@ class TechnicianView(StaffView):
         self.log.setText("")
         self.scanner_result.setText("")
         self.reader_result.setText("")
+        self.rotation_result.setText("")
+        self.rotate_button.setEnabled(True)
+        self._close_rotation()
         self.show_image(None)
         self._show_errors()
 
@@ -150,6 +231,13 @@ class TechnicianView(StaffView):
         self.self_test_button.setText(self.tr("Self-test"))
         self.capture_button.setText(self.tr("Test capture"))
         self.refresh_button.setText(self.tr("Check again"))
+        self.rotate_button.setText(self.tr("Rotate keys"))
+        self.rotation_question.setText(self.tr(
+            "Rotate the keys now? A new master key and a new version of each data key are made and audited; "
+            "what is stored stays readable and new writes use the new keys."))
+        self.passphrase.setPlaceholderText(self.tr("Key passphrase"))
+        self.rotate_confirm_button.setText(self.tr("Rotate"))
+        self.rotate_cancel_button.setText(self.tr("Cancel"))
         self.reader_heading.setText(self.tr("V-number reader"))
         self.reader_button.setText(self.tr("Test V-number reader"))
         self.errors_heading.setText(self.tr("Last errors"))

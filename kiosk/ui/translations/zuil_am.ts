@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation type="unfinished">Log out</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">ትልቅ ጽሑፍ</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation type="unfinished">Rotating the keys…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation type="unfinished">Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation type="unfinished">The keys were not rotated: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation type="unfinished">No warnings or errors since the start.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation type="unfinished">Check again</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation type="unfinished">Rotate keys</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation type="unfinished">Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished">Key passphrase</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished">Rotate</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
     <message>
         <source>V-number reader</source>

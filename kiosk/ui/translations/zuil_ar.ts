@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation type="unfinished">تسجيل الخروج</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">خط كبير</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation type="unfinished">جارٍ تدوير المفاتيح…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation type="unfinished">تم تدوير المفاتيح في {0} UTC: المفتاح الرئيسي v{1}؛ الكتابات الجديدة تستخدم {2}.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation type="unfinished">لم يتم تدوير المفاتيح: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation type="unfinished">لا توجد تحذيرات أو أخطاء منذ البدء.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation type="unfinished">تحقق مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation type="unfinished">تدوير المفاتيح</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation type="unfinished">تدوير المفاتيح الآن؟ يُنشأ مفتاح رئيسي جديد وإصدار جديد من كل مفتاح بيانات ويُسجَّل ذلك في سجل التدقيق؛ يبقى المخزَّن مقروءًا وتستخدم الكتابات الجديدة المفاتيح الجديدة.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished">عبارة مرور المفاتيح</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished">تدوير</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">إلغاء</translation>
     </message>
     <message>
         <source>V-number reader</source>

@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation type="unfinished">چوونەدەرەوە</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">نووسینی گەورە</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation type="unfinished">کلیلەکان دەگۆڕدرێن…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation type="unfinished">کلیلەکان لە {0} UTC گۆڕدران: کلیلی سەرەکی v{1}؛ نووسینە نوێیەکان {2} بەکاردەهێنن.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation type="unfinished">کلیلەکان نەگۆڕدران: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation type="unfinished">لە دەستپێکەوە هیچ ئاگادارکردنەوە یان هەڵەیەک نییە.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation type="unfinished">دووبارە بپشکنە</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation type="unfinished">گۆڕینی کلیلەکان</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation type="unfinished">ئێستا کلیلەکان بگۆڕدرێن؟ کلیلێکی سەرەکی نوێ و وەشانێکی نوێی هەر کلیلێکی داتا دروست دەکرێن و لە تۆماری پشکنیندا تۆمار دەکرێن؛ ئەوەی هەڵگیراوە دەخوێندرێتەوە و نووسینە نوێیەکان کلیلە نوێیەکان بەکاردەهێنن.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished">وشەی نهێنیی کلیلەکان</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished">گۆڕین</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">هەڵوەشاندنەوە</translation>
     </message>
     <message>
         <source>V-number reader</source>

@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation type="unfinished">خروج</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">متن بزرگ</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation type="unfinished">در حال چرخش کلیدها…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation type="unfinished">کلیدها در {0} UTC چرخانده شدند: کلید اصلی v{1}؛ نوشته‌های جدید از {2} استفاده می‌کنند.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation type="unfinished">کلیدها چرخانده نشدند: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation type="unfinished">از زمان شروع هیچ هشدار یا خطایی نبوده است.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation type="unfinished">بررسی دوباره</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation type="unfinished">چرخش کلیدها</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation type="unfinished">کلیدها اکنون چرخانده شوند؟ یک کلید اصلی جدید و نسخه‌ای جدید از هر کلید داده ساخته و در گزارش ممیزی ثبت می‌شود؛ داده‌های ذخیره‌شده خوانا می‌مانند و نوشته‌های جدید از کلیدهای جدید استفاده می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished">عبارت عبور کلیدها</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished">چرخش</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">لغو</translation>
     </message>
     <message>
         <source>V-number reader</source>

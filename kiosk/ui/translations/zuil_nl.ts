@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation>Uitloggen</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation>Grote letters</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation>De sleutels worden vernieuwd…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation>Sleutels vernieuwd om {0} UTC: hoofdsleutel v{1}; nieuwe gegevens gebruiken {2}.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation>De sleutels zijn niet vernieuwd: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation>Geen waarschuwingen of fouten sinds de start.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation>Opnieuw controleren</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation>Sleutels vernieuwen</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation>Nu de sleutels vernieuwen? Er komen een nieuwe hoofdsleutel en een nieuwe versie van elke gegevenssleutel, vastgelegd in het auditlog; wat is opgeslagen blijft leesbaar en nieuwe gegevens gebruiken de nieuwe sleutels.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Wachtwoordzin van de sleutels</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>V-number reader</source>

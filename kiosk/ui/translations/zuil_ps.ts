@@ -699,9 +699,25 @@
         <source>Log out</source>
         <translation type="unfinished">وتل</translation>
     </message>
+    <message>
+        <source>Large text</source>
+        <translation type="unfinished">لوی لیکونه</translation>
+    </message>
 </context>
 <context>
     <name>TechnicianView</name>
+    <message>
+        <source>Rotating the keys…</source>
+        <translation type="unfinished">کلیډونه بدلېږي…</translation>
+    </message>
+    <message>
+        <source>Keys rotated at {0} UTC: master key v{1}; new writes use {2}.</source>
+        <translation type="unfinished">کلیډونه په {0} UTC بدل شول: اصلي کلیډ v{1}؛ نوې لیکنې {2} کاروي.</translation>
+    </message>
+    <message>
+        <source>The keys were not rotated: {0}</source>
+        <translation type="unfinished">کلیډونه بدل نه شول: {0}</translation>
+    </message>
     <message>
         <source>No warnings or errors since the start.</source>
         <translation type="unfinished">له پیل راهیسې هیڅ خبرداری یا تېروتنه نشته.</translation>
@@ -749,6 +765,26 @@
     <message>
         <source>Check again</source>
         <translation type="unfinished">بیا وګورئ</translation>
+    </message>
+    <message>
+        <source>Rotate keys</source>
+        <translation type="unfinished">کلیډونه بدل کړئ</translation>
+    </message>
+    <message>
+        <source>Rotate the keys now? A new master key and a new version of each data key are made and audited; what is stored stays readable and new writes use the new keys.</source>
+        <translation type="unfinished">کلیډونه اوس بدل کړئ؟ یو نوی اصلي کلیډ او د هر معلوماتي کلیډ نوې نسخه جوړېږي او په پلټنې راپور کې ثبتېږي؛ خوندي شوي معلومات د لوستلو وړ پاتې کېږي او نوې لیکنې نوي کلیډونه کاروي.</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished">د کلیډونو پټنوم</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished">بدلول</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">لغوه کول</translation>
     </message>
     <message>
         <source>V-number reader</source>

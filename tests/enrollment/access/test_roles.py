@@ -28,7 +28,7 @@ from tests.enrollment.access.conftest import (
 EXPECTED = {
     "officer": {"view-evidence", "record-decision", "confirm-decision", "intake-status", "export-summary"},
     "worker": {"intake-status"},
-    "tech": {"technician-status", "manage-accounts"},
+    "tech": {"technician-status", "manage-accounts", "rotate-keys"},
 }
 
 
@@ -43,6 +43,8 @@ def _perform(service: AccessService, staff, operation: Operation, intake_id: str
         return service.intake_status(staff, intake_id)
     if operation is Operation.TECHNICIAN_STATUS:
         return service.technician_status(staff)
+    if operation is Operation.ROTATE_KEYS:
+        return service.rotate_keys(staff)
     if operation is Operation.EXPORT_SUMMARY:
         return service.export_summary(staff, intake_id, lambda summary: "written")
     return service.add_account(staff, "new-account", "intake_worker", "864213")
@@ -120,3 +122,35 @@ def test_a_session_of_another_service_or_none_is_refused(service, hit):
         service.view_evidence(None, hit)  # type: ignore[arg-type]
     with pytest.raises(SessionEnded, match="manage accounts only"):
         service.view_evidence(KEY_HOLDER, hit)  # type: ignore[arg-type]
+
+
+def test_the_technician_rotates_the_keys_audited_as_the_cli_does_and_new_writes_use_them(service, store, log, hit):
+    from enrollment.audit.entries import Outcome
+    from enrollment.keys.key_store import key_file_info
+
+    tech = service.login("tech", PIN["tech"])
+    rotated = service.rotate_keys(tech)
+    assert rotated.master_key_version == 2
+    assert rotated.data_key_versions == {"gallery": 2, "vnumber-hmac": 2, "signing": 2}
+    status = service.technician_status(tech)
+    assert status.master_key_version == 2 and status.data_key_versions == rotated.data_key_versions
+    rotation = [e for e in entries(log) if e.kind is Kind.KEY_OPERATION and e.details["operation"] == "rotate"]
+    assert len(rotation) == 1 and rotation[0].actor == tech.account_id and rotation[0].outcome is Outcome.OK
+    assert rotation[0].details["master_version"] == 2
+    assert rotation[0].details["key_file"] == key_file_info(store.cipher.keyring.path.parent).checksum
+    assert log.checkpoints()  # signed with the newest signing key, as after `zuil keys rotate`
+    later = make_intake(store)  # sealed under the new gallery key, and the old intake still opens
+    assert service.view_evidence(service.login("officer", PIN["officer"]), later).captures[0].template == TEMPLATE
+    assert service.view_evidence(service.login("officer", PIN["officer"]), hit).captures[0].image == IMAGE
+
+
+@pytest.mark.parametrize("name", ["officer", "worker"])
+def test_an_officer_or_intake_worker_may_not_rotate_and_the_key_file_stays(service, store, log, name):
+    from enrollment.keys.key_store import key_file_info
+
+    folder = store.cipher.keyring.path.parent
+    before, logged = key_file_info(folder).checksum, len(entries(log))
+    with pytest.raises(RoleRefused, match="may not rotate keys"):
+        service.rotate_keys(service.login(name, PIN[name]))
+    assert key_file_info(folder).checksum == before and store.cipher.keyring.master_version == 1
+    assert not any(e.kind is Kind.KEY_OPERATION for e in entries(log)[logged:])
