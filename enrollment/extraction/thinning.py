@@ -1,16 +1,18 @@
 """Thinning of the ridge map to a one-pixel-wide, 8-connected skeleton (Guo & Hall 1989, algorithm A1).
 
-OpenCV's headless wheel has no ``ximgproc``, so the two parallel sub-iterations are evaluated for every pixel
-at once: a 3x3 neighbour code per pixel and a precomputed 256-entry deletion table per sub-iteration.
+OpenCV's headless wheel has no ``ximgproc``, so the two parallel sub-iterations run in a numba kernel: a 3x3
+neighbour code per ridge pixel and a precomputed 256-entry deletion table per sub-iteration. Each sub-iteration
+decides every pixel on the image as it was before it (parallel), then deletes; only the pixels still on are
+visited, so the later, nearly idle iterations cost little.
 """
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
+from numba import njit
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.neighbourhood import bits, codes, content_window, lookup
+from enrollment.extraction.neighbourhood import bits, content_window
 
 
 def _deletion_table(second: bool) -> np.ndarray:
@@ -27,7 +29,7 @@ def _deletion_table(second: bool) -> np.ndarray:
     return table
 
 
-_TABLES = (_deletion_table(False).astype(np.uint8), _deletion_table(True).astype(np.uint8))
+_TABLES = np.stack([_deletion_table(False), _deletion_table(True)]).astype(np.uint8)
 
 
 def apply(ridges: np.ndarray) -> np.ndarray:
@@ -41,12 +43,38 @@ def apply(ridges: np.ndarray) -> np.ndarray:
 def _thin(skeleton: np.ndarray) -> None:
     if skeleton.size == 0:
         return
-    for _ in range(p.MAX_THINNING_ITERATIONS):
+    padded = np.zeros((skeleton.shape[0] + 2, skeleton.shape[1] + 2), np.uint8)  # outside counts as 0
+    padded[1:-1, 1:-1] = skeleton
+    _thin_kernel(padded, _TABLES, p.MAX_THINNING_ITERATIONS)
+    skeleton[...] = padded[1:-1, 1:-1]
+
+
+@njit(cache=True)
+def _thin_kernel(padded: np.ndarray, tables: np.ndarray, iterations: int) -> None:
+    """Guo-Hall thinning in place of the 0/1 image inside ``padded``'s one-pixel zero border: per iteration
+    the two sub-iterations, each deleting at once the pixels its table says to, until an iteration deletes
+    nothing. Neighbour bits as in :data:`~enrollment.extraction.neighbourhood.OFFSETS`."""
+    ys, xs = np.nonzero(padded)
+    count = len(ys)
+    delete = np.zeros(count, np.bool_)
+    for _ in range(iterations):
         changed = False
-        for table in _TABLES:
-            delete = lookup(codes(skeleton), table) & skeleton
-            if cv2.countNonZero(delete):
-                skeleton -= delete
-                changed = True
+        for t in range(2):
+            table = tables[t]
+            for i in range(count):
+                y, x = ys[i], xs[i]
+                above, row, below = padded[y - 1], padded[y], padded[y + 1]
+                code = (above[x] | above[x + 1] << 1 | row[x + 1] << 2 | below[x + 1] << 3
+                        | below[x] << 4 | below[x - 1] << 5 | row[x - 1] << 6 | above[x - 1] << 7)
+                delete[i] = table[code] != 0
+            kept = 0
+            for i in range(count):
+                if delete[i]:
+                    padded[ys[i], xs[i]] = 0
+                    changed = True
+                else:
+                    ys[kept], xs[kept] = ys[i], xs[i]
+                    kept += 1
+            count = kept
         if not changed:
             break
