@@ -109,6 +109,14 @@ TABLE: tuple[Datum, ...] = (
           "finding a person enrolled at another LVV in the 1:N search", INTAKE_BASIS,
           "until the upstream's feed withdraws the person (`zuil sync feed`); the purge does not reach them",
           "deleted with the withdrawal entry of the feed, in the transaction that applies it"),
+    Datum("the intake in progress", "`<data dir>/pending-intake` (one snapshot of the flow: language, consent, "
+          "V-number, templates and images, sealed with the gallery key and bound to the kiosk's id)",
+          "going on with an intake after the kiosk restarted", INTAKE_BASIS,
+          "while the intake runs; one older than `RESUME_WITHIN_S` (kiosk/pending_intake.py) is not resumed",
+          "removed when the intake is stored or given up, and at the next start when too old or unreadable"),
+    Datum("the kiosk's recent log", "`<data dir>/kiosk-log.txt` (its last warnings and errors, digit runs masked, "
+          "exceptions by type only: no personal data)", "the technician's view and `zuil status --json`",
+          SECURITY_BASIS, "its last `CAPACITY` lines (kiosk/recent_log.py)", "rewritten with each new line"),
 )
 
 
