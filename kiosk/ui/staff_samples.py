@@ -23,6 +23,7 @@ from enrollment.access.views import (
     TechnicianStatus,
 )
 from enrollment.extraction import extract
+from enrollment.identification import SEARCH_THRESHOLD_NAME
 from enrollment.matching import explain_match, fuse
 from enrollment.records.vocabulary import IdentificationDecision
 from enrollment.synthesis.generator import render_impression, synthesize_master
@@ -77,7 +78,7 @@ def intake_evidence() -> Evidence:
     top = match_evidence().recorded
     weaker = {"person_id": OTHER_PERSON, "locations": ["ter-apel"], "fused_neg_log10_fmr": 5.214,
               "per_finger_mcc": {"2": 0.0412, "7": 0.0187}}
-    search = IdentificationEvidence("sample-search", IdentificationDecision.HIT, "FMR_1_IN_10000_PER_SEARCH", 1000,
+    search = IdentificationEvidence("sample-search", IdentificationDecision.HIT, SEARCH_THRESHOLD_NAME, 1000,
                                     (top, weaker), TODAY)
     check = IdentificationEvidence("sample-check", IdentificationDecision.VNUMBER_MISMATCH, "FMR_1_IN_10000", 1, (),
                                    TODAY)

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from enrollment import identification
 from enrollment.keys.demo_keys import open_demo_keys
 from enrollment.matching.parameters import IMPRESSIONS_PER_FINGER
 from enrollment.records.models import CaptureRow, Intake
@@ -87,7 +88,7 @@ def test_the_summary_names_the_scale_of_every_score(demo, tmp_path):
     assert len(per_intake) == 2 * len(set(positions))  # this intake and the earlier visit, each finger
     assert set(per_intake.values()) == {IMPRESSIONS_PER_FINGER}
     search, vcheck = summary["identification"]["search"], summary["identification"]["vnumber_check"]
-    assert search["threshold_name"] == "FMR_1_IN_10000_PER_SEARCH" and search["threshold_neg_log10_fmr"] > 4
+    assert search["threshold_name"] == identification.SEARCH_THRESHOLD_NAME and search["threshold_neg_log10_fmr"] > 4
     assert set(search["candidates"][0]) == {"person_id", "locations", "fused_neg_log10_fmr", "per_finger_mcc"}
     assert set(vcheck) == {"decision", "threshold_name", "fused_neg_log10_fmr", "per_finger_mcc", "held_prints"}
     assert vcheck["threshold_name"] == "FMR_1_IN_10000"
