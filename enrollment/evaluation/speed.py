@@ -2,7 +2,7 @@
 
 Method (printed with the figures):
 - every timing runs in this process pinned to one CPU (``sched_setaffinity``), so library threads cannot
-  borrow the second core; wall-clock ``perf_counter``;
+  borrow the second core, with OpenCV's pool set to one thread; wall-clock ``perf_counter``;
 - extraction: ``prepare`` (decode + extract + load) of each image, ``rounds`` times, the engines taking turns on
   each image in an order that rotates from image to image; median and p95 in ms, and the median of the
   per-image time ratios to the first engine;
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 from tqdm import tqdm
 
@@ -72,17 +73,23 @@ class EngineSpeed:
 
 @contextmanager
 def one_core() -> Iterator[str]:
-    """Pin this process (all its threads) to one CPU for the duration; says which."""
-    if not hasattr(os, "sched_setaffinity"):
-        yield "not pinned (no sched_setaffinity here)"
-        return
-    before = os.sched_getaffinity(0)
-    cpu = min(before)
-    os.sched_setaffinity(0, {cpu})
+    """Pin this process (all its threads) to one CPU for the duration, and OpenCV to one thread (its pool was sized
+    for every core when it was imported: two threads on one core only take turns); says which."""
+    threads = cv2.getNumThreads()
+    cv2.setNumThreads(1)
     try:
-        yield f"pinned to CPU {cpu}"
+        if not hasattr(os, "sched_setaffinity"):
+            yield "not pinned (no sched_setaffinity here); OpenCV on 1 thread"
+            return
+        before = os.sched_getaffinity(0)
+        cpu = min(before)
+        os.sched_setaffinity(0, {cpu})
+        try:
+            yield f"pinned to CPU {cpu}; OpenCV on 1 thread"
+        finally:
+            os.sched_setaffinity(0, before)
     finally:
-        os.sched_setaffinity(0, before)
+        cv2.setNumThreads(threads)
 
 
 def time_extraction(

@@ -115,3 +115,18 @@ def test_bench_speed_compare_reports_the_paired_ratio(drawn_set):
     row = next(line for line in result.output.splitlines() if line.startswith("extraction time / baseline's"))
     assert row.split()[-2] == "1.00" and float(row.split()[-1]) > 0
     assert "engines interleaved" in result.output
+
+
+def test_timings_run_on_one_core_with_opencv_on_one_thread_and_both_are_given_back():
+    import os
+
+    import cv2
+
+    from enrollment.evaluation.speed import one_core
+
+    cv2.setNumThreads(2)
+    cores = os.sched_getaffinity(0)
+    with one_core() as said:
+        assert cv2.getNumThreads() == 1 and len(os.sched_getaffinity(0)) == 1
+        assert "OpenCV on 1 thread" in said
+    assert cv2.getNumThreads() == 2 and os.sched_getaffinity(0) == cores
