@@ -52,13 +52,11 @@ def _row_label(button: QAbstractButton, theme: Theme) -> QLabel:
     return label
 
 
-class ChoiceRow(QRadioButton):
-    """A radio button tapped anywhere on its row (the whole touch target), not only on its circle and text; its
-    text wraps."""
+class WrappingRow:
+    """What a choice row and a flag row share: tapped anywhere on the row (the whole touch target), not only on the
+    indicator and the text, and the text in a wrapping label (a mix-in before the Qt button class)."""
 
-    def __init__(self, theme: Theme) -> None:
-        super().__init__()
-        self.label = _row_label(self, theme)
+    label: QLabel
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
@@ -70,33 +68,26 @@ class ChoiceRow(QRadioButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))  # type: ignore[attr-defined]
 
     def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+        return self.rect().contains(pos)  # type: ignore[attr-defined]
 
 
-class FlagRow(QCheckBox):
-    """A check box tapped anywhere on its row; its text wraps."""
+class ChoiceRow(WrappingRow, QRadioButton):
+    """A radio button of a decision choice."""
 
     def __init__(self, theme: Theme) -> None:
         super().__init__()
         self.label = _row_label(self, theme)
 
-    def setText(self, text: str) -> None:
-        self.label.setText(text)
 
-    def text(self) -> str:
-        return self.label.text()
+class FlagRow(WrappingRow, QCheckBox):
+    """A check box of a contra-indication flag."""
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.label = _row_label(self, theme)
 
 
 class SecondOfficerOverlay(StaffPinOverlay):
