@@ -1,4 +1,4 @@
-"""The parent side of the crash harness: kill a ``zuil`` command at every kill point and check the store.
+"""The parent side of the crash harness: kill a ``zuil`` command at every kill point (or some) and check the store.
 
     with CrashRunner(tmp_path) as runner:
         tally = crash_every_point(runner, ["db", "upgrade"], env=env, prepare=fresh_store, check=store_is_sound)
@@ -8,11 +8,17 @@ renames, see :mod:`tests.crash.zygote`), then for every N: ``prepare()`` sets up
 runs and is killed with SIGKILL just before its N-th kill point, and ``check(point)`` inspects what is left
 (raise ``AssertionError`` when it is not sound). The tally says how many kill points were tried and how many
 left a sound store; a check failure does not stop the loop, so the tally shows the whole picture.
+
+A ``select`` picks the kill points to try. :func:`edges_and_sample` is the one for long commands: the edges of
+every transaction (its BEGIN, its first and last write statement, its last point: the commit), every file rename,
+and a number of the other kill points spread evenly. With ``ZUIL_CRASH_EXHAUSTIVE=1`` in the environment it picks
+every kill point instead (runs that take many times longer).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -21,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+EXHAUSTIVE = "ZUIL_CRASH_EXHAUSTIVE"  # =1: edges_and_sample picks every kill point
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,51 @@ def evenly(count: int) -> Callable[[list[KillPoint]], list[KillPoint]]:
     def pick(points: list[KillPoint]) -> list[KillPoint]:
         if len(points) <= count:
             return points
+        if count < 2:
+            return points[len(points) // 2:][:count]
         step = (len(points) - 1) / (count - 1)
         return [points[round(i * step)] for i in range(count)]
+    return pick
+
+
+def is_write(point: KillPoint) -> bool:
+    return point.kind == "sql" and point.detail.upper().startswith(WRITES)
+
+
+def transactions(points: list[KillPoint]) -> list[list[KillPoint]]:
+    """``points`` cut into transactions: each from its BEGIN (or the point after the last commit) to its commit, or
+    to the point before the next BEGIN when it has none (rolled back). File renames stay where they fall."""
+    found: list[list[KillPoint]] = []
+    current: list[KillPoint] = []
+    for point in points:
+        if point.kind == "sql" and point.detail == "BEGIN" and current:
+            found.append(current)
+            current = []
+        current.append(point)
+        if point.kind == "commit":
+            found.append(current)
+            current = []
+    return [*found, current] if current else found
+
+
+def transaction_edges(points: list[KillPoint]) -> list[KillPoint]:
+    """Every commit and file rename, and of each transaction its first point, its first and last write statement
+    and its last point."""
+    chosen = {p.index for p in points if p.kind in ("commit", "rename")}
+    for transaction in transactions(points):
+        writes = [p for p in transaction if is_write(p)]
+        chosen |= {transaction[0].index, transaction[-1].index, *(p.index for p in writes[:1] + writes[-1:])}
+    return [p for p in points if p.index in chosen]
+
+
+def edges_and_sample(count: int, *, also: Callable[[list[KillPoint]], list[KillPoint]] | None = None
+                     ) -> Callable[[list[KillPoint]], list[KillPoint]]:
+    """A ``select`` for :func:`crash_every_point`: the :func:`transaction_edges`, the kill points ``also`` picks,
+    and ``count`` of the others spread evenly; every kill point when ``ZUIL_CRASH_EXHAUSTIVE=1``."""
+    def pick(points: list[KillPoint]) -> list[KillPoint]:
+        if os.environ.get(EXHAUSTIVE) == "1":
+            return list(points)
+        chosen = {p.index for p in transaction_edges(points)} | {p.index for p in (also(points) if also else [])}
+        chosen |= {p.index for p in evenly(count)([p for p in points if p.index not in chosen])}
+        return [p for p in points if p.index in chosen]
     return pick
