@@ -43,14 +43,21 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     periods = np.asarray(p.GABOR_PERIODS, dtype=np.float32)
     position = np.interp(local_period, periods, np.arange(len(periods))).astype(np.float32)
     response = np.zeros_like(small)
+    height = small.shape[0]
+    bins = index.astype(np.uint8)  # the same bins, cheaper to compare
     for j, wavelength in enumerate(periods):
-        weight = np.clip(1.0 - np.abs(position - j), 0.0, 1.0)
-        if not weight.any():
-            continue
+        weight = np.abs(position - j)
+        np.subtract(1.0, weight, out=weight)
+        np.maximum(weight, 0.0, out=weight)  # 1 - |x| never exceeds 1: the weight clipped to [0, 1]
         active = weight > 0
-        rows = np.zeros((count, small.shape[0]), bool)  # rows where each filter is selected with a weight
-        rows[index[active], np.nonzero(active)[0]] = True
-        selected = _selected_responses(small, float(wavelength) / factor, index, rows)
+        if not active.any():
+            continue
+        codes = np.where(active, index, count)  # count: no weight
+        codes *= height
+        codes += np.arange(height)[:, None]
+        # rows where each filter is selected with a weight
+        rows = np.bincount(codes.ravel(), minlength=(count + 1) * height)[: count * height].reshape(count, height) > 0
+        selected = _selected_responses(small, float(wavelength) / factor, bins, rows)
         response += np.multiply(selected, weight, out=selected)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
