@@ -43,14 +43,21 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     periods = np.asarray(p.GABOR_PERIODS, dtype=np.float32)
     position = np.interp(local_period, periods, np.arange(len(periods))).astype(np.float32)
     response = np.zeros_like(small)
+    height = small.shape[0]
+    bins = index.astype(np.uint8)  # the same bins, cheaper to compare
     for j, wavelength in enumerate(periods):
-        weight = np.clip(1.0 - np.abs(position - j), 0.0, 1.0)
-        if not weight.any():
-            continue
+        weight = np.abs(position - j)
+        np.subtract(1.0, weight, out=weight)
+        np.maximum(weight, 0.0, out=weight)  # 1 - |x| never exceeds 1: the weight clipped to [0, 1]
         active = weight > 0
-        rows = np.zeros((count, small.shape[0]), bool)  # rows where each filter is selected with a weight
-        rows[index[active], np.nonzero(active)[0]] = True
-        selected = _selected_responses(small, float(wavelength) / factor, index, rows)
+        if not active.any():
+            continue
+        codes = np.where(active, index, count)  # count: no weight
+        codes *= height
+        codes += np.arange(height)[:, None]
+        # rows where each filter is selected with a weight
+        rows = np.bincount(codes.ravel(), minlength=(count + 1) * height)[: count * height].reshape(count, height) > 0
+        selected = _selected_responses(small, float(wavelength) / factor, bins, rows)
         response += np.multiply(selected, weight, out=selected)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
@@ -64,42 +71,89 @@ def _radius(wavelength: float) -> int:
 
 def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """At each pixel, the response of the even Gabor filter ``index`` (ridge direction index*pi/count, unit
-    gain), within the span of rows where ``rows[index]`` is set (0 elsewhere: those values are only ever
-    multiplied by a zero weight).
+    gain), within the rows where ``rows[index]`` is set (elsewhere 0 or another finite value: those values
+    are only ever multiplied by a zero weight).
 
-    Each pass runs on a band of whole rows reaching ``radius`` beyond the span (or the image edge): the same
-    arithmetic per pixel as on the whole image, so the same values bit for bit."""
+    Mirrored orientations share their passes (the same row kernels and even column kernel, a negated odd
+    column kernel). Each pass runs on runs of whole rows reaching ``radius`` beyond the rows it serves (or
+    the image edge), a run split where no member is selected for more than two radii of rows, and keeps the
+    full image width: each pixel gets the same arithmetic as on the whole image, so the same values bit for
+    bit."""
     count, height = rows.shape
     radius = _radius(wavelength)
-    spans: dict[int, tuple[int, int]] = {}
-    for k in range(count):
-        found = np.flatnonzero(rows[k])
-        if len(found):
-            spans[k] = (int(found[0]), int(found[-1]) + 1)
-    bank = _bank(wavelength, count)
-    bands: dict[float, tuple[int, int]] = {}
-    for k, (start, stop) in spans.items():
-        low, high = max(0, start - radius), min(height, stop + radius)
-        key = bank[k][0]
-        bands[key] = (min(low, bands[key][0]), max(high, bands[key][1])) if key in bands else (low, high)
-    row_passes: dict[float, tuple[int, np.ndarray, np.ndarray | None]] = {}
     out = np.zeros(image.shape, np.float32)
-    for k, (start, stop) in spans.items():
-        key, row_even, row_odd, column_even, column_odd, sign = bank[k]
-        if key not in row_passes:
-            low, high = bands[key]
-            band = image[low:high]
-            row_passes[key] = (low, cv2.filter2D(band, -1, row_even, borderType=cv2.BORDER_CONSTANT),
-                               cv2.filter2D(band, -1, row_odd, borderType=cv2.BORDER_CONSTANT) if key > 1e-6 else None)
-        offset, even_part, odd_part = row_passes[key]
-        low, high = max(0, start - radius), min(height, stop + radius)
-        response = cv2.filter2D(even_part[low - offset : high - offset], -1, column_even,
-                                borderType=cv2.BORDER_CONSTANT)
-        if odd_part is not None and sign != 0:
-            odd = cv2.filter2D(odd_part[low - offset : high - offset], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
-            response = response - odd if sign > 0 else response + odd
-        np.copyto(out[start:stop], response[start - low : stop - low], where=index[start:stop] == k)
+    even_part, odd_part, combined = (np.empty(image.shape, np.float32) for _ in range(3))
+    for row_even, row_odd, column_even, column_odd, members in _shared_passes(wavelength, count):
+        selected = rows[members[0][0]]
+        for k, _ in members[1:]:
+            selected = selected | rows[k]
+        found = np.flatnonzero(selected)
+        if not len(found):
+            continue
+        windows = [(start, stop, max(0, start - radius), min(height, stop + radius))
+                   for start, stop in _runs(found, 2 * radius + 1)]
+        for low, high in _merged([(low, high) for _, _, low, high in windows]):
+            cv2.filter2D(image[low:high], -1, row_even, dst=even_part[low:high], borderType=cv2.BORDER_CONSTANT)
+            if column_odd is not None:
+                cv2.filter2D(image[low:high], -1, row_odd, dst=odd_part[low:high], borderType=cv2.BORDER_CONSTANT)
+        for start, stop, low, high in windows:
+            even = cv2.filter2D(even_part[low:high], -1, column_even, borderType=cv2.BORDER_CONSTANT)
+            odd = None
+            if column_odd is not None:
+                odd = cv2.filter2D(odd_part[low:high], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
+            for k, combine in members:
+                response = even
+                if odd is not None:
+                    response = (np.subtract if combine > 0 else np.add)(even, odd, out=combined[: high - low])
+                np.copyto(out[start:stop], response[start - low : stop - low], where=index[start:stop] == k)
     return out
+
+
+def _runs(found: np.ndarray, gap: int) -> list[tuple[int, int]]:
+    """Half-open runs of the sorted indices ``found``, split where consecutive indices are more than ``gap``
+    apart."""
+    breaks = np.flatnonzero(found[1:] - found[:-1] > gap)
+    starts = [int(found[0]), *found[breaks + 1].tolist()]
+    stops = [*(found[breaks] + 1).tolist(), int(found[-1]) + 1]
+    return list(zip(starts, stops, strict=True))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the half-open ``spans`` (sorted by start) as disjoint spans."""
+    merged = [spans[0]]
+    for low, high in spans[1:]:
+        if low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+_Passes = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, tuple[tuple[int, int], ...]]
+"""Row kernels, even and odd column kernels (None: no odd part) and the orientations they serve, each with
+how its response combines the two column passes (+1: even - odd, -1: even + odd)."""
+
+
+@functools.cache
+def _shared_passes(wavelength: float, count: int) -> tuple[_Passes, ...]:
+    """The bank grouped into orientations whose row kernels and even column kernel are equal and whose odd
+    column kernels are equal or negated (x - (-y) == x + y exactly). Built once per process."""
+    groups: list[_Passes] = []
+    for k, (key, row_even, row_odd, column_even, column_odd, sign) in enumerate(_bank(wavelength, count)):
+        odd = key > 1e-6 and sign != 0
+        for i, (g_row_even, g_row_odd, g_column_even, g_column_odd, members) in enumerate(groups):
+            if not (odd and g_column_odd is not None and np.array_equal(row_even, g_row_even)
+                    and np.array_equal(row_odd, g_row_odd) and np.array_equal(column_even, g_column_even)):
+                continue
+            if np.array_equal(column_odd, g_column_odd):
+                groups[i] = (*groups[i][:4], (*members, (k, sign)))
+                break
+            if np.array_equal(column_odd, -g_column_odd):
+                groups[i] = (*groups[i][:4], (*members, (k, -sign)))
+                break
+        else:
+            groups.append((row_even, row_odd, column_even, column_odd if odd else None, ((k, sign),)))
+    return tuple(groups)
 
 
 @functools.cache

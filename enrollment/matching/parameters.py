@@ -79,7 +79,7 @@ CALIBRATION_PROTOCOL = (
     'templates in fvc2002, extracted by enrollment.extraction; knots empirical down to 100 '
     'impostors, then a generalised Pareto tail (top 230, shape +0.172) floored by the empirical '
     'quantile. Inputs: templates 67b6746e7cb38118, impostor scores 5cb21149f2bb112e, extractor '
-    'a98cfa15fc17, matcher 73974629f8e9; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
+    '2dbbb82b6bf9, matcher 73974629f8e9; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------
