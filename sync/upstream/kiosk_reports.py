@@ -42,7 +42,7 @@ def key_conflict(connection: Connection, envelope: Envelope, announced: dict[int
     announced before it in ``announced``, which it is added to) with another key. None: it may."""
     keys = announced_keys(envelope)
     held = dict(connection.execute(select(kiosk_keys.c.version, kiosk_keys.c.public_key).where(
-        kiosk_keys.c.kiosk_id == envelope.kiosk_id, kiosk_keys.c.version.in_(list(keys)))).tuples().all())
+        kiosk_keys.c.kiosk_id == envelope.kiosk_id, kiosk_keys.c.version.in_(list(keys)))).all())
     for version, public in sorted(keys.items()):
         if announced.get(version, held.get(version)) not in (None, public):
             return EnvelopeInvalid(f"payload.signing_keys.{version}", f"signing key version {version} is held for "
