@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from enrollment.keys.keyring import KeyRing, Purpose
 from enrollment.records.models import OutboxEnvelope, OutboxHead
 from sync import canonical, sealing
-from sync.envelope import GENESIS, Envelope, new_envelope_id, seal_aad, sign_envelope, verified_envelope
+from sync.envelope import GENESIS, Envelope, new_envelope_id, seal_aad, sign_envelope, signed_with
 from sync.errors import UpstreamKeyError
 from sync.key_announcement import keys_report
 from sync.payloads import Report, seconds
@@ -51,7 +51,9 @@ def append(session: Session, sender: Sender, report: Report, *, now: datetime | 
     """Append the envelope of ``report`` to the kiosk's chain, in ``session``'s transaction; returns it. It is signed
     with the ring's newest signing key; when the chain's last envelope was signed with an older version (a rotation
     since), a ``keys`` envelope signed with that older version, announcing the newer ones, comes first
-    (:mod:`sync.key_announcement`), so the upstream can verify the report."""
+    (:mod:`sync.key_announcement`), so the upstream can verify the report. (A ring older than the chain's last
+    envelope, of a process that unlocked the keys before a rotation, signs with its newest version, which the
+    upstream holds.)"""
     if report.secret is not None and sender.upstream is None:
         raise UpstreamKeyError(f"a {report.kind} envelope seals data to the upstream, and no upstream public key "
                                "is configured ([sync] upstream_public_key)")
@@ -59,9 +61,8 @@ def append(session: Session, sender: Sender, report: Report, *, now: datetime | 
     newest = sender.ring.signing_key()[0]
     sequence, previous = _next_place(session, sender.kiosk_id)
     if sequence > 1 and (before := _signed_before(session, sender, sequence)) < newest:
-        _signed(session, sender, keys_report(sender.kiosk_id, sender.ring, before), sequence, previous,
-                            before, moment)
-        sequence, previous = _next_place(session, sender.kiosk_id)  # previous is announced.hash
+        _signed(session, sender, keys_report(sender.kiosk_id, sender.ring, before), sequence, previous, before, moment)
+        sequence, previous = _next_place(session, sender.kiosk_id)  # the report follows the announcement
     envelope = _signed(session, sender, report, sequence, previous, newest, moment)
     if _append_listeners and not event.contains(session, "after_commit", _appended):
         event.listen(session, "after_commit", _appended)
@@ -69,10 +70,9 @@ def append(session: Session, sender: Sender, report: Report, *, now: datetime | 
 
 
 def _signed_before(session: Session, sender: Sender, sequence: int) -> int:
-    """The signing key version of the kiosk's envelope before ``sequence`` (verified with the ring's keys)."""
-    data = session.scalars(select(OutboxEnvelope.envelope).where(OutboxEnvelope.kiosk_id == sender.kiosk_id,
-                                                                 OutboxEnvelope.sequence == sequence - 1)).one()
-    return verified_envelope(data, keys=signing_keys(sender.ring)).key_version
+    """The signing key version of the kiosk's envelope before ``sequence``."""
+    return signed_with(session.scalars(select(OutboxEnvelope.envelope).where(
+        OutboxEnvelope.kiosk_id == sender.kiosk_id, OutboxEnvelope.sequence == sequence - 1)).one())
 
 
 def _signed(session: Session, sender: Sender, report: Report, sequence: int, previous: bytes, version: int,

@@ -30,7 +30,7 @@ from sync.upstream.models import audit_checkpoints, deletions, kiosk_keys
 def record_report(connection: Connection, envelope: Envelope) -> None:
     """What a newly stored keys, deletion or checkpoint envelope reports, kept in the caller's transaction."""
     if envelope.kind is EnvelopeKind.KEYS:
-        _signing_keys(connection, envelope)
+        _add_signing_keys(connection, envelope)
     elif envelope.kind is EnvelopeKind.DELETION:
         _deletion(connection, envelope)
     elif envelope.kind is EnvelopeKind.CHECKPOINT:
@@ -51,7 +51,7 @@ def key_conflict(connection: Connection, envelope: Envelope, announced: dict[int
     return None
 
 
-def _signing_keys(connection: Connection, envelope: Envelope) -> None:
+def _add_signing_keys(connection: Connection, envelope: Envelope) -> None:
     keys = announced_keys(envelope)
     held = set(connection.scalars(select(kiosk_keys.c.version).where(
         kiosk_keys.c.kiosk_id == envelope.kiosk_id, kiosk_keys.c.version.in_(list(keys)))))

@@ -81,6 +81,17 @@ def test_after_a_rotation_the_keys_are_announced_with_the_old_version_then_the_r
     assert [tuple(r) for r in rows] == [(1, "consent"), (2, "consent"), (3, "keys"), (4, "consent"), (5, "consent")]
 
 
+def test_a_process_with_the_ring_from_before_the_rotation_signs_with_the_old_version(records, keyring):
+    _append(records, keyring, 1)
+    rotated = _rotated(keyring)
+    _append(records, rotated, 2)
+    chain = _append(records, keyring, 3)  # unlocked before the rotation: it cannot verify version 2, nor must it
+    keys = signing_keys(rotated)
+    assert [(e.kind, e.key_version) for e in (verified_envelope(d, keys=keys) for d in chain)] == [
+        (EnvelopeKind.CONSENT, 1), (EnvelopeKind.KEYS, 1), (EnvelopeKind.CONSENT, 2), (EnvelopeKind.CONSENT, 1)]
+    assert verify_chain(chain, keys=keys, kiosk_id=KIOSK).length == 4
+
+
 def test_a_kiosks_first_envelope_announces_nothing(records, keyring):
     twice = _rotated(_rotated(keyring))
     first = _append(records, twice, 1)  # registration sends every version the ring holds: nothing to announce
