@@ -24,6 +24,7 @@ from sync.kinds import EnvelopeKind
 from sync.outbox import Sender, append, chain_of, signing_keys
 from sync.payloads import Report
 from tests.sync import fixed_keys
+from tests.sync.test_envelope import CBOR_VALUES
 
 KIOSK = "zuil-rot-01"
 
@@ -138,10 +139,6 @@ def test_the_parser_refuses_what_is_not_an_announcement_of_newer_versions():
         announced_keys(_keys_envelope({"signing_keys": {"3": public}}, key_version=3))
 
 
-CBOR_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**64, 2**64) | st.binary(max_size=40) | st.text(max_size=70),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
-    max_leaves=20)
 VERSIONS = st.one_of(st.integers(0, 12).map(str), st.integers(0, 12).map(str), st.integers(0, 2**40).map(str),
                      st.text(max_size=10), st.integers(-5, 5))
 PUBLIC_KEYS = st.one_of(st.binary(min_size=32, max_size=32).map(bytes.hex),
