@@ -4,6 +4,8 @@ outbox. Each decision and each confirmation becomes a signed envelope appended i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from enrollment.access.decisions import DecisionHook, DecisionStep
@@ -12,11 +14,12 @@ from sync.outbox import Sender, append
 from sync.payloads import confirmation_report, decision_report
 
 
-def outbox_hook(sender: Sender) -> DecisionHook:
-    """The hook that appends the envelope of each decision step to ``sender``'s chain."""
+def outbox_hook(sender: Callable[[], Sender]) -> DecisionHook:
+    """The hook that appends the envelope of each decision step to the chain of ``sender()`` (asked at each
+    step, so that a key rotation in between signs with the new key)."""
 
     def report(session: Session, row: OfficerDecisionRow, step: DecisionStep) -> None:
         made = decision_report(session, row) if step is DecisionStep.DECIDE else confirmation_report(session, row)
-        append(session, sender, made)
+        append(session, sender(), made)
 
     return report

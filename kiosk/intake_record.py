@@ -19,7 +19,7 @@ since the index was current (:meth:`KeptGallery.add_own`), so the next intake do
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
@@ -182,8 +182,12 @@ class IntakeRecorder:
 
     @property
     def sender(self) -> Sender | None:
-        """Who signs the outbox's envelopes (None: no upstream key, nothing queued); opens the record first."""
-        _ = self.store
+        """Who signs the outbox's envelopes (None: no upstream key, nothing queued); opens the record first. It
+        signs with the record's key ring as it is now: after a rotation (``AccessService.rotate_keys`` replaces
+        the store's ring) with the new signing key."""
+        ring = self.store.cipher.keyring
+        if self._sender is not None and self._sender.ring is not ring:
+            self._sender = replace(self._sender, ring=ring)
         return self._sender
 
     def record(self, flow: IntakeFlow) -> str:
@@ -195,7 +199,7 @@ class IntakeRecorder:
             if session.get(Intake, flow.intake_id) is not None:
                 return flow.intake_id
         intake_id, _ = store_intake(store, self.site, flow, identify(store, flow, self.gallery),
-                                    device_id=self.device_id, sender=self._sender, gallery=self.gallery,
+                                    device_id=self.device_id, sender=self.sender, gallery=self.gallery,
                                     intake_id=flow.intake_id)
         return intake_id
 

@@ -119,6 +119,18 @@ def verified_envelope(data: bytes, *, keys: SigningKeys) -> Envelope:
     return envelope
 
 
+def signed_with(data: bytes) -> int:
+    """The signing key version an envelope names, read without verifying it (the kiosk's own stored envelopes,
+    which a process holding an older key ring may not be able to verify); :class:`EnvelopeInvalid` when it names
+    none."""
+    outer = _decoded("envelope", data)
+    body = _decoded("body", outer["body"]) if isinstance(outer, dict) and isinstance(outer.get("body"), bytes) else None
+    version = body.get("key") if isinstance(body, dict) else None
+    if type(version) is not int or version < 1:
+        raise EnvelopeInvalid("key", "names no signing key version")
+    return version
+
+
 def _decoded(field: str, data: bytes) -> Any:
     try:
         return canonical.decode(data)

@@ -17,3 +17,4 @@ class EnvelopeKind(StrEnum):
     CONFIRMATION = "confirmation"  # a second officer's confirmation that makes an override take effect
     DELETION = "deletion"  # what one purge rule deleted of what the upstream holds (ids and counts, never prints)
     CHECKPOINT = "checkpoint"  # a signed checkpoint of the audit log (head hash, entry count, signature)
+    KEYS = "keys"  # the kiosk's newer signing public keys, signed with the version before them (after a rotation)

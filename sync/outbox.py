@@ -6,7 +6,9 @@ there. Each kiosk's envelopes are numbered 1, 2, 3, ... without a gap and each n
 (:mod:`sync.envelope`). The number comes from the kiosk's row in ``outbox_heads``, incremented by the append's
 first statement: a second writer's increment waits for the first one's transaction to end (SQLite's write lock,
 PostgreSQL's row lock), and the unique (kiosk, sequence) and (kind, record) constraints refuse whatever slipped
-through. :mod:`sync.uploader` delivers them; :func:`on_append` lets it be woken when an append is committed.
+through. After a key rotation the chain's next append first announces the new signing keys, signed with the old one
+(:mod:`sync.key_announcement`). :mod:`sync.uploader` delivers them; :func:`on_append` lets it be woken when an
+append is committed.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from sqlalchemy.orm import Session
 from enrollment.keys.keyring import KeyRing, Purpose
 from enrollment.records.models import OutboxEnvelope, OutboxHead
 from sync import canonical, sealing
-from sync.envelope import GENESIS, Envelope, new_envelope_id, seal_aad, sign_envelope
+from sync.envelope import GENESIS, Envelope, new_envelope_id, seal_aad, sign_envelope, signed_with
 from sync.errors import UpstreamKeyError
+from sync.key_announcement import keys_report
 from sync.payloads import Report, seconds
 
 QUEUED = "queued"
@@ -45,29 +48,50 @@ class Sender:
 
 
 def append(session: Session, sender: Sender, report: Report, *, now: datetime | None = None) -> Envelope:
-    """Append the envelope of ``report`` to the kiosk's chain, in ``session``'s transaction; returns it."""
+    """Append the envelope of ``report`` to the kiosk's chain, in ``session``'s transaction; returns it. It is signed
+    with the ring's newest signing key; when the chain's last envelope was signed with an older version (a rotation
+    since), a ``keys`` envelope signed with that older version, announcing the newer ones, comes first
+    (:mod:`sync.key_announcement`), so the upstream can verify the report. (A ring older than the chain's last
+    envelope, of a process that unlocked the keys before a rotation, signs with its newest version, which the
+    upstream holds.)"""
     if report.secret is not None and sender.upstream is None:
         raise UpstreamKeyError(f"a {report.kind} envelope seals data to the upstream, and no upstream public key "
                                "is configured ([sync] upstream_public_key)")
+    moment = now or datetime.now(UTC)
+    newest = sender.ring.signing_key()[0]
     sequence, previous = _next_place(session, sender.kiosk_id)
+    if sequence > 1 and (before := _signed_before(session, sender, sequence)) < newest:
+        _signed(session, sender, keys_report(sender.kiosk_id, sender.ring, before), sequence, previous, before, moment)
+        sequence, previous = _next_place(session, sender.kiosk_id)  # the report follows the announcement
+    envelope = _signed(session, sender, report, sequence, previous, newest, moment)
+    if _append_listeners and not event.contains(session, "after_commit", _appended):
+        event.listen(session, "after_commit", _appended)
+    return envelope
+
+
+def _signed_before(session: Session, sender: Sender, sequence: int) -> int:
+    """The signing key version of the kiosk's envelope before ``sequence``."""
+    return signed_with(session.scalars(select(OutboxEnvelope.envelope).where(
+        OutboxEnvelope.kiosk_id == sender.kiosk_id, OutboxEnvelope.sequence == sequence - 1)).one())
+
+
+def _signed(session: Session, sender: Sender, report: Report, sequence: int, previous: bytes, version: int,
+            moment: datetime) -> Envelope:
+    """The envelope of ``report`` at ``sequence``, signed with ``version``, stored with the chain's head moved."""
     envelope_id = new_envelope_id()
     payload = dict(report.public)
     if report.secret is not None:
         assert sender.upstream is not None
         payload["sealed"] = sealing.seal(sender.upstream, canonical.encode(report.secret),
                                          seal_aad(envelope_id, sender.kiosk_id, sequence, report.kind))
-    moment = now or datetime.now(UTC)
-    version, key = sender.ring.signing_key()
-    envelope = sign_envelope(key, key_version=version, envelope_id=envelope_id, kiosk_id=sender.kiosk_id,
-                             sequence=sequence, previous_hash=previous, kind=report.kind,
+    envelope = sign_envelope(sender.ring.signing_key(version)[1], key_version=version, envelope_id=envelope_id,
+                             kiosk_id=sender.kiosk_id, sequence=sequence, previous_hash=previous, kind=report.kind,
                              created=seconds(moment) or 0, payload=payload)
     session.execute(insert(OutboxEnvelope).values(
         id=envelope_id, kiosk_id=sender.kiosk_id, sequence=sequence, kind=str(report.kind),
         record_id=report.record_id, created_at=moment, envelope=envelope.encoded, state=QUEUED))
     session.execute(update(OutboxHead).where(OutboxHead.kiosk_id == sender.kiosk_id)
                     .values(head_hash=envelope.hash))
-    if _append_listeners and not event.contains(session, "after_commit", _appended):
-        event.listen(session, "after_commit", _appended)
     return envelope
 
 

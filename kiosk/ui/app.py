@@ -72,7 +72,8 @@ class KioskParts:
             self._audit = AuditLog(audit_log_path(site.data_dir))
             sender = self.recorder.sender
             self._access = AccessService(self.recorder.store, self._audit, site.accounts,
-                                         on_decision=None if sender is None else outbox_hook(sender))
+                                         on_decision=None if sender is None else outbox_hook(
+                                             lambda: self.recorder.sender or sender))
         return self._access
 
     def _close_audit(self) -> None:

@@ -22,10 +22,12 @@ from sqlalchemy.exc import IntegrityError
 from sync import canonical
 from sync.envelope import Envelope, verified_envelope
 from sync.errors import EnvelopeInvalid
+from sync.key_announcement import announced_keys, public_keys
+from sync.kinds import EnvelopeKind
 from sync.receipt import sign_receipt
 from sync.upstream.errors import ChainFault, KioskRefused
 from sync.upstream.feed_entries import record_feed
-from sync.upstream.kiosk_reports import record_report
+from sync.upstream.kiosk_reports import key_conflict, record_report
 from sync.upstream.models import chain_faults, chain_heads, envelopes, kiosk_keys, kiosks
 
 
@@ -66,9 +68,10 @@ def _signing_keys(engine: Engine, kiosk_id: str) -> dict[int, Ed25519PublicKey]:
 def ingest(engine: Engine, signer: ReceiptSigner, kiosk_id: str, data: bytes, *,
            sealing_key: X25519PrivateKey | None = None) -> bytes:
     """The receipt of the envelope ``data`` sent by ``kiosk_id`` (the client certificate's): stored now, or the
-    stored receipt of a repeat. A newly stored deletion or checkpoint envelope is recorded as such
-    (:mod:`sync.upstream.kiosk_reports`) in the same transaction. With ``sealing_key``, a newly stored envelope
-    also records what it means for the gallery feed (:mod:`sync.upstream.feed_entries`) in the same transaction.
+    stored receipt of a repeat. A newly stored keys, deletion or checkpoint envelope is recorded as such
+    (:mod:`sync.upstream.kiosk_reports`: a keys envelope's versions become the kiosk's signing keys) in the same
+    transaction. With ``sealing_key``, a newly stored envelope also records what it means for the gallery feed
+    (:mod:`sync.upstream.feed_entries`) in the same transaction.
     :class:`KioskRefused`, :class:`EnvelopeInvalid` or :class:`ChainFault` otherwise."""
     taken = ingest_batch(engine, signer, kiosk_id, [data], sealing_key=sealing_key)
     if taken.refusal is not None:
@@ -99,26 +102,31 @@ def ingest_batch(engine: Engine, signer: ReceiptSigner, kiosk_id: str, datas: Se
     invalid: EnvelopeInvalid | None = None
     for data in datas:
         try:
-            verified.append(verified_envelope(data, keys=keys))
+            envelope = verified_envelope(data, keys=keys)
+            if envelope.kind is EnvelopeKind.KEYS:  # the batch's next envelopes may be signed with what it announces
+                keys = {**public_keys(announced_keys(envelope)), **keys}  # (a held version is checked in _store)
+            verified.append(envelope)
         except EnvelopeInvalid as exc:  # names the field; kept as a fault too (after those before it are held)
             invalid = exc
             break
     receipts, fault = _store(engine, signer, verified, sealing_key) if verified else ([], None)
-    if fault is not None:
-        record_fault(engine, kiosk_id, fault.reason, fault.expected, fault.detail)
-        return Taken(receipts, fault)
-    if invalid is not None:
-        record_fault(engine, kiosk_id, "invalid", held_chain(engine, kiosk_id)[0] + 1, str(invalid))
-    return Taken(receipts, invalid)
+    refusal = fault or invalid
+    if isinstance(refusal, ChainFault):
+        record_fault(engine, kiosk_id, refusal.reason, refusal.expected, refusal.detail)
+    elif refusal is not None:
+        record_fault(engine, kiosk_id, "invalid", held_chain(engine, kiosk_id)[0] + 1, str(refusal))
+    return Taken(receipts, refusal)
 
 
 def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
-           sealing_key: X25519PrivateKey | None = None) -> tuple[list[bytes], ChainFault | None]:
+           sealing_key: X25519PrivateKey | None = None) -> tuple[list[bytes], ChainFault | EnvelopeInvalid | None]:
     """Store ``batch`` (consecutive envelopes of one kiosk) in one transaction under the chain head's lock: the
-    receipts of those held, and the fault of the first out of chain (those before it are committed)."""
+    receipts of those held, and the fault of the first out of chain or announcing a held key version with another
+    key (those before it are committed)."""
     kiosk_id = batch[0].kiosk_id
     receipts: list[bytes] = []
-    fault: ChainFault | None = None
+    fault: ChainFault | EnvelopeInvalid | None = None
+    announced: dict[int, bytes] = {}  # by the batch's keys envelopes stored so far
     stored: list[Envelope] = []
     rows: list[dict[str, object]] = []
     try:
@@ -134,6 +142,9 @@ def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
                     receipts.append(connection.execute(select(envelopes.c.receipt).where(
                         envelopes.c.kiosk_id == kiosk_id, envelopes.c.seq == envelope.sequence)).scalar_one())
                     continue
+                if envelope.kind is EnvelopeKind.KEYS and \
+                        (fault := key_conflict(connection, envelope, announced)) is not None:
+                    break
                 received = int(time.time())
                 receipt = sign_receipt(signer.key, key_version=signer.key_version, upstream_id=signer.upstream_id,
                                        envelope=envelope, received=received).encoded
@@ -145,7 +156,7 @@ def _store(engine: Engine, signer: ReceiptSigner, batch: list[Envelope],
                 held, head_hash = envelope.sequence, envelope.hash
             if rows:  # one statement for the batch's new envelopes, then what they mean for the feed, in order
                 connection.execute(insert(envelopes), rows)
-                for envelope in stored:  # a deletion or checkpoint is recorded as such
+                for envelope in stored:  # a keys, deletion or checkpoint envelope is recorded as such
                     record_report(connection, envelope)
             if sealing_key is not None:
                 for envelope in stored:

@@ -1,5 +1,8 @@
-"""Recording a kiosk's deletion and audit checkpoint envelopes as they are ingested (``sync/PROTOCOL.md``
-"Deletions and audit checkpoints"), in the transaction that stores the envelope.
+"""Recording a kiosk's keys, deletion and audit checkpoint envelopes as they are ingested (``sync/PROTOCOL.md``
+"Signing key rotation", "Deletions and audit checkpoints"), in the transaction that stores the envelope.
+
+A ``keys`` envelope's announced versions become rows of ``kiosk_signing_keys`` (a version held with the same key is
+kept as it is; one held with another key is refused before it is stored: :func:`key_conflict`).
 
 A ``deletion`` envelope becomes a row of ``deletions`` (the kiosk's receipt, the rule, the counts, the time); what it
 means for the gallery feed is :mod:`sync.upstream.feed_entries`'s. A ``checkpoint`` envelope becomes a row of
@@ -18,16 +21,43 @@ from sqlalchemy import Connection, insert, select
 
 from enrollment.audit.checkpoints import signed_message
 from sync.envelope import MAX_INT, Envelope
+from sync.errors import EnvelopeInvalid
+from sync.key_announcement import announced_keys
 from sync.kinds import EnvelopeKind
 from sync.upstream.models import audit_checkpoints, deletions, kiosk_keys
 
 
 def record_report(connection: Connection, envelope: Envelope) -> None:
-    """What a newly stored deletion or checkpoint envelope reports, kept in the caller's transaction."""
-    if envelope.kind is EnvelopeKind.DELETION:
+    """What a newly stored keys, deletion or checkpoint envelope reports, kept in the caller's transaction."""
+    if envelope.kind is EnvelopeKind.KEYS:
+        _add_signing_keys(connection, envelope)
+    elif envelope.kind is EnvelopeKind.DELETION:
         _deletion(connection, envelope)
     elif envelope.kind is EnvelopeKind.CHECKPOINT:
         _checkpoint(connection, envelope)
+
+
+def key_conflict(connection: Connection, envelope: Envelope, announced: dict[int, bytes]) -> EnvelopeInvalid | None:
+    """Why the keys envelope ``envelope`` may not be stored: a version it announces is held for the kiosk (or was
+    announced before it in ``announced``, which it is added to) with another key. None: it may."""
+    keys = announced_keys(envelope)
+    held = dict(connection.execute(select(kiosk_keys.c.version, kiosk_keys.c.public_key).where(
+        kiosk_keys.c.kiosk_id == envelope.kiosk_id, kiosk_keys.c.version.in_(list(keys)))).all())
+    for version, public in sorted(keys.items()):
+        if announced.get(version, held.get(version)) not in (None, public):
+            return EnvelopeInvalid(f"payload.signing_keys.{version}", f"signing key version {version} is held for "
+                                                                      "this kiosk with another key")
+    announced.update(keys)
+    return None
+
+
+def _add_signing_keys(connection: Connection, envelope: Envelope) -> None:
+    keys = announced_keys(envelope)
+    held = set(connection.scalars(select(kiosk_keys.c.version).where(
+        kiosk_keys.c.kiosk_id == envelope.kiosk_id, kiosk_keys.c.version.in_(list(keys)))))
+    if new := [{"kiosk_id": envelope.kiosk_id, "version": v, "public_key": k} for v, k in sorted(keys.items())
+               if v not in held]:
+        connection.execute(insert(kiosk_keys), new)
 
 
 def deleted_intakes(payload: dict[str, Any]) -> list[str]:

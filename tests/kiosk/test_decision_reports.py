@@ -43,7 +43,7 @@ def log(tmp_path):
 
 def _service(records, keyring, log, *, upstream=True) -> AccessService:  # type: ignore[no-untyped-def]
     sender = Sender(KIOSK, keyring, upstream_key().public_key() if upstream else None)
-    service = AccessService(records, log, SETTINGS, on_decision=outbox_hook(sender))
+    service = AccessService(records, log, SETTINGS, on_decision=outbox_hook(lambda: sender))
     for name in ("officer", "officer2"):
         service.add_account(KEY_HOLDER, name, ROLE_OF[name], PIN[name])
     return service
