@@ -20,13 +20,13 @@ says its welcome in every offered language (the speaking is :class:`~kiosk.ui.wi
 
 With a :class:`~kiosk.pending_intake.PendingIntake`, the flow is kept (sealed, on the engine thread) after each step
 the participant completes and forgotten when the intake is stored or discarded; a window that starts while one is
-kept resumes it at its step, in its language, saying that the kiosk restarted.
+kept resumes it at its step, in its language, saying that the kiosk restarted
+(:class:`~kiosk.ui.window_resume.ResumingWindow`).
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 
@@ -41,7 +41,7 @@ from enrollment.consent import consent_text
 from enrollment.errors import VNumberError
 from enrollment.records.vocabulary import ConsentDecision
 from kiosk.flow import IntakeFlow, Step
-from kiosk.pending_intake import KEPT_STEPS, PendingIntake, snapshot_bytes
+from kiosk.pending_intake import PendingIntake
 from kiosk.settings import KioskSettings
 from kiosk.ui.capture_controller import CaptureController
 from kiosk.ui.languages import KNOWN, LanguageSwitch, offered, use_script_fonts
@@ -61,13 +61,14 @@ from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.theme import Theme
 from kiosk.ui.vnumber_reading import VNumberReading
 from kiosk.ui.widgets.access_bar import HIGH_CONTRAST, LARGE_TEXT, AccessBar
+from kiosk.ui.window_resume import ResumingWindow
 from kiosk.ui.window_speech import SpokenWindow
 
 log = logging.getLogger(__name__)
 _INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
 
 
-class KioskWindow(StaffMode, SpokenWindow, QWidget):
+class KioskWindow(StaffMode, SpokenWindow, ResumingWindow, QWidget):
     recorded = Signal(str)  # the receipt number of an intake just stored
 
     def __init__(self, settings: KioskSettings, theme: Theme, *, controller: CaptureController | None = None,
@@ -132,11 +133,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self._connect()
         QApplication.instance().installEventFilter(self)
         self.new_intake(forget=False)
-        if self.pending is not None:
-            site = self.settings.enrollment
-            taken = self.engine.submit(self.pending.take, languages=self.flow.languages, fingers=site.fingers,
-                                       biometrics_enabled=self.flow.biometrics_enabled)
-            taken.add_done_callback(self._resume_signal.emit)
+        self.take_kept()
 
     def _add(self, screen):  # type: ignore[no-untyped-def]
         self.screens[screen.name] = screen
@@ -199,38 +196,7 @@ class KioskWindow(StaffMode, SpokenWindow, QWidget):
         self.set_modes(large_text=self.base_theme.large_text, high_contrast=self.base_theme.high_contrast)
         self.show_step()
 
-    # -- kept across a restart ---------------------------------------------------------------------------
-    def _on_engine(self, job, *args) -> None:  # type: ignore[no-untyped-def]
-        """``job(*args)`` on the engine thread (nothing without a pending store), its failure logged by type."""
-        if self.pending is None or job is None:
-            return
-        done = self.engine.submit(job, *args)
-        done.add_done_callback(lambda f: f.exception() and log.error(
-            "the pending intake was not kept or removed: %s", type(f.exception()).__name__))
-
-    def _keep(self) -> None:
-        """The flow as it is now kept (sealed) in place of the snapshot before, where its step is one kept; back at
-        the language screen, the snapshot removed."""
-        if self.pending is not None and self.flow.step in KEPT_STEPS:
-            self._on_engine(self.pending.keep, snapshot_bytes(self.flow, time.time()))
-        elif self.flow.step is Step.LANGUAGE and self.flow.history:
-            self._on_engine(self.pending and self.pending.forget)
-
     _resume_signal = Signal(object)
-
-    def _resume(self, taken: Future) -> None:
-        """The kept flow (if any) in place of the untouched new one, at its step and in its language."""
-        flow = None if taken.exception() is not None else taken.result()
-        if taken.exception() is not None:
-            log.error("the pending intake could not be read: %s", type(taken.exception()).__name__)
-        if flow is None or self.flow.history or self.staff_session is not None:
-            return  # nothing kept, or someone began meanwhile: their first step replaces the snapshot
-        self.flow = flow
-        self.language_switch.install(KNOWN[flow.language])
-        self.show_step()
-        self.resumed_note.setText(self.tr("The kiosk restarted. You can go on where you were."))
-        self.resumed_note.show()
-        self.speak_current()  # again, with the line first
 
     def _act(self, action, *args) -> None:  # type: ignore[no-untyped-def]
         action(*args)

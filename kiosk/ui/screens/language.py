@@ -16,8 +16,8 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flag_strip import SCALE, FlagStrip
 from kiosk.ui.widgets.touch_button import TouchButton
 
-#: More languages than this are offered in two columns (in reading order, row by row): one column of 13 does not
-#: fit a 1080 x 1920 screen in large text.
+# More languages than this are offered in two columns (in reading order, row by row): one column of 13 does not
+# fit a 1080 x 1920 screen in large text.
 ONE_COLUMN_MAX = 7
 
 
