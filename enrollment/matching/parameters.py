@@ -56,30 +56,30 @@ PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searc
 # Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
 # Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
 IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (
-    (0.009346, 0.0),
-    (0.014227, -0.5),
-    (0.015762, -1.0),
-    (0.017403, -1.5),
-    (0.019093, -2.0),
-    (0.021492, -2.5),
-    (0.024483, -3.0),
-    (0.027642, -3.5),
-    (0.03149, -4.0),
-    (0.03618, -4.5),
-    (0.041895, -5.0),
-    (0.04886, -5.5),
-    (0.057346, -6.0),
+    (0.008333, 0.0),
+    (0.014039, -0.5),
+    (0.015788, -1.0),
+    (0.017541, -1.5),
+    (0.019794, -2.0),
+    (0.022264, -2.5),
+    (0.024881, -3.0),
+    (0.027726, -3.5),
+    (0.030817, -4.0),
+    (0.034177, -4.5),
+    (0.037828, -5.0),
+    (0.041797, -5.5),
+    (0.046109, -6.0),
 )
-TAIL_SLOPE = -58.918  # d log10(FMR) / d score past the last knot
-FMR_1_IN_1000 = 0.02449
-FMR_1_IN_10000 = 0.03149
-FMR_1_IN_100000 = 0.0419
+TAIL_SLOPE = -115.94  # d log10(FMR) / d score past the last knot
+FMR_1_IN_1000 = 0.02489
+FMR_1_IN_10000 = 0.03082
+FMR_1_IN_100000 = 0.03783
 CALIBRATION_PROTOCOL = (
     '11520 real impostor pairs (every pair of different fingers within one set) of 320 '
     'templates in fvc2002, extracted by enrollment.extraction; knots empirical down to 100 '
-    'impostors, then a generalised Pareto tail (top 230, shape +0.172) floored by the empirical '
-    'quantile. Inputs: templates 67b6746e7cb38118, impostor scores 5cb21149f2bb112e, extractor '
-    '2dbbb82b6bf9, matcher 73974629f8e9; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
+    'impostors, then a generalised Pareto tail (top 230, shape +0.072) floored by the empirical '
+    'quantile. Inputs: templates 07a288d5d3b13b07, impostor scores 2e129374259c622a, extractor '
+    '6a7a651bdf2f, matcher 73974629f8e9; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------

@@ -153,6 +153,8 @@ def run(*, fit_on: str = "real", fingers: int | None = None, impressions: int = 
         checks.observed_at("in-sample (the pairs fitted on)", impostor, genuine, thresholds, say)
         checks.observed_at("pairs across two sets (two sensors, not fitted on)", every_impostor[~within], None,
                            thresholds, say)
+        checks.observed_at("every pair of different fingers, within and across sets (not fitted on as a whole)",
+                           every_impostor, None, thresholds, say)
         checks.leave_one_sensor_out(labelled, every_impostor, pairs, say)
         if fingers:
             synthetic = _synthetic(seed, fingers, impressions, cache, workers, progress, say)
