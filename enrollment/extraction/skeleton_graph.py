@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.neighbourhood import crossing_numbers
-
-_BOX = np.ones((3, 3), np.uint8)
+from enrollment.extraction import skeleton_labels
+from enrollment.extraction.neighbourhood import CROSSING_NUMBER
 
 
 @dataclass(frozen=True)
@@ -27,53 +25,30 @@ class SkeletonGraph:
     branches: np.ndarray  # int32 label image of branches (0: none / junction zone)
     junction_branches: list[np.ndarray]  # per junction cluster: labels of the branches leaving it
     crossing: np.ndarray  # uint8 crossing number of every pixel (0 off the skeleton)
+    branch_sizes: np.ndarray  # pixels of each branch label on the skeleton (label 0: junction-zone pixels)
 
 
 def analyse(skeleton: np.ndarray, origin: tuple[int, int] = (0, 0)) -> SkeletonGraph:
     """Endings, junction clusters and branches of a 0/1 skeleton.
 
-    Endings and junction pixels come from one scan of the skeleton pixels (raster order); junction clusters
-    are numbered in the raster order of their first pixel. When ``skeleton`` is a window of a larger image at
+    Endings and junction pixels come from one scan of the skeleton pixels (raster order, numba:
+    :func:`skeleton_labels.graph`); junction clusters are numbered in the raster order of their first pixel,
+    branches as ``cv2.connectedComponents`` numbers them. When ``skeleton`` is a window of a larger image at
     ``origin`` (y, x), junction centroids are averaged in the larger image's coordinates (then shifted), so
     that they are bit for bit those of the whole image."""
-    cn = crossing_numbers(skeleton)
+    crossing, ending_flat, junction_flat, cluster, branches, branch_count, sizes, keys = \
+        skeleton_labels.graph(skeleton, CROSSING_NUMBER)
     width = skeleton.shape[1]
-    on = np.flatnonzero(skeleton.view(bool))  # 0/1 bytes as bool: ~8x faster than on uint8
-    on_cn = cn.ravel()[on]
-    ending_flat = on[on_cn == 1]
     endings = np.stack([ending_flat // width, ending_flat % width], axis=1)
-    junction_flat = on[on_cn >= 3]
     junction_yx = np.stack([junction_flat // width, junction_flat % width], axis=1)
-    cluster = _clusters((cn >= 3).view(np.uint8), junction_flat)
     count = int(cluster.max()) + 2 if len(cluster) else 1
-    cluster_labels = np.zeros(skeleton.shape, np.float32)
-    cluster_labels.ravel()[junction_flat] = cluster + 1
-    zone = cv2.dilate(cluster_labels, _BOX)  # max label around each cluster
-    branch_pixels = cv2.bitwise_and(skeleton, (zone == 0).view(np.uint8))
-    branch_count, branches = cv2.connectedComponents(branch_pixels, connectivity=8)
-    ring = cv2.dilate(zone, _BOX)
-    touching = (branches > 0) & (ring > 0)
-    keys = np.unique(ring[touching].astype(np.int64) * (branch_count + 1) + branches[touching])
     owner, attached = np.divmod(keys, branch_count + 1)  # sorted by junction, then branch label
     junction_branches = np.split(attached, np.searchsorted(owner, np.arange(2, count))) if count > 1 else []
     size = np.maximum(np.bincount(cluster, minlength=count - 1), 1)
     oy, ox = origin
     junctions = np.stack([np.bincount(cluster, junction_yx[:, 0] + oy, count - 1) / size - oy,
                           np.bincount(cluster, junction_yx[:, 1] + ox, count - 1) / size - ox], axis=1).reshape(-1, 2)
-    return SkeletonGraph(skeleton, endings, junctions, branches, junction_branches, cn)
-
-
-def _clusters(junction_image: np.ndarray, junction_flat: np.ndarray) -> np.ndarray:
-    """Cluster index of each junction pixel (flat indices, raster order); 8-adjacent pixels share a cluster.
-    Clusters are numbered in the order of their first pixel, whatever order the labeller numbered them in."""
-    if len(junction_flat) == 0:
-        return np.zeros(0, np.intp)
-    _, labels = cv2.connectedComponents(junction_image, connectivity=8)
-    raw = labels.ravel()[junction_flat]
-    found, first = np.unique(raw, return_index=True)
-    rank = np.zeros(int(found.max()) + 1, np.intp)
-    rank[found[np.argsort(first)]] = np.arange(len(found))
-    return rank[raw]
+    return SkeletonGraph(skeleton, endings, junctions, branches, junction_branches, crossing, sizes)
 
 
 def _annulus() -> tuple[np.ndarray, np.ndarray]:
