@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction import skeleton_labels
@@ -60,7 +61,6 @@ def _annulus() -> tuple[np.ndarray, np.ndarray]:
 
 
 _DY, _DX = _annulus()
-_DY_F, _DX_F = _DY.astype(np.float64), _DX.astype(np.float64)
 
 
 def branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -70,21 +70,38 @@ def branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray
     """
     if len(centres) == 0:
         return np.zeros((0, 2)), np.zeros(0, np.int64)
-    r = p.DIRECTION_RADIUS
-    padded = np.pad(branches, r)
-    cy = np.rint(centres[:, 0]).astype(np.intp) + r
-    cx = np.rint(centres[:, 1]).astype(np.intp) + r
-    width = padded.shape[1]
-    window = padded.ravel().take((cy * width + cx)[:, None] + (_DY * width + _DX)[None, :])
-    hits = (window == labels[:, None]) & (labels[:, None] > 0)
-    count = hits.sum(axis=1)
+    cy = np.rint(centres[:, 0]).astype(np.intp)
+    cx = np.rint(centres[:, 1]).astype(np.intp)
+    hits = np.empty((len(centres), len(_DY)), np.bool_)
+    count, sum_x, sum_y = _annulus_hits(branches, cy, cx, labels, _DY, _DX, hits)
     safe = np.maximum(count, 1)
     # offsets from the exact (possibly sub-pixel) centre
-    shift_x, shift_y = cx - r - centres[:, 1], cy - r - centres[:, 0]
+    shift_x, shift_y = cx - centres[:, 1], cy - centres[:, 0]
     if not shift_x.any() and not shift_y.any():  # whole-pixel centres: sums of integers, exact in any order
-        weights = hits.astype(np.float64)
-        return np.stack([weights @ _DX_F / safe, weights @ _DY_F / safe], axis=1), count
+        return np.stack([sum_x / safe, sum_y / safe], axis=1), count
     off_x = _DX[None, :] + shift_x[:, None]
     off_y = _DY[None, :] + shift_y[:, None]
     vectors = np.stack([(hits * off_x).sum(axis=1) / safe, (hits * off_y).sum(axis=1) / safe], axis=1)
     return vectors, count
+
+
+@njit(cache=True)
+def _annulus_hits(branches: np.ndarray, cy: np.ndarray, cx: np.ndarray, labels: np.ndarray, dy: np.ndarray,
+                  dx: np.ndarray, hits: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fill ``hits[k, i]``: the pixel at offset (dy[i], dx[i]) from centre k has the centre's branch label (> 0;
+    outside the image: no). Returns per centre the number of hits and the sums of their dx and dy."""
+    height, width = branches.shape
+    count = np.zeros(len(cy), np.int64)
+    sum_x = np.zeros(len(cy), np.int64)
+    sum_y = np.zeros(len(cy), np.int64)
+    for k in range(len(cy)):
+        label = labels[k]
+        for i in range(len(dy)):
+            y, x = cy[k] + dy[i], cx[k] + dx[i]
+            hit = label > 0 and 0 <= y < height and 0 <= x < width and branches[y, x] == label
+            hits[k, i] = hit
+            if hit:
+                count[k] += 1
+                sum_x[k] += dx[i]
+                sum_y[k] += dy[i]
+    return count, sum_x, sum_y

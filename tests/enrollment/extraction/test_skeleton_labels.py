@@ -7,6 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
+from enrollment.extraction import parameters as p
 from enrollment.extraction import skeleton_graph, skeleton_labels, thinning
 from enrollment.extraction.neighbourhood import CROSSING_NUMBER, crossing_numbers
 
@@ -99,3 +100,38 @@ def test_prune_is_the_whole_image_removal(seed):
         for rounds in (0, 1, 2):
             pruned = skeleton_labels.prune(image, graph.branches, cut, rounds, CROSSING_NUMBER)
             assert np.array_equal(pruned, _reference_prune(image, graph.branches, cut, rounds))
+
+
+def _reference_branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray):
+    """Mean offsets gathered from the zero-padded label image with whole-array numpy."""
+    dy, dx = skeleton_graph._DY, skeleton_graph._DX
+    r = p.DIRECTION_RADIUS
+    padded = np.pad(branches, r)
+    cy = np.rint(centres[:, 0]).astype(np.intp) + r
+    cx = np.rint(centres[:, 1]).astype(np.intp) + r
+    width = padded.shape[1]
+    window = padded.ravel().take((cy * width + cx)[:, None] + (dy * width + dx)[None, :])
+    hits = (window == labels[:, None]) & (labels[:, None] > 0)
+    count = hits.sum(axis=1)
+    safe = np.maximum(count, 1)
+    off_x = dx[None, :] + (cx - r - centres[:, 1])[:, None]
+    off_y = dy[None, :] + (cy - r - centres[:, 0])[:, None]
+    return np.stack([(hits * off_x).sum(axis=1) / safe, (hits * off_y).sum(axis=1) / safe], axis=1), count
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_branch_vectors_are_the_padded_gather(seed):
+    rng = np.random.default_rng(200 + seed)
+    for image in _images(seed)[:3]:
+        graph = skeleton_graph.analyse(image)
+        height, width = image.shape
+        ends = graph.endings.astype(np.float64).reshape(-1, 2)
+        centres = [ends, np.column_stack([rng.uniform(0, height - 1, 20), rng.uniform(0, width - 1, 20)])]
+        for where in centres:
+            labels = rng.integers(0, len(graph.branch_sizes) + 1, len(where))
+            if len(where) == len(ends):
+                labels[::2] = graph.branches[graph.endings[::2, 0], graph.endings[::2, 1]]
+            vectors, count = skeleton_graph.branch_vectors(graph.branches, where, labels)
+            expected_vectors, expected_count = _reference_branch_vectors(graph.branches, where, labels)
+            assert np.array_equal(count, expected_count) and count.dtype == expected_count.dtype
+            assert np.array_equal(vectors, expected_vectors)
