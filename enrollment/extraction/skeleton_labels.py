@@ -65,7 +65,7 @@ def _components(height: int, width: int, on: np.ndarray) -> tuple[int, np.ndarra
     xs = np.empty(count, np.int32)
     parent = np.empty(count, np.int32)
     for k in range(count):
-        y, x = on[k] // width, on[k] % width
+        y, x = divmod(on[k], width)
         ys[k], xs[k], parent[k] = y, x, k
         index[y + 1, x + 1] = k + 1
         _link_earlier(index, parent, y + 1, x + 1, k)
@@ -122,14 +122,18 @@ def graph(skeleton: np.ndarray, crossing_table: np.ndarray):
 def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     n_on = len(on)
     index = np.zeros((height + 4, width + 4), np.int32)  # 1 + pixel number, padded by two
+    on_y = np.empty(n_on, np.int32)
+    on_x = np.empty(n_on, np.int32)
     for k in range(n_on):
-        index[on[k] // width + 2, on[k] % width + 2] = k + 1
+        y, x = divmod(on[k], width)
+        on_y[k], on_x[k] = y, x
+        index[y + 2, x + 2] = k + 1
     crossing = np.zeros((height, width), np.uint8)
     pixel_cn = np.empty(n_on, np.uint8)
     n_endings = 0
     n_junctions = 0
     for k in range(n_on):
-        y, x = on[k] // width, on[k] % width
+        y, x = on_y[k], on_x[k]
         above, row, below = index[y + 1], index[y + 2], index[y + 3]
         c = x + 2
         code = ((above[c] > 0) | (above[c + 1] > 0) << 1 | (row[c + 1] > 0) << 2 | (below[c + 1] > 0) << 3
@@ -154,7 +158,7 @@ def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     # junction clusters: roots are first pixels, numbered in raster order
     parent = np.arange(n_junctions).astype(np.int32)
     for j in range(n_junctions):
-        y, x = junctions[j] // width + 2, junctions[j] % width + 2
+        y, x = on_y[junction_pixel[j]] + 2, on_x[junction_pixel[j]] + 2
         for dy, dx in _EARLIER:
             other = index[y + dy, x + dx] - 1
             if other >= 0 and pixel_cn[other] >= 3:
@@ -172,7 +176,7 @@ def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     zone = np.zeros(n_on, np.bool_)
     ring = np.zeros(n_on, np.int64)
     for j in range(n_junctions):
-        y, x = junctions[j] // width + 2, junctions[j] % width + 2
+        y, x = on_y[junction_pixel[j]] + 2, on_x[junction_pixel[j]] + 2
         value = cluster[j] + 1
         for dy in range(-2, 3):
             for dx in range(-2, 3):
@@ -190,7 +194,7 @@ def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     for k in range(n_on):
         if zone[k]:
             continue
-        y, x = on[k] // width, on[k] % width
+        y, x = on_y[k], on_x[k]
         ys[n_branch], xs[n_branch], branch_parent[n_branch] = y, x, n_branch
         member[k] = n_branch
         for dy, dx in _EARLIER:
