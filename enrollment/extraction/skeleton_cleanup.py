@@ -90,13 +90,4 @@ def _bridge_gaps(graph: skeleton_graph.SkeletonGraph) -> np.ndarray:
 
 
 def _drop_fragments(skeleton: np.ndarray) -> np.ndarray:
-    count, labels = skeleton_labels.components(skeleton)
-    keep = _sizes(labels, skeleton, count) >= p.MIN_FRAGMENT_LENGTH
-    keep[0] = False
-    return keep.view(np.uint8).take(labels)
-
-
-def _sizes(labels: np.ndarray, skeleton: np.ndarray, count: int) -> np.ndarray:
-    """Pixel count of each label among the skeleton's pixels (labels 1.. lie on the skeleton; label 0's count
-    is of its skeleton pixels only). Counting only those is much faster than over the whole image."""
-    return np.bincount(labels.ravel()[np.flatnonzero(skeleton.view(bool))], minlength=count)
+    return skeleton_labels.large_components(skeleton, p.MIN_FRAGMENT_LENGTH)

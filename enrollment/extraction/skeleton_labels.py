@@ -1,10 +1,10 @@
-"""The labellings behind the skeleton graph, in one numba pass over the skeleton's pixels.
+"""The labellings behind the skeleton graph and its clean-up, in numba passes over the skeleton's pixels only.
 
 They reproduce, output for output, the whole-image OpenCV/numpy steps they replace: crossing numbers (3x3 code
-and table), junction clusters (8-connected, numbered in raster order of their first pixel), the junction zone
-(3x3 around every junction pixel) and its ring (5x5), and branches labelled like ``cv2.connectedComponents``
-at 8-connectivity, whose block-based scan numbers components in the order of the first 2x2 block (rows 2k, 2k+1;
-columns 2m, 2m+1, in raster order) that holds one of their pixels. Only the skeleton's pixels are visited.
+and table), connected components and their sizes, junction clusters (8-connected, numbered in raster order of
+their first pixel), the junction zone (3x3 around every junction pixel) and its ring (5x5), and branches labelled
+like ``cv2.connectedComponents`` at 8-connectivity, whose block-based scan numbers components in the order of
+the first 2x2 block (rows 2k, 2k+1; columns 2m, 2m+1, in raster order) that holds one of their pixels.
 """
 
 from __future__ import annotations
@@ -46,10 +46,12 @@ def _link_earlier(index: np.ndarray, parent: np.ndarray, y: int, x: int, k: int)
             _join(parent, k, other - 1)
 
 
-def components(binary: np.ndarray) -> tuple[int, np.ndarray]:
-    """``cv2.connectedComponents(binary, connectivity=8)`` for a 0/1 uint8 image: count (with background) and
-    int32 labels, numbered in the order of each component's first 2x2 block."""
-    return _components(binary.shape[0], binary.shape[1], _pixels(binary))
+def large_components(binary: np.ndarray, min_size: int) -> np.ndarray:
+    """The pixels (uint8 0/1 image) of the 8-connected components of the 0/1 uint8 ``binary`` that have at least
+    ``min_size`` pixels."""
+    kept = np.zeros(binary.shape, np.uint8)
+    _large_components(binary.shape[0], binary.shape[1], _pixels(binary), min_size, kept.reshape(-1))
+    return kept
 
 
 def _pixels(binary: np.ndarray) -> np.ndarray:
@@ -58,19 +60,21 @@ def _pixels(binary: np.ndarray) -> np.ndarray:
 
 
 @njit(cache=True)
-def _components(height: int, width: int, on: np.ndarray) -> tuple[int, np.ndarray]:
+def _large_components(height: int, width: int, on: np.ndarray, min_size: int, kept: np.ndarray) -> None:
     count = len(on)
     index = np.zeros((height + 2, width + 2), np.int32)  # 1 + pixel number, padded by one
-    ys = np.empty(count, np.int32)
-    xs = np.empty(count, np.int32)
     parent = np.empty(count, np.int32)
     for k in range(count):
         y, x = divmod(on[k], width)
-        ys[k], xs[k], parent[k] = y, x, k
+        parent[k] = k
         index[y + 1, x + 1] = k + 1
         _link_earlier(index, parent, y + 1, x + 1, k)
-    labels = np.zeros((height, width), np.int32)
-    return _number_by_block(parent, ys, xs, count, labels), labels
+    size = np.zeros(count, np.int64)
+    for k in range(count):
+        size[_root(parent, k)] += 1
+    for k in range(count):
+        if size[_root(parent, k)] >= min_size:
+            kept[on[k]] = 1
 
 
 @njit(cache=True)

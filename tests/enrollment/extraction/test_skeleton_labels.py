@@ -61,12 +61,15 @@ def _reference_graph(skeleton: np.ndarray, origin: tuple[int, int]) -> skeleton_
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_components_are_opencvs_labels_in_opencvs_numbering(seed):
+def test_large_components_are_opencvs_components_of_that_size(seed):
     for image in _images(seed):
-        count, labels = skeleton_labels.components(image)
-        expected_count, expected = cv2.connectedComponents(image, connectivity=8)
-        assert count == expected_count
-        assert labels.dtype == expected.dtype and np.array_equal(labels, expected)
+        count, labels = cv2.connectedComponents(image, connectivity=8)
+        sizes = np.bincount(labels.ravel(), minlength=count)
+        for min_size in (1, 3, 15):
+            keep = sizes >= min_size
+            keep[0] = False
+            kept = skeleton_labels.large_components(image, min_size)
+            assert kept.dtype == np.uint8 and np.array_equal(kept, keep.view(np.uint8).take(labels))
 
 
 @pytest.mark.parametrize("seed", range(12))
