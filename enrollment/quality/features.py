@@ -27,23 +27,27 @@ class QualityFeatures:
 
 
 def measure(extraction: Extraction) -> QualityFeatures:
-    """The features of one extraction (its maps and template)."""
-    mask = extraction.mask
+    """The features of one extraction (its maps and template).
+
+    The pixel maps are read on the finger's window, which holds the whole mask: the same pixels in the same
+    order as on the whole frame, so the same sums."""
+    mask = extraction.mask[extraction.window.pixels]
     area = int(mask.sum())
     if area == 0:
         return QualityFeatures(0, 0.0, 0.0, 1.0, 0.0, 0.0, len(extraction.template))
-    coherence = float(extraction.coherence[mask].mean())
-    ridge = (extraction.ridges > 0) & mask
-    valley = ~ridge & mask
+    coherence = float(extraction.window_coherence[mask].mean())
+    ridge = (extraction.window_ridges > 0) & mask
+    valley = mask & ~ridge
+    values = extraction.window_equalized
     clarity = 0.0
     if ridge.any() and valley.any():
-        values = extraction.equalized
-        spread = np.sqrt(0.5 * (values[ridge].var() + values[valley].var()))
-        clarity = float((values[valley].mean() - values[ridge].mean()) / max(spread, 1e-6))
+        ridge_values, valley_values = values[ridge], values[valley]
+        spread = np.sqrt(0.5 * (ridge_values.var() + valley_values.var()))
+        clarity = float((valley_values.mean() - ridge_values.mean()) / max(spread, 1e-6))
     block_mask = extraction.block_mask
     periods = extraction.ridge_period[block_mask] if block_mask.any() else extraction.ridge_period.ravel()
     frequency_spread = float(periods.std() / max(periods.mean(), 1e-6))
     contrast = float(np.median(extraction.block_contrast[block_mask])) if block_mask.any() else 0.0
-    ridge_fraction = float((extraction.equalized[mask] < 0).mean())
+    ridge_fraction = float((values[mask] < 0).mean())
     return QualityFeatures(area, coherence, clarity, frequency_spread, contrast, ridge_fraction,
                            len(extraction.template))
