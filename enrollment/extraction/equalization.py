@@ -49,14 +49,15 @@ def _deviation(variance: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 @njit(cache=True)
 def _deviation_kernel(variance: np.ndarray, mask: np.ndarray, inside: np.ndarray) -> int:
-    count = 0
     zero = np.float32(0.0)
+    count = 0
     for r in range(variance.shape[0]):
-        for c in range(variance.shape[1]):
-            value = np.sqrt(max(variance[r, c], zero))
-            variance[r, c] = value
+        row = variance[r]
+        for c in range(len(row)):  # branch-free: vectorised
+            row[c] = np.sqrt(max(row[c], zero))
+        for c in range(len(row)):
             if mask[r, c]:
-                inside[count] = value
+                inside[count] = row[c]
                 count += 1
     return count
 
@@ -65,14 +66,8 @@ def _deviation_kernel(variance: np.ndarray, mask: np.ndarray, inside: np.ndarray
 def _normalise(centred: np.ndarray, deviation: np.ndarray, mask: np.ndarray, floor: np.float32,
                clip: np.float32) -> None:
     """``centred / max(deviation, floor)`` clipped to +-``clip`` on ``mask``, 0 off it; in place."""
+    zero = np.float32(0.0)
     for r in range(centred.shape[0]):
-        for c in range(centred.shape[1]):
-            if not mask[r, c]:
-                centred[r, c] = 0.0
-                continue
-            value = centred[r, c] / max(deviation[r, c], floor)
-            if value < -clip:
-                value = -clip
-            elif value > clip:
-                value = clip
-            centred[r, c] = value
+        for c in range(centred.shape[1]):  # branch-free: vectorised
+            value = min(max(centred[r, c] / max(deviation[r, c], floor), -clip), clip)
+            centred[r, c] = value if mask[r, c] else zero
