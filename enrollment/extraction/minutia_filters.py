@@ -30,7 +30,7 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     """The minutiae of ``found`` worth keeping, with their reliability filled in, most reliable first."""
     if not len(found):
         return found
-    border = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 5)[1:-1, 1:-1]
+    border = _border_distance(mask)
     ys, xs = _pixels(found.xy, mask.shape)
     found = found.subset(border[ys, xs] >= p.BORDER_MARGIN)
     found = found.subset(~_cut_by_border(found, mask)[0])
@@ -46,6 +46,21 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     found = found.subset(reliability >= p.MIN_RELIABILITY)
     order = np.argsort(-found.reliability, kind="stable")[: p.MAX_MINUTIAE]
     return found.subset(order)
+
+
+def _border_distance(mask: np.ndarray) -> np.ndarray:
+    """Chamfer (5x5) distance of each pixel to the nearest background pixel, counting the frame's outside as
+    background (float32, 0 off ``mask``).
+
+    Computed on the mask's bounding box with a one-pixel background ring: any chamfer path from inside to a
+    background pixel beyond the ring crosses the ring, where a cheaper move reaches background, so the
+    distances are those of the whole frame."""
+    border = np.zeros(mask.shape, np.float32)
+    x, y, w, h = cv2.boundingRect(mask.view(np.uint8))
+    if w and h:
+        ring = cv2.copyMakeBorder(mask[y : y + h, x : x + w].view(np.uint8), 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+        border[y : y + h, x : x + w] = cv2.distanceTransform(ring, cv2.DIST_L2, 5)[1:-1, 1:-1]
+    return border
 
 
 def _pixels(xy: np.ndarray, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
