@@ -63,19 +63,29 @@ def _hann(window: int) -> np.ndarray:
     return hann[:, None] * hann[None, :]
 
 
-def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
-    power = np.abs(scipy.fft.rfft2(patches, workers=1)) ** 2
+@functools.cache
+def _band(window: int) -> tuple[np.ndarray, np.ndarray]:
+    """The flat indices of the rfft2 spectrum whose radius lies in the band of ridge periods, and the radii."""
     ky = np.fft.fftfreq(window) * window
     kx = np.arange(window // 2 + 1, dtype=np.float64)
     radius = np.hypot(ky[:, None], kx[None, :])
     band = (radius >= window / p.MAX_RIDGE_PERIOD) & (radius <= window / p.MIN_RIDGE_PERIOD)
-    flat = power.reshape(len(patches), -1)[:, band.ravel()]
-    r = radius[band]
+    indices, radii = np.flatnonzero(band), radius[band]
+    indices.setflags(write=False)
+    radii.setflags(write=False)
+    return indices, radii
+
+
+def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    band, r = _band(window)
+    spectrum = scipy.fft.rfft2(patches, workers=1).reshape(len(patches), -1)
+    flat = np.abs(spectrum[:, band]) ** 2  # the power in the band only
     peak = np.argmax(flat, axis=1)
     near = np.abs(r[None, :] - r[peak][:, None]) <= 1.0
     near_power = np.where(near, flat, 0.0)
-    peak_radius = (near_power * r[None, :]).sum(axis=1) / np.maximum(near_power.sum(axis=1), 1e-12)
-    share = near_power.sum(axis=1) / np.maximum(flat.sum(axis=1), 1e-12)
+    near_total = near_power.sum(axis=1)
+    peak_radius = (near_power * r[None, :]).sum(axis=1) / np.maximum(near_total, 1e-12)
+    share = near_total / np.maximum(flat.sum(axis=1), 1e-12)
     return (window / np.maximum(peak_radius, 1e-6)).astype(np.float32), share.astype(np.float32)
 
 
