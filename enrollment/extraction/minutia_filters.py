@@ -10,6 +10,8 @@ distance from the foreground border.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -19,14 +21,32 @@ from enrollment.extraction.smoothing import blur
 from enrollment.template.model import KIND_ENDING
 
 
-def clarity_map(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Local amplitude of the enhanced ridges relative to the print's median amplitude (~1 where typical)."""
+@dataclass(frozen=True)
+class Clarity:
+    """Local amplitude of the enhanced ridges on the finger's window (whose top-left frame pixel is ``origin``,
+    row and column) and the print's median amplitude."""
+
+    amplitude: np.ndarray  # float32
+    reference: float
+    origin: tuple[int, int]
+
+    def at(self, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+        """Amplitude relative to the reference (~1 where typical) at frame pixels ``ys``, ``xs``; 0 off the window."""
+        ys, xs = ys - self.origin[0], xs - self.origin[1]
+        inside = (ys >= 0) & (xs >= 0) & (ys < self.amplitude.shape[0]) & (xs < self.amplitude.shape[1])
+        values = np.zeros(len(ys), np.float32)
+        values[inside] = self.amplitude[ys[inside], xs[inside]] / max(self.reference, 1e-6)
+        return values
+
+
+def clarity_map(enhanced: np.ndarray, mask: np.ndarray, origin: tuple[int, int] = (0, 0)) -> Clarity:
+    """Local amplitude of the enhanced ridges (a window of the frame at ``origin``) and its median on ``mask``."""
     amplitude = blur(np.abs(enhanced), p.CLARITY_SIGMA)
     reference = float(np.median(amplitude[mask])) if mask.any() else 1.0
-    return amplitude / max(reference, 1e-6)
+    return Clarity(amplitude, reference, origin)
 
 
-def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
+def apply(found: Minutiae, mask: np.ndarray, clarity: Clarity) -> Minutiae:
     """The minutiae of ``found`` worth keeping, with their reliability filled in, most reliable first."""
     if not len(found):
         return found
@@ -38,7 +58,7 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     found = found.subset(~_clouds(found))
     ys, xs = _pixels(found.xy, mask.shape)
     span = p.RELIABILITY_CLARITY_FULL - p.RELIABILITY_CLARITY_FLOOR
-    clear = np.clip((clarity[ys, xs] - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
+    clear = np.clip((clarity.at(ys, xs) - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
     position = np.clip(border[ys, xs] / p.RELIABILITY_BORDER_FULL, 0.0, 1.0)
     reliability = 100.0 * clear * (0.5 + 0.5 * position)
     reliability[_cut_by_border(found, mask)[1]] *= p.BORDER_CUT_RELIABILITY

@@ -109,7 +109,7 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     _emit_placed(debug, "cleaned_skeleton", window, skeleton, grey.shape)
     candidates = minutia_detection.detect(skeleton, field.angle, (window.top, window.left))
     emit(debug, "minutiae_candidates", _as_table(candidates))
-    clarity = window.place(minutia_filters.clarity_map(enhanced, on), grey.shape)
+    clarity = minutia_filters.clarity_map(enhanced, on, (window.top, window.left))
     kept = minutia_filters.apply(candidates, mask.pixels, clarity)
     emit(debug, "minutiae", _as_table(kept))
     template = Template.create(
