@@ -15,12 +15,15 @@ def _whole_frame_features(extraction: pipeline.Extraction) -> dict[str, float]:
     ridge = (extraction.ridges > 0) & mask
     valley = ~ridge & mask
     values = extraction.equalized
-    spread = np.sqrt(0.5 * (values[ridge].var() + values[valley].var()))
+    clarity = 0.0
+    if ridge.any() and valley.any():
+        spread = np.sqrt(0.5 * (values[ridge].var() + values[valley].var()))
+        clarity = float((values[valley].mean() - values[ridge].mean()) / max(spread, 1e-6))
     periods = extraction.ridge_period[extraction.block_mask]
     return {
         "area": float(mask.sum()),
         "coherence": float(extraction.coherence[mask].mean()),
-        "clarity": float((values[valley].mean() - values[ridge].mean()) / max(spread, 1e-6)),
+        "clarity": clarity,
         "frequency_spread": float(periods.std() / max(periods.mean(), 1e-6)),
         "contrast": float(np.median(extraction.block_contrast[extraction.block_mask])),
         "ridge_fraction": float((extraction.equalized[mask] < 0).mean()),
@@ -50,3 +53,33 @@ def test_whole_frame_maps_place_the_window_maps(sourceafis_samples):
         outside = np.ones(whole.shape, bool)
         outside[window] = False
         assert not whole[outside].any()
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("coverage", [0.0, 0.05, 0.6, 1.0])
+def test_features_of_random_maps_equal_whole_frame_features(seed, coverage):
+    from enrollment.extraction.finger_window import FingerWindow
+    from enrollment.template.model import Template
+
+    rng = np.random.default_rng(seed)
+    window, shape, part = FingerWindow(16, 80, 32, 112, 16), (96, 128), (64, 80)
+    mask = np.zeros(shape, bool)
+    mask[16:80, 32:112] = rng.random(part) < coverage
+    ridges = (rng.random(part) < 0.45).astype(np.uint8)
+    if coverage == 0.05:
+        ridges[:] = 1  # no valley pixel: clarity stays 0
+    equalized = rng.normal(0, 1, part).astype(np.float32)
+    equalized[::7, ::5] = 0.0  # neither dark nor light
+    extraction = pipeline.Extraction(
+        Template.create(width=128, height=96, resolution_dpi=500, positions=np.zeros((0, 2)), directions=np.zeros(0),
+                        kinds=np.zeros(0, np.uint8), reliability=np.zeros(0)),
+        rng.normal(128, 30, shape).astype(np.float32), mask, np.ones((6, 8), bool),
+        rng.uniform(5, 40, (6, 8)).astype(np.float32), rng.uniform(6, 12, (6, 8)).astype(np.float32), 0,
+        window, equalized, rng.uniform(0, np.pi, part).astype(np.float32),
+        rng.random(part).astype(np.float32), ridges, np.zeros(part, np.uint8))
+    expected = _whole_frame_features(extraction) if mask.any() else None
+    features = measure(extraction).as_dict()
+    if expected is None:
+        assert features["area"] == 0
+    else:
+        assert features == expected
