@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from enrollment.extraction import order_statistics
 from enrollment.extraction import parameters as p
 from enrollment.extraction.smoothing import blur
 
@@ -18,7 +19,7 @@ def apply(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
     centred, square = _centred(image, blur(image, sigma))
     deviation = blur(square, sigma)
     inside = _deviation(deviation, mask)
-    floor = max(1.0, float(np.median(inside)) * 0.1) if len(inside) else 1.0
+    floor = max(1.0, order_statistics.median(inside) * 0.1) if len(inside) else 1.0
     _normalise(centred, deviation, mask, np.float32(floor), np.float32(p.EQUALIZATION_CLIP))
     return centred
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from enrollment.extraction import order_statistics
 from enrollment.extraction import parameters as p
 from enrollment.extraction.minutiae import Minutiae
 from enrollment.extraction.smoothing import blur
@@ -42,7 +43,7 @@ class Clarity:
 def clarity_map(enhanced: np.ndarray, mask: np.ndarray, origin: tuple[int, int] = (0, 0)) -> Clarity:
     """Local amplitude of the enhanced ridges (a window of the frame at ``origin``) and its median on ``mask``."""
     amplitude = blur(np.abs(enhanced), p.CLARITY_SIGMA)
-    reference = float(np.median(amplitude[mask])) if mask.any() else 1.0
+    reference = order_statistics.median(amplitude[mask]) if mask.any() else 1.0
     return Clarity(amplitude, reference, origin)
 
 
