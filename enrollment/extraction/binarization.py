@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.neighbourhood import content_window
@@ -21,16 +22,39 @@ def apply(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
     rows, columns = content_window(mask.view(np.uint8), 2)
     if rows.stop <= rows.start or columns.stop <= columns.start:
         return result
-    ridges = ((enhanced[rows, columns] < 0) & mask[rows, columns]).astype(np.uint8)
-    ridges = _remove_small(ridges, p.MIN_RIDGE_ISLAND_AREA)
-    valleys = _remove_small(1 - ridges, p.MAX_PORE_AREA, connectivity=4)
-    result[rows, columns] = 1 - valleys
+    ridges = _negative_inside(enhanced[rows, columns], mask[rows, columns])
+    pores = _not_large(ridges, p.MIN_RIDGE_ISLAND_AREA)  # valleys plus the specks removed
+    result[rows, columns] = _not_large(pores, p.MAX_PORE_AREA, connectivity=4)  # ridges plus the pores filled
     return result
 
 
-def _remove_small(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.ndarray:
+def _not_large(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.ndarray:
+    """1 (uint8) where ``binary`` (0/1 uint8) is off or its component has at most ``max_area`` pixels."""
     count, labels = cv2.connectedComponents(binary, connectivity=connectivity)
-    on = np.flatnonzero(binary.view(bool))  # count only labelled pixels: label 0 is dropped anyway
-    keep = (np.bincount(labels.ravel()[on], minlength=count) > max_area).astype(np.uint8)
-    keep[0] = 0
-    return keep.take(labels)
+    result = np.empty(binary.shape, np.uint8)
+    _not_large_kernel(binary.reshape(-1), labels.reshape(-1), count, max_area, result.reshape(-1))
+    return result
+
+
+@njit(cache=True)
+def _not_large_kernel(binary: np.ndarray, labels: np.ndarray, count: int, max_area: int, out: np.ndarray) -> None:
+    size = np.zeros(count, np.int64)
+    for i in range(len(binary)):
+        if binary[i]:
+            size[labels[i]] += 1
+    for i in range(len(binary)):
+        out[i] = 0 if binary[i] and size[labels[i]] > max_area else 1
+
+
+def _negative_inside(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``(enhanced < 0) & mask`` as uint8 0/1, in one numba pass."""
+    result = np.empty(enhanced.shape, np.uint8)
+    _negative_inside_kernel(enhanced, mask, result)
+    return result
+
+
+@njit(cache=True)
+def _negative_inside_kernel(enhanced: np.ndarray, mask: np.ndarray, out: np.ndarray) -> None:
+    for r in range(enhanced.shape[0]):
+        for c in range(enhanced.shape[1]):
+            out[r, c] = 1 if enhanced[r, c] < 0 and mask[r, c] else 0

@@ -25,9 +25,16 @@ class BlockMap:
     columns: int
 
     def block_means(self, image: np.ndarray) -> np.ndarray:
-        """Mean of ``image`` over each block (float32, rows x columns); padding is by edge replication."""
-        padded = _pad_to_blocks(image.astype(np.float32, copy=False), self)
+        """Mean of ``image`` over each block (float32, rows x columns); padding is by edge replication
+        (``image`` may come padded already, see :meth:`padded`)."""
+        padded = self.padded(image.astype(np.float32, copy=False))
         return padded.reshape(self.rows, self.size, self.columns, self.size).mean(axis=(1, 3))
+
+    def padded(self, image: np.ndarray) -> np.ndarray:
+        """``image`` (height x width) extended to whole blocks by edge replication; as it is if already so."""
+        if image.shape == (self.rows * self.size, self.columns * self.size):
+            return image
+        return _pad_to_blocks(image, self)
 
     def to_pixels(self, blocks: np.ndarray, *, smooth: bool = True) -> np.ndarray:
         """Spread a per-block array over the pixels: bilinear between block centres, or nearest block."""

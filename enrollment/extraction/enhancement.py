@@ -16,6 +16,7 @@ import math
 import cv2
 import numpy as np
 
+from enrollment.extraction import gabor_selection
 from enrollment.extraction import parameters as p
 
 _Filter = tuple[float, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]
@@ -43,22 +44,13 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     periods = np.asarray(p.GABOR_PERIODS, dtype=np.float32)
     position = np.interp(local_period, periods, np.arange(len(periods))).astype(np.float32)
     response = np.zeros_like(small)
-    height = small.shape[0]
     bins = index.astype(np.uint8)  # the same bins, cheaper to compare
     for j, wavelength in enumerate(periods):
-        weight = np.abs(position - j)
-        np.subtract(1.0, weight, out=weight)
-        np.maximum(weight, 0.0, out=weight)  # 1 - |x| never exceeds 1: the weight clipped to [0, 1]
-        active = weight > 0
-        if not active.any():
+        weight, rows = gabor_selection.period_weights(position, j, bins, count)  # rows: filter used with a weight
+        if not rows.any():
             continue
-        codes = np.where(active, index, count)  # count: no weight
-        codes *= height
-        codes += np.arange(height)[:, None]
-        # rows where each filter is selected with a weight
-        rows = np.bincount(codes.ravel(), minlength=(count + 1) * height)[: count * height].reshape(count, height) > 0
         selected = _selected_responses(small, float(wavelength) / factor, bins, rows)
-        response += np.multiply(selected, weight, out=selected)
+        gabor_selection.accumulate(response, selected, weight)
     result = cv2.resize(response, (window.shape[1], window.shape[0]), interpolation=cv2.INTER_CUBIC)
     enhanced[top:bottom, left:right] = result
     np.copyto(enhanced, 0.0, where=~mask)
@@ -82,7 +74,7 @@ def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray,
     count, height = rows.shape
     radius = _radius(wavelength)
     out = np.zeros(image.shape, np.float32)
-    even_part, odd_part, combined = (np.empty(image.shape, np.float32) for _ in range(3))
+    even_part, odd_part = (np.empty(image.shape, np.float32) for _ in range(2))
     for row_even, row_odd, column_even, column_odd, members in _shared_passes(wavelength, count):
         selected = rows[members[0][0]]
         for k, _ in members[1:]:
@@ -92,6 +84,7 @@ def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray,
             continue
         windows = [(start, stop, max(0, start - radius), min(height, stop + radius))
                    for start, stop in _runs(found, 2 * radius + 1)]
+        roles = _roles(members, count, column_odd is not None)
         for low, high in _merged([(low, high) for _, _, low, high in windows]):
             cv2.filter2D(image[low:high], -1, row_even, dst=even_part[low:high], borderType=cv2.BORDER_CONSTANT)
             if column_odd is not None:
@@ -101,12 +94,19 @@ def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray,
             odd = None
             if column_odd is not None:
                 odd = cv2.filter2D(odd_part[low:high], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
-            for k, combine in members:
-                response = even
-                if odd is not None:
-                    response = (np.subtract if combine > 0 else np.add)(even, odd, out=combined[: high - low])
-                np.copyto(out[start:stop], response[start - low : stop - low], where=index[start:stop] == k)
+            gabor_selection.place(out, even, even if odd is None else odd, index, roles, start, stop, low)
     return out
+
+
+def _roles(members: tuple[tuple[int, int], ...], count: int, odd: bool) -> np.ndarray:
+    """Per orientation bin, how the group's response reaches its pixels (a ``gabor_selection`` role)."""
+    roles = np.full(count, gabor_selection.NOT_SELECTED, np.uint8)
+    for k, combine in members:
+        if not odd:
+            roles[k] = gabor_selection.EVEN_ONLY
+        else:
+            roles[k] = gabor_selection.EVEN_MINUS_ODD if combine > 0 else gabor_selection.EVEN_PLUS_ODD
+    return roles
 
 
 def _runs(found: np.ndarray, gap: int) -> list[tuple[int, int]]:

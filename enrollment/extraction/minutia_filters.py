@@ -10,27 +10,48 @@ distance from the foreground border.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
+from enrollment.extraction import order_statistics
 from enrollment.extraction import parameters as p
 from enrollment.extraction.minutiae import Minutiae
 from enrollment.extraction.smoothing import blur
 from enrollment.template.model import KIND_ENDING
 
 
-def clarity_map(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Local amplitude of the enhanced ridges relative to the print's median amplitude (~1 where typical)."""
+@dataclass(frozen=True)
+class Clarity:
+    """Local amplitude of the enhanced ridges on the finger's window (whose top-left frame pixel is ``origin``,
+    row and column) and the print's median amplitude."""
+
+    amplitude: np.ndarray  # float32
+    reference: float
+    origin: tuple[int, int]
+
+    def at(self, ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+        """Amplitude relative to the reference (~1 where typical) at frame pixels ``ys``, ``xs``; 0 off the window."""
+        ys, xs = ys - self.origin[0], xs - self.origin[1]
+        inside = (ys >= 0) & (xs >= 0) & (ys < self.amplitude.shape[0]) & (xs < self.amplitude.shape[1])
+        values = np.zeros(len(ys), np.float32)
+        values[inside] = self.amplitude[ys[inside], xs[inside]] / max(self.reference, 1e-6)
+        return values
+
+
+def clarity_map(enhanced: np.ndarray, mask: np.ndarray, origin: tuple[int, int] = (0, 0)) -> Clarity:
+    """Local amplitude of the enhanced ridges (a window of the frame at ``origin``) and its median on ``mask``."""
     amplitude = blur(np.abs(enhanced), p.CLARITY_SIGMA)
-    reference = float(np.median(amplitude[mask])) if mask.any() else 1.0
-    return amplitude / max(reference, 1e-6)
+    reference = order_statistics.median(amplitude[mask]) if mask.any() else 1.0
+    return Clarity(amplitude, reference, origin)
 
 
-def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
+def apply(found: Minutiae, mask: np.ndarray, clarity: Clarity) -> Minutiae:
     """The minutiae of ``found`` worth keeping, with their reliability filled in, most reliable first."""
     if not len(found):
         return found
-    border = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 5)[1:-1, 1:-1]
+    border = _border_distance(mask)
     ys, xs = _pixels(found.xy, mask.shape)
     found = found.subset(border[ys, xs] >= p.BORDER_MARGIN)
     found = found.subset(~_cut_by_border(found, mask)[0])
@@ -38,7 +59,7 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     found = found.subset(~_clouds(found))
     ys, xs = _pixels(found.xy, mask.shape)
     span = p.RELIABILITY_CLARITY_FULL - p.RELIABILITY_CLARITY_FLOOR
-    clear = np.clip((clarity[ys, xs] - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
+    clear = np.clip((clarity.at(ys, xs) - p.RELIABILITY_CLARITY_FLOOR) / span, 0.0, 1.0)
     position = np.clip(border[ys, xs] / p.RELIABILITY_BORDER_FULL, 0.0, 1.0)
     reliability = 100.0 * clear * (0.5 + 0.5 * position)
     reliability[_cut_by_border(found, mask)[1]] *= p.BORDER_CUT_RELIABILITY
@@ -46,6 +67,21 @@ def apply(found: Minutiae, mask: np.ndarray, clarity: np.ndarray) -> Minutiae:
     found = found.subset(reliability >= p.MIN_RELIABILITY)
     order = np.argsort(-found.reliability, kind="stable")[: p.MAX_MINUTIAE]
     return found.subset(order)
+
+
+def _border_distance(mask: np.ndarray) -> np.ndarray:
+    """Chamfer (5x5) distance of each pixel to the nearest background pixel, counting the frame's outside as
+    background (float32, 0 off ``mask``).
+
+    Computed on the mask's bounding box with a one-pixel background ring: any chamfer path from inside to a
+    background pixel beyond the ring crosses the ring, where a cheaper move reaches background, so the
+    distances are those of the whole frame."""
+    border = np.zeros(mask.shape, np.float32)
+    x, y, w, h = cv2.boundingRect(mask.view(np.uint8))
+    if w and h:
+        ring = cv2.copyMakeBorder(mask[y : y + h, x : x + w].view(np.uint8), 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+        border[y : y + h, x : x + w] = cv2.distanceTransform(ring, cv2.DIST_L2, 5)[1:-1, 1:-1]
+    return border
 
 
 def _pixels(xy: np.ndarray, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:

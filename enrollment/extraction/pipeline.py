@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,20 +36,44 @@ STEPS = ("resampled", "block_contrast", "mask", "equalized", "orientation", "coh
 
 @dataclass(frozen=True)
 class Extraction:
-    """The template plus the intermediate maps that quality assessment measures (all at 500 dpi)."""
+    """The template plus the intermediate maps that quality assessment measures (all at 500 dpi).
+
+    The maps after segmentation are computed on the finger's ``window``; ``window_*`` holds them as computed,
+    and the properties of the same names place them in whole-frame arrays (on first use)."""
 
     template: Template
     image: np.ndarray  # float32 grey
     mask: np.ndarray  # bool
     block_mask: np.ndarray  # bool, per block
     block_contrast: np.ndarray  # float32, per block: grey-level standard deviation
-    equalized: np.ndarray  # float32
-    angle: np.ndarray  # float32 ridge orientation, [0, pi), image coordinates
-    coherence: np.ndarray  # float32 0-1
     ridge_period: np.ndarray  # float32 per block
-    ridges: np.ndarray  # uint8 0/1
-    skeleton: np.ndarray  # uint8 0/1
     candidates: int  # minutiae before filtering
+    window: finger_window.FingerWindow  # holds all of ``mask``
+    window_equalized: np.ndarray  # float32
+    window_angle: np.ndarray  # float32 ridge orientation, [0, pi), image coordinates
+    window_coherence: np.ndarray  # float32 0-1
+    window_ridges: np.ndarray  # uint8 0/1
+    window_skeleton: np.ndarray  # uint8 0/1
+
+    @functools.cached_property
+    def equalized(self) -> np.ndarray:
+        return self.window.place(self.window_equalized, self.image.shape)
+
+    @functools.cached_property
+    def angle(self) -> np.ndarray:
+        return self.window.place(self.window_angle, self.image.shape)
+
+    @functools.cached_property
+    def coherence(self) -> np.ndarray:
+        return self.window.place(self.window_coherence, self.image.shape)
+
+    @functools.cached_property
+    def ridges(self) -> np.ndarray:
+        return self.window.place(self.window_ridges, self.image.shape)
+
+    @functools.cached_property
+    def skeleton(self) -> np.ndarray:
+        return self.window.place(self.window_skeleton, self.image.shape)
 
 
 def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: DebugSink | None = None) -> Extraction:
@@ -84,7 +109,7 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
     _emit_placed(debug, "cleaned_skeleton", window, skeleton, grey.shape)
     candidates = minutia_detection.detect(skeleton, field.angle, (window.top, window.left))
     emit(debug, "minutiae_candidates", _as_table(candidates))
-    clarity = window.place(minutia_filters.clarity_map(enhanced, on), grey.shape)
+    clarity = minutia_filters.clarity_map(enhanced, on, (window.top, window.left))
     kept = minutia_filters.apply(candidates, mask.pixels, clarity)
     emit(debug, "minutiae", _as_table(kept))
     template = Template.create(
@@ -93,11 +118,9 @@ def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: D
         directions=np.mod(-kept.angle, 2 * np.pi),  # image (y down) -> counter-clockwise as seen
         kinds=kept.kinds, reliability=np.rint(kept.reliability), finger_position=finger_position,
     )
-    shape = grey.shape
-    return Extraction(template, grey, mask.pixels, mask.blocks, mask.contrast, window.place(equalized, shape),
-                      window.place(field.angle, shape), window.place(field.coherence, shape),
-                      window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD),
-                      window.place(ridges, shape), window.place(skeleton, shape), len(candidates))
+    return Extraction(template, grey, mask.pixels, mask.blocks, mask.contrast,
+                      window.place_blocks(period, mask.blocks.shape, p.PRIOR_RIDGE_PERIOD), len(candidates),
+                      window, equalized, field.angle, field.coherence, ridges, skeleton)
 
 
 def _emit_placed(debug: DebugSink | None, name: str, window: finger_window.FingerWindow, part: np.ndarray,

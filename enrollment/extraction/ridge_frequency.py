@@ -12,6 +12,7 @@ import functools
 import cv2
 import numpy as np
 import scipy.fft
+from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.block_map import BlockMap
@@ -38,9 +39,22 @@ def compute(image: np.ndarray, mask_blocks: np.ndarray, blocks: BlockMap) -> np.
 
 
 def _patches(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray, step: int, window: int) -> np.ndarray:
-    """The Hann-weighted ``window``-wide patch starting at (row, col) * ``step`` of ``padded``, for each block."""
-    views = np.lib.stride_tricks.sliding_window_view(padded, (window, window))[::step, ::step]
-    return views[rows, cols] * _hann(window)
+    """The Hann-weighted ``window``-wide patch starting at (row, col) * ``step`` of ``padded``, for each block
+    (float32 products, as numpy's; one numba pass instead of a fancy-indexed gather of strided views)."""
+    patches = np.empty((len(rows), window, window), np.float32)
+    _patches_kernel(padded, rows, cols, step, _hann(window), patches)
+    return patches
+
+
+@njit(cache=True)
+def _patches_kernel(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray, step: int, hann: np.ndarray,
+                    out: np.ndarray) -> None:
+    size = hann.shape[0]
+    for i in range(len(rows)):
+        top, left = rows[i] * step, cols[i] * step
+        for y in range(size):
+            for x in range(size):
+                out[i, y, x] = padded[top + y, left + x] * hann[y, x]
 
 
 @functools.cache
@@ -49,19 +63,29 @@ def _hann(window: int) -> np.ndarray:
     return hann[:, None] * hann[None, :]
 
 
-def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
-    power = np.abs(scipy.fft.rfft2(patches, workers=1)) ** 2
+@functools.cache
+def _band(window: int) -> tuple[np.ndarray, np.ndarray]:
+    """The flat indices of the rfft2 spectrum whose radius lies in the band of ridge periods, and the radii."""
     ky = np.fft.fftfreq(window) * window
     kx = np.arange(window // 2 + 1, dtype=np.float64)
     radius = np.hypot(ky[:, None], kx[None, :])
     band = (radius >= window / p.MAX_RIDGE_PERIOD) & (radius <= window / p.MIN_RIDGE_PERIOD)
-    flat = power.reshape(len(patches), -1)[:, band.ravel()]
-    r = radius[band]
+    indices, radii = np.flatnonzero(band), radius[band]
+    indices.setflags(write=False)
+    radii.setflags(write=False)
+    return indices, radii
+
+
+def _spectral_period(patches: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    band, r = _band(window)
+    spectrum = scipy.fft.rfft2(patches, workers=1).reshape(len(patches), -1)
+    flat = np.abs(spectrum[:, band]) ** 2  # the power in the band only
     peak = np.argmax(flat, axis=1)
     near = np.abs(r[None, :] - r[peak][:, None]) <= 1.0
     near_power = np.where(near, flat, 0.0)
-    peak_radius = (near_power * r[None, :]).sum(axis=1) / np.maximum(near_power.sum(axis=1), 1e-12)
-    share = near_power.sum(axis=1) / np.maximum(flat.sum(axis=1), 1e-12)
+    near_total = near_power.sum(axis=1)
+    peak_radius = (near_power * r[None, :]).sum(axis=1) / np.maximum(near_total, 1e-12)
+    share = near_total / np.maximum(flat.sum(axis=1), 1e-12)
     return (window / np.maximum(peak_radius, 1e-6)).astype(np.float32), share.astype(np.float32)
 
 

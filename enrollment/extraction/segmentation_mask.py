@@ -27,6 +27,7 @@ class SegmentationMask:
 def compute(image: np.ndarray, blocks: BlockMap) -> SegmentationMask:
     """The foreground of ``image`` (float32 grey at 500 dpi)."""
     blurred = cv2.GaussianBlur(image, (0, 0), p.SEGMENTATION_BLUR_SIGMA)
+    blurred = blocks.padded(blurred)  # once for both means (squares of the replicated edge replicate it)
     mean = blocks.block_means(blurred)
     square = blocks.block_means(blurred * blurred)
     contrast = np.sqrt(np.maximum(square - mean * mean, 0.0)).astype(np.float32)

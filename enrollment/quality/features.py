@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 if TYPE_CHECKING:
     from enrollment.extraction.pipeline import Extraction
@@ -27,23 +28,59 @@ class QualityFeatures:
 
 
 def measure(extraction: Extraction) -> QualityFeatures:
-    """The features of one extraction (its maps and template)."""
-    mask = extraction.mask
-    area = int(mask.sum())
+    """The features of one extraction (its maps and template).
+
+    The pixel maps are read on the finger's window, which holds the whole mask: the same pixels in the same
+    order as on the whole frame, so the same sums."""
+    mask = extraction.mask[extraction.window.pixels]
+    coherences, ridge_values, valley_values, negatives = _split(
+        mask, extraction.window_ridges, extraction.window_equalized, extraction.window_coherence)
+    area = len(coherences)
     if area == 0:
         return QualityFeatures(0, 0.0, 0.0, 1.0, 0.0, 0.0, len(extraction.template))
-    coherence = float(extraction.coherence[mask].mean())
-    ridge = (extraction.ridges > 0) & mask
-    valley = ~ridge & mask
+    coherence = float(coherences.mean())
     clarity = 0.0
-    if ridge.any() and valley.any():
-        values = extraction.equalized
-        spread = np.sqrt(0.5 * (values[ridge].var() + values[valley].var()))
-        clarity = float((values[valley].mean() - values[ridge].mean()) / max(spread, 1e-6))
+    if len(ridge_values) and len(valley_values):
+        spread = np.sqrt(0.5 * (ridge_values.var() + valley_values.var()))
+        clarity = float((valley_values.mean() - ridge_values.mean()) / max(spread, 1e-6))
     block_mask = extraction.block_mask
     periods = extraction.ridge_period[block_mask] if block_mask.any() else extraction.ridge_period.ravel()
     frequency_spread = float(periods.std() / max(periods.mean(), 1e-6))
     contrast = float(np.median(extraction.block_contrast[block_mask])) if block_mask.any() else 0.0
-    ridge_fraction = float((extraction.equalized[mask] < 0).mean())
+    ridge_fraction = negatives / area  # the mean of a boolean array: an exact count over the area
     return QualityFeatures(area, coherence, clarity, frequency_spread, contrast, ridge_fraction,
                            len(extraction.template))
+
+
+def _split(mask: np.ndarray, ridges: np.ndarray, values: np.ndarray,
+           coherence: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """On ``mask``, in row-major order (as boolean indexing gathers them): the coherences, the values on ridge
+    pixels and on valley pixels, and how many values are negative. One numba pass."""
+    size = int(mask.size)
+    coherences = np.empty(size, coherence.dtype)
+    ridge_values = np.empty(size, values.dtype)
+    valley_values = np.empty(size, values.dtype)
+    area, on_ridges, negatives = _split_kernel(mask, ridges, values, coherence, coherences, ridge_values,
+                                               valley_values)
+    return coherences[:area], ridge_values[:on_ridges], valley_values[: area - on_ridges], negatives
+
+
+@njit(cache=True)
+def _split_kernel(mask: np.ndarray, ridges: np.ndarray, values: np.ndarray, coherence: np.ndarray,
+                  coherences: np.ndarray, ridge_values: np.ndarray, valley_values: np.ndarray) -> tuple[int, int, int]:
+    area = on_ridges = negatives = 0
+    for r in range(mask.shape[0]):
+        for c in range(mask.shape[1]):
+            if not mask[r, c]:
+                continue
+            coherences[area] = coherence[r, c]
+            value = values[r, c]
+            if ridges[r, c] > 0:
+                ridge_values[on_ridges] = value
+                on_ridges += 1
+            else:
+                valley_values[area - on_ridges] = value
+            if value < 0:
+                negatives += 1
+            area += 1
+    return area, on_ridges, negatives
