@@ -106,7 +106,7 @@ def _sensor(ink: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def _dry_finish(image: np.ndarray, knobs: QualityKnobs, rng: np.random.Generator) -> np.ndarray:
-    ink = _ink(image, knobs)
+    ink = np.clip(p.DRY_INK_GAIN * _ink(image, knobs), 0.0, 1.0)
     contact = _field(rng, ink.shape, p.DRY_PATCH_SIGMA)  # uneven contact: low where the skin barely touches
     segments = _field(rng, ink.shape, p.DRY_SEGMENT_SIGMA)  # breaks ridges into short pieces and dots
     level = rng.uniform(*p.DRY_BREAK_LEVEL)
