@@ -91,9 +91,13 @@ def render_impression(
         raise ValueError(f"impression size {width}x{height} outside 64..2048")
     rng = _rng(seed, master.index, impression_index, _IMPRESSION)
     knobs = QualityKnobs.random(rng)
-    if condition is not None:
-        knobs = conditions.apply(condition, knobs, _rng(seed, master.index, impression_index, _CONDITION))
-    image = impression.render(master.pattern, master.shape, knobs, rng, width, height)
+    if condition is None:
+        image = impression.render(master.pattern, master.shape, knobs, rng, width, height)
+    else:
+        condition_rng = _rng(seed, master.index, impression_index, _CONDITION)
+        knobs = conditions.apply(condition, knobs, condition_rng)
+        image = impression.render(master.pattern, master.shape, knobs, rng, width, height)
+        image = conditions.finish(condition, image, knobs, condition_rng)
     return Impression(master.index, impression_index, master.fingerprint_class, image, knobs, condition)
 
 

@@ -149,6 +149,33 @@ WET_PRESSURE = (0.7, 1.0)
 HEAVY_DISTORTION = (2.5, 3.5)
 PARTIAL_CONTACT = (0.5, 0.65)
 PARTIAL_SHIFT = (40.0, 80.0)
+#: Dry finish: sigma (px) of the patchy contact field and of the field that breaks ridges into segments, the
+#: gain and level range of the break (higher level: more broken), the weight of the contact patches in it, and
+#: how much ink the worst-touching patches lose; the ink gain that darkens the thin dry ridges first.
+DRY_PATCH_SIGMA = 28.0
+DRY_SEGMENT_SIGMA = 2.2
+DRY_BREAK_GAIN = 5.0
+DRY_BREAK_LEVEL = (-0.8, -0.4)
+DRY_PATCH_WEIGHT = 0.9
+DRY_FADE = 0.2
+DRY_INK_GAIN = 1.3
+#: Wet finish: sigma (px) of the blotch field, gain and level range of its threshold (lower level: larger
+#: blotches), swelling of the ridges (px, odd) and how much of the valleys the blotches fill.
+WET_FLOOD_SIGMA = 22.0
+WET_FLOOD_GAIN = 4.0
+WET_FLOOD_LEVEL = (0.7, 1.2)
+WET_SWELL = 5
+WET_FILL = (0.45, 0.75)
+#: The optical sensor of the dry and wet conditions (like FVC2002 DB3): background and ridge grey ranges, low
+#: frequency background variation, smudges (sigma px, threshold, ink), column banding and noise sigma.
+SENSOR_BACKGROUND = (125.0, 160.0)
+SENSOR_BACKGROUND_VARIATION = 8.0
+SENSOR_RIDGE = (25.0, 55.0)
+SMUDGE_SIGMA = 10.0
+SMUDGE_LEVEL = 1.6
+SMUDGE_INK = 0.4
+SENSOR_BANDING = 2.0
+SENSOR_NOISE_OPTICAL = (5.0, 8.0)
 #: Background grey (0-255) range, ridge grey range, sensor noise sigma range, blur sigma range.
 BACKGROUND_GREY = (246, 256)
 RIDGE_GREY = (0, 40)
