@@ -34,6 +34,16 @@ STEPS = ("resampled", "block_contrast", "mask", "equalized", "orientation", "coh
 """Names under which each step's intermediate image reaches a :class:`DebugSink`, in order."""
 
 
+def _placed(window_field: str) -> functools.cached_property:
+    """A whole-frame map of :class:`Extraction`, placed from its window field the first time it is read."""
+
+    def place(extraction: Extraction) -> np.ndarray:
+        return extraction.window.place(getattr(extraction, window_field), extraction.image.shape)
+
+    place.__doc__ = f"``{window_field}`` placed in the whole frame (computed once, when first read)."
+    return functools.cached_property(place)
+
+
 @dataclass(frozen=True)
 class Extraction:
     """The template plus the intermediate maps that quality assessment measures (all at 500 dpi).
@@ -55,25 +65,11 @@ class Extraction:
     window_ridges: np.ndarray  # uint8 0/1
     window_skeleton: np.ndarray  # uint8 0/1
 
-    @functools.cached_property
-    def equalized(self) -> np.ndarray:
-        return self.window.place(self.window_equalized, self.image.shape)
-
-    @functools.cached_property
-    def angle(self) -> np.ndarray:
-        return self.window.place(self.window_angle, self.image.shape)
-
-    @functools.cached_property
-    def coherence(self) -> np.ndarray:
-        return self.window.place(self.window_coherence, self.image.shape)
-
-    @functools.cached_property
-    def ridges(self) -> np.ndarray:
-        return self.window.place(self.window_ridges, self.image.shape)
-
-    @functools.cached_property
-    def skeleton(self) -> np.ndarray:
-        return self.window.place(self.window_skeleton, self.image.shape)
+    equalized = _placed("window_equalized")
+    angle = _placed("window_angle")
+    coherence = _placed("window_coherence")
+    ridges = _placed("window_ridges")
+    skeleton = _placed("window_skeleton")
 
 
 def run(image: np.ndarray, *, dpi: int = 500, finger_position: int = 0, debug: DebugSink | None = None) -> Extraction:
