@@ -34,24 +34,44 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     gxx = blur(_product(gx, gx, weight), sigma)
     gyy = blur(_product(gy, gy, weight), sigma)
     gxy = blur(_product(gx, gy, weight), sigma)
-    # the same operations as written out in the docstring, in place where a temporary would be thrown away
-    cos2 = gxx - gyy
-    sin2 = np.multiply(gxy, 2.0, out=gxy)
-    energy = np.add(gxx, gyy, out=gxx)
-    np.maximum(energy, 1e-6, out=energy)
-    strength = np.sqrt(np.add(np.multiply(cos2, cos2, out=gyy), sin2 * sin2, out=gyy), out=gyy)
-    coherence = strength / energy
     # second pass: average unit doubled-angle vectors weighted by coherence (bridges scars and creases)
-    scale = np.divide(coherence, np.maximum(strength, 1e-6, out=strength), out=strength)
+    cos2, sin2, coherence = _doubled_angle(gxx, gyy, gxy, weight)
     sigma = p.ORIENTATION_SMOOTH_SIGMA
-    cos2 = blur(np.multiply(cos2, scale, out=cos2), sigma)
-    sin2 = blur(np.multiply(sin2, scale, out=sin2), sigma)
-    angle = _ridge_angle(cv2.phase(cos2, sin2))
-    np.clip(coherence, 0.0, 1.0, out=coherence)
-    return OrientationField(angle, np.multiply(coherence, weight, out=coherence))
+    angle = _ridge_angle(cv2.phase(blur(cos2, sigma), blur(sin2, sigma)))
+    return OrientationField(angle, coherence)
 
 
 _PI = np.float32(np.pi)
+_FLOOR = np.float32(1e-6)
+
+
+def _doubled_angle(gxx: np.ndarray, gyy: np.ndarray, gxy: np.ndarray,
+                   weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """From the smoothed tensor: the doubled-angle vector scaled to length coherence, ``(cos2, sin2) *
+    coherence / strength`` with ``cos2 = gxx - gyy``, ``sin2 = 2 gxy``, ``strength = |(cos2, sin2)|``,
+    ``coherence = strength / max(gxx + gyy, 1e-6)`` (strength floored at 1e-6 in the division), and the
+    coherence clipped to 0-1 times ``weight``. float32 throughout, in one numba pass."""
+    cos2, sin2, coherence = (np.empty(gxx.shape, np.float32) for _ in range(3))
+    _doubled_angle_kernel(gxx.reshape(-1), gyy.reshape(-1), gxy.reshape(-1), weight.reshape(-1), _FLOOR,
+                          cos2.reshape(-1), sin2.reshape(-1), coherence.reshape(-1))
+    return cos2, sin2, coherence
+
+
+@njit(cache=True)
+def _doubled_angle_kernel(gxx: np.ndarray, gyy: np.ndarray, gxy: np.ndarray, weight: np.ndarray,
+                          floor: np.float32, cos2: np.ndarray, sin2: np.ndarray, coherence: np.ndarray) -> None:
+    """float32 as numpy's element-wise ``-``, ``*``, ``+``, ``maximum``, ``sqrt``, ``/`` and ``clip`` compute it."""
+    two, zero, one = np.float32(2.0), np.float32(0.0), np.float32(1.0)
+    for i in range(len(coherence)):
+        c = gxx[i] - gyy[i]
+        s = gxy[i] * two
+        energy = max(gxx[i] + gyy[i], floor)
+        strength = np.sqrt(c * c + s * s)
+        share = strength / energy
+        scale = share / max(strength, floor)
+        cos2[i] = c * scale
+        sin2[i] = s * scale
+        coherence[i] = min(max(share, zero), one) * weight[i]
 
 
 def _ridge_angle(doubled: np.ndarray) -> np.ndarray:

@@ -14,7 +14,7 @@ import numpy as np
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.block_map import BlockMap
-from enrollment.extraction.smoothing import blur
+from enrollment.extraction.smoothing import blur, blur_decimated, decimation
 
 
 @dataclass(frozen=True)
@@ -39,13 +39,26 @@ def compute(image: np.ndarray, blocks: BlockMap) -> SegmentationMask:
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
     mask = _drop_islands(mask, max(1, int(p.MIN_FOREGROUND_BLOCK_FRACTION * mask.size)))
     mask = _fill_holes(mask)
-    pixels = blocks.to_pixels(mask.astype(np.float32), smooth=False)
-    pixels = blur(pixels, p.MASK_SMOOTHING_SIGMA) > 0.5
+    pixels = _smoothed(mask, blocks) > 0.5
     if p.MASK_BORDER_EROSION > 0:
         size = 2 * p.MASK_BORDER_EROSION + 1
         disk = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
         pixels = cv2.erode(pixels.astype(np.uint8), disk, borderType=cv2.BORDER_CONSTANT, borderValue=0) > 0
     return SegmentationMask(mask > 0, pixels, contrast)
+
+
+def _smoothed(mask: np.ndarray, blocks: BlockMap) -> np.ndarray:
+    """``blur`` of the 0/1 block mask spread over the pixels. With even sides, ``blur``'s 2x area decimation of
+    the block-constant image is the same mask spread over half-size blocks (four equal values average exactly),
+    so the whole-frame image is not made."""
+    sigma, factor = p.MASK_SMOOTHING_SIGMA, decimation(p.MASK_SMOOTHING_SIGMA)
+    if factor != 2 or blocks.height % 2 or blocks.width % 2 or blocks.size % 2:
+        return blur(blocks.to_pixels(mask.astype(np.float32), smooth=False), sigma)
+    half = blocks.size // 2
+    small = cv2.resize(mask.astype(np.float32), (blocks.columns * half, blocks.rows * half),
+                       interpolation=cv2.INTER_NEAREST)
+    return blur_decimated(small[: blocks.height // 2, : blocks.width // 2], sigma, factor,
+                          (blocks.height, blocks.width))
 
 
 def _drop_islands(mask: np.ndarray, min_area: int) -> np.ndarray:

@@ -9,6 +9,7 @@ import pytest
 
 from enrollment.extraction import block_map, resolution, segmentation_mask
 from enrollment.extraction import parameters as p
+from enrollment.extraction.smoothing import blur
 from enrollment.synthesis import render_impression, synthesize_master
 
 
@@ -33,3 +34,12 @@ def test_sample_masks_equal_the_full_resolution_blur(sourceafis_samples, name):
 @pytest.mark.parametrize(("finger", "width", "height"), [(0, 388, 374), (1, 640, 480)])
 def test_generated_masks_equal_the_full_resolution_blur(finger, width, height):
     check(render_impression(synthesize_master(20261203, finger), 20261203, 0, width, height).image)
+
+
+@pytest.mark.parametrize("shape", [(374, 388), (480, 640), (301, 257), (300, 257), (301, 256), (160, 96)])
+def test_smoothed_block_mask_is_the_blur_of_the_pixel_mask(shape):
+    blocks = block_map.compute(shape)
+    rng = np.random.default_rng(sum(shape))
+    mask = (rng.random((blocks.rows, blocks.columns)) < 0.6).astype(np.uint8)
+    expected = blur(blocks.to_pixels(mask.astype(np.float32), smooth=False), p.MASK_SMOOTHING_SIGMA)
+    assert np.array_equal(segmentation_mask._smoothed(mask, blocks), expected)
