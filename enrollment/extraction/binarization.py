@@ -11,6 +11,7 @@ from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.neighbourhood import content_window
+from enrollment.kernel_options import KERNEL
 
 
 def apply(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -36,7 +37,7 @@ def _not_large(binary: np.ndarray, max_area: int, connectivity: int = 8) -> np.n
     return result
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _not_large_kernel(binary: np.ndarray, labels: np.ndarray, count: int, max_area: int, out: np.ndarray) -> None:
     size = np.zeros(count, np.int64)
     for i in range(len(binary)):
@@ -53,7 +54,7 @@ def _negative_inside(enhanced: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return result
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _negative_inside_kernel(enhanced: np.ndarray, mask: np.ndarray, out: np.ndarray) -> None:
     for r in range(enhanced.shape[0]):
         for c in range(enhanced.shape[1]):

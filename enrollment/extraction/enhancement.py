@@ -69,33 +69,37 @@ def _selected_responses(image: np.ndarray, wavelength: float, index: np.ndarray,
     Mirrored orientations share their passes (the same row kernels and even column kernel, a negated odd
     column kernel). Each pass runs on runs of whole rows reaching ``radius`` beyond the rows it serves (or
     the image edge), a run split where no member is selected for more than two radii of rows, and keeps the
-    full image width: each pixel gets the same arithmetic as on the whole image, so the same values bit for
-    bit."""
-    count, height = rows.shape
-    radius = _radius(wavelength)
+    full image width (:func:`gabor_selection.pass_windows`): each pixel gets the same arithmetic as on the
+    whole image, so the same values bit for bit."""
+    count = rows.shape[0]
     out = np.zeros(image.shape, np.float32)
     even_part, odd_part = (np.empty(image.shape, np.float32) for _ in range(2))
-    for row_even, row_odd, column_even, column_odd, members in _shared_passes(wavelength, count):
-        selected = rows[members[0][0]]
-        for k, _ in members[1:]:
-            selected = selected | rows[k]
-        found = np.flatnonzero(selected)
-        if not len(found):
-            continue
-        windows = [(start, stop, max(0, start - radius), min(height, stop + radius))
-                   for start, stop in _runs(found, 2 * radius + 1)]
-        roles = _roles(members, count, column_odd is not None)
-        for low, high in _merged([(low, high) for _, _, low, high in windows]):
+    passes = _shared_passes(wavelength, count)
+    members, roles = _group_plan(wavelength, count)
+    windows, group_start = gabor_selection.pass_windows(rows, members, _radius(wavelength))
+    for g, (row_even, row_odd, column_even, column_odd, _) in enumerate(passes):
+        for start, stop, low, high in windows[group_start[g] : group_start[g + 1]]:
             cv2.filter2D(image[low:high], -1, row_even, dst=even_part[low:high], borderType=cv2.BORDER_CONSTANT)
+            even = cv2.filter2D(even_part[low:high], -1, column_even, borderType=cv2.BORDER_CONSTANT)
+            odd = even
             if column_odd is not None:
                 cv2.filter2D(image[low:high], -1, row_odd, dst=odd_part[low:high], borderType=cv2.BORDER_CONSTANT)
-        for start, stop, low, high in windows:
-            even = cv2.filter2D(even_part[low:high], -1, column_even, borderType=cv2.BORDER_CONSTANT)
-            odd = None
-            if column_odd is not None:
                 odd = cv2.filter2D(odd_part[low:high], -1, column_odd, borderType=cv2.BORDER_CONSTANT)
-            gabor_selection.place(out, even, even if odd is None else odd, index, roles, start, stop, low)
+            gabor_selection.place(out, even, odd, index, roles[g], start, stop, low)
     return out
+
+
+@functools.cache
+def _group_plan(wavelength: float, count: int) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """Per pass group of :func:`_shared_passes`: which orientation bins it serves (bool, groups x count), and
+    how its response reaches each of them (a ``gabor_selection`` role per bin). Built once per process."""
+    passes = _shared_passes(wavelength, count)
+    members = np.zeros((len(passes), count), np.bool_)
+    roles = []
+    for g, (*_, column_odd, group) in enumerate(passes):
+        members[g, [k for k, _ in group]] = True
+        roles.append(_roles(group, count, column_odd is not None))
+    return members, tuple(roles)
 
 
 def _roles(members: tuple[tuple[int, int], ...], count: int, odd: bool) -> np.ndarray:
@@ -107,26 +111,6 @@ def _roles(members: tuple[tuple[int, int], ...], count: int, odd: bool) -> np.nd
         else:
             roles[k] = gabor_selection.EVEN_MINUS_ODD if combine > 0 else gabor_selection.EVEN_PLUS_ODD
     return roles
-
-
-def _runs(found: np.ndarray, gap: int) -> list[tuple[int, int]]:
-    """Half-open runs of the sorted indices ``found``, split where consecutive indices are more than ``gap``
-    apart."""
-    breaks = np.flatnonzero(found[1:] - found[:-1] > gap)
-    starts = [int(found[0]), *found[breaks + 1].tolist()]
-    stops = [*(found[breaks] + 1).tolist(), int(found[-1]) + 1]
-    return list(zip(starts, stops, strict=True))
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of the half-open ``spans`` (sorted by start) as disjoint spans."""
-    merged = [spans[0]]
-    for low, high in spans[1:]:
-        if low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
-        else:
-            merged.append((low, high))
-    return merged
 
 
 _Passes = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None, tuple[tuple[int, int], ...]]

@@ -8,6 +8,7 @@ from numba import njit
 from enrollment.extraction import order_statistics
 from enrollment.extraction import parameters as p
 from enrollment.extraction.smoothing import blur
+from enrollment.kernel_options import KERNEL
 
 
 def apply(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -32,7 +33,7 @@ def _centred(image: np.ndarray, mean: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return centred, square
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _centred_kernel(image: np.ndarray, mean: np.ndarray, centred: np.ndarray, square: np.ndarray) -> None:
     for r in range(image.shape[0]):
         for c in range(image.shape[1]):
@@ -48,7 +49,7 @@ def _deviation(variance: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return inside[:count]
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _deviation_kernel(variance: np.ndarray, mask: np.ndarray, inside: np.ndarray) -> int:
     zero = np.float32(0.0)
     count = 0
@@ -63,7 +64,7 @@ def _deviation_kernel(variance: np.ndarray, mask: np.ndarray, inside: np.ndarray
     return count
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _normalise(centred: np.ndarray, deviation: np.ndarray, mask: np.ndarray, floor: np.float32,
                clip: np.float32) -> None:
     """``centred / max(deviation, floor)`` clipped to +-``clip`` on ``mask``, 0 off it; in place."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
+
 NOT_SELECTED, EVEN_MINUS_ODD, EVEN_PLUS_ODD, EVEN_ONLY = 0, 1, 2, 3
 """How a pass group's response reaches a pixel whose orientation bin is a member of the group."""
 
@@ -20,7 +22,7 @@ def period_weights(position: np.ndarray, period: int, bins: np.ndarray, count: i
     return weight, rows
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _period_weights_kernel(position: np.ndarray, period: np.float32, bins: np.ndarray, weight: np.ndarray,
                            rows: np.ndarray) -> None:
     one, zero = np.float32(1.0), np.float32(0.0)
@@ -39,7 +41,7 @@ def accumulate(response: np.ndarray, selected: np.ndarray, weight: np.ndarray) -
     _accumulate_kernel(response.reshape(-1), selected.reshape(-1), weight.reshape(-1))
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _accumulate_kernel(response: np.ndarray, selected: np.ndarray, weight: np.ndarray) -> None:
     for i in range(len(response)):
         response[i] += selected[i] * weight[i]
@@ -52,7 +54,7 @@ def place(out: np.ndarray, even: np.ndarray, odd: np.ndarray, bins: np.ndarray, 
     _place_kernel(out, even, odd, bins, roles, start, stop, low)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _place_kernel(out: np.ndarray, even: np.ndarray, odd: np.ndarray, bins: np.ndarray, roles: np.ndarray,
                   start: int, stop: int, low: int) -> None:
     for r in range(start, stop):
@@ -66,3 +68,49 @@ def _place_kernel(out: np.ndarray, even: np.ndarray, odd: np.ndarray, bins: np.n
                 out[r, c] = even[r - low, c] + odd[r - low, c]
             else:
                 out[r, c] = even[r - low, c]
+
+
+def pass_windows(rows: np.ndarray, groups: np.ndarray, radius: int) -> tuple[list[list[int]], list[int]]:
+    """Where each pass group runs, from ``rows`` (per orientation bin and image row: selected) and ``groups``
+    (per group and orientation bin: a member).
+
+    ``windows`` (start, stop, low, high): the runs of rows in which one of the group's bins is selected, split
+    where two selected rows are more than ``2 * radius + 1`` apart, each with ``radius`` rows of context on both
+    sides (clipped to the image). A split leaves at least one row between the contexts, so a group's windows
+    never share a row. Group ``g`` owns ``windows[start[g]:start[g + 1]]``."""
+    height = rows.shape[1]
+    windows = np.empty((groups.shape[0] * height, 4), np.int64)
+    start = np.empty(groups.shape[0] + 1, np.int64)
+    _pass_windows_kernel(rows, groups, radius, windows, start)
+    return windows[: start[-1]].tolist(), start.tolist()
+
+
+@njit(**KERNEL)
+def _pass_windows_kernel(rows: np.ndarray, groups: np.ndarray, radius: int, windows: np.ndarray,
+                         group_start: np.ndarray) -> None:
+    count, height = rows.shape
+    gap = 2 * radius + 1
+    placed = 0
+    for g in range(groups.shape[0]):
+        group_start[g] = placed
+        start = -1
+        last = -1
+        for r in range(height + 1):
+            if r < height:
+                selected = False
+                for k in range(count):
+                    if groups[g, k] and rows[k, r]:
+                        selected = True
+                        break
+                if not selected:
+                    continue
+            if start >= 0 and (r == height or r - last > gap):  # the run start..last ends
+                windows[placed, 0], windows[placed, 1] = start, last + 1
+                windows[placed, 2], windows[placed, 3] = max(0, start - radius), min(height, last + 1 + radius)
+                placed += 1
+                start = -1
+            if r < height:
+                if start < 0:
+                    start = r
+                last = r
+    group_start[groups.shape[0]] = placed

@@ -45,11 +45,12 @@ def _endings(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
 
 
 def _bifurcations(graph: skeleton_graph.SkeletonGraph) -> Minutiae:
-    three = [j for j, attached in enumerate(graph.junction_branches) if len(attached) == 3]
-    if not three:
+    start = graph.junction_branch_start
+    three = np.flatnonzero(np.diff(start) == 3)
+    if not len(three):
         return _none()
     centres = np.repeat(graph.junctions[three], 3, axis=0)
-    labels = np.concatenate([graph.junction_branches[j] for j in three])
+    labels = graph.junction_branch_labels[(start[three, None] + np.arange(3)).ravel()]
     vectors, support = skeleton_graph.branch_vectors(graph.branches, centres, labels)
     vectors = vectors.reshape(-1, 3, 2)
     enough = (support.reshape(-1, 3) >= p.MIN_BRANCH_PIXELS).all(axis=1)

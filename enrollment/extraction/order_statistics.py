@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
+
 
 def median(values: np.ndarray) -> float:
     """``float(np.median(values))`` of a non-empty 1-D float32 array."""
@@ -18,7 +20,7 @@ def median(values: np.ndarray) -> float:
     return float(np.median(values)) if np.isnan(result) else float(result)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _median_kernel(bits: np.ndarray) -> np.float32:
     """NaN when a value is negative, -0.0 or NaN (the caller falls back to numpy)."""
     for i in range(len(bits)):
@@ -35,7 +37,7 @@ def _median_kernel(bits: np.ndarray) -> np.float32:
     return (lower + upper) / np.float32(2.0)  # numpy's float32 mean of the two middle values
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _select(bits: np.ndarray, counts: np.ndarray, rank: int) -> np.float32:
     """The value of 0-based ``rank`` in sorted order, given the histogram of the upper 16 bits."""
     below = 0

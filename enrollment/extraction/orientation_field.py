@@ -16,6 +16,7 @@ from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.smoothing import blur
+from enrollment.kernel_options import KERNEL
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _doubled_angle(gxx: np.ndarray, gyy: np.ndarray, gxy: np.ndarray,
     return cos2, sin2, coherence
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _doubled_angle_kernel(gxx: np.ndarray, gyy: np.ndarray, gxy: np.ndarray, weight: np.ndarray,
                           floor: np.float32, cos2: np.ndarray, sin2: np.ndarray, coherence: np.ndarray) -> None:
     """float32 as numpy's element-wise ``-``, ``*``, ``+``, ``maximum``, ``sqrt``, ``/`` and ``clip`` compute it."""
@@ -83,7 +84,7 @@ def _ridge_angle(doubled: np.ndarray) -> np.ndarray:
     return values.reshape(doubled.shape)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _ridge_angle_kernel(values: np.ndarray, half: np.float32, quarter_turn: np.float32, pi: np.float32) -> None:
     """float32 throughout, as numpy's in-place ``*= 0.5``, ``+= pi / 2`` and masked ``-= pi`` compute it."""
     for i in range(len(values)):
@@ -100,7 +101,7 @@ def _product(a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return product
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _product_kernel(a: np.ndarray, b: np.ndarray, weight: np.ndarray, out: np.ndarray) -> None:
     for i in range(len(out)):
         out[i] = a[i] * b[i] * weight[i]

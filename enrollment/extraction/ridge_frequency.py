@@ -16,6 +16,7 @@ from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.block_map import BlockMap
+from enrollment.kernel_options import KERNEL
 
 
 def compute(image: np.ndarray, mask_blocks: np.ndarray, blocks: BlockMap) -> np.ndarray:
@@ -46,7 +47,7 @@ def _patches(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray, step: int, 
     return patches
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _patches_kernel(padded: np.ndarray, rows: np.ndarray, cols: np.ndarray, step: int, hann: np.ndarray,
                     out: np.ndarray) -> None:
     size = hann.shape[0]

@@ -47,7 +47,7 @@ def _prune_spurs(graph: skeleton_graph.SkeletonGraph) -> np.ndarray:
     has_ending = np.zeros(count, bool)
     has_ending[labels[graph.endings[:, 0], graph.endings[:, 1]]] = True
     at_junction = np.zeros(count, bool)
-    at_junction[np.concatenate(graph.junction_branches)] = True
+    at_junction[graph.junction_branch_labels] = True
     spur = has_ending & at_junction & (length <= p.SPUR_LENGTH)
     spur[0] = False
     if not spur.any():

@@ -16,6 +16,7 @@ from numba import njit
 from enrollment.extraction import parameters as p
 from enrollment.extraction import skeleton_labels
 from enrollment.extraction.neighbourhood import CROSSING_NUMBER
+from enrollment.kernel_options import KERNEL
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class SkeletonGraph:
     endings: np.ndarray  # int (N, 2) y, x of crossing-number-1 pixels
     junctions: np.ndarray  # float (M, 2) y, x centroids of junction clusters
     branches: np.ndarray  # int32 label image of branches (0: none / junction zone)
-    junction_branches: list[np.ndarray]  # per junction cluster: labels of the branches leaving it
+    junction_branch_labels: np.ndarray  # labels of the branches leaving each junction cluster, junction by junction
+    junction_branch_start: np.ndarray  # junction j's labels: junction_branch_labels[start[j]:start[j + 1]]
     crossing: np.ndarray  # uint8 crossing number of every pixel (0 off the skeleton)
     branch_sizes: np.ndarray  # pixels of each branch label on the skeleton (label 0: junction-zone pixels)
 
@@ -44,12 +46,12 @@ def analyse(skeleton: np.ndarray, origin: tuple[int, int] = (0, 0)) -> SkeletonG
     junction_yx = np.stack([junction_flat // width, junction_flat % width], axis=1)
     count = int(cluster.max()) + 2 if len(cluster) else 1
     owner, attached = np.divmod(keys, branch_count + 1)  # sorted by junction, then branch label
-    junction_branches = np.split(attached, np.searchsorted(owner, np.arange(2, count))) if count > 1 else []
+    start = np.searchsorted(owner, np.arange(1, count + 1))  # cluster j's keys have owner j + 1
     size = np.maximum(np.bincount(cluster, minlength=count - 1), 1)
     oy, ox = origin
     junctions = np.stack([np.bincount(cluster, junction_yx[:, 0] + oy, count - 1) / size - oy,
                           np.bincount(cluster, junction_yx[:, 1] + ox, count - 1) / size - ox], axis=1).reshape(-1, 2)
-    return SkeletonGraph(skeleton, endings, junctions, branches, junction_branches, crossing, sizes)
+    return SkeletonGraph(skeleton, endings, junctions, branches, attached, start, crossing, sizes)
 
 
 def _annulus() -> tuple[np.ndarray, np.ndarray]:
@@ -85,7 +87,7 @@ def branch_vectors(branches: np.ndarray, centres: np.ndarray, labels: np.ndarray
     return vectors, count
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _annulus_hits(branches: np.ndarray, cy: np.ndarray, cx: np.ndarray, labels: np.ndarray, dy: np.ndarray,
                   dx: np.ndarray, hits: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fill ``hits[k, i]``: the pixel at offset (dy[i], dx[i]) from centre k has the centre's branch label (> 0;

@@ -13,9 +13,10 @@ import numpy as np
 from numba import njit
 
 from enrollment.extraction.neighbourhood import OFFSETS
+from enrollment.kernel_options import KERNEL
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _root(parent: np.ndarray, i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -23,7 +24,7 @@ def _root(parent: np.ndarray, i: int) -> int:
     return i
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _join(parent: np.ndarray, i: int, j: int) -> None:
     """Union keeping the smaller index as root (the set's first pixel in raster order)."""
     a, b = _root(parent, i), _root(parent, j)
@@ -37,7 +38,7 @@ _EARLIER = ((0, -1), (-1, -1), (-1, 0), (-1, 1))
 """(dy, dx) of the 8-neighbours scanned before a pixel in raster order: W, NW, N, NE."""
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _link_earlier(index: np.ndarray, parent: np.ndarray, y: int, x: int, k: int) -> None:
     """Join pixel ``k`` at padded (y, x) with its already scanned 8-neighbours in ``index`` (1 + pixel)."""
     for dy, dx in _EARLIER:
@@ -59,7 +60,7 @@ def _pixels(binary: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.ascontiguousarray(binary).view(bool))
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _large_components(height: int, width: int, on: np.ndarray, min_size: int, kept: np.ndarray) -> None:
     count = len(on)
     index = np.zeros((height + 2, width + 2), np.int32)  # 1 + pixel number, padded by one
@@ -77,7 +78,7 @@ def _large_components(height: int, width: int, on: np.ndarray, min_size: int, ke
             kept[on[k]] = 1
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _number_by_block(parent: np.ndarray, ys: np.ndarray, xs: np.ndarray, count: int, labels: np.ndarray) -> int:
     """Write into ``labels`` each pixel's component number (1..) in order of the component's first 2x2 block;
     pixels ``ys``, ``xs`` are in raster order. Returns the number of labels with background."""
@@ -122,7 +123,7 @@ def graph(skeleton: np.ndarray, crossing_table: np.ndarray):
     return _graph(skeleton.shape[0], skeleton.shape[1], _pixels(skeleton), crossing_table)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     n_on = len(on)
     index = np.zeros((height + 4, width + 4), np.int32)  # 1 + pixel number, padded by two
@@ -222,7 +223,7 @@ def _graph(height: int, width: int, on: np.ndarray, crossing_table: np.ndarray):
     return crossing, endings, junctions, cluster, branches, count, sizes, np.unique(keys[:n_keys])
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _junction_number(junction_pixel: np.ndarray, pixel: int) -> int:
     """Position of skeleton pixel ``pixel`` among the junction pixels (both in raster order)."""
     return np.searchsorted(junction_pixel, pixel)
@@ -236,7 +237,7 @@ def prune(skeleton: np.ndarray, branches: np.ndarray, cut: np.ndarray, rounds: i
     return _prune(skeleton.copy(), branches, _pixels(skeleton), cut, rounds, crossing_table)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _prune(image: np.ndarray, branches: np.ndarray, on: np.ndarray, cut: np.ndarray, rounds: int,
            crossing_table: np.ndarray) -> np.ndarray:
     width = image.shape[1]
@@ -261,7 +262,7 @@ def _prune(image: np.ndarray, branches: np.ndarray, on: np.ndarray, cut: np.ndar
     return image
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _code(image: np.ndarray, y: int, x: int) -> int:
     """The 3x3 neighbour code of pixel (y, x) of a 0/1 image; outside the image counts as 0."""
     height, width = image.shape

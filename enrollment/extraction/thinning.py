@@ -13,6 +13,7 @@ from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.neighbourhood import bits, content_window
+from enrollment.kernel_options import KERNEL
 
 
 def _deletion_table(second: bool) -> np.ndarray:
@@ -50,7 +51,7 @@ def _thin(skeleton: np.ndarray) -> None:
     skeleton[...] = padded[1:-1, 1:-1]
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _thin_kernel(padded: np.ndarray, on: np.ndarray, tables: np.ndarray, iterations: int) -> None:
     """Guo-Hall thinning in place of the 0/1 image inside ``padded``'s one-pixel zero border, whose pixels
     (flat indices, raster order) are ``on``: per iteration the two sub-iterations, each deleting at once the

@@ -9,6 +9,8 @@ import numpy as np
 from numba import njit, types
 from numba.extending import intrinsic
 
+from enrollment.kernel_options import KERNEL
+
 TWO_PI = 2.0 * math.pi
 
 
@@ -23,7 +25,7 @@ def popcount64(typingctx, x):
     return sig, codegen
 
 
-@njit(cache=True, inline="always")
+@njit(**KERNEL, inline="always")
 def angle_difference(a: float, b: float) -> float:
     """a - b folded into [-pi, pi)."""
     d = a - b
@@ -34,7 +36,7 @@ def angle_difference(a: float, b: float) -> float:
     return d
 
 
-@njit(cache=True, inline="always")
+@njit(**KERNEL, inline="always")
 def sigmoid(v: float, mu: float, tau: float) -> float:
     """The logistic curve of MCC's weights: 1 / (1 + exp(-tau * (v - mu)))."""
     return 1.0 / (1.0 + math.exp(-tau * (v - mu)))

@@ -22,6 +22,7 @@ import math
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
 from enrollment.matching._bits import angle_difference, sigmoid
 
 
@@ -36,7 +37,7 @@ def negligible_beyond(mu: float, tau: float, negligible: float) -> float:
     return mu + math.log(1.0 / negligible - 1.0) / -tau + 1e-6
 
 
-@njit(cache=True, inline="always")
+@njit(**KERNEL, inline="always")
 def _row_best(gamma, nb, i, free_b, best_j, best_v, tied) -> None:
     """Best available (positive) column of row i, and whether another available column ties with it.
 
@@ -56,7 +57,7 @@ def _row_best(gamma, nb, i, free_b, best_j, best_v, tied) -> None:
     best_j[i], best_v[i], tied[i] = j_best, v_best, equal > 1
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
     """Pairs (sel_a, sel_b, lam) in decreasing similarity, each minutia once, at most ``limit``; their count.
 
@@ -97,7 +98,7 @@ def select_greedy(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
     return nr
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
     """The reference selection: every positive similarity sorted (numba's quicksort), taken greedily."""
     positive = np.flatnonzero(gamma > 0.0)
@@ -119,7 +120,7 @@ def select_sorted(gamma, na, nb, limit, sel_a, sel_b, lam) -> int:
     return nr
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, pairs_a, pairs_b, n_pairs, constants):
     """rho (n_pairs, n_pairs): how well each two selected pairs agree (distance, relative direction, radial angle).
 
@@ -168,7 +169,7 @@ def compatibility(x_a, y_a, theta_a, x_b, y_b, theta_b, pairs_a, pairs_b, n_pair
     return rho
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def relax(rho, initial, iterations, weight):
     """``iterations`` (n_rel) rounds: each similarity moves towards the compatibility-weighted mean of the others.
 

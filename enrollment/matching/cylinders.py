@@ -18,6 +18,7 @@ import math
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import angle_difference, constants_record
 
@@ -68,12 +69,12 @@ NS, ND, SPATIAL, WORDS, MASK_WORDS = FULL.ns, FULL.nd, FULL.spatial, FULL.words,
 MIN_MATCHABLE_BITS = FULL.min_matchable_bits
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _cross(ox: float, oy: float, ax: float, ay: float, bx: float, by: float) -> float:
     return (ax - ox) * (by - oy) - (ay - oy) * (bx - ox)
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def hull_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Half-planes of the convex hull as rows (nx, ny, c): inside where nx*x + ny*y + c >= 0 (unit normals).
 
@@ -118,7 +119,7 @@ def hull_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return planes[:count]
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _cylinders(x, y, theta, planes, constants, cell_u, cell_v, in_disc, gauss, share_table):
     """Bits (n, words), spatial validity masks (n, mask_words) and validity (n,) of every minutia's cylinder.
 

@@ -18,6 +18,7 @@ import math
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
 from enrollment.matching import consolidation
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import angle_difference, constants_record, popcount64, sigmoid
@@ -48,7 +49,7 @@ CONSTANTS = constants_record(
 )
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, max_turn: float, min_matchable_bits: int) -> np.ndarray:
     """gamma (na * nb): the local similarity of every cylinder pair (a of A, b of B), row-major.
 
@@ -121,7 +122,7 @@ def _local(theta_a, bits_a, masks_a, theta_b, bits_b, masks_b, max_turn: float, 
     return gamma
 
 
-@njit(cache=True, inline="always")
+@njit(**KERNEL, inline="always")
 def consolidated(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b, constants):
     """The pairs behind :func:`score`: (sel_a, sel_b, lam, relaxed, counted, n_pairs).
 
@@ -154,7 +155,7 @@ def consolidated(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, 
     return sel_a[:nr], sel_b[:nr], initial, current, best[:min(n_pairs, nr)], n_pairs
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def score(x_a, y_a, theta_a, bits_a, masks_a, x_b, y_b, theta_b, bits_b, masks_b, constants) -> float:
     """The LSS-R score in [0, 1] of two prepared templates A and B, given as the arrays of their
     :class:`~enrollment.matching.prepared.Prepared` forms.

@@ -18,6 +18,7 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from enrollment.kernel_options import KERNEL
 from enrollment.matching import parameters as p
 from enrollment.matching._bits import popcount64
 from enrollment.matching.cylinders import GAUSS_TABLE, Layout, _cylinders, compute, hull_of
@@ -39,7 +40,7 @@ def sketches(template: Template, limit: int | None = None) -> tuple[np.ndarray, 
     return bits[order], theta[order].astype(np.float32), counts[order]
 
 
-@njit(cache=True, parallel=True)
+@njit(**KERNEL, parallel=True)
 def _batch(x, y, theta, offsets, limit, constants, cell_u, cell_v, in_disc, gauss, shares):
     """:func:`sketches` of many templates at once (minutiae concatenated, template t at offsets[t]..[t+1]),
     one template per thread; each template's result is the same as computed alone."""
@@ -103,7 +104,7 @@ def batch_sketches(templates: list[Template], limit: int) -> tuple[np.ndarray, n
     return words[keep], directions[keep], counts[keep], lengths
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _scores(pw, pt, pc, gw, gt, gc, start, length, rows, limit, max_turn, top):
     out = np.zeros(rows.shape[0])
     best = np.empty(top)

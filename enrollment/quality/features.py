@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from enrollment.kernel_options import KERNEL
+
 if TYPE_CHECKING:
     from enrollment.extraction.pipeline import Extraction
 
@@ -65,7 +67,7 @@ def _split(mask: np.ndarray, ridges: np.ndarray, values: np.ndarray,
     return coherences[:area], ridge_values[:on_ridges], valley_values[: area - on_ridges], negatives
 
 
-@njit(cache=True)
+@njit(**KERNEL)
 def _split_kernel(mask: np.ndarray, ridges: np.ndarray, values: np.ndarray, coherence: np.ndarray,
                   coherences: np.ndarray, ridge_values: np.ndarray, valley_values: np.ndarray) -> tuple[int, int, int]:
     area = on_ridges = negatives = 0

@@ -46,6 +46,7 @@ def extractor_version() -> str:
         root = Path(package.__file__).parent
         for source in sorted(root.rglob("*.py")):
             digest.update(f"{package.__name__}/{source.relative_to(root)}".encode() + b"\0" + source.read_bytes())
+    digest.update(_kernel_options_source())
     return digest.hexdigest()[:12]
 
 
@@ -59,7 +60,15 @@ def matcher_version() -> str:
         digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     constants = (root / "parameters.py").read_text(encoding="utf-8").split(CALIBRATION_BLOCK_START, 1)[0]
     digest.update(b"parameters.py\0" + constants.encode())
+    digest.update(_kernel_options_source())
     return digest.hexdigest()[:12]
+
+
+def _kernel_options_source() -> bytes:
+    """The numba options both the extractor's and the matcher's kernels are compiled with, named."""
+    import enrollment.kernel_options
+
+    return b"enrollment/kernel_options.py\0" + Path(enrollment.kernel_options.__file__).read_bytes()
 
 
 def software() -> str:

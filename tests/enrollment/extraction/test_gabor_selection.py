@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -66,3 +68,34 @@ def test_place_is_numpys_combine_and_masked_copy(seed):
         np.copyto(expected[start:stop], response[start - low : stop - low], where=bins[start:stop] == k)
     gabor_selection.place(out, even, odd, bins, roles, start, stop, low)
     assert np.array_equal(out, expected)
+
+
+def _python_pass_windows(rows, groups, radius):
+    """The windows as the enhancement first computed them: flatnonzero, then runs split where the gap is large."""
+    height = rows.shape[1]
+    windows, group_start = [], []
+    for members in groups:
+        group_start.append(len(windows))
+        found = np.flatnonzero(rows[members].any(axis=0))
+        if not len(found):
+            continue
+        breaks = np.flatnonzero(found[1:] - found[:-1] > 2 * radius + 1)
+        starts = [int(found[0]), *found[breaks + 1].tolist()]
+        stops = [*(found[breaks] + 1).tolist(), int(found[-1]) + 1]
+        windows += [[a, b, max(0, a - radius), min(height, b + radius)] for a, b in zip(starts, stops, strict=True)]
+    return windows, [*group_start, len(windows)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_pass_windows_are_the_runs_of_the_selected_rows_with_disjoint_contexts(seed):
+    rng = np.random.default_rng(seed)
+    height, radius = int(rng.integers(1, 120)), int(rng.integers(1, 9))
+    # sparse rows with long gaps, dense rows, and groups that select nothing
+    rows = rng.random((COUNT, height)) < rng.choice([0.01, 0.05, 0.3])
+    groups = rng.random((int(rng.integers(1, 12)), COUNT)) < 0.2
+    groups[0] = False
+    windows, group_start = gabor_selection.pass_windows(rows, groups, radius)
+    assert (windows, group_start) == _python_pass_windows(rows, groups, radius)
+    for g in range(len(groups)):
+        mine = windows[group_start[g] : group_start[g + 1]]
+        assert all(a[3] < b[2] for a, b in itertools.pairwise(mine))  # the row passes of one group never overlap

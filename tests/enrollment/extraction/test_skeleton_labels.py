@@ -51,13 +51,13 @@ def _reference_graph(skeleton: np.ndarray, origin: tuple[int, int]) -> skeleton_
     touching = (branches > 0) & (ring > 0)
     keys = np.unique(ring[touching].astype(np.int64) * (branch_count + 1) + branches[touching])
     owner, attached = np.divmod(keys, branch_count + 1)
-    junction_branches = np.split(attached, np.searchsorted(owner, np.arange(2, count))) if count > 1 else []
+    start = np.concatenate([[0], np.cumsum(np.bincount(owner - 1, minlength=count - 1))])  # owner j + 1: cluster j
     size = np.maximum(np.bincount(cluster, minlength=count - 1), 1)
     oy, ox = origin
     junctions = np.stack([np.bincount(cluster, junction_yx[:, 0] + oy, count - 1) / size - oy,
                           np.bincount(cluster, junction_yx[:, 1] + ox, count - 1) / size - ox], axis=1).reshape(-1, 2)
     sizes = np.bincount(branches.ravel()[on], minlength=branch_count)
-    return skeleton_graph.SkeletonGraph(skeleton, endings, junctions, branches, junction_branches, cn, sizes)
+    return skeleton_graph.SkeletonGraph(skeleton, endings, junctions, branches, attached, start, cn, sizes)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -80,9 +80,10 @@ def test_graph_is_the_opencv_graph_field_for_field(seed):
         for name in ("endings", "junctions", "branches", "crossing", "branch_sizes"):
             got, want = getattr(graph, name), getattr(expected, name)
             assert got.dtype == want.dtype and np.array_equal(got, want), name
-        assert len(graph.junction_branches) == len(expected.junction_branches)
-        for got, want in zip(graph.junction_branches, expected.junction_branches, strict=True):
-            assert np.array_equal(got, want)
+        for name in ("junction_branch_labels", "junction_branch_start"):
+            got, want = getattr(graph, name), getattr(expected, name)
+            assert np.array_equal(got, want), name
+        assert len(graph.junction_branch_start) == len(graph.junctions) + 1
 
 
 def _reference_prune(skeleton: np.ndarray, branches: np.ndarray, cut: np.ndarray, rounds: int) -> np.ndarray:
