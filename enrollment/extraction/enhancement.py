@@ -39,12 +39,9 @@ def apply(image: np.ndarray, angle: np.ndarray, period: np.ndarray, mask: np.nda
     theta = cv2.resize(angle[top:bottom, left:right], size, interpolation=cv2.INTER_NEAREST)
     local_period = cv2.resize(period[top:bottom, left:right], size, interpolation=cv2.INTER_LINEAR)
     count = p.GABOR_ORIENTATIONS
-    index = np.rint(theta * (count / math.pi)).astype(np.intp)
-    index[index >= count] -= count  # theta < pi: only the top bin wraps
     periods = np.asarray(p.GABOR_PERIODS, dtype=np.float32)
-    position = np.interp(local_period, periods, np.arange(len(periods))).astype(np.float32)
+    bins, position = gabor_selection.bins_and_positions(theta, local_period, count, periods)
     response = np.zeros_like(small)
-    bins = index.astype(np.uint8)  # the same bins, cheaper to compare
     for j, wavelength in enumerate(periods):
         weight, rows = gabor_selection.period_weights(position, j, bins, count)  # rows: filter used with a weight
         if not rows.any():

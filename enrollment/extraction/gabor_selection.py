@@ -4,6 +4,8 @@ order numpy's elementwise expressions use it, so the values are the same bit for
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numba import njit
 
@@ -11,6 +13,45 @@ from enrollment.kernel_options import KERNEL
 
 NOT_SELECTED, EVEN_MINUS_ODD, EVEN_PLUS_ODD, EVEN_ONLY = 0, 1, 2, 3
 """How a pass group's response reaches a pixel whose orientation bin is a member of the group."""
+
+
+def bins_and_positions(theta: np.ndarray, period: np.ndarray, count: int, periods: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Per pixel, the nearest of ``count`` orientation bins to the ridge angle ``theta`` (float32, [0, pi); uint8,
+    the top bin wrapping to 0) and where the ridge ``period`` lies among the bank's ``periods`` (float32: 0 at the
+    first, 1 at the second, ...; clamped to the ends). The values of ``np.rint(theta * (count / pi))`` with the
+    wrap, and of ``np.interp(period, periods, arange)`` as float32, in one numba pass."""
+    bins = np.empty(theta.shape, np.uint8)
+    position = np.empty(period.shape, np.float32)
+    knots = np.asarray(periods, np.float64)
+    slopes = 1.0 / (knots[1:] - knots[:-1])  # numpy's (fp[j+1] - fp[j]) / (xp[j+1] - xp[j]) with fp = arange
+    _bins_and_positions_kernel(theta, period, count, np.float32(count / math.pi), knots, slopes, bins, position)
+    return bins, position
+
+
+@njit(**KERNEL)
+def _bins_and_positions_kernel(theta: np.ndarray, period: np.ndarray, count: int, scale: np.float32,
+                               knots: np.ndarray, slopes: np.ndarray, bins: np.ndarray, position: np.ndarray) -> None:
+    last = len(knots) - 1
+    for r in range(theta.shape[0]):
+        for c in range(theta.shape[1]):
+            index = int(np.rint(theta[r, c] * scale))
+            if index >= count:
+                index -= count
+            bins[r, c] = index
+            x = np.float64(period[r, c])
+            if np.isnan(x):
+                value = x
+            elif x < knots[0]:
+                value = 0.0
+            elif x >= knots[last]:
+                value = np.float64(last)
+            else:
+                j = 0
+                while x >= knots[j + 1]:
+                    j += 1
+                value = slopes[j] * (x - knots[j]) + np.float64(j)  # x on a knot: exactly j
+            position[r, c] = np.float32(value)
 
 
 def period_weights(position: np.ndarray, period: int, bins: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

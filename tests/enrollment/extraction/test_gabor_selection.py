@@ -99,3 +99,20 @@ def test_pass_windows_are_the_runs_of_the_selected_rows_with_disjoint_contexts(s
     for g in range(len(groups)):
         mine = windows[group_start[g] : group_start[g + 1]]
         assert all(a[3] < b[2] for a, b in itertools.pairwise(mine))  # the row passes of one group never overlap
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bins_and_positions_are_numpys_rint_and_interp(seed):
+    rng = np.random.default_rng(seed)
+    periods = np.asarray([7.0, 9.0, 11.5], np.float32) / (1 + seed % 2)  # the bank's periods, and at half size
+    theta = rng.uniform(0, np.pi, (37, 29)).astype(np.float32)
+    theta.ravel()[:4] = [0.0, np.nextafter(np.float32(np.pi), 0), np.float32(np.pi / COUNT / 2), np.float32(np.pi / 2)]
+    period = rng.uniform(periods[0] - 2, periods[-1] + 2, theta.shape).astype(np.float32)
+    period.ravel()[:6] = [*periods, np.nextafter(periods[0], 0), np.nextafter(periods[-1], 99), 1e-3]
+    bins, position = gabor_selection.bins_and_positions(theta, period, COUNT, periods)
+    index = np.rint(theta * (COUNT / np.pi)).astype(np.intp)
+    index[index >= COUNT] -= COUNT
+    expected = np.interp(period, periods, np.arange(len(periods))).astype(np.float32)
+    assert bins.dtype == np.uint8 and np.array_equal(bins, index.astype(np.uint8))
+    assert position.dtype == np.float32 and np.array_equal(position, expected)
+    assert np.array_equal(np.signbit(position), np.signbit(expected))
