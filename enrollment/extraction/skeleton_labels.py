@@ -13,6 +13,7 @@ import numpy as np
 from numba import njit
 
 from enrollment.extraction.neighbourhood import OFFSETS
+from enrollment.extraction.pixel_indices import set_pixels
 from enrollment.kernel_options import KERNEL
 
 
@@ -51,13 +52,8 @@ def large_components(binary: np.ndarray, min_size: int) -> np.ndarray:
     """The pixels (uint8 0/1 image) of the 8-connected components of the 0/1 uint8 ``binary`` that have at least
     ``min_size`` pixels."""
     kept = np.zeros(binary.shape, np.uint8)
-    _large_components(binary.shape[0], binary.shape[1], _pixels(binary), min_size, kept.reshape(-1))
+    _large_components(binary.shape[0], binary.shape[1], set_pixels(binary), min_size, kept.reshape(-1))
     return kept
-
-
-def _pixels(binary: np.ndarray) -> np.ndarray:
-    """Flat indices of the non-zero pixels of a 0/1 uint8 image, raster order (numpy's scan beats a numba loop)."""
-    return np.flatnonzero(np.ascontiguousarray(binary).view(bool))
 
 
 @njit(**KERNEL)
@@ -120,7 +116,7 @@ def graph(skeleton: np.ndarray, crossing_table: np.ndarray):
     branch label over the skeleton (label 0: junction-zone pixels) and the sorted distinct keys
     ``ring * (count + 1) + branch`` of branch pixels whose ring value (largest cluster number + 1 within 2 pixels)
     is not 0."""
-    return _graph(skeleton.shape[0], skeleton.shape[1], _pixels(skeleton), crossing_table)
+    return _graph(skeleton.shape[0], skeleton.shape[1], set_pixels(skeleton), crossing_table)
 
 
 @njit(**KERNEL)
@@ -234,7 +230,7 @@ def prune(skeleton: np.ndarray, branches: np.ndarray, cut: np.ndarray, rounds: i
     """A copy of the 0/1 ``skeleton`` without the pixels of the branch labels that ``cut`` (bool per label) marks,
     then, ``rounds`` times, without the pixels of crossing number 1 among those of branch label 0, all of a round
     at once (decided on the image as it was before the round)."""
-    return _prune(skeleton.copy(), branches, _pixels(skeleton), cut, rounds, crossing_table)
+    return _prune(skeleton.copy(), branches, set_pixels(skeleton), cut, rounds, crossing_table)
 
 
 @njit(**KERNEL)

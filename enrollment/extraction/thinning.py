@@ -13,6 +13,7 @@ from numba import njit
 
 from enrollment.extraction import parameters as p
 from enrollment.extraction.neighbourhood import bits, content_window
+from enrollment.extraction.pixel_indices import set_pixels
 from enrollment.kernel_options import KERNEL
 
 
@@ -46,8 +47,7 @@ def _thin(skeleton: np.ndarray) -> None:
         return
     padded = np.zeros((skeleton.shape[0] + 2, skeleton.shape[1] + 2), np.uint8)  # outside counts as 0
     padded[1:-1, 1:-1] = skeleton
-    # numpy finds the ridge pixels (a flat scan of the 0/1 bytes as bool) much faster than a 2-D nonzero
-    _thin_kernel(padded, np.flatnonzero(padded.view(bool)), _TABLES, p.MAX_THINNING_ITERATIONS)
+    _thin_kernel(padded, set_pixels(padded), _TABLES, p.MAX_THINNING_ITERATIONS)
     skeleton[...] = padded[1:-1, 1:-1]
 
 

@@ -79,7 +79,7 @@ CALIBRATION_PROTOCOL = (
     'templates in fvc2002, extracted by enrollment.extraction; knots empirical down to 100 '
     'impostors, then a generalised Pareto tail (top 230, shape +0.072) floored by the empirical '
     'quantile. Inputs: templates 07a288d5d3b13b07, impostor scores 2e129374259c622a, extractor '
-    '1e69c57a32df, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
+    '7fdc6f9cc95e, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------
