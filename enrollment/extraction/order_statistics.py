@@ -1,4 +1,5 @@
-"""The median of many non-negative float32 values by radix selection (numba), the value ``np.median`` gives.
+"""Order statistics of float32 values, the values numpy gives, for less: the median of many non-negative values by
+radix selection (numba), and a percentile of a few hundred by one sort.
 
 The bit patterns of non-negative floats sort as their values, so a histogram of the upper 16 bits finds the
 bucket holding the wanted rank, and only that bucket is sorted. Values with the sign bit set (including -0.0)
@@ -6,6 +7,8 @@ or NaN are left to ``np.median``.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from numba import njit
@@ -18,6 +21,21 @@ def median(values: np.ndarray) -> float:
     values = np.ascontiguousarray(values, dtype=np.float32)
     result = _median_kernel(values.view(np.uint32))
     return float(np.median(values)) if np.isnan(result) else float(result)
+
+
+def percentile(values: np.ndarray, q: float) -> float:
+    """``float(np.percentile(values, q))`` (numpy's default linear method) of a non-empty float32 array without
+    NaN: a sort and numpy's own interpolation step, in float32 as numpy computes it (about a tenth of its cost on
+    a few hundred values)."""
+    ordered = np.sort(values, axis=None)
+    index = q / 100 * (ordered.size - 1)
+    low = math.floor(index)
+    below, above = ordered[low], ordered[min(low + 1, ordered.size - 1)]
+    gamma = index - low
+    step = above - below
+    if gamma >= 0.5:  # numpy interpolates from the nearer end
+        return float(above - step * (1 - gamma))
+    return float(below + step * gamma)
 
 
 @njit(**KERNEL)

@@ -15,7 +15,7 @@ import numpy as np
 from numba import njit
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.smoothing import blur
+from enrollment.extraction.smoothing import blur, blur_decimated, decimation, expand, shrink
 from enrollment.kernel_options import KERNEL
 
 
@@ -31,14 +31,22 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     gx = cv2.Sobel(blurred, cv2.CV_32F, 1, 0, ksize=3)
     gy = cv2.Sobel(blurred, cv2.CV_32F, 0, 1, ksize=3)
     weight = mask.astype(np.float32)
+    # the tensor, smoothed on the decimated grid that smoothing.blur uses for this sigma, is kept there: the
+    # doubled-angle vectors of a field that smooth need no finer grid
     sigma = p.ORIENTATION_SIGMA
-    gxx = blur(_product(gx, gx, weight), sigma)
-    gyy = blur(_product(gy, gy, weight), sigma)
-    gxy = blur(_product(gx, gy, weight), sigma)
+    factor = decimation(sigma)
+    gxx, gyy, gxy = (cv2.GaussianBlur(shrink(_product(a, b, weight), factor), (0, 0), sigma / factor)
+                     for a, b in ((gx, gx), (gy, gy), (gx, gy)))
     # second pass: average unit doubled-angle vectors weighted by coherence (bridges scars and creases)
-    cos2, sin2, coherence = _doubled_angle(gxx, gyy, gxy, weight)
+    cos2, sin2, share = _doubled_angle(gxx, gyy, gxy, np.ones(gxx.shape, np.float32))
+    coherence = expand(share, factor, image.shape)
+    coherence *= weight
     sigma = p.ORIENTATION_SMOOTH_SIGMA
-    angle = _ridge_angle(cv2.phase(blur(cos2, sigma), blur(sin2, sigma)))
+    if decimation(sigma) == factor:
+        cos2, sin2 = (blur_decimated(v, sigma, factor, image.shape) for v in (cos2, sin2))
+    else:
+        cos2, sin2 = (blur(expand(v, factor, image.shape), sigma) for v in (cos2, sin2))
+    angle = _ridge_angle(cv2.phase(cos2, sin2))
     return OrientationField(angle, coherence)
 
 

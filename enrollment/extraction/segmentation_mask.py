@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from enrollment.extraction import order_statistics
 from enrollment.extraction import parameters as p
 from enrollment.extraction.block_map import BlockMap
 from enrollment.extraction.smoothing import blur, blur_decimated, decimation
@@ -29,9 +30,9 @@ def compute(image: np.ndarray, blocks: BlockMap) -> SegmentationMask:
     blurred = cv2.GaussianBlur(image, (0, 0), p.SEGMENTATION_BLUR_SIGMA)
     blurred = blocks.padded(blurred)  # once for both means (squares of the replicated edge replicate it)
     mean = blocks.block_means(blurred)
-    square = blocks.block_means(blurred * blurred)
+    square = blocks.block_means(blurred, squared=True)
     contrast = np.sqrt(np.maximum(square - mean * mean, 0.0)).astype(np.float32)
-    reference = float(np.percentile(contrast, p.CONTRAST_REFERENCE_PERCENTILE))
+    reference = order_statistics.percentile(contrast, p.CONTRAST_REFERENCE_PERCENTILE)
     threshold = max(p.MIN_BLOCK_CONTRAST, p.RELATIVE_BLOCK_CONTRAST * reference)
     mask = (contrast >= threshold).astype(np.uint8)
     kernel = np.ones((3, 3), np.uint8)
@@ -48,17 +49,26 @@ def compute(image: np.ndarray, blocks: BlockMap) -> SegmentationMask:
 
 
 def _smoothed(mask: np.ndarray, blocks: BlockMap) -> np.ndarray:
-    """``blur`` of the 0/1 block mask spread over the pixels. With even sides, ``blur``'s 2x area decimation of
-    the block-constant image is the same mask spread over half-size blocks (four equal values average exactly),
-    so the whole-frame image is not made."""
+    """``blur`` of the 0/1 block mask spread over the pixels. When the decimation's cells tile the blocks and the
+    reflection that completes the last cells stays inside the last blocks, ``blur``'s decimation of the
+    block-constant image is the block mask spread over blocks of ``size / factor`` pixels (equal values average
+    exactly), so the whole-frame image is not made."""
     sigma, factor = p.MASK_SMOOTHING_SIGMA, decimation(p.MASK_SMOOTHING_SIGMA)
-    if factor != 2 or blocks.height % 2 or blocks.width % 2 or blocks.size % 2:
+    if factor == 1 or blocks.size % factor or not (_reflection_in_block(blocks.height, blocks.size, factor)
+                                                   and _reflection_in_block(blocks.width, blocks.size, factor)):
         return blur(blocks.to_pixels(mask.astype(np.float32), smooth=False), sigma)
-    half = blocks.size // 2
-    small = cv2.resize(mask.astype(np.float32), (blocks.columns * half, blocks.rows * half),
+    cell = blocks.size // factor
+    small = cv2.resize(mask.astype(np.float32), (blocks.columns * cell, blocks.rows * cell),
                        interpolation=cv2.INTER_NEAREST)
-    return blur_decimated(small[: blocks.height // 2, : blocks.width // 2], sigma, factor,
+    return blur_decimated(small[: -(-blocks.height // factor), : -(-blocks.width // factor)], sigma, factor,
                           (blocks.height, blocks.width))
+
+
+def _reflection_in_block(extent: int, size: int, factor: int) -> bool:
+    """Whether the pixels that reflection adds after ``extent`` to complete a ``factor`` cell mirror pixels of the
+    last (partial) block of ``size``."""
+    partial = extent % size
+    return partial == 0 or partial > -extent % factor
 
 
 def _drop_islands(mask: np.ndarray, min_area: int) -> np.ndarray:

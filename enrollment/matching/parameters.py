@@ -56,30 +56,30 @@ PREPARED_CACHE = 4096  # prepared gallery templates kept in memory between searc
 # Impostor score tail of this matcher (LSS-R score in [0, 1]) as (score, log10 FMR) knots, increasing score.
 # Between knots log10 FMR is interpolated linearly; beyond the last knot it falls with TAIL_SLOPE per unit score.
 IMPOSTOR_TAIL: tuple[tuple[float, float], ...] = (
-    (0.008333, 0.0),
-    (0.014039, -0.5),
-    (0.015788, -1.0),
-    (0.017541, -1.5),
-    (0.019794, -2.0),
-    (0.022264, -2.5),
-    (0.024881, -3.0),
-    (0.027726, -3.5),
-    (0.030817, -4.0),
-    (0.034177, -4.5),
-    (0.037828, -5.0),
-    (0.041797, -5.5),
-    (0.046109, -6.0),
+    (0.008166, 0.0),
+    (0.014046, -0.5),
+    (0.015802, -1.0),
+    (0.017519, -1.5),
+    (0.019573, -2.0),
+    (0.021735, -2.5),
+    (0.024058, -3.0),
+    (0.026565, -3.5),
+    (0.02927, -4.0),
+    (0.032189, -4.5),
+    (0.03534, -5.0),
+    (0.03874, -5.5),
+    (0.04241, -6.0),
 )
-TAIL_SLOPE = -115.94  # d log10(FMR) / d score past the last knot
-FMR_1_IN_1000 = 0.02489
-FMR_1_IN_10000 = 0.03082
-FMR_1_IN_100000 = 0.03783
+TAIL_SLOPE = -136.258  # d log10(FMR) / d score past the last knot
+FMR_1_IN_1000 = 0.02406
+FMR_1_IN_10000 = 0.02927
+FMR_1_IN_100000 = 0.03535
 CALIBRATION_PROTOCOL = (
     '11520 real impostor pairs (every pair of different fingers within one set) of 320 '
     'templates in fvc2002, extracted by enrollment.extraction; knots empirical down to 100 '
-    'impostors, then a generalised Pareto tail (top 230, shape +0.072) floored by the empirical '
-    'quantile. Inputs: templates 07a288d5d3b13b07, impostor scores 2e129374259c622a, extractor '
-    '7fdc6f9cc95e, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
+    'impostors, then a generalised Pareto tail (top 230, shape +0.066) floored by the empirical '
+    'quantile. Inputs: templates 43b76dc34f44a527, impostor scores 98bd8c9956fd31c4, extractor '
+    '404f16566e7c, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------

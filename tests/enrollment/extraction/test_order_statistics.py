@@ -1,10 +1,15 @@
-"""The radix-selection median equals numpy's median, value for value, on seeded random float32 samples."""
+"""The radix-selection median and the sorted percentile equal numpy's, value for value, on seeded random float32
+samples (and, for the percentile, any samples hypothesis finds)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
+from enrollment.extraction import order_statistics
 from enrollment.extraction.order_statistics import median
 
 
@@ -28,3 +33,20 @@ def test_median_is_numpys(seed, size, kind):
 def test_median_of_signed_infinite_or_nan_values_is_numpys(values):
     values = np.asarray(values, np.float32)
     assert np.array_equal(median(values), float(np.median(values)), equal_nan=True)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_percentile_is_numpys_linear_percentile(seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(100):
+        shape = (int(rng.integers(1, 40)), int(rng.integers(1, 40)))
+        values = (rng.random(shape) * 10.0 ** rng.integers(-3, 4)).astype(np.float32)
+        if rng.random() < 0.3:
+            values = np.round(values, 1)  # ties
+        q = float(rng.choice([0.0, 50.0, 80.0, 100.0, rng.uniform(0, 100)]))
+        assert order_statistics.percentile(values, q) == float(np.percentile(values, q)), (shape, q)
+
+
+@given(arrays(np.float32, st.integers(1, 60), elements=st.floats(0, 1e6, width=32)), st.floats(0, 100))
+def test_percentile_of_any_values(values, q):
+    assert order_statistics.percentile(values, q) == float(np.percentile(values, q))
