@@ -15,7 +15,7 @@ import numpy as np
 from numba import njit
 
 from enrollment.extraction import parameters as p
-from enrollment.extraction.smoothing import blur, blur_decimated, decimation, expand, shrink
+from enrollment.extraction.smoothing import blur, blur_decimated, blur_small, decimation, expand
 from enrollment.kernel_options import KERNEL
 
 
@@ -33,10 +33,8 @@ def compute(image: np.ndarray, mask: np.ndarray) -> OrientationField:
     weight = mask.astype(np.float32)
     # the tensor, smoothed on the decimated grid that smoothing.blur uses for this sigma, is kept there: the
     # doubled-angle vectors of a field that smooth need no finer grid
-    sigma = p.ORIENTATION_SIGMA
-    factor = decimation(sigma)
-    gxx, gyy, gxy = (cv2.GaussianBlur(shrink(_product(a, b, weight), factor), (0, 0), sigma / factor)
-                     for a, b in ((gx, gx), (gy, gy), (gx, gy)))
+    (gxx, factor), (gyy, _), (gxy, _) = (blur_small(_product(a, b, weight), p.ORIENTATION_SIGMA)
+                                         for a, b in ((gx, gx), (gy, gy), (gx, gy)))
     # second pass: average unit doubled-angle vectors weighted by coherence (bridges scars and creases)
     cos2, sin2, share = _doubled_angle(gxx, gyy, gxy, np.ones(gxx.shape, np.float32))
     coherence = expand(share, factor, image.shape)

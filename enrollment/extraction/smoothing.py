@@ -31,6 +31,13 @@ def decimation(sigma: float) -> int:
     return factor
 
 
+def blur_small(image: np.ndarray, sigma: float) -> tuple[np.ndarray, int]:
+    """:func:`blur` before its last step: ``image`` shrunk by ``decimation(sigma)`` and blurred there, and that
+    factor (:func:`expand` brings it back)."""
+    factor = decimation(sigma)
+    return cv2.GaussianBlur(shrink(image, factor), (0, 0), sigma / factor), factor
+
+
 def shrink(image: np.ndarray, factor: int) -> np.ndarray:
     """``image`` extended at the bottom and right to whole ``factor`` x ``factor`` cells by reflection, each cell
     replaced by its mean."""

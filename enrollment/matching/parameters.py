@@ -79,7 +79,7 @@ CALIBRATION_PROTOCOL = (
     'templates in fvc2002, extracted by enrollment.extraction; knots empirical down to 100 '
     'impostors, then a generalised Pareto tail (top 230, shape +0.066) floored by the empirical '
     'quantile. Inputs: templates 43b76dc34f44a527, impostor scores 98bd8c9956fd31c4, extractor '
-    '404f16566e7c, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
+    'fadc7d6c9d91, matcher 687955090025; python 3.11.7, numpy 2.4.6, scipy 1.17.1, numba 0.68.1'
 )
 
 # --- decisions -------------------------------------------------------------------------------------------
